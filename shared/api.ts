@@ -1,0 +1,82 @@
+// The one contract between renderer and main: each channel's argument and result schemas. Main
+// validates arguments with these; the preload exposes exactly these channels as `window.api`.
+import { z } from 'zod';
+import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
+import { Settings, SettingsPatch } from './settings';
+import type { ChannelName, EventName } from './channels';
+import type { ApiResult } from './result';
+
+const Empty = z.object({}).strict();
+
+export const FontRole = z.enum(['title', 'body', 'heading']);
+export type FontRole = z.infer<typeof FontRole>;
+
+export const FontReport = z.object({
+  fonts: z.array(
+    z.object({
+      role: FontRole,
+      family: z.string(),
+      source: z.enum(['official', 'bundled']),
+      file: z.string(),
+    }),
+  ),
+  officialMissing: z.array(z.string()),
+});
+export type FontReport = z.infer<typeof FontReport>;
+
+export const PdfFile = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  pages: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PdfFile = z.infer<typeof PdfFile>;
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const AuditCheck = z.object({
+  ok: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  firstBrokenSeq: z.number().int().nullable(),
+});
+export type AuditCheck = z.infer<typeof AuditCheck>;
+
+export const contract = {
+  'app.info': { args: Empty, result: AppInfo },
+  'session.current': { args: Empty, result: SessionUser },
+  'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },
+  'cases.list': { args: CaseListQuery, result: z.array(CaseRow) },
+  'settings.get': { args: Empty, result: Settings },
+  'settings.update': { args: SettingsPatch, result: Settings },
+  'fonts.report': { args: Empty, result: FontReport },
+  'pdf.communityCases': { args: z.object({ communityCode: DivisionCodeString }).strict(), result: PdfFile },
+  'audit.verify': { args: Empty, result: AuditCheck },
+} as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
+
+// Every name in channels.ts has a schema and every schema has a name.
+type ContractKeys = keyof typeof contract;
+const _sameChannels: [ContractKeys] extends [ChannelName] ? ([ChannelName] extends [ContractKeys] ? true : never) : never = true;
+void _sameChannels;
+
+export type ArgsOf<K extends ChannelName> = z.input<(typeof contract)[K]['args']>;
+export type ParsedArgsOf<K extends ChannelName> = z.output<(typeof contract)[K]['args']>;
+export type ResultOf<K extends ChannelName> = z.output<(typeof contract)[K]['result']>;
+
+export const eventContract = {
+  'pdf.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+/** What the renderer sees as `window.api`. */
+export type RendererApi = {
+  [K in ChannelName]: (args: ArgsOf<K>) => Promise<ApiResult<ResultOf<K>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,27 @@
+// The channel names of the contract, with no dependencies, so the sandboxed preload can bundle the list
+// without zod. shared/api.ts proves at compile time that this list and the schemas match.
+
+export const channelNames = [
+  'app.info',
+  'session.current',
+  'regions.list',
+  'cases.list',
+  'settings.get',
+  'settings.update',
+  'fonts.report',
+  'pdf.communityCases',
+  'audit.verify',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['pdf.progress'] as const;
+export type EventName = (typeof eventNames)[number];
+
+/** The IPC channel string for a contract channel; one prefix so main can reject anything else. */
+export function ipcChannel(name: ChannelName): string {
+  return `api:${name}`;
+}
+export function ipcEventChannel(name: EventName): string {
+  return `event:${name}`;
+}

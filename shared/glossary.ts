@@ -1,0 +1,136 @@
+// Chinese domain terms and the identifiers the code uses for them. The UI shows the Chinese label;
+// storage, the API and logs use the identifier. Keep every enumerated domain value here so a reader
+// can go from a term in a policy text to the code and back.
+
+export const glossary = {
+  // organisations and people
+  联审联批领导小组: 'leadingGroup',
+  街道办事处: 'streetOffice',
+  区民政局: 'districtBureau',
+  经办人: 'caseworker',
+  组长: 'chair',
+  副组长: 'deputy',
+  成员: 'member',
+  纪检: 'discipline',
+  记录人: 'recorder',
+  户主: 'householdHead',
+  家庭成员: 'householdMember',
+  // records
+  个案: 'case',
+  案件编号: 'caseNo',
+  会议: 'meeting',
+  议题: 'agendaItem',
+  出席: 'present',
+  请假: 'leave',
+  列席: 'observer',
+  回避: 'recusal',
+  决定: 'decision',
+  纪要: 'minutes',
+  公示: 'noticeBatch',
+  长期公示: 'standingList',
+  异议: 'objection',
+  抽查: 'spotCheck',
+  抽样: 'spotCheckDraw',
+  样本: 'sampleItem',
+  抽查结论: 'finding',
+  整改: 'correction',
+  近亲属备案: 'closeRelativeFiling',
+  投诉举报: 'complaint',
+  入户调查: 'homeVisit',
+  信息核对: 'incomeCheck',
+  先行救助: 'prepaidAssistance',
+  低保标准: 'dibaoStandard',
+  区划代码: 'divisionCode',
+  公民身份号码: 'citizenId',
+  审计日志: 'auditLog',
+  同步: 'sync',
+  待同步: 'outbox',
+} as const;
+
+export type GlossaryTerm = keyof typeof glossary;
+
+/** 低收入人口 categories, plus 临时救助 which is an assistance kind rather than a population. */
+export const caseCategoryLabels = {
+  tekun: '特困人员',
+  dibao: '低保对象',
+  dibao_edge: '低保边缘家庭',
+  rigid_expense: '刚性支出困难家庭',
+  anti_relapse: '防止返贫监测对象',
+  other: '其他困难人员',
+  temporary: '临时救助',
+} as const;
+
+/** Matters a leading group decides on. */
+export const caseKindLabels = {
+  new_application: '新申请',
+  increase: '变更（增发）',
+  decrease: '变更（减发）',
+  termination: '停保',
+  phase_out: '渐退',
+  temporary: '临时救助',
+  re_review: '复核',
+} as const;
+
+export const caseStatusLabels = {
+  pending: '待审议',
+  deferred: '暂缓',
+  approved: '同意',
+  rejected: '不同意',
+  reinvestigating: '重新调查',
+  withdrawn: '已撤回',
+} as const;
+
+export const assistanceStatusLabels = {
+  applicant: '申请中',
+  active: '在保',
+  phasing_out: '渐退期',
+  terminated: '已停保',
+  none: '未纳入',
+} as const;
+
+export const committeePositionLabels = {
+  chair: '组长',
+  deputy: '副组长',
+  member: '成员',
+  discipline: '纪检',
+  recorder: '记录人',
+} as const;
+
+export const userRoleLabels = {
+  street_staff: '街道经办人',
+  group_member: '领导小组成员',
+  bureau_inspector: '区民政局抽查人员',
+  bureau_chief: '区民政局科长',
+} as const;
+
+export const meetingStatusLabels = { draft: '准备中', in_session: '会中', closed: '已结束' } as const;
+export const attendanceLabels = { present: '出席', leave: '请假', observer: '列席', absent: '缺席' } as const;
+export const outcomeLabels = { approve: '同意', reject: '不同意', defer: '暂缓' } as const;
+export const noticeStatusLabels = { draft: '草稿', posted: '公示中', ended: '已结束' } as const;
+
+export const findingLabels = {
+  compliant: '符合',
+  wrongly_included: '错保',
+  wrongly_excluded: '漏保',
+  favouritism: '人情保',
+  connection: '关系保',
+  wrong_amount: '金额不准',
+  procedure: '程序不规范',
+} as const;
+
+export const inspectionMethodLabels = { home_visit: '入户', data_check: '信息核对', phone: '电话' } as const;
+export const seedSourceLabels = { dice: '掷骰（二十枚十面骰）', csprng: '系统随机数' } as const;
+
+export const relationLabels = {
+  self: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  grandparent: '祖父母/外祖父母',
+  grandchild: '孙子女/外孙子女',
+  other: '其他',
+} as const;
+
+export const areaTypeLabels = { urban: '城市', rural: '农村' } as const;
+export const genderLabels = { male: '男', female: '女' } as const;

@@ -1,0 +1,45 @@
+// The envelope every API call answers with (as Signal's SQL channel does): a failed call is a value,
+// never an exception crossing the process boundary.
+
+/** String codes, stable across versions: the UI maps them to help text, logs carry them verbatim. */
+export type ErrorCode =
+  | 'invalid-args'
+  | 'unknown-channel'
+  | 'not-found'
+  | 'forbidden'
+  | 'no-session'
+  | 'validation'
+  | 'conflict'
+  | 'db-newer-version'
+  | 'db-migration-failed'
+  | 'pdf-failed'
+  | 'font-missing'
+  | 'internal';
+
+export type ApiError = { code: ErrorCode; message: string; details?: unknown };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): ApiResult<never> {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** An error a service throws on purpose; the registry turns it into `{ ok: false }` with its code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** For exhaustive switches: the compiler proves this is unreachable, the runtime names the stray value. */
+export function missingCase(value: never, what = 'value'): never {
+  throw new Error(`unhandled ${what}: ${JSON.stringify(value)}`);
+}
