@@ -1,0 +1,78 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { sql } from 'kysely';
+import { latestSchemaVersion, migrations, type Migration } from '../../../migrations';
+import { AppError } from '../../../shared/result';
+import type { DbHandle } from './open';
+
+export type MigrationReport = { from: number; to: number; applied: string[]; backupFile: string | null };
+
+export function schemaVersionOf(handle: DbHandle): number {
+  return handle.sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to the latest schema. A database written by a newer app is refused untouched
+ * (never "delete data"); an existing database is copied before the first step; each step and its
+ * version bump commit together, so a failure leaves the file at the last good version.
+ */
+export async function migrateToLatest(
+  handle: DbHandle,
+  options: { backupDir?: string; list?: readonly Migration[]; now?: () => Date } = {},
+): Promise<MigrationReport> {
+  const list = options.list ?? migrations;
+  assertOrdered(list);
+  const latest = list.length === 0 ? 0 : list[list.length - 1]!.version;
+  const from = schemaVersionOf(handle);
+  if (from > latest) {
+    throw new AppError(
+      'db-newer-version',
+      `数据库文件由更新版本的联审联批工作台写入（数据结构版本 ${from}，本程序只支持到 ${latest}）。` +
+        '请安装最新版本后再打开；本程序没有修改或删除其中任何数据。',
+      { file: handle.file, found: from, supported: latest },
+    );
+  }
+  const pending = list.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
+
+  let backupFile: string | null = null;
+  if (from > 0 && handle.file !== ':memory:') {
+    const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    backupFile = join(options.backupDir ?? dirname(handle.file), `${basename(handle.file)}.v${from}-${stamp}.bak`);
+    // VACUUM INTO writes a consistent copy even in WAL mode, where copying the file alone could miss pages.
+    mkdirSync(dirname(backupFile), { recursive: true });
+    handle.sqlite.prepare('VACUUM INTO ?').run(backupFile);
+    try {
+      chmodSync(backupFile, 0o600);
+    } catch {
+      // no POSIX modes on this file system
+    }
+  }
+
+  const applied: string[] = [];
+  for (const m of pending) {
+    try {
+      await handle.db.transaction().execute(async (trx) => {
+        await m.up(trx as never);
+        await sql.raw(`PRAGMA user_version = ${m.version}`).execute(trx);
+      });
+    } catch (error) {
+      throw new AppError(
+        'db-migration-failed',
+        `数据库升级到版本 ${m.version}（${m.name}）失败，数据库保持在版本 ${schemaVersionOf(handle)}` +
+          (backupFile ? `，升级前的副本在 ${backupFile}` : '') +
+          `：${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    applied.push(m.name);
+  }
+  return { from, to: schemaVersionOf(handle), applied, backupFile };
+}
+
+function assertOrdered(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}
+
+export { latestSchemaVersion };

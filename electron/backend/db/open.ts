@@ -1,0 +1,52 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type DbHandle = {
+  file: string;
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /** Path to a better_sqlite3.node built for another ABI (Electron's); Node uses the installed one. */
+  nativeBinding?: string;
+  busyTimeoutMs?: number;
+};
+
+/**
+ * Opens (creating if needed) a database file with the pragmas the app relies on. New files are
+ * created readable by the OS user only: they hold personal information (PIPL).
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): DbHandle {
+  const inMemory = file === ':memory:';
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true });
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    restrictToOwner(file);
+  }
+  const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    file,
+    sqlite,
+    db,
+    // Kysely's destroy closes the better-sqlite3 handle too.
+    close: () => db.destroy(),
+  };
+}
+
+function restrictToOwner(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Windows and some network shares have no POSIX modes; the user-profile folder protects the file there.
+  }
+}

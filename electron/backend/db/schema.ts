@@ -1,0 +1,329 @@
+// Kysely's view of migrations/0001_initial.ts. SQLite booleans are 0 | 1 and dates are text; the
+// services map them to domain types at their edge. tests/integration/schema-types.test.ts checks that
+// every table and column named here exists in the migrated database.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AreaType,
+  AssistanceStatus,
+  Attendance,
+  CaseCategory,
+  CaseKind,
+  CaseStatus,
+  CommitteePosition,
+  Finding,
+  Gender,
+  InspectionMethod,
+  MeetingStatus,
+  NoticeStatus,
+  Outcome,
+  Relation,
+  SeedSource,
+  UserRole,
+} from '../../../shared/domain';
+
+type Bool = 0 | 1;
+type Synced = { version: Generated<number>; updated_at: string };
+
+export interface RegionsTable extends Synced {
+  code: string;
+  name: string;
+  level: 'district' | 'street' | 'community';
+  parent_code: string | null;
+  code_vintage: number;
+}
+
+export interface UsersTable extends Synced {
+  id: string;
+  username: string;
+  name: string;
+  role: UserRole;
+  region_code: string;
+  active: Generated<Bool>;
+}
+
+export interface CommitteeMembersTable extends Synced {
+  id: string;
+  street_code: string;
+  user_id: string | null;
+  name: string;
+  position: CommitteePosition;
+  title: Generated<string>;
+  voting: Generated<Bool>;
+  sort_order: Generated<number>;
+  active: Generated<Bool>;
+}
+
+export interface HouseholdsTable extends Synced {
+  id: string;
+  household_no: string;
+  street_code: string;
+  community_code: string;
+  area_type: AreaType;
+  address: Generated<string>;
+  phone: Generated<string>;
+  category: Exclude<CaseCategory, 'temporary'> | null;
+  assistance_status: AssistanceStatus;
+  monthly_amount_fen: Generated<number>;
+  assisted_since: string | null;
+}
+
+export interface MembersTable extends Synced {
+  id: string;
+  household_id: string;
+  name: string;
+  citizen_id: string;
+  gender: Gender;
+  birth_date: string;
+  relation: Relation;
+  monthly_income_fen: Generated<number>;
+  occupation: Generated<string>;
+  disability: string | null;
+  health: string | null;
+}
+
+export interface CloseRelativeFilingsTable extends Synced {
+  id: string;
+  household_id: string;
+  member_id: string;
+  relative_name: string;
+  relative_post: string;
+  relation: Exclude<Relation, 'self' | 'other'>;
+  filed_on: string;
+}
+
+export interface CasesTable extends Synced {
+  id: string;
+  case_no: string;
+  household_id: string;
+  street_code: string;
+  community_code: string;
+  category: CaseCategory;
+  kind: CaseKind;
+  status: CaseStatus;
+  applied_on: string;
+  reason: Generated<string>;
+  current_amount_fen: number | null;
+  proposed_amount_fen: number | null;
+  per_capita_income_fen: number | null;
+  income_check_note: Generated<string>;
+  home_visit_note: Generated<string>;
+  prepaid_amount_fen: number | null;
+  prepaid_on: string | null;
+  close_relative: Generated<Bool>;
+  complaint: Generated<Bool>;
+  complaint_note: Generated<string>;
+  caseworker: Generated<string>;
+  created_at: string;
+}
+
+export interface MeetingsTable extends Synced {
+  id: string;
+  street_code: string;
+  month: string;
+  issue_no: number;
+  venue: Generated<string>;
+  scheduled_at: string;
+  chair_member_id: string | null;
+  recorder_member_id: string | null;
+  status: MeetingStatus;
+  opened_at: string | null;
+  closed_at: string | null;
+  minutes_sha256: string | null;
+}
+
+export interface MeetingAttendanceTable extends Synced {
+  id: string;
+  meeting_id: string;
+  member_id: string | null;
+  name: string;
+  title: Generated<string>;
+  attendance: Attendance;
+  voting: Bool;
+  reason: Generated<string>;
+}
+
+export interface AgendaItemsTable extends Synced {
+  id: string;
+  meeting_id: string;
+  case_id: string;
+  seq: number;
+  source: 'auto' | 'manual';
+  removed: Generated<Bool>;
+  removed_reason: Generated<string>;
+  notes: Generated<string>;
+}
+
+export interface DecisionsTable extends Synced {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  case_id: string;
+  outcome: Outcome;
+  reason: Generated<string>;
+  amount_fen: number | null;
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  decided_at: string;
+  supersedes_id: string | null;
+}
+
+export interface RecusalsTable extends Synced {
+  id: string;
+  agenda_item_id: string;
+  member_id: string;
+  reason: string;
+  left_room: Generated<Bool>;
+}
+
+export interface NoticeBatchesTable extends Synced {
+  id: string;
+  meeting_id: string | null;
+  street_code: string;
+  community_code: string;
+  start_date: string;
+  end_date: string;
+  status: NoticeStatus;
+  posted_at: string | null;
+}
+
+export interface NoticeItemsTable extends Synced {
+  id: string;
+  batch_id: string;
+  case_id: string;
+  seq: number;
+}
+
+export interface ObjectionsTable extends Synced {
+  id: string;
+  batch_id: string;
+  case_id: string;
+  received_at: string;
+  objector: Generated<string>;
+  channel: 'visit' | 'phone' | 'letter' | 'hotline_12349' | 'other';
+  content: string;
+  status: 'open' | 'resolved';
+  resolution: Generated<string>;
+}
+
+export interface SpotCheckDrawsTable extends Synced {
+  id: string;
+  district_code: string;
+  period_start: string;
+  period_end: string;
+  street_codes_json: string;
+  rate_percent: number;
+  seed: string;
+  seed_source: SeedSource;
+  manifest_text: string;
+  manifest_sha256: string;
+  algorithm: string;
+  drawn_by: string;
+  drawn_at: string;
+  status: 'locked' | 'superseded';
+  redraw_of_id: string | null;
+  redraw_reason: Generated<string>;
+}
+
+export interface SpotCheckItemsTable extends Synced {
+  id: string;
+  draw_id: string;
+  case_id: string;
+  case_no: string;
+  street_code: string;
+  outcome: 'approved' | 'rejected';
+  ticket: string;
+  rank: number;
+  reason: 'random' | 'mandatory';
+  inspector_a_id: string | null;
+  inspector_b_id: string | null;
+}
+
+export interface SpotCheckFindingsTable extends Synced {
+  id: string;
+  item_id: string;
+  method: InspectionMethod;
+  inspected_on: string;
+  inspector_a_id: string;
+  inspector_b_id: string;
+  finding: Finding;
+  notes: Generated<string>;
+  recorded_at: string;
+}
+
+export interface CorrectionsTable extends Synced {
+  id: string;
+  finding_id: string;
+  street_code: string;
+  ordered_on: string;
+  requirement: string;
+  deadline: string;
+  status: 'open' | 'done';
+  result: Generated<string>;
+  closed_on: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  name: string;
+  args_json: string;
+  created_at: string;
+}
+
+export interface SyncStateTable {
+  id: number;
+  client_id: string;
+  cursor: string | null;
+  last_push_at: string | null;
+  last_pull_at: string | null;
+  last_error: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  users: UsersTable;
+  committee_members: CommitteeMembersTable;
+  households: HouseholdsTable;
+  members: MembersTable;
+  close_relative_filings: CloseRelativeFilingsTable;
+  cases: CasesTable;
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  agenda_items: AgendaItemsTable;
+  decisions: DecisionsTable;
+  recusals: RecusalsTable;
+  notice_batches: NoticeBatchesTable;
+  notice_items: NoticeItemsTable;
+  objections: ObjectionsTable;
+  spot_check_draws: SpotCheckDrawsTable;
+  spot_check_items: SpotCheckItemsTable;
+  spot_check_findings: SpotCheckFindingsTable;
+  corrections: CorrectionsTable;
+  outbox: OutboxTable;
+  sync_state: SyncStateTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+export type TableName = keyof Database;
+export type Row<T extends TableName> = Selectable<Database[T]>;
+export type NewRow<T extends TableName> = Insertable<Database[T]>;
+export type RowUpdate<T extends TableName> = Updateable<Database[T]>;
