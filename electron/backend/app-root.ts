@@ -1,0 +1,14 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The repository (or unpacked app) root, for entry points run from source with tsx: the CLI, the demo,
+ * the harness and tests. Electron main computes its own from app.getAppPath().
+ */
+export function sourceAppRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+export function bundledFontsDir(root = sourceAppRoot()): string {
+  return join(root, 'templates', 'fonts');
+}

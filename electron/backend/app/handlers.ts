@@ -1,0 +1,15 @@
+import { latestSchemaVersion } from '../../../migrations';
+import { verifyAuditChain } from '../audit/audit-log';
+import type { HandlerMap } from '../handlers/registry';
+import { currentUser } from '../session/session';
+
+export const appHandlers: HandlerMap<'app.info' | 'session.current' | 'audit.verify'> = {
+  'app.info': async (_args, ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: latestSchemaVersion,
+    dataDir: ctx.paths.dataDir,
+    databaseFile: ctx.databaseFile,
+  }),
+  'session.current': async (_args, ctx) => currentUser(ctx.db),
+  'audit.verify': async (_args, ctx) => verifyAuditChain(ctx.db),
+};

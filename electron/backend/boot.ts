@@ -1,0 +1,54 @@
+// Opens the database, migrates it and builds the handler table: the same start-up for Electron main,
+// the CLI and the browser harness.
+import { join } from 'node:path';
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/api';
+import { systemClock, type Clock } from './clock';
+import type { BackendContext } from './context';
+import { migrateToLatest, type MigrationReport } from './db/migrator';
+import { openDatabase, type DbHandle } from './db/open';
+import { createHandlerTable } from './handlers';
+import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
+
+export type BootOptions = {
+  dataDir: string;
+  /** Defaults to <dataDir>/jrd.sqlite. */
+  databaseFile?: string;
+  bundledFontsDir: string;
+  systemFontDirs?: string[];
+  exportDir?: string;
+  appVersion: string;
+  nativeBinding?: string;
+  clock?: Clock;
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  invoke?: InvokeOptions;
+};
+
+export type Backend = { ctx: BackendContext; registry: HandlerRegistry; handle: DbHandle; migration: MigrationReport; close(): Promise<void> };
+
+export async function openBackend(options: BootOptions): Promise<Backend> {
+  const databaseFile = options.databaseFile ?? join(options.dataDir, 'jrd.sqlite');
+  const handle = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let migration: MigrationReport;
+  try {
+    migration = await migrateToLatest(handle, { backupDir: join(options.dataDir, 'backups') });
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const ctx: BackendContext = {
+    db: handle.db,
+    databaseFile,
+    clock: options.clock ?? systemClock,
+    appVersion: options.appVersion,
+    paths: {
+      dataDir: options.dataDir,
+      exportDir: options.exportDir ?? join(options.dataDir, 'exports'),
+      bundledFontsDir: options.bundledFontsDir,
+      ...(options.systemFontDirs ? { systemFontDirs: options.systemFontDirs } : {}),
+    },
+    emit: options.emit ?? (() => undefined),
+  };
+  const registry = createHandlerTable(ctx, options.invoke);
+  return { ctx, registry, handle, migration, close: () => handle.close() };
+}

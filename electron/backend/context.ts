@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/api';
+import type { Clock } from './clock';
+import type { Database } from './db/schema';
+
+export type BackendPaths = {
+  /** Where the database and generated files live. */
+  dataDir: string;
+  /** Where generated PDFs and exports are written. */
+  exportDir: string;
+  /** templates/fonts, or its copy in the packaged app's resources. */
+  bundledFontsDir: string;
+  /** Folders searched for official fonts; undefined = the OS defaults, [] = bundled fonts only. */
+  systemFontDirs?: string[];
+};
+
+/** Everything a handler may touch. Main, the CLI, the browser harness and tests each build one. */
+export type BackendContext = {
+  db: Kysely<Database>;
+  databaseFile: string;
+  clock: Clock;
+  paths: BackendPaths;
+  appVersion: string;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+};

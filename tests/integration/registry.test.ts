@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/channels';
+import { createHandlerTable } from '../../electron/backend/handlers';
+import { HandlerRegistry } from '../../electron/backend/handlers/registry';
+import { freshDatabase } from '../helpers/db';
+import { seedMinimal, testContext } from '../helpers/minimal';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function setup(seed = true) {
+  const t = await freshDatabase();
+  cleanup = t.cleanup;
+  if (seed) seedMinimal(t.handle);
+  const ctx = testContext(t.handle, t.dir);
+  return { t, ctx, registry: createHandlerTable(ctx, { checkResults: true }) };
+}
+
+describe('handler registry', () => {
+  it('implements exactly the channels of the contract', async () => {
+    const { registry } = await setup();
+    expect(new Set(registry.names())).toEqual(new Set(channelNames));
+  });
+
+  it('refuses a second handler for the same channel and channels outside the contract', async () => {
+    const { ctx } = await setup();
+    const r = new HandlerRegistry(ctx);
+    r.register('app.info', async () => ({ appVersion: '', schemaVersion: 1, dataDir: '', databaseFile: '' }));
+    expect(() => r.register('app.info', async () => ({ appVersion: '', schemaVersion: 1, dataDir: '', databaseFile: '' }))).toThrow(/twice/);
+    expect(() => r.register('no.such' as never, async () => ({}) as never)).toThrow(/not a channel/);
+    expect(() => r.assertComplete()).toThrow(/no handler for/);
+  });
+
+  it('answers unknown channels and bad arguments with coded errors, never exceptions', async () => {
+    const { registry } = await setup();
+    expect(await registry.invoke('drop.everything', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const bad = await registry.invoke('cases.list', { category: 'lottery' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/category/);
+    expect(await registry.invoke('cases.list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await registry.invoke('pdf.communityCases', { communityCode: '12' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+  });
+
+  it('passes service errors through with their code', async () => {
+    const { registry } = await setup();
+    const outside = await registry.invoke('pdf.communityCases', { communityCode: '430188002001' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const missing = await registry.invoke('pdf.communityCases', { communityCode: '430188001099' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('says plainly when nobody is signed in', async () => {
+    const { registry } = await setup(false);
+    expect(await registry.invoke('session.current', {})).toMatchObject({ ok: false, error: { code: 'no-session', message: '尚未选择登录用户' } });
+  });
+
+  it('serves the session, regions and settings of the signed-in user', async () => {
+    const { registry } = await setup();
+    expect(await registry.invoke('session.current', {})).toEqual({
+      ok: true,
+      value: { id: 'u-staff', username: 'staff', name: '王经办', role: 'street_staff', regionCode: '430188001', regionName: '望江街道' },
+    });
+    const regions = await registry.invoke('regions.list', {});
+    expect(regions.ok && (regions.value as { code: string }[]).map((r) => r.code)).toEqual(['430188', '430188001', '430188001001']);
+    expect(await registry.invoke('regions.list', { under: '430188002' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await registry.invoke('settings.get', {})).toMatchObject({ ok: true, value: { noticeDays: 7, nameMasking: 'middle' } });
+  });
+});
+
+describe('settings.update', () => {
+  it('validates the whole result and writes nothing when it is invalid', async () => {
+    const { registry, t } = await setup();
+    const bad = await registry.invoke('settings.update', { approvalMinFen: 5_000_000 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/最低金额不能高于最高金额/);
+    expect(await registry.invoke('settings.update', { noticeDays: 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await registry.invoke('settings.update', { dibaoStandardUrbanFen: 800.5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(t.handle.sqlite.prepare("SELECT count(*) FROM settings WHERE key = 'settings'").pluck().get()).toBe(0);
+    expect(t.handle.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
+  });
+
+  it('saves a valid change and audits which keys changed', async () => {
+    const { registry, t } = await setup();
+    const res = await registry.invoke('settings.update', { officeName: '望江街道办事处', nameMasking: 'surname' });
+    expect(res).toMatchObject({ ok: true, value: { officeName: '望江街道办事处', nameMasking: 'surname', noticeDays: 7 } });
+    expect(await registry.invoke('settings.get', {})).toMatchObject({ ok: true, value: { officeName: '望江街道办事处' } });
+    const audit = t.handle.sqlite.prepare('SELECT action, actor_id, details_json FROM audit_log').all();
+    expect(audit).toEqual([{ action: 'settings.update', actor_id: 'u-staff', details_json: '{"keys":["nameMasking","officeName"]}' }]);
+  });
+});
