@@ -1,0 +1,192 @@
+// Drafting one case file as a caseworker would: the matter, the income check, the home visit and the
+// proposed amount computed from the local standard; and what an approval or rejection does to the
+// household afterwards.
+import { addDays, formatChineseDate } from '../../../../shared/dates';
+import type { CaseKind, Outcome } from '../../../../shared/domain';
+import { formatYuan } from '../../../../shared/money';
+import {
+  dibaoAmountFen,
+  paysCash,
+  regularAmountFen,
+  standardOf,
+  wholeYuan,
+  type CaseRecord,
+  type Household,
+  type Standards,
+} from './model';
+import type { Rng } from './rng';
+import {
+  COMPLAINT_NOTES,
+  DECREASE_REASONS,
+  INCREASE_REASONS,
+  NEW_APPLICATION_REASONS,
+  PHASE_OUT_END_REASON,
+  PHASE_OUT_REASONS,
+  PREPAID_PREFIX,
+  PROPERTY_FINDINGS,
+  RE_REVIEW_REASONS,
+  RURAL_HOUSING,
+  TEMPORARY_REASONS,
+  TERMINATION_REASONS,
+  URBAN_HOUSING,
+  VISIT_FINDINGS,
+  temporaryVisitFinding,
+} from './texts';
+
+export type DraftOptions = {
+  prepaid?: boolean;
+  complaint?: boolean;
+  /** The termination that ends a phase-out period. */
+  phaseOutEnd?: boolean;
+  /** No investigation can be dated after this day (the meeting's eve, or the as-of day). */
+  latest: string;
+};
+
+type Amounts = { current: number | null; proposed: number | null; pci: number; reason: string };
+
+function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, options: DraftOptions): Amounts {
+  const size = h.members.length;
+  const category = h.plannedCategory;
+  const cash = paysCash(category);
+  switch (kind) {
+    case 'new_application':
+      return { current: null, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason: rng.pick(NEW_APPLICATION_REASONS[category]) };
+    case 'increase': {
+      const pci = wholeYuan(h.pciFen * rng.real(0.2, 0.75));
+      return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(INCREASE_REASONS) };
+    }
+    case 'decrease': {
+      const pci = Math.min(wholeYuan(h.pciFen + standard * rng.real(0.1, 0.35)), wholeYuan(standard * 0.95));
+      return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(DECREASE_REASONS) };
+    }
+    case 'phase_out':
+      // 渐退: the household keeps its amount for the phase-out period although its income has risen.
+      return { current: h.amountFen, proposed: h.amountFen, pci: wholeYuan(standard * rng.real(1.05, 1.4)), reason: rng.pick(PHASE_OUT_REASONS) };
+    case 'termination': {
+      if (options.phaseOutEnd) return { current: h.amountFen, proposed: 0, pci: h.pciFen, reason: PHASE_OUT_END_REASON };
+      const reasons = TERMINATION_REASONS[category];
+      const reason = rng.pick(reasons);
+      const incomeRose = reason === reasons[0] && category !== 'tekun';
+      return { current: h.amountFen, proposed: 0, pci: incomeRose ? wholeYuan(standard * rng.real(1.2, 2.5)) : h.pciFen, reason };
+    }
+    case 're_review': {
+      const reason = rng.pick(RE_REVIEW_REASONS);
+      if (category === 'dibao') {
+        const pci = Math.max(0, Math.min(wholeYuan(h.pciFen * rng.real(0.85, 1.15)), wholeYuan(standard * 0.95)));
+        return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason };
+      }
+      return { current: cash ? h.amountFen : null, proposed: cash ? h.amountFen : null, pci: h.pciFen, reason };
+    }
+    case 'temporary': {
+      // Street offices may approve 临时救助 up to two months of the standard on their own.
+      const limit = Math.floor((standard * 2) / 10_000) * 10_000;
+      const proposed = Math.min(rng.pick([300, 500, 600, 800, 1000, 1200, 1500, 1600]) * 100, limit);
+      return { current: null, proposed, pci: h.pciFen, reason: rng.pick(TEMPORARY_REASONS) };
+    }
+  }
+}
+
+function clampDate(date: string, latest: string): string {
+  return date > latest ? latest : date;
+}
+
+function householdSituation(h: Household): string {
+  const disabled = h.members.filter((m) => m.disability !== null).length;
+  const ill = h.members.filter((m) => m.health !== null).length;
+  const parts = [`${h.members.length}口人`];
+  if (disabled > 0) parts.push(`${disabled}人残疾`);
+  if (ill > 0) parts.push(`${ill}人患病`);
+  return parts.join('，');
+}
+
+export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: number, appliedOn: string, standards: Standards, options: DraftOptions): CaseRecord {
+  const standard = standardOf(standards, h.rural);
+  const { current, proposed: drafted, pci, reason } = amountsFor(rng, kind, h, standard, options);
+  let proposed = drafted;
+  let prepaidAmountFen: number | null = null;
+  let prepaidOn: string | null = null;
+  let caseReason = reason;
+  if (kind === 'temporary' && options.prepaid) {
+    // 小金额先行救助: the community paid first; the leading group now reviews it after the fact.
+    prepaidAmountFen = rng.pick([300, 500, 500, 800, 1000]) * 100;
+    prepaidOn = addDays(appliedOn, -rng.int(1, 12));
+    proposed = rng.chance(0.85) ? prepaidAmountFen : Math.min(prepaidAmountFen + rng.pick([200, 300, 500]) * 100, Math.max(prepaidAmountFen, proposed ?? 0));
+    caseReason = PREPAID_PREFIX + reason;
+  }
+  const size = h.members.length;
+  const checkedOn = clampDate(addDays(appliedOn, rng.int(1, 5)), options.latest);
+  const visitedOn = clampDate(addDays(appliedOn, rng.int(1, 7)), options.latest);
+  const communityIndex = h.street.communities.indexOf(h.community);
+  const caseworker = h.street.staff[Math.max(0, communityIndex) % h.street.staff.length]?.name ?? '';
+  const complaint = options.complaint ?? rng.chance(0.015);
+  const housing = rng.pick(h.rural ? RURAL_HOUSING : URBAN_HOUSING);
+  const visitFinding = (kind === 'temporary' ? temporaryVisitFinding(reason) : null) ?? rng.pick(VISIT_FINDINGS[kind]);
+  return {
+    id: rng.uuid(),
+    caseNo: '',
+    household: h,
+    category: kind === 'temporary' ? 'temporary' : h.plannedCategory,
+    kind,
+    status: 'pending',
+    monthIndex,
+    appliedOn,
+    createdAt: '',
+    reason: caseReason,
+    currentAmountFen: current,
+    proposedAmountFen: proposed,
+    perCapitaIncomeFen: pci,
+    incomeCheckNote: `经济状况核对（${formatChineseDate(checkedOn)}）：家庭月总收入${formatYuan(pci * size)}元，人均${formatYuan(pci)}元；${rng.pick(PROPERTY_FINDINGS)}。`,
+    homeVisitNote: `${formatChineseDate(visitedOn)}，${caseworker}等2人入户调查：${housing}，${householdSituation(h)}；${visitFinding}。`,
+    prepaidAmountFen,
+    prepaidOn,
+    closeRelative: h.filing ? 1 : 0,
+    complaint: complaint ? 1 : 0,
+    complaintNote: complaint ? rng.pick(COMPLAINT_NOTES) : '',
+    caseworker,
+  };
+}
+
+/** What a final decision does to the household; a deferral changes nothing yet. */
+export function applyDecision(c: CaseRecord, outcome: Outcome, decidedOn: string, monthIndex: number): void {
+  const h = c.household;
+  if (outcome === 'defer') return;
+  h.openCase = false;
+  if (c.kind === 're_review') h.lastReviewMonth = monthIndex;
+  if (outcome === 'reject') {
+    if (c.kind === 'new_application') {
+      h.status = 'none';
+      h.category = null;
+    }
+    return;
+  }
+  const pci = c.perCapitaIncomeFen ?? h.pciFen;
+  switch (c.kind) {
+    case 'new_application':
+      h.status = 'active';
+      h.category = h.plannedCategory;
+      h.pciFen = pci;
+      h.amountFen = c.proposedAmountFen ?? 0;
+      h.assistedSince = decidedOn;
+      h.lastReviewMonth = monthIndex;
+      return;
+    case 'increase':
+    case 'decrease':
+    case 're_review':
+      h.pciFen = pci;
+      if (c.proposedAmountFen !== null) h.amountFen = c.proposedAmountFen;
+      return;
+    case 'phase_out':
+      h.status = 'phasing_out';
+      h.pciFen = pci;
+      h.phaseOutMonth = monthIndex;
+      return;
+    case 'termination':
+      h.status = 'terminated';
+      h.amountFen = 0;
+      h.pciFen = pci;
+      h.phaseOutMonth = null;
+      return;
+    case 'temporary':
+      return;
+  }
+}

@@ -1,0 +1,141 @@
+// Demo district generator: a fictional 麓山区 with seven street offices, about 5,000 assisted or
+// applying households and 18 months of cases and monthly meetings, ending with an open agenda in the
+// as-of month. Everything derives from the seed and the as-of day, so the same options always give
+// the same database, row for row.
+import { addDays } from '../../../../shared/dates';
+import { Settings, defaultSettings } from '../../../../shared/settings';
+import type { DbHandle } from '../../db/open';
+import { windowOf } from './calendar';
+import { buildHouseholds, settleIncomes } from './people';
+import { DISTRICT, buildStreets } from './regions';
+import { buildFilings } from './relatives';
+import { Rng } from './rng';
+import { buildStaff } from './staff';
+import { runTimeline } from './timeline';
+import { writeDistrict } from './write';
+
+export type GenerateOptions = {
+  seed?: number;
+  households?: number;
+  /** ISO date, default '2026-11-20'. */
+  asOf?: string;
+  dibaoStandardUrbanFen?: number;
+  dibaoStandardRuralFen?: number;
+};
+
+export type GenerateSummary = {
+  districtCode: string;
+  streets: number;
+  communities: number;
+  households: number;
+  members: number;
+  cases: number;
+  pendingCases: number;
+  meetings: number;
+  decisions: number;
+  users: number;
+  sessionUserId: string;
+  demoStreetCode: string;
+};
+
+export const DEMO_STREET_CODE = '430188001';
+const DEFAULT_SEED = 20261120;
+const DEFAULT_HOUSEHOLDS = 5000;
+const DEFAULT_AS_OF = '2026-11-20';
+/** Share of households not yet assisted when the window opens, who apply during it. */
+const PROSPECTIVE_SHARE = 0.17;
+/** Share of households with a 近亲属备案. */
+const FILING_SHARE = 0.02;
+
+function positiveInteger(name: string, value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`generateDistrict: ${name} must be an integer between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function regionCount(handle: DbHandle): number {
+  return (handle.sqlite.prepare('SELECT count(*) AS n FROM regions').get() as { n: number }).n;
+}
+
+/**
+ * Fills a freshly migrated database with the demo district. Refuses a database that already has
+ * regions: generated people must never mix with real ones.
+ */
+export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}): GenerateSummary {
+  const seed = positiveInteger('seed', options.seed ?? DEFAULT_SEED, 0, 0xffffffff);
+  const total = positiveInteger('households', options.households ?? DEFAULT_HOUSEHOLDS, 100, 200_000);
+  const standards = {
+    urbanFen: positiveInteger('dibaoStandardUrbanFen', options.dibaoStandardUrbanFen ?? defaultSettings.dibaoStandardUrbanFen, 100, 10_000_000),
+    ruralFen: positiveInteger('dibaoStandardRuralFen', options.dibaoStandardRuralFen ?? defaultSettings.dibaoStandardRuralFen, 100, 10_000_000),
+  };
+  const window = windowOf(options.asOf ?? DEFAULT_AS_OF);
+  if (regionCount(handle) > 0) {
+    throw new Error('演示数据只能写入新建的空数据库：该数据库已有区划数据，为避免与真实数据混杂，已拒绝生成。');
+  }
+
+  const root = new Rng(seed);
+  const streets = buildStreets(root.fork('regions'));
+  const users = buildStaff(root.fork('staff'), streets);
+  const households = buildHouseholds(root.fork('households'), streets, window, standards, { total, prospectiveShare: PROSPECTIVE_SHARE });
+  const filings = buildFilings(root.fork('filings'), streets, households, FILING_SHARE, DEMO_STREET_CODE);
+  const { cases, meetings } = runTimeline({
+    rng: root.fork('timeline'),
+    window,
+    standards,
+    streets,
+    households,
+    demoStreetCode: DEMO_STREET_CODE,
+    phaseOutMaxMonths: defaultSettings.phaseOutMaxMonths,
+  });
+
+  // Member incomes are written as last verified, so they agree with each household's amount.
+  const incomes = root.fork('incomes');
+  for (const h of households) settleIncomes(incomes, h);
+
+  // A filing is made before the household's first case reaches a meeting.
+  const firstCase = new Map<string, string>();
+  for (const c of cases) {
+    const known = firstCase.get(c.household.id);
+    if (known === undefined || c.appliedOn < known) firstCase.set(c.household.id, c.appliedOn);
+  }
+  const filingDates = root.fork('filing-dates');
+  const windowStart = `${window.months[0] ?? window.currentMonth}-01`;
+  for (const f of filings) {
+    const first = firstCase.get(f.householdId);
+    f.filedOn = first ? addDays(first, -filingDates.int(0, 20)) : addDays(windowStart, -filingDates.int(30, 400));
+  }
+
+  const demoStreet = streets.find((s) => s.code === DEMO_STREET_CODE);
+  const sessionUser = demoStreet?.staff[0];
+  if (!demoStreet || !sessionUser) throw new Error(`demo street ${DEMO_STREET_CODE} has no staff`);
+  const settings = Settings.parse({
+    ...defaultSettings,
+    officeName: `${demoStreet.name}办事处`,
+    officeAddress: `${DISTRICT.name}望江路88号`,
+    officePhone: '0731-8852 6120',
+    dibaoStandardUrbanFen: standards.urbanFen,
+    dibaoStandardRuralFen: standards.ruralFen,
+  });
+
+  handle.sqlite.transaction(() => {
+    // Checked again inside the transaction: another writer may have filled the file meanwhile.
+    if (regionCount(handle) > 0) throw new Error('演示数据只能写入新建的空数据库：该数据库已有区划数据。');
+    writeDistrict(handle.sqlite, { window, streets, users, households, filings, cases, meetings, settings, sessionUserId: sessionUser.id });
+  })();
+
+  return {
+    districtCode: DISTRICT.code,
+    streets: streets.length,
+    communities: streets.reduce((n, s) => n + s.communities.length, 0),
+    households: households.length,
+    members: households.reduce((n, h) => n + h.members.length, 0),
+    cases: cases.length,
+    pendingCases: cases.filter((c) => c.status === 'pending' || c.status === 'deferred').length,
+    meetings: meetings.length,
+    decisions: meetings.reduce((n, m) => n + m.agenda.length, 0),
+    users: users.length,
+    sessionUserId: sessionUser.id,
+    demoStreetCode: DEMO_STREET_CODE,
+  };
+}

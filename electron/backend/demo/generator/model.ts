@@ -1,0 +1,194 @@
+// The in-memory district the generator builds before writing it out in one transaction. Field names
+// follow the domain; the writer maps them to columns.
+import type {
+  AssistanceStatus,
+  Attendance,
+  CaseCategory,
+  CaseKind,
+  CaseStatus,
+  CommitteePosition,
+  Gender,
+  Outcome,
+  Relation,
+  UserRole,
+} from '../../../../shared/domain';
+
+export type HouseholdCategory = Exclude<CaseCategory, 'temporary'>;
+
+export type Community = { code: string; name: string; rural: boolean; roads: string[]; weight: number };
+
+export type Street = {
+  code: string;
+  name: string;
+  town: boolean;
+  communities: Community[];
+  /** 经办人 of the street office; their names sign the case files. */
+  staff: User[];
+  roster: RosterMember[];
+  venue: string;
+};
+
+export type User = { id: string; username: string; name: string; role: UserRole; regionCode: string };
+
+export type RosterMember = {
+  id: string;
+  streetCode: string;
+  userId: string;
+  name: string;
+  position: CommitteePosition;
+  title: string;
+  voting: 0 | 1;
+  sortOrder: number;
+};
+
+export type Member = {
+  id: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  age: number;
+  relation: Relation;
+  incomeFen: number;
+  occupation: string;
+  disability: string | null;
+  health: string | null;
+  citizenId: string;
+};
+
+export type Filing = {
+  id: string;
+  householdId: string;
+  memberId: string;
+  relativeName: string;
+  relativePost: string;
+  relation: Exclude<Relation, 'self' | 'other'>;
+  filedOn: string;
+  /** Set when the relative sits on the street's leading group and must recuse. */
+  rosterMemberId: string | null;
+};
+
+export type Household = {
+  id: string;
+  no: string;
+  street: Street;
+  community: Community;
+  rural: boolean;
+  address: string;
+  phone: string;
+  members: Member[];
+  /** What the household is (or applies to be) recognised as; shown only while it is recognised. */
+  plannedCategory: HouseholdCategory;
+  category: HouseholdCategory | null;
+  status: AssistanceStatus;
+  amountFen: number;
+  /** Per-capita monthly income as last verified by an approved decision, fen. */
+  pciFen: number;
+  assistedSince: string | null;
+  /** Month index of a household that applies inside the window; null for households already assisted. */
+  applyMonth: number | null;
+  openCase: boolean;
+  lastCaseMonth: number;
+  lastReviewMonth: number;
+  phaseOutMonth: number | null;
+  filing: Filing | null;
+};
+
+export type CaseRecord = {
+  id: string;
+  caseNo: string;
+  household: Household;
+  category: CaseCategory;
+  kind: CaseKind;
+  status: CaseStatus;
+  monthIndex: number;
+  appliedOn: string;
+  createdAt: string;
+  reason: string;
+  currentAmountFen: number | null;
+  proposedAmountFen: number | null;
+  perCapitaIncomeFen: number | null;
+  incomeCheckNote: string;
+  homeVisitNote: string;
+  prepaidAmountFen: number | null;
+  prepaidOn: string | null;
+  closeRelative: 0 | 1;
+  complaint: 0 | 1;
+  complaintNote: string;
+  caseworker: string;
+};
+
+export type Meeting = {
+  id: string;
+  street: Street;
+  month: string;
+  issueNo: number;
+  scheduledAt: string;
+  openedAt: string;
+  closedAt: string;
+  chair: RosterMember;
+  recorder: RosterMember;
+  minutesSha256: string;
+  attendance: AttendanceRecord[];
+  agenda: AgendaItem[];
+};
+
+export type AttendanceRecord = {
+  id: string;
+  memberId: string | null;
+  name: string;
+  title: string;
+  attendance: Attendance;
+  voting: 0 | 1;
+  reason: string;
+};
+
+export type AgendaItem = { id: string; seq: number; caseRecord: CaseRecord; decision: Decision; recusals: Recusal[] };
+
+export type Decision = {
+  id: string;
+  outcome: Outcome;
+  reason: string;
+  amountFen: number | null;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  decidedAt: string;
+};
+
+export type Recusal = { id: string; memberId: string; reason: string; leftRoom: 0 | 1 };
+
+export type Standards = { urbanFen: number; ruralFen: number };
+
+export function standardOf(standards: Standards, rural: boolean): number {
+  return rural ? standards.ruralFen : standards.urbanFen;
+}
+
+/** Rounds to whole yuan: assistance is paid in whole yuan. */
+export function wholeYuan(fen: number): number {
+  return Math.round(fen / 100) * 100;
+}
+
+/**
+ * 低保金 = (standard − per-capita income) × household size, with a floor of 10 % of the standard per
+ * person so that a recognised household never receives a token amount.
+ */
+export function dibaoAmountFen(standardFen: number, perCapitaIncomeFen: number, size: number): number {
+  const gap = Math.max(standardFen - perCapitaIncomeFen, Math.ceil(standardFen / 10));
+  return wholeYuan(gap * size);
+}
+
+/** 特困人员基本生活标准: 1.3 × the local 低保 standard per person. */
+export function tekunAmountFen(standardFen: number, size: number): number {
+  return wholeYuan((standardFen * 13) / 10) * size;
+}
+
+/** Regular monthly cash of a category at the household's verified income; 0 where the category pays none. */
+export function regularAmountFen(category: HouseholdCategory, standardFen: number, perCapitaIncomeFen: number, size: number): number {
+  if (category === 'dibao') return dibaoAmountFen(standardFen, perCapitaIncomeFen, size);
+  if (category === 'tekun') return tekunAmountFen(standardFen, size);
+  return 0;
+}
+
+export function paysCash(category: HouseholdCategory): boolean {
+  return category === 'dibao' || category === 'tekun';
+}
