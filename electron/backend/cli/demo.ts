@@ -1,0 +1,54 @@
+// `npm run demo [-- --out DIR]`: builds demo.sqlite from the generator and writes every PDF the
+// application can make, then prints a short summary. Later features add their outputs here.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fixedClock } from '../clock';
+import { generateDistrict } from '../demo/generator';
+import { writeCommunityCaseList } from '../pdf/community-cases';
+import { listRegions } from '../regions/regions';
+import { currentUser } from '../session/session';
+import { parseArgs, optionalOption, UsageError } from './args';
+import { openCliBackend } from './open';
+
+const DEMO_AS_OF = '2026-11-20';
+
+async function demo(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, { values: ['out'], flags: [] });
+  const outDir = resolve(optionalOption(args, 'out') ?? 'demo-output');
+  const started = performance.now();
+  mkdirSync(outDir, { recursive: true });
+  const dbFile = join(outDir, 'demo.sqlite');
+  // The demo database is rebuilt from scratch on every run; it holds only generated people.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+
+  const backend = await openCliBackend(dbFile, { clock: fixedClock(`${DEMO_AS_OF}T10:00:00+08:00`), exportDir: outDir, create: true });
+  try {
+    const summary = generateDistrict(backend.handle, { asOf: DEMO_AS_OF });
+    const generatedMs = performance.now() - started;
+    const user = await currentUser(backend.ctx.db);
+    const districtName = (await backend.ctx.db.selectFrom('regions').select('name').where('code', '=', summary.districtCode).executeTakeFirstOrThrow()).name;
+    const communities = (await listRegions(backend.ctx.db, user.regionCode)).filter((r) => r.level === 'community');
+    const files: string[] = [];
+    for (const community of communities) {
+      const pdf = await writeCommunityCaseList(backend.ctx, user.id, user.regionCode, community.code);
+      files.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  ${(pdf.bytes / 1024).toFixed(0)} KB  ${community.name}`);
+    }
+    const lines = [
+      `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
+        `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
+        `${summary.meetings} 次会议、${summary.decisions} 项决定（生成用时 ${(generatedMs / 1000).toFixed(1)} 秒）`,
+      `数据库：${relative(process.cwd(), dbFile)}（${(statSync(dbFile).size / 1048576).toFixed(1)} MB），当前用户 ${user.name}（${user.regionName}）`,
+      `PDF（${files.length} 份）：`,
+      ...files,
+      `共用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    await backend.close();
+  }
+}
+
+demo(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `demo: ${error.message}\nusage: npm run demo -- [--out DIR]` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

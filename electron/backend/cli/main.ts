@@ -1,0 +1,47 @@
+// `npm run cli -- <command> …`: the same backend as the app, for scripts and checks.
+import { AppError } from '../../../shared/result';
+import { UsageError } from './args';
+import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
+import type { Command } from './commands/types';
+
+const commands: Record<string, Command> = {
+  migrate: migrateCommand,
+  generate: generateCommand,
+  'cases-pdf': casesPdfCommand,
+  'audit-verify': auditVerifyCommand,
+  fonts: fontsCommand,
+};
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [options]', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    await command.run(rest, (line) => console.log(line));
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${name}: ${error.message}\nusage: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      console.error(`${name}: ${error.message} [${error.code}]`);
+      return 1;
+    }
+    console.error(`${name} failed:`, error);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

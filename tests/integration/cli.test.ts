@@ -1,0 +1,82 @@
+// The CLI and the demo, run as a person would run them: child processes, real files, exit codes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pdfFonts, pdfText } from '../helpers/pdf';
+
+const dir = mkdtempSync(join(tmpdir(), 'jrd-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(script: string, args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const cli = (...args: string[]) => run('electron/backend/cli/main.ts', args);
+
+describe('npm run cli', () => {
+  it('explains unknown commands and options and exits non-zero', () => {
+    const unknown = cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const badOption = cli('migrate', '--dbb', 'x.sqlite');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/unknown option --dbb/);
+    const missing = cli('cases-pdf', '--db', join(dir, 'none.sqlite'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--community is required/);
+    const noFile = cli('audit-verify', '--db', join(dir, 'typo.sqlite'));
+    expect(noFile.code).toBe(1);
+    expect(noFile.stderr).toMatch(/数据库文件不存在/);
+    expect(existsSync(join(dir, 'typo.sqlite'))).toBe(false);
+  });
+
+  it('generates a database, prints a community list and verifies the audit log', () => {
+    const db = join(dir, 'cli.sqlite');
+    const gen = cli('generate', '--db', db, '--households', '300', '--seed', '3');
+    expect(gen.code, gen.stderr).toBe(0);
+    const summary = JSON.parse(gen.stdout) as { households: number; districtCode: string };
+    expect(summary).toMatchObject({ households: 300, districtCode: '430188' });
+    expect(cli('generate', '--db', db).code).toBe(1);
+
+    const out = join(dir, 'list.pdf');
+    const pdf = cli('cases-pdf', '--db', db, '--community', '430188001001', '--out', out);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(pdf.stdout).toMatch(/list\.pdf\t\d+ pages\t\d+ bytes\tsha256 [0-9a-f]{64}/);
+    expect(pdfText(out)).toContain('社会救助个案清单');
+
+    const outside = cli('cases-pdf', '--db', db, '--community', '430188002001', '--out', join(dir, 'x.pdf'));
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/不在您的管辖范围内 \[forbidden\]/);
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+
+    const audit = cli('audit-verify', '--db', db);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout.trim()).toBe('audit log intact: 1 rows');
+  });
+
+  it('refuses a database from a newer version without touching it', () => {
+    const db = join(dir, 'newer.sqlite');
+    expect(cli('migrate', '--db', db).code).toBe(0);
+    spawnSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(db)});d.pragma('user_version = 42');d.close()`]);
+    const r = cli('migrate', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/更新版本.*\[db-newer-version\]/);
+  });
+});
+
+describe('npm run demo', () => {
+  it('leaves demo.sqlite and PDFs with extractable Chinese in subset-embedded fonts', () => {
+    const out = join(dir, 'demo');
+    const r = run('electron/backend/cli/demo.ts', ['--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/演示数据：麓山区（430188）7 个街道（镇）/);
+    expect(existsSync(join(out, 'demo.sqlite'))).toBe(true);
+    const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(8);
+    const first = join(out, pdfs.sort()[0]!);
+    expect(pdfText(first)).toMatch(/社区社会救助个案清单/);
+    expect(pdfFonts(first).every((f) => f.embedded && f.subset)).toBe(true);
+  }, 120_000);
+});
