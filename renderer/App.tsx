@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { userRoleLabels } from '../shared/glossary';
+import { CasesScreen } from './screens/CasesScreen';
+import { PlannedScreen } from './screens/PlannedScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { useApi } from './use-api';
+
+const screens = [
+  { id: 'cases', label: '个案' },
+  { id: 'meetings', label: '会议' },
+  { id: 'notices', label: '公示' },
+  { id: 'spotChecks', label: '抽查' },
+  { id: 'sync', label: '同步' },
+  { id: 'settings', label: '设置' },
+] as const;
+type ScreenId = (typeof screens)[number]['id'];
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('cases');
+  const [session] = useApi('session.current', {});
+  const [settings] = useApi('settings.get', {});
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">联</span>
+          <span className="brand-name">联审联批工作台</span>
+          {settings.status === 'ready' && <span className="brand-office">{settings.value.officeName}</span>}
+        </div>
+        <div className="session" data-testid="session">
+          {session.status === 'ready' && (
+            <>
+              <span className="session-name">{session.value.name}</span>
+              <span className="session-role">{userRoleLabels[session.value.role]}</span>
+              <span className="session-region">
+                {session.value.regionName}
+                <span className="code">{session.value.regionCode}</span>
+              </span>
+            </>
+          )}
+          {session.status === 'error' && <span className="session-missing">{session.message}</span>}
+        </div>
+      </header>
+      <nav className="sidebar" aria-label="主导航">
+        {screens.map((s) => (
+          <button key={s.id} type="button" className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">{renderScreen(screen)}</main>
+    </div>
+  );
+}
+
+function renderScreen(screen: ScreenId) {
+  switch (screen) {
+    case 'cases':
+      return <CasesScreen />;
+    case 'meetings':
+      return <PlannedScreen title="会议" description="月度联审联批会议：议题、出席与法定人数、回避、集体决定和会议纪要。" />;
+    case 'notices':
+      return <PlannedScreen title="公示" description="按社区生成拟审核确认对象公示和长期公示名单，登记异议。" />;
+    case 'spotChecks':
+      return <PlannedScreen title="抽查" description="区民政局按不低于 30% 的比例抽查已批准和未批准的个案，抽样可复核。" />;
+    case 'sync':
+      return <PlannedScreen title="同步" description="登录中心数据库，上传本机变更，下载辖区数据。" />;
+    case 'settings':
+      return <SettingsScreen />;
+    default: {
+      const never: never = screen;
+      throw new Error(`unknown screen ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// The renderer's only door to the backend: the typed window.api from the preload (or the browser
+// harness), with failures turned into ApiCallError so screens can show the message.
+import type { ArgsOf, RendererApi, ResultOf } from '../shared/api';
+import type { ChannelName } from '../shared/channels';
+import type { ErrorCode } from '../shared/result';
+
+declare global {
+  interface Window {
+    api: RendererApi;
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+export async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  if (!window.api) throw new ApiCallError('internal', '应用接口未加载（window.api 不存在）');
+  const fn = window.api[name] as (a: ArgsOf<K>) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: { code: ErrorCode; message: string } }>;
+  const result = await fn(args);
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  return result.value;
+}
