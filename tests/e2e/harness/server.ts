@@ -1,0 +1,136 @@
+// Browser harness: serves the built renderer and implements window.api by calling the same handler
+// table as Electron's IPC, over loopback HTTP, so Playwright drives the real UI against a real database.
+//   npx tsx tests/e2e/harness/server.ts --db FILE [--port N] [--fresh] [--user USERNAME]
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { channelNames, eventNames } from '../../../shared/channels';
+import { openBackend } from '../../../electron/backend/boot';
+import { bundledFontsDir, sourceAppRoot } from '../../../electron/backend/app-root';
+import { generateDistrict } from '../../../electron/backend/demo/generator';
+import { setCurrentUser } from '../../../electron/backend/session/session';
+import { fixedClock } from '../../../electron/backend/clock';
+import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
+
+const AS_OF = '2026-11-20';
+const args = parseArgs(process.argv.slice(2), { values: ['db', 'port', 'user'], flags: ['fresh'] });
+const dbFile = resolve(requireOption(args, 'db'));
+const port = integerOption(args, 'port', 4517);
+const root = sourceAppRoot();
+const rendererDir = join(root, 'dist', 'renderer');
+
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error(`harness: ${rendererDir}/index.html is missing; run "npm run build:renderer" first`);
+  process.exit(1);
+}
+if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm']) rmSync(dbFile + s, { force: true });
+
+const sseClients = new Set<ServerResponse>();
+const backend = await openBackend({
+  dataDir: join(dbFile, '..'),
+  databaseFile: dbFile,
+  bundledFontsDir: bundledFontsDir(root),
+  // Tests must not depend on which fonts the machine has.
+  systemFontDirs: [],
+  appVersion: 'harness',
+  clock: fixedClock(`${AS_OF}T10:00:00+08:00`),
+  invoke: { checkResults: true, log: (m, e) => console.error(m, e) },
+  emit: (event, payload) => {
+    for (const c of sseClients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  },
+});
+const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();
+if (regions.length === 0) generateDistrict(backend.handle, { asOf: AS_OF });
+const user = optionalOption(args, 'user');
+if (user) await login(user);
+
+async function login(username: string): Promise<void> {
+  const row = await backend.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw new Error(`no user ${username}`);
+  await setCurrentUser(backend.ctx.db, row.id, backend.ctx.clock.now());
+}
+
+const shim = `(() => {
+  const names = ${JSON.stringify(channelNames)};
+  const events = ${JSON.stringify(eventNames)};
+  const api = {};
+  for (const name of names) {
+    api[name] = (args) => fetch('/__api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args ?? {}) })
+      .then((r) => r.json());
+  }
+  let source = null;
+  api.on = (event, listener) => {
+    if (!events.includes(event)) throw new Error('unknown event ' + event);
+    source ??= new EventSource('/__events');
+    const handler = (e) => listener(JSON.parse(e.data));
+    source.addEventListener(event, handler);
+    return () => source.removeEventListener(event, handler);
+  };
+  window.api = Object.freeze(api);
+})();`;
+
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => {
+      body += c;
+      if (body.length > 5_000_000) req.destroy(new Error('request too large'));
+    });
+    req.on('end', () => ok(body));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  try {
+    if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
+      const raw = await readBody(req);
+      let parsed: unknown;
+      try {
+        parsed = raw === '' ? {} : JSON.parse(raw);
+      } catch {
+        return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-args', message: '请求不是有效的 JSON' } }));
+      }
+      const result = await backend.registry.invoke(decodeURIComponent(url.pathname.slice('/__api/'.length)), parsed);
+      return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+    if (req.method === 'POST' && url.pathname === '/__harness/login') {
+      const { username } = JSON.parse(await readBody(req)) as { username: string };
+      await login(username);
+      return send(res, 200, 'application/json', '{"ok":true}');
+    }
+    if (url.pathname === '/__harness/api.js') return send(res, 200, 'text/javascript', shim);
+    if (url.pathname === '/__events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(rendererDir, rel));
+    if (!file.startsWith(rendererDir) || !existsSync(file)) return send(res, 404, 'text/plain', 'not found');
+    if (rel === 'index.html') {
+      // The preload's job in Electron: window.api exists before the app's module runs.
+      const html = readFileSync(file, 'utf8').replace('<script type="module"', '<script src="/__harness/api.js"></script>\n    <script type="module"');
+      return send(res, 200, types['.html']!, html);
+    }
+    return send(res, 200, types[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  } catch (error) {
+    console.error('harness error', error);
+    return send(res, 500, 'text/plain', String(error));
+  }
+});
+
+server.listen(port, '127.0.0.1', () => console.log(`harness listening on http://127.0.0.1:${port}/`));
+const stop = () => server.close(() => void backend.close().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
