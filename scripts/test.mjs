@@ -1,0 +1,58 @@
+// `npm test`: type check, lint, unit + integration (vitest), then the browser e2e (Playwright in
+// Debian's Chromium through the harness). Every step runs even if an earlier one failed, so one run
+// shows everything that is wrong; the exit code is non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const missing = [
+  [chromium, 'chromium'],
+  ['/usr/bin/pdftotext', 'poppler-utils'],
+  ['/usr/bin/pdffonts', 'poppler-utils'],
+].filter(([path]) => !existsSync(path));
+if (missing.length > 0) {
+  const pkgs = [...new Set(missing.map(([, pkg]) => pkg)), 'fonts-noto-cjk'].join(' ');
+  console.error(`npm test needs these Debian packages: sudo apt-get install -y ${pkgs}`);
+  process.exit(1);
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+const steps = [
+  ['type check', 'npx', ['tsc', '-p', 'tsconfig.shared.json']],
+  ['type check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.renderer.json']],
+  ['type check (node)', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
+  ['renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
+  ['e2e', 'npx', ['playwright', 'test']],
+];
+
+const failedSteps = [];
+for (const [label, cmd, args] of steps) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) failedSteps.push(label);
+}
+
+const counts = summarise();
+console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` : 'all steps passed'}`);
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(failedSteps.length || counts.failed ? 1 : 0);
+
+function summarise() {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync('test-results/vitest.json')) {
+    const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+    passed += v.numPassedTests ?? 0;
+    failed += (v.numFailedTests ?? 0) + (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  if (existsSync('test-results/playwright.json')) {
+    const s = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats ?? {};
+    passed += (s.expected ?? 0) + (s.flaky ?? 0);
+    failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
+  }
+  return { passed, failed };
+}
