@@ -26,28 +26,13 @@ const PROVINCES: Record<string, string> = {
   '65': '新疆维吾尔自治区', '71': '台湾省', '81': '香港特别行政区', '82': '澳门特别行政区',
 };
 
+type DistrictPart = { code: string; provinceCode: string; provinceName: string; districtCode: string };
+type StreetPart = DistrictPart & { streetCode: string; townshipKind: TownshipKind };
+
 export type DivisionCode =
-  | { level: 'district'; code: string; provinceCode: string; provinceName: string; districtCode: string }
-  | {
-      level: 'street';
-      code: string;
-      provinceCode: string;
-      provinceName: string;
-      districtCode: string;
-      streetCode: string;
-      townshipKind: TownshipKind;
-    }
-  | {
-      level: 'community';
-      code: string;
-      provinceCode: string;
-      provinceName: string;
-      districtCode: string;
-      streetCode: string;
-      townshipKind: TownshipKind;
-      communityCode: string;
-      committeeKind: CommitteeKind;
-    };
+  | ({ level: 'district' } & DistrictPart)
+  | ({ level: 'street' } & StreetPart)
+  | ({ level: 'community' } & StreetPart & { communityCode: string; committeeKind: CommitteeKind });
 
 export type DivisionCodeResult = { ok: true; value: DivisionCode } | { ok: false; code: string; message: string };
 

@@ -52,28 +52,8 @@ export function CasesScreen() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>救助类别</span>
-          <select value={filters.category} onChange={(e) => set('category')(e.target.value)} data-testid="filter-category">
-            <option value="">全部</option>
-            {Object.entries(caseCategoryLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>状态</span>
-          <select value={filters.status} onChange={(e) => set('status')(e.target.value)} data-testid="filter-status">
-            <option value="">全部</option>
-            {Object.entries(caseStatusLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect label="救助类别" labels={caseCategoryLabels} value={filters.category} onChange={set('category')} testId="filter-category" />
+        <LabelSelect label="状态" labels={caseStatusLabels} value={filters.status} onChange={set('status')} testId="filter-status" />
         <label className="field grow">
           <span>搜索</span>
           <input type="search" placeholder="户主姓名或案件编号" value={filters.search} onChange={(e) => set('search')(e.target.value)} data-testid="filter-search" />
@@ -115,5 +95,22 @@ export function CasesScreen() {
       )}
       {cases.status === 'ready' && <CaseGrid rows={cases.value} filters={filters} showStreet={showStreet} />}
     </section>
+  );
+}
+
+/** A filter over one of the glossary's label maps, with "全部" for no filter. */
+function LabelSelect(props: { label: string; labels: Record<string, string>; value: string; onChange: (value: string) => void; testId: string }) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        <option value="">全部</option>
+        {Object.entries(props.labels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

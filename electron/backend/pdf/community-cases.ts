@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseDivisionCode } from '../../../shared/division-code';
 import { caseAmount } from '../../../shared/case-amount';
 import { AppError } from '../../../shared/result';
@@ -58,7 +58,7 @@ export async function writeCommunityCaseList(
   );
   const fileName = `cases-${communityCode}.pdf`;
   const path = outFile ?? join(ctx.paths.exportDir, fileName);
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, pdf.buffer, { mode: 0o600 });
   await appendAudit(
     ctx.db,
