@@ -69,11 +69,19 @@ export function communityCaseListDocument(data: CommunityCaseListData): TDocumen
       margin: [0, 0, 0, 10],
     },
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [24, 'auto', '*', 24, 'auto', 'auto', 'auto', 'auto', 'auto', 64], body },
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        // Fixed widths that fit the landscape type area (225 mm) so short fields never wrap mid-word.
+        widths: [22, 106, 50, 22, 70, 70, 36, 62, 84, '*'],
+        body,
+      },
       layout: {
         fillColor: (row: number) => (row === 0 ? '#e8e8e8' : null),
         hLineWidth: () => 0.5,
         vLineWidth: () => 0.5,
+        paddingLeft: () => 3,
+        paddingRight: () => 3,
         paddingTop: () => 3,
         paddingBottom: () => 3,
       },
