@@ -9,6 +9,7 @@ import { generateDistrict } from '../../electron/backend/demo/generator';
 import { createHandlerTable } from '../../electron/backend/handlers';
 import { communityCaseListData } from '../../electron/backend/pdf/community-cases';
 import { renderPdf } from '../../electron/backend/pdf/render';
+import { setCurrentUserByUsername } from '../../electron/backend/session/session';
 import { bundledFontsDir } from '../../electron/backend/app-root';
 import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
@@ -46,7 +47,7 @@ try {
   for (const other of handles.slice(1)) await other.close();
 
   const ctx = testContext(h, dir);
-  h.sqlite.prepare("UPDATE settings SET value_json = (SELECT json_quote(id) FROM users WHERE username = 'bureau-chief') WHERE key = 'session.userId'").run();
+  await setCurrentUserByUsername(h.db, 'bureau-chief', ctx.clock.now());
   const registry = createHandlerTable(ctx);
   let rows = 0;
   await time('cases.list, whole district through the handler table', 7, async () => {

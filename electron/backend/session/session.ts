@@ -30,3 +30,10 @@ export async function setCurrentUser(db: Kysely<Database>, userId: string, at: s
     .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(userId), updated_at: at }))
     .execute();
 }
+
+/** Signs in a roster user by username (the demo, the browser harness and benchmarks pick users this way). */
+export async function setCurrentUserByUsername(db: Kysely<Database>, username: string, at: string): Promise<void> {
+  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw new AppError('not-found', `用户 ${username} 不存在`);
+  await setCurrentUser(db, row.id, at);
+}

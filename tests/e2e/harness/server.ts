@@ -8,7 +8,7 @@ import { channelNames, eventNames } from '../../../shared/channels';
 import { openBackend } from '../../../electron/backend/boot';
 import { bundledFontsDir, sourceAppRoot } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
-import { setCurrentUser } from '../../../electron/backend/session/session';
+import { setCurrentUserByUsername } from '../../../electron/backend/session/session';
 import { fixedClock } from '../../../electron/backend/clock';
 import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
 
@@ -44,10 +44,8 @@ if (regions.length === 0) generateDistrict(backend.handle, { asOf: AS_OF });
 const user = optionalOption(args, 'user');
 if (user) await login(user);
 
-async function login(username: string): Promise<void> {
-  const row = await backend.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  if (!row) throw new Error(`no user ${username}`);
-  await setCurrentUser(backend.ctx.db, row.id, backend.ctx.clock.now());
+function login(username: string): Promise<void> {
+  return setCurrentUserByUsername(backend.ctx.db, username, backend.ctx.clock.now());
 }
 
 const shim = `(() => {
