@@ -2,7 +2,8 @@
 // Debian's Chromium through the harness). Every step runs even if an earlier one failed, so one run
 // shows everything that is wrong; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { summarise } from './test-summary.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [
@@ -41,18 +42,3 @@ console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` 
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(failedSteps.length || counts.failed ? 1 : 0);
 
-function summarise() {
-  let passed = 0;
-  let failed = 0;
-  if (existsSync('test-results/vitest.json')) {
-    const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-    passed += v.numPassedTests ?? 0;
-    failed += (v.numFailedTests ?? 0) + (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  }
-  if (existsSync('test-results/playwright.json')) {
-    const s = JSON.parse(readFileSync('test-results/playwright.json', 'utf8')).stats ?? {};
-    passed += (s.expected ?? 0) + (s.flaky ?? 0);
-    failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
-  }
-  return { passed, failed };
-}
