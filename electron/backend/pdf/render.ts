@@ -60,7 +60,9 @@ async function renderNow(
 ): Promise<RenderedPdf> {
   const chars = documentCharacters(doc);
   const { fonts } = resolveFonts(fontSearch, chars);
-  for (const role of Object.keys(fonts) as FontRoleName[]) {
+  // resolveFonts picks an official font only when it covers every character; the bundled
+  // fallbacks are the ones that still need the check.
+  for (const role of (Object.keys(fonts) as FontRoleName[]).filter((r) => fonts[r].source === 'bundled')) {
     const missing = missingGlyphs(fonts[role].file, chars);
     if (missing.length > 0) {
       throw new AppError('font-missing', `字体“${fonts[role].family}”缺少这些字：${missing.slice(0, 20).join(' ')}，无法生成不缺字的 PDF。请安装包含这些字的字体。`, { missing });
