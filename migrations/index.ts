@@ -1,9 +1,10 @@
 // Static list, not a directory scan: bundlers and asar archives cannot be globbed at run time.
 // Append only; never edit or reorder a migration that has shipped.
 import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_closed_meeting_guards';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
 

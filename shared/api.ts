@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
 import { Settings, SettingsPatch } from './settings';
+import { PdfFile } from './pdf-file';
+import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, RosterMemberView, meetingArgs } from './meeting';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -24,14 +26,7 @@ export const FontReport = z.object({
 });
 export type FontReport = z.infer<typeof FontReport>;
 
-export const PdfFile = z.object({
-  fileName: z.string(),
-  path: z.string(),
-  pages: z.number().int().positive(),
-  bytes: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type PdfFile = z.infer<typeof PdfFile>;
+export { PdfFile } from './pdf-file';
 
 export const AppInfo = z.object({
   appVersion: z.string(),
@@ -58,6 +53,25 @@ export const contract = {
   'fonts.report': { args: Empty, result: FontReport },
   'pdf.communityCases': { args: z.object({ communityCode: DivisionCodeString }).strict(), result: PdfFile },
   'audit.verify': { args: Empty, result: AuditCheck },
+  'meetings.list': { args: meetingArgs.list, result: z.array(MeetingSummary) },
+  'meetings.get': { args: meetingArgs.get, result: MeetingDetail },
+  'meetings.roster': { args: meetingArgs.roster, result: z.array(RosterMemberView) },
+  'meetings.candidates': { args: meetingArgs.candidates, result: z.array(CandidateCase) },
+  'meetings.create': { args: meetingArgs.create, result: MeetingDetail },
+  'meetings.update': { args: meetingArgs.update, result: MeetingDetail },
+  'meetings.addItem': { args: meetingArgs.addItem, result: MeetingDetail },
+  'meetings.removeItem': { args: meetingArgs.removeItem, result: MeetingDetail },
+  'meetings.setAttendance': { args: meetingArgs.setAttendance, result: MeetingDetail },
+  'meetings.markAllPresent': { args: meetingArgs.markAllPresent, result: MeetingDetail },
+  'meetings.addObserver': { args: meetingArgs.addObserver, result: MeetingDetail },
+  'meetings.removeObserver': { args: meetingArgs.removeObserver, result: MeetingDetail },
+  'meetings.open': { args: meetingArgs.open, result: MeetingDetail },
+  'meetings.addRecusal': { args: meetingArgs.addRecusal, result: MeetingDetail },
+  'meetings.removeRecusal': { args: meetingArgs.removeRecusal, result: MeetingDetail },
+  'meetings.recordDecision': { args: meetingArgs.recordDecision, result: MeetingDetail },
+  'meetings.clearDecision': { args: meetingArgs.clearDecision, result: MeetingDetail },
+  'meetings.close': { args: meetingArgs.close, result: CloseResult },
+  'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: PdfFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

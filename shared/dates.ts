@@ -81,3 +81,23 @@ export function chinaDateOf(instant: string): string {
   if (Number.isNaN(t)) throw new Error(`not an ISO instant: ${instant}`);
   return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** Wall-clock time in China Standard Time of an ISO instant, e.g. "09:30". */
+export function chinaTimeOf(instant: string): string {
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) throw new Error(`not an ISO instant: ${instant}`);
+  return new Date(t + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/** A CST wall-clock time as typed in a form ("2026-11-20T09:00") → UTC ISO instant. */
+export function instantOfChinaTime(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new Error(`not a local date-time: ${local}`);
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h - 8, mi)).toISOString();
+}
+
+/** The inverse of instantOfChinaTime, for pre-filling forms. */
+export function chinaLocalDateTime(instant: string): string {
+  return `${chinaDateOf(instant)}T${chinaTimeOf(instant)}`;
+}

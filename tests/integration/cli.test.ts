@@ -78,5 +78,21 @@ describe('npm run demo', () => {
     const first = join(out, pdfs.sort()[0]!);
     expect(pdfText(first)).toMatch(/社区社会救助个案清单/);
     expect(pdfFonts(first).every((f) => f.embedded && f.subset)).toBe(true);
-  }, 120_000);
+
+    // One complete meeting of the demo street, its minutes, and the CLI re-rendering them to the same hash.
+    const minutes = join(out, 'minutes-430188001-2026-11.pdf');
+    expect(existsSync(minutes)).toBe(true);
+    const text = pdfText(minutes).replace(/\s+/g, '');
+    for (const word of ['望江街道社会救助联审联批领导小组会议纪要', '出席：', '请假：', '列席：', '表决结果']) expect(text).toContain(word);
+    const meetingId = /id ([0-9a-f-]{36})/.exec(r.stdout)?.[1];
+    expect(meetingId, r.stdout).toBeDefined();
+    const again = cli('minutes', '--db', join(out, 'demo.sqlite'), '--meeting', meetingId!, '--out', join(dir, 'again.pdf'));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/matches the hash stored at closing/);
+    const sha = /SHA-256 ([0-9a-f]{64})/.exec(r.stdout)?.[1];
+    expect(again.stdout).toContain(`sha256 ${sha}`);
+    const missing = cli('minutes', '--db', join(out, 'demo.sqlite'), '--meeting', 'no-such-meeting', '--out', join(dir, 'x.pdf'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/没有找到这次会议/);
+  }, 180_000);
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { freshDatabase } from '../helpers/db';
 import { schemaVersionOf } from '../../electron/backend/db/migrator';
+import { latestSchemaVersion } from '../../migrations';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -21,7 +22,7 @@ describe('migration 0001_initial', () => {
   it('creates the whole domain schema with a version on every synced row', async () => {
     const t = await freshDatabase();
     cleanup = t.cleanup;
-    expect(schemaVersionOf(t.handle)).toBe(1);
+    expect(schemaVersionOf(t.handle)).toBe(latestSchemaVersion);
     const tables = t.handle.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     expect(new Set(tables)).toEqual(new Set([...syncedTables, ...localTables]));
     for (const table of syncedTables) {
@@ -76,6 +77,6 @@ describe('migration 0001_initial', () => {
     const t = await freshDatabase();
     cleanup = t.cleanup;
     const row = await sql<{ user_version: number }>`PRAGMA user_version`.execute(t.handle.db);
-    expect(row.rows[0]?.user_version).toBe(1);
+    expect(row.rows[0]?.user_version).toBe(latestSchemaVersion);
   });
 });

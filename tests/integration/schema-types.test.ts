@@ -24,7 +24,7 @@ const expected: Record<TableName, readonly string[]> = {
     'proposed_amount_fen', 'per_capita_income_fen', 'income_check_note', 'home_visit_note', 'prepaid_amount_fen', 'prepaid_on', 'close_relative',
     'complaint', 'complaint_note', 'caseworker', 'created_at', ...synced,
   ]),
-  meetings: cols<'meetings'>()(['id', 'street_code', 'month', 'issue_no', 'venue', 'scheduled_at', 'chair_member_id', 'recorder_member_id', 'status', 'opened_at', 'closed_at', 'minutes_sha256', ...synced]),
+  meetings: cols<'meetings'>()(['id', 'street_code', 'month', 'issue_no', 'venue', 'scheduled_at', 'chair_member_id', 'recorder_member_id', 'status', 'opened_at', 'closed_at', 'minutes_sha256', 'minutes_json', ...synced]),
   meeting_attendance: cols<'meeting_attendance'>()(['id', 'meeting_id', 'member_id', 'name', 'title', 'attendance', 'voting', 'reason', ...synced]),
   agenda_items: cols<'agenda_items'>()(['id', 'meeting_id', 'case_id', 'seq', 'source', 'removed', 'removed_reason', 'notes', ...synced]),
   decisions: cols<'decisions'>()(['id', 'meeting_id', 'agenda_item_id', 'case_id', 'outcome', 'reason', 'amount_fen', 'votes_for', 'votes_against', 'votes_abstain', 'decided_at', 'supersedes_id', ...synced]),

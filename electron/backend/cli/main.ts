@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
+import { minutesCommand } from './commands/meetings';
 import type { Command } from './commands/types';
 
 const commands: Record<string, Command> = {
@@ -10,6 +11,7 @@ const commands: Record<string, Command> = {
   'cases-pdf': casesPdfCommand,
   'audit-verify': auditVerifyCommand,
   fonts: fontsCommand,
+  minutes: minutesCommand,
 };
 
 function usage(): string {

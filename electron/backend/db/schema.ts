@@ -129,6 +129,8 @@ export interface MeetingsTable extends Synced {
   opened_at: string | null;
   closed_at: string | null;
   minutes_sha256: string | null;
+  /** 0002: the MeetingDetail the minutes were rendered from, frozen at closing. */
+  minutes_json: Generated<string | null>;
 }
 
 export interface MeetingAttendanceTable extends Synced {

@@ -1,0 +1,232 @@
+// 准备 (draft): the meeting's header, its roster and its agenda. The agenda starts as every case of the
+// street waiting for a decision that is not already on another open meeting (a case sits on one open
+// meeting only); staff add or remove items by hand, removal with a reason.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { formatChineseMonth, instantOfChinaTime } from '../../../shared/dates';
+import type { CandidateCase, MeetingArgs, MeetingDetail, RosterMemberView } from '../../../shared/meeting';
+import { agendaCaseStatuses } from '../../../shared/meeting-rules';
+import { AppError } from '../../../shared/result';
+import type { BackendContext } from '../context';
+import type { Database } from '../db/schema';
+import { currentUser } from '../session/session';
+import { getSettings } from '../settings/settings';
+import { agendaSort } from './agenda-order';
+import { assertMeetingWriter, changeMeeting, finishChange, loadItem } from './meeting-change';
+import { meetingDetail } from './meeting-view';
+
+type Trx = Transaction<Database>;
+
+export async function streetRoster(db: BackendContext['db'] | Trx, streetCode: string): Promise<RosterMemberView[]> {
+  const rows = await db
+    .selectFrom('committee_members')
+    .select(['id', 'name', 'title', 'position', 'voting'])
+    .where('street_code', '=', streetCode)
+    .where('active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, title: r.title, position: r.position, voting: r.voting === 1 }));
+}
+
+/** The open meeting (draft or in session) a case is on, if any, other than `exceptMeetingId`. */
+async function openMeetingOf(trx: Trx, caseId: string, exceptMeetingId: string | null) {
+  let q = trx
+    .selectFrom('agenda_items as a')
+    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+    .select(['m.id', 'm.month', 'm.issue_no'])
+    .where('a.case_id', '=', caseId)
+    .where('a.removed', '=', 0)
+    .where('m.status', '<>', 'closed');
+  if (exceptMeetingId) q = q.where('m.id', '<>', exceptMeetingId);
+  return q.executeTakeFirst();
+}
+
+async function agendaCandidates(trx: Trx | BackendContext['db'], streetCode: string) {
+  return trx
+    .selectFrom('cases as c')
+    .innerJoin('regions as cm', 'cm.code', 'c.community_code')
+    .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'c.household_id').on('head.relation', '=', 'self'))
+    .select(['c.id', 'c.case_no', 'c.community_code', 'cm.name as community_name', 'head.name as head_name', 'c.kind', 'c.category', 'c.status', 'c.applied_on', 'c.close_relative', 'c.complaint'])
+    .where('c.street_code', '=', streetCode)
+    .where('c.status', 'in', agendaCaseStatuses)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('agenda_items as a')
+            .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+            .select('a.id')
+            .whereRef('a.case_id', '=', 'c.id')
+            .where('a.removed', '=', 0)
+            .where('m.status', '<>', 'closed'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Cases that could still be added to the meeting by hand. */
+export async function meetingCandidates(ctx: BackendContext, meetingId: string): Promise<CandidateCase[]> {
+  const meeting = await ctx.db.selectFrom('meetings').select(['street_code']).where('id', '=', meetingId).executeTakeFirst();
+  if (!meeting) throw new AppError('not-found', '没有找到这次会议');
+  const rows = agendaSort((await agendaCandidates(ctx.db, meeting.street_code)).map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+  return rows.map((r) => ({
+    id: r.id,
+    caseNo: r.case_no,
+    communityName: r.community_name,
+    headName: r.head_name,
+    kind: r.kind,
+    category: r.category,
+    status: r.status,
+    appliedOn: r.applied_on,
+    closeRelative: r.close_relative === 1,
+    complaint: r.complaint === 1,
+  }));
+}
+
+async function assertRosterMember(trx: Trx, streetCode: string, memberId: string, what: string): Promise<void> {
+  const m = await trx.selectFrom('committee_members').select('id').where('id', '=', memberId).where('street_code', '=', streetCode).where('active', '=', 1).executeTakeFirst();
+  if (!m) throw new AppError('validation', `${what}必须是本街道联审联批领导小组的成员`);
+}
+
+/** Renumbers `seq` in agenda order so the stored order always matches what the screen and minutes show. */
+async function renumber(trx: Trx, meetingId: string): Promise<void> {
+  const rows = await trx
+    .selectFrom('agenda_items as a')
+    .innerJoin('cases as c', 'c.id', 'a.case_id')
+    .select(['a.id', 'a.seq', 'c.community_code', 'c.kind', 'c.applied_on', 'c.case_no'])
+    .where('a.meeting_id', '=', meetingId)
+    .execute();
+  const sorted = agendaSort(rows.map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+  for (const [i, r] of sorted.entries()) {
+    if (r.seq !== i + 1) await trx.updateTable('agenda_items').set({ seq: i + 1 }).where('id', '=', r.id).execute();
+  }
+}
+
+export async function createMeeting(ctx: BackendContext, args: MeetingArgs['create']): Promise<MeetingDetail> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await currentUser(trx);
+    const streetCode = user.regionCode;
+    assertMeetingWriter(user, streetCode);
+    await assertRosterMember(trx, streetCode, args.chairMemberId, '主持人');
+    await assertRosterMember(trx, streetCode, args.recorderMemberId, '记录人');
+    const open = await trx.selectFrom('meetings').select(['month', 'issue_no']).where('street_code', '=', streetCode).where('status', '<>', 'closed').executeTakeFirst();
+    if (open) throw new AppError('conflict', `${formatChineseMonth(open.month)}第${open.issue_no}期会议尚未结束，请先结束该会议再准备新的会议`);
+    const year = args.month.slice(0, 4);
+    const last = await trx
+      .selectFrom('meetings')
+      .select((eb) => eb.fn.max('issue_no').as('n'))
+      .where('street_code', '=', streetCode)
+      .where('month', 'like', `${year}-%`)
+      .executeTakeFirst();
+    const issueNo = Number(last?.n ?? 0) + 1;
+    const at = ctx.clock.now();
+    const meetingId = randomUUID();
+    const scheduledAt = instantOfChinaTime(args.scheduledAt);
+    await trx
+      .insertInto('meetings')
+      .values({
+        id: meetingId,
+        street_code: streetCode,
+        month: args.month,
+        issue_no: issueNo,
+        venue: args.venue,
+        scheduled_at: scheduledAt,
+        chair_member_id: args.chairMemberId,
+        recorder_member_id: args.recorderMemberId,
+        status: 'draft',
+        opened_at: null,
+        closed_at: null,
+        minutes_sha256: null,
+        updated_at: at,
+      })
+      .execute();
+    // Attendance starts unmarked (缺席) so the quorum reflects only people actually checked in.
+    const roster = await streetRoster(trx, streetCode);
+    const attendance = roster.map((m) => ({ id: randomUUID(), memberId: m.id, name: m.name, title: m.title, voting: m.voting }));
+    for (const a of attendance) {
+      await trx
+        .insertInto('meeting_attendance')
+        .values({ id: a.id, meeting_id: meetingId, member_id: a.memberId, name: a.name, title: a.title, attendance: 'absent', voting: a.voting ? 1 : 0, reason: '', updated_at: at })
+        .execute();
+    }
+    const cases = agendaSort((await agendaCandidates(trx, streetCode)).map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+    const items = cases.map((c, i) => ({ id: randomUUID(), caseId: c.id, seq: i + 1 }));
+    for (const item of items) {
+      await trx
+        .insertInto('agenda_items')
+        .values({ id: item.id, meeting_id: meetingId, case_id: item.caseId, seq: item.seq, source: 'auto', removed: 0, removed_reason: '', notes: '', updated_at: at })
+        .execute();
+    }
+    await finishChange(
+      trx,
+      user,
+      meetingId,
+      'meetings.create',
+      {
+        args: { streetCode, month: args.month, issueNo, venue: args.venue, scheduledAt, chairMemberId: args.chairMemberId, recorderMemberId: args.recorderMemberId, attendance, items },
+        audit: [{ action: 'meeting.create', entity: 'meeting', entityId: meetingId, details: { streetCode, month: args.month, issueNo, items: items.length } }],
+      },
+      at,
+    );
+    return meetingDetail(trx, meetingId, await getSettings(trx));
+  });
+}
+
+export async function updateMeeting(ctx: BackendContext, args: MeetingArgs['update']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.update', ['draft'], async ({ trx, meeting }) => {
+    await assertRosterMember(trx, meeting.street_code, args.chairMemberId, '主持人');
+    await assertRosterMember(trx, meeting.street_code, args.recorderMemberId, '记录人');
+    const scheduledAt = instantOfChinaTime(args.scheduledAt);
+    await trx
+      .updateTable('meetings')
+      .set({ venue: args.venue, scheduled_at: scheduledAt, chair_member_id: args.chairMemberId, recorder_member_id: args.recorderMemberId })
+      .where('id', '=', meeting.id)
+      .execute();
+    return {
+      args: { venue: args.venue, scheduledAt, chairMemberId: args.chairMemberId, recorderMemberId: args.recorderMemberId },
+      audit: [{ action: 'meeting.update', entity: 'meeting', entityId: meeting.id, details: { scheduledAt } }],
+    };
+  });
+}
+
+export async function addAgendaItem(ctx: BackendContext, args: MeetingArgs['addItem']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.addItem', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no']).where('id', '=', args.caseId).executeTakeFirst();
+    if (!c) throw new AppError('not-found', '没有找到这个个案');
+    if (c.street_code !== meeting.street_code) throw new AppError('validation', `个案 ${c.case_no} 不属于本街道`);
+    if (!agendaCaseStatuses.includes(c.status)) throw new AppError('validation', `个案 ${c.case_no} 不在待审议状态，不能列入议程`);
+    const other = await openMeetingOf(trx, c.id, meeting.id);
+    if (other) throw new AppError('conflict', `个案 ${c.case_no} 已列入${formatChineseMonth(other.month)}第${other.issue_no}期会议的议程，同一个案只能在一个未结束的会议上审议`);
+    const existing = await trx.selectFrom('agenda_items').select(['id', 'removed']).where('meeting_id', '=', meeting.id).where('case_id', '=', c.id).executeTakeFirst();
+    let itemId: string;
+    if (existing) {
+      if (existing.removed === 0) throw new AppError('conflict', `个案 ${c.case_no} 已在本次会议的议程上`);
+      itemId = existing.id;
+      await trx.updateTable('agenda_items').set({ removed: 0, removed_reason: '', source: 'manual', updated_at: at }).where('id', '=', itemId).execute();
+    } else {
+      itemId = randomUUID();
+      await trx
+        .insertInto('agenda_items')
+        .values({ id: itemId, meeting_id: meeting.id, case_id: c.id, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: at })
+        .execute();
+    }
+    await renumber(trx, meeting.id);
+    return { args: { itemId, caseId: c.id }, audit: [{ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: meeting.id, caseId: c.id } }] };
+  });
+}
+
+export async function removeAgendaItem(ctx: BackendContext, args: MeetingArgs['removeItem']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.removeItem', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    const item = await loadItem(trx, meeting.id, args.itemId);
+    if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');
+    const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
+    if (decided) throw new AppError('conflict', '这个议题已经作出决定，不能移出议程；如需重议，请先撤销决定');
+    await trx.deleteFrom('recusals').where('agenda_item_id', '=', item.id).execute();
+    await trx.updateTable('agenda_items').set({ removed: 1, removed_reason: args.reason, updated_at: at }).where('id', '=', item.id).execute();
+    return {
+      args: { itemId: item.id, reason: args.reason },
+      audit: [{ action: 'agenda.remove', entity: 'agenda_item', entityId: item.id, details: { meetingId: meeting.id, caseId: item.case_id } }],
+    };
+  });
+}

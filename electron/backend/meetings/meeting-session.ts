@@ -1,0 +1,229 @@
+// 会中 (in session): attendance, 列席 observers, recusals and one decision per item. Every rule the
+// session screen shows (quorum, eligible voters, votes adding up, passing, amount limits) is checked
+// again here, so a script or a stale screen cannot record what the rules forbid.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { MeetingArgs, MeetingDetail } from '../../../shared/meeting';
+import { approvalAmountRule, checkVotes, itemVoters, passingVerdict, quorumStatus } from '../../../shared/meeting-rules';
+import { formatYuan, parseYuan } from '../../../shared/money';
+import { outcomeLabels } from '../../../shared/glossary';
+import { AppError, missingCase } from '../../../shared/result';
+import type { Settings } from '../../../shared/settings';
+import type { BackendContext } from '../context';
+import type { Database } from '../db/schema';
+import { changeMeeting, loadItem } from './meeting-change';
+
+type Trx = Transaction<Database>;
+
+async function attendanceOf(trx: Trx, meetingId: string) {
+  return trx.selectFrom('meeting_attendance').select(['id', 'member_id', 'attendance', 'voting']).where('meeting_id', '=', meetingId).execute();
+}
+
+/** Voting roster and present voting member ids of a meeting, as the quorum and votes count them. */
+async function votingState(trx: Trx, meetingId: string) {
+  const rows = await attendanceOf(trx, meetingId);
+  const voting = rows.filter((r) => r.member_id !== null && r.voting === 1);
+  return {
+    roster: voting.map((r) => r.member_id as string),
+    present: voting.filter((r) => r.attendance === 'present').map((r) => r.member_id as string),
+  };
+}
+
+export async function setAttendance(ctx: BackendContext, args: MeetingArgs['setAttendance']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.setAttendance', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
+    if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
+    if (row.member_id === null) throw new AppError('validation', '列席人员不是领导小组成员，不能改为出席或请假；如需更正请删除后重新登记');
+    if (args.attendance === 'leave' && args.reason === '') throw new AppError('validation', '请假须填写事由');
+    const reason = args.attendance === 'leave' ? args.reason : '';
+    await trx.updateTable('meeting_attendance').set({ attendance: args.attendance, reason, updated_at: at }).where('id', '=', row.id).execute();
+    return {
+      args: { attendanceId: row.id, attendance: args.attendance, reason },
+      audit: [{ action: 'attendance.set', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id, attendance: args.attendance } }],
+    };
+  });
+}
+
+export async function markAllPresent(ctx: BackendContext, args: MeetingArgs['markAllPresent']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.markAllPresent', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    // Members already marked on leave stay on leave: their absence was reported, a click must not erase it.
+    const changed = await trx
+      .updateTable('meeting_attendance')
+      .set({ attendance: 'present', reason: '', updated_at: at })
+      .where('meeting_id', '=', meeting.id)
+      .where('member_id', 'is not', null)
+      .where('attendance', '=', 'absent')
+      .returning('id')
+      .execute();
+    const ids = changed.map((r) => r.id);
+    return { args: { attendanceIds: ids }, audit: [{ action: 'attendance.all_present', entity: 'meeting', entityId: meeting.id, details: { marked: ids.length } }] };
+  });
+}
+
+export async function addObserver(ctx: BackendContext, args: MeetingArgs['addObserver']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.addObserver', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('meeting_attendance')
+      .values({ id, meeting_id: meeting.id, member_id: null, name: args.name, title: args.title, attendance: 'observer', voting: 0, reason: '', updated_at: at })
+      .execute();
+    return { args: { attendanceId: id, name: args.name, title: args.title }, audit: [{ action: 'attendance.observer_add', entity: 'meeting_attendance', entityId: id, details: { meetingId: meeting.id } }] };
+  });
+}
+
+export async function removeObserver(ctx: BackendContext, args: MeetingArgs['removeObserver']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.removeObserver', ['draft', 'in_session'], async ({ trx, meeting }) => {
+    const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
+    if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
+    if (row.member_id !== null) throw new AppError('validation', '领导小组成员不能从名单中删除，请标记为请假或缺席');
+    await trx.deleteFrom('meeting_attendance').where('id', '=', row.id).execute();
+    return { args: { attendanceId: row.id }, audit: [{ action: 'attendance.observer_remove', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id } }] };
+  });
+}
+
+export async function openMeeting(ctx: BackendContext, args: MeetingArgs['open']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.open', ['draft'], async ({ trx, meeting, at }) => {
+    if (!meeting.chair_member_id || !meeting.recorder_member_id) throw new AppError('validation', '请先确定主持人和记录人');
+    const live = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meeting.id).where('removed', '=', 0).executeTakeFirst();
+    if (!live) throw new AppError('validation', '议程为空，没有可以审议的事项');
+    await trx.updateTable('meetings').set({ status: 'in_session', opened_at: at }).where('id', '=', meeting.id).execute();
+    return { args: { openedAt: at }, audit: [{ action: 'meeting.open', entity: 'meeting', entityId: meeting.id, details: {} }] };
+  });
+}
+
+async function assertUndecided(trx: Trx, itemId: string): Promise<void> {
+  const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', itemId).where('supersedes_id', 'is', null).executeTakeFirst();
+  if (decided) throw new AppError('conflict', '这个议题已经作出决定；如需更改回避情况，请先撤销决定再重新表决');
+}
+
+export async function addRecusal(ctx: BackendContext, args: MeetingArgs['addRecusal']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.addRecusal', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+    const item = await loadItem(trx, meeting.id, args.itemId);
+    if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');
+    await assertUndecided(trx, item.id);
+    const member = await trx
+      .selectFrom('meeting_attendance')
+      .select(['member_id', 'voting'])
+      .where('meeting_id', '=', meeting.id)
+      .where('member_id', '=', args.memberId)
+      .executeTakeFirst();
+    if (!member || member.voting !== 1) throw new AppError('validation', '只有有表决权的领导小组成员需要登记回避');
+    const exists = await trx.selectFrom('recusals').select('id').where('agenda_item_id', '=', item.id).where('member_id', '=', args.memberId).executeTakeFirst();
+    if (exists) throw new AppError('conflict', '该成员在这个议题上已经登记回避');
+    const id = randomUUID();
+    const leftRoom = args.leftRoom ? 1 : 0;
+    await trx.insertInto('recusals').values({ id, agenda_item_id: item.id, member_id: args.memberId, reason: args.reason, left_room: leftRoom, updated_at: at }).execute();
+    return {
+      args: { recusalId: id, itemId: item.id, memberId: args.memberId, reason: args.reason, leftRoom: args.leftRoom },
+      audit: [{ action: 'recusal.add', entity: 'recusal', entityId: id, details: { meetingId: meeting.id, itemId: item.id, memberId: args.memberId, leftRoom: args.leftRoom } }],
+    };
+  });
+}
+
+export async function removeRecusal(ctx: BackendContext, args: MeetingArgs['removeRecusal']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.removeRecusal', ['draft', 'in_session'], async ({ trx, meeting }) => {
+    const row = await trx
+      .selectFrom('recusals as r')
+      .innerJoin('agenda_items as a', 'a.id', 'r.agenda_item_id')
+      .select(['r.id', 'r.agenda_item_id'])
+      .where('r.id', '=', args.recusalId)
+      .where('a.meeting_id', '=', meeting.id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not-found', '本次会议没有这条回避记录');
+    await assertUndecided(trx, row.agenda_item_id);
+    await trx.deleteFrom('recusals').where('id', '=', row.id).execute();
+    return { args: { recusalId: row.id }, audit: [{ action: 'recusal.remove', entity: 'recusal', entityId: row.id, details: { meetingId: meeting.id, itemId: row.agenda_item_id } }] };
+  });
+}
+
+/** The amount an approval records, in fen, or a refusal naming the limits in 元. */
+export function approvalAmount(rule: 'required' | 'stop' | 'none', amountYuan: string | null, settings: Settings): number | null {
+  switch (rule) {
+    case 'stop':
+      return 0;
+    case 'none':
+      if (amountYuan !== null && amountYuan.trim() !== '') throw new AppError('validation', '这个事项不涉及救助金额，请不要填写金额');
+      return null;
+    case 'required': {
+      if (amountYuan === null || amountYuan.trim() === '') throw new AppError('validation', '同意时须填写金额（元）');
+      const parsed = parseYuan(amountYuan);
+      if (!parsed.ok) throw new AppError('validation', `金额“${amountYuan}”无效：${parsed.message}`);
+      if (parsed.fen < settings.approvalMinFen || parsed.fen > settings.approvalMaxFen) {
+        throw new AppError('validation', `金额 ${formatYuan(parsed.fen)} 元超出允许范围（${formatYuan(settings.approvalMinFen)}～${formatYuan(settings.approvalMaxFen)} 元）`);
+      }
+      return parsed.fen;
+    }
+    default:
+      return missingCase(rule, 'amount rule');
+  }
+}
+
+export async function recordDecision(ctx: BackendContext, args: MeetingArgs['recordDecision']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.recordDecision', ['in_session'], async ({ trx, meeting, settings, at }) => {
+    const item = await loadItem(trx, meeting.id, args.itemId);
+    if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程，不能作出决定');
+    const voting = await votingState(trx, meeting.id);
+    const quorum = quorumStatus(settings.quorum, voting.roster.length, voting.present.length);
+    if (!quorum.met) {
+      throw new AppError('validation', `出席会议的表决成员 ${quorum.presentVoting} 人，未达到法定人数 ${quorum.required} 人，不能作出决定`);
+    }
+    const recused = await trx.selectFrom('recusals').select('member_id').where('agenda_item_id', '=', item.id).execute();
+    const voters = itemVoters(voting.present, voting.roster, recused.map((r) => r.member_id));
+    const votes = { votesFor: args.votesFor, votesAgainst: args.votesAgainst, votesAbstain: args.votesAbstain };
+    const problem = checkVotes(votes, voters);
+    if (problem) throw new AppError('validation', problem.message, { rule: problem.code });
+    const verdict = passingVerdict(settings.passing, votes, voters);
+    if (!verdict.passed) {
+      throw new AppError('validation', `“${outcomeLabels[args.outcome]}”未获通过：同意 ${votes.votesFor} 票，需要至少 ${verdict.required} 票（${verdict.basis} 人的${settings.passing.kind === 'two_thirds' ? '三分之二' : '过半数'}）。请重新表决或改为其他决定`);
+    }
+    if (args.outcome !== 'approve' && args.reason === '') throw new AppError('validation', `${outcomeLabels[args.outcome]}须写明理由`);
+    const c = await trx.selectFrom('cases').select(['id', 'kind', 'proposed_amount_fen', 'version']).where('id', '=', item.case_id).executeTakeFirstOrThrow();
+    const amountFen = args.outcome === 'approve' ? approvalAmount(approvalAmountRule({ kind: c.kind, proposedAmountFen: c.proposed_amount_fen }), args.amountYuan, settings) : null;
+    if (args.outcome !== 'approve' && args.amountYuan !== null && args.amountYuan.trim() !== '') {
+      throw new AppError('validation', `${outcomeLabels[args.outcome]}时不填写金额`);
+    }
+    // Until the meeting closes, a decision may be taken again (the chair calls a new vote); the earlier
+    // one is replaced, and the audit log keeps both.
+    const previous = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
+    if (previous) await trx.deleteFrom('decisions').where('id', '=', previous.id).execute();
+    const id = randomUUID();
+    const decision = {
+      id,
+      meeting_id: meeting.id,
+      agenda_item_id: item.id,
+      case_id: c.id,
+      outcome: args.outcome,
+      reason: args.reason,
+      amount_fen: amountFen,
+      votes_for: votes.votesFor,
+      votes_against: votes.votesAgainst,
+      votes_abstain: votes.votesAbstain,
+      decided_at: at,
+      supersedes_id: null,
+      updated_at: at,
+    };
+    await trx.insertInto('decisions').values(decision).execute();
+    await trx.updateTable('agenda_items').set({ notes: args.notes, updated_at: at }).where('id', '=', item.id).execute();
+    return {
+      args: { itemId: item.id, decisionId: id, replaces: previous?.id ?? null, caseId: c.id, outcome: args.outcome, reason: args.reason, amountFen, ...votes, notes: args.notes, decidedAt: at },
+      audit: [
+        {
+          action: 'decision.record',
+          entity: 'decision',
+          entityId: id,
+          details: { meetingId: meeting.id, itemId: item.id, caseId: c.id, outcome: args.outcome, amountFen, ...votes, replaces: previous?.id ?? null },
+        },
+      ],
+    };
+  });
+}
+
+export async function clearDecision(ctx: BackendContext, args: MeetingArgs['clearDecision']): Promise<MeetingDetail> {
+  return changeMeeting(ctx, args.meetingId, 'meetings.clearDecision', ['in_session'], async ({ trx, meeting }) => {
+    const item = await loadItem(trx, meeting.id, args.itemId);
+    const d = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
+    if (!d) throw new AppError('conflict', '这个议题还没有作出决定');
+    await trx.deleteFrom('decisions').where('id', '=', d.id).execute();
+    return { args: { itemId: item.id, decisionId: d.id }, audit: [{ action: 'decision.clear', entity: 'decision', entityId: d.id, details: { meetingId: meeting.id, itemId: item.id } }] };
+  });
+}

@@ -1,0 +1,225 @@
+// The monthly meeting's records as the renderer, the minutes template and the tests see them, and the
+// arguments of the meeting channels. Amounts come in as the 元 text a person typed; the service parses
+// them, so a malformed amount is refused at the service and not only in the form.
+import { z } from 'zod';
+import {
+  Attendance,
+  CaseCategory,
+  CaseKind,
+  CaseStatus,
+  CommitteePosition,
+  DivisionCodeString,
+  Fen,
+  IsoDate,
+  IsoMonth,
+  MeetingStatus,
+  Outcome,
+  Relation,
+} from './domain';
+import { PdfFile } from './pdf-file';
+
+const Id = z.string().min(1).max(64);
+const Text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
+const Required = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+/** A local date-time as typed in the form: 2026-11-20T09:00. */
+export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DDTHH:MM');
+
+export const MeetingSummary = z.object({
+  id: Id,
+  streetCode: DivisionCodeString,
+  streetName: z.string(),
+  month: IsoMonth,
+  issueNo: z.number().int().positive(),
+  status: MeetingStatus,
+  venue: z.string(),
+  scheduledAt: z.string(),
+  closedAt: z.string().nullable(),
+  itemCount: z.number().int().nonnegative(),
+  decidedCount: z.number().int().nonnegative(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const RosterEntry = z.object({
+  attendanceId: Id,
+  memberId: Id.nullable(),
+  name: z.string(),
+  title: z.string(),
+  position: CommitteePosition.nullable(),
+  voting: z.boolean(),
+  attendance: Attendance,
+  reason: z.string(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+export const HouseholdMemberView = z.object({
+  name: z.string(),
+  relation: Relation,
+  age: z.number().int().nonnegative(),
+  monthlyIncomeFen: Fen,
+  occupation: z.string(),
+  health: z.string().nullable(),
+  disability: z.string().nullable(),
+});
+
+export const AgendaCase = z.object({
+  id: Id,
+  caseNo: z.string(),
+  version: z.number().int().positive(),
+  communityCode: DivisionCodeString,
+  communityName: z.string(),
+  category: CaseCategory,
+  kind: CaseKind,
+  status: CaseStatus,
+  appliedOn: IsoDate,
+  reason: z.string(),
+  headName: z.string(),
+  householdSize: z.number().int().nonnegative(),
+  members: z.array(HouseholdMemberView),
+  perCapitaIncomeFen: Fen.nullable(),
+  incomeCheckNote: z.string(),
+  homeVisitNote: z.string(),
+  currentAmountFen: Fen.nullable(),
+  proposedAmountFen: Fen.nullable(),
+  prepaidAmountFen: Fen.nullable(),
+  prepaidOn: IsoDate.nullable(),
+  closeRelative: z.boolean(),
+  /** Who the filed relative is (post and relation), never an ID number. */
+  closeRelativeNote: z.string(),
+  complaint: z.boolean(),
+  complaintNote: z.string(),
+  caseworker: z.string(),
+  /** What an approval does to money: 'required' = an amount in 元 must be entered; 'stop' = payment ends
+   *  (stored as 0, nothing to enter); 'none' = a status without cash (e.g. 低保边缘 recognition). */
+  amountRule: z.enum(['required', 'stop', 'none']),
+});
+export type AgendaCase = z.infer<typeof AgendaCase>;
+
+export const RecusalView = z.object({ id: Id, memberId: Id, name: z.string(), title: z.string(), reason: z.string(), leftRoom: z.boolean() });
+export type RecusalView = z.infer<typeof RecusalView>;
+
+export const DecisionView = z.object({
+  id: Id,
+  outcome: Outcome,
+  reason: z.string(),
+  amountFen: Fen.nullable(),
+  votesFor: z.number().int().nonnegative(),
+  votesAgainst: z.number().int().nonnegative(),
+  votesAbstain: z.number().int().nonnegative(),
+  decidedAt: z.string(),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+
+export const AgendaItemView = z.object({
+  id: Id,
+  /** 1-based number among the items still on the agenda; null once removed. */
+  number: z.number().int().positive().nullable(),
+  source: z.enum(['auto', 'manual']),
+  removed: z.boolean(),
+  removedReason: z.string(),
+  notes: z.string(),
+  case: AgendaCase,
+  recusals: z.array(RecusalView),
+  decision: DecisionView.nullable(),
+  /** Present voting members minus those recused on this item. */
+  eligibleVoters: z.number().int().nonnegative(),
+});
+export type AgendaItemView = z.infer<typeof AgendaItemView>;
+
+export const QuorumView = z.object({
+  votingRoster: z.number().int().nonnegative(),
+  presentVoting: z.number().int().nonnegative(),
+  required: z.number().int().nonnegative(),
+  met: z.boolean(),
+  ruleText: z.string(),
+  passingText: z.string(),
+});
+export type QuorumView = z.infer<typeof QuorumView>;
+
+export const MeetingDetail = MeetingSummary.extend({
+  version: z.number().int().positive(),
+  openedAt: z.string().nullable(),
+  minutesSha256: z.string().nullable(),
+  chairMemberId: Id.nullable(),
+  recorderMemberId: Id.nullable(),
+  roster: z.array(RosterEntry),
+  quorum: QuorumView,
+  items: z.array(AgendaItemView),
+  approvalMinFen: Fen,
+  approvalMaxFen: Fen,
+  /** Approved new applications of a closed meeting that have no notice batch yet. */
+  noticeDue: z.number().int().nonnegative(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+export const CandidateCase = z.object({
+  id: Id,
+  caseNo: z.string(),
+  communityName: z.string(),
+  headName: z.string(),
+  kind: CaseKind,
+  category: CaseCategory,
+  status: CaseStatus,
+  appliedOn: IsoDate,
+  closeRelative: z.boolean(),
+  complaint: z.boolean(),
+});
+export type CandidateCase = z.infer<typeof CandidateCase>;
+
+export const RosterMemberView = z.object({ id: Id, name: z.string(), title: z.string(), position: CommitteePosition, voting: z.boolean() });
+export type RosterMemberView = z.infer<typeof RosterMemberView>;
+
+const MeetingRef = { meetingId: Id };
+
+export const meetingArgs = {
+  list: z.object({}).strict(),
+  get: z.object(MeetingRef).strict(),
+  roster: z.object({ streetCode: DivisionCodeString.optional() }).strict(),
+  candidates: z.object(MeetingRef).strict(),
+  create: z
+    .object({
+      month: IsoMonth,
+      venue: Required('会议地点', 60),
+      scheduledAt: LocalDateTime,
+      chairMemberId: Id,
+      recorderMemberId: Id,
+    })
+    .strict(),
+  update: z
+    .object({ ...MeetingRef, venue: Required('会议地点', 60), scheduledAt: LocalDateTime, chairMemberId: Id, recorderMemberId: Id })
+    .strict(),
+  addItem: z.object({ ...MeetingRef, caseId: Id }).strict(),
+  removeItem: z.object({ ...MeetingRef, itemId: Id, reason: Required('移出议程的理由', 200) }).strict(),
+  setAttendance: z
+    .object({ ...MeetingRef, attendanceId: Id, attendance: z.enum(['present', 'leave', 'absent']), reason: Text(100).default('') })
+    .strict(),
+  markAllPresent: z.object(MeetingRef).strict(),
+  addObserver: z.object({ ...MeetingRef, name: Required('列席人员姓名', 20), title: Required('列席人员单位和职务', 60) }).strict(),
+  removeObserver: z.object({ ...MeetingRef, attendanceId: Id }).strict(),
+  open: z.object(MeetingRef).strict(),
+  addRecusal: z
+    .object({ ...MeetingRef, itemId: Id, memberId: Id, reason: Required('回避理由', 100), leftRoom: z.boolean().default(true) })
+    .strict(),
+  removeRecusal: z.object({ ...MeetingRef, recusalId: Id }).strict(),
+  recordDecision: z
+    .object({
+      ...MeetingRef,
+      itemId: Id,
+      outcome: Outcome,
+      reason: Text(300).default(''),
+      /** 元 as typed, e.g. "1,234.50"; required for an approval, absent otherwise. */
+      amountYuan: z.string().max(20).nullable().default(null),
+      votesFor: z.number(),
+      votesAgainst: z.number(),
+      votesAbstain: z.number(),
+      notes: Text(500).default(''),
+    })
+    .strict(),
+  clearDecision: z.object({ ...MeetingRef, itemId: Id }).strict(),
+  close: z.object(MeetingRef).strict(),
+  minutesPdf: z.object(MeetingRef).strict(),
+} as const;
+
+export type MeetingArgs = { [K in keyof typeof meetingArgs]: z.output<(typeof meetingArgs)[K]> };
+
+export const CloseResult = z.object({ meeting: MeetingDetail, minutes: PdfFile });
+export type CloseResult = z.infer<typeof CloseResult>;
