@@ -176,5 +176,7 @@ export async function writeMinutes(ctx: BackendContext, meetingId: string, outFi
     .execute((trx) =>
       appendAudit(trx, { actorId: user.id, action: 'pdf.print', entity: 'meeting', entityId: meetingId, details: { document: 'minutes', sha256: pdf.sha256, pages: pdf.pages } }, ctx.clock.now()),
     );
-  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256, matchesStored: pdf.sha256 === detail.minutesSha256 };
+  // The frozen record predates its own hash, so compare with the hash stored on the meeting row.
+  const stored = await ctx.db.selectFrom('meetings').select('minutes_sha256').where('id', '=', meetingId).executeTakeFirstOrThrow();
+  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256, matchesStored: pdf.sha256 === stored.minutes_sha256 };
 }
