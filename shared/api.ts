@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
 import { Settings, SettingsPatch } from './settings';
 import { PdfFile } from './pdf-file';
-import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, RosterMemberView, meetingArgs } from './meeting';
+import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -71,7 +71,7 @@ export const contract = {
   'meetings.recordDecision': { args: meetingArgs.recordDecision, result: MeetingDetail },
   'meetings.clearDecision': { args: meetingArgs.clearDecision, result: MeetingDetail },
   'meetings.close': { args: meetingArgs.close, result: CloseResult },
-  'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: PdfFile },
+  'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: MinutesFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

@@ -221,5 +221,9 @@ export const meetingArgs = {
 
 export type MeetingArgs = { [K in keyof typeof meetingArgs]: z.output<(typeof meetingArgs)[K]> };
 
+/** Minutes rendered again, with the hash stored at closing (null for meetings recorded elsewhere). */
+export const MinutesFile = PdfFile.extend({ storedSha256: z.string().nullable() });
+export type MinutesFile = z.infer<typeof MinutesFile>;
+
 export const CloseResult = z.object({ meeting: MeetingDetail, minutes: PdfFile });
 export type CloseResult = z.infer<typeof CloseResult>;

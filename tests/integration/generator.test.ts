@@ -229,7 +229,8 @@ describe('generateDistrict: default district', () => {
     expect(share('reject')).toBeGreaterThan(0.1);
     expect(share('defer')).toBeGreaterThan(0.03);
     expect(count("SELECT count(*) AS n FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.decided_at < m.opened_at OR d.decided_at > m.closed_at OR date(d.decided_at, '+8 hours') <> date(m.scheduled_at, '+8 hours')")).toBe(0);
-    expect(count('SELECT count(*) AS n FROM meetings WHERE minutes_sha256 NOT GLOB \'[0-9a-f]*\' OR length(minutes_sha256) <> 64')).toBe(0);
+    // Generated history has no minutes rendered by the app, hence no stored hash to check against.
+    expect(count('SELECT count(*) AS n FROM meetings WHERE minutes_sha256 IS NOT NULL')).toBe(0);
   });
 
   it('orders each agenda by community, then kind, and decides deferred cases the month after', () => {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { chinaDateOf } from '../../../shared/dates';
 import type { Outcome } from '../../../shared/domain';
-import { MeetingDetail, type CloseResult, type MeetingArgs } from '../../../shared/meeting';
+import { MeetingDetail, type CloseResult, type MeetingArgs, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError, missingCase } from '../../../shared/result';
 import { minutesDocument } from '../../../templates/minutes';
@@ -117,7 +117,7 @@ async function recordForMinutes(ctx: BackendContext, meetingId: string): Promise
 }
 
 export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close']): Promise<CloseResult> {
-  let minutes: PdfFile | null = null;
+  let minutes: { file: PdfFile; buffer: Buffer } | null = null;
   const meeting = await changeMeeting(ctx, args.meetingId, 'meetings.close', ['in_session'], async ({ trx, meeting, settings, at }) => {
     const before = await meetingDetail(trx, meeting.id, settings);
     const live = before.items.filter((i) => !i.removed);
@@ -141,8 +141,7 @@ export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close
     await trx.updateTable('meetings').set({ minutes_sha256: pdf.sha256, minutes_json: JSON.stringify(closed) }).where('id', '=', meeting.id).execute();
     const fileName = await minutesFileName(trx, closed);
     const path = join(ctx.paths.exportDir, fileName);
-    writePdf(path, pdf.buffer);
-    minutes = { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 };
+    minutes = { file: { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 }, buffer: pdf.buffer };
     const count = (o: Outcome) => live.filter((i) => i.decision?.outcome === o).length;
     return {
       args: { closedAt: at, minutesSha256: pdf.sha256, cases },
@@ -157,12 +156,16 @@ export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close
       ],
     };
   });
-  if (!minutes) throw new Error('close finished without minutes');
-  return { meeting, minutes };
+  const done = minutes as { file: PdfFile; buffer: Buffer } | null;
+  if (!done) throw new Error('close finished without minutes');
+  // Written after the commit, so a refused close never leaves a file behind; if writing fails, the
+  // meeting is closed and 纪要 renders the identical file again from the frozen record.
+  writePdf(done.file.path, done.buffer);
+  return { meeting, minutes: done.file };
 }
 
 /** Renders the minutes of a closed meeting again (for printing or saving) and reports the file. */
-export async function writeMinutes(ctx: BackendContext, meetingId: string, outFile?: string): Promise<PdfFile & { matchesStored: boolean }> {
+export async function writeMinutes(ctx: BackendContext, meetingId: string, outFile?: string): Promise<MinutesFile> {
   const user = await currentUser(ctx.db);
   const detail = await recordForMinutes(ctx, meetingId);
   if (!detail.streetCode.startsWith(user.regionCode)) throw new AppError('forbidden', '这次会议不在您的管辖范围内');
@@ -178,5 +181,5 @@ export async function writeMinutes(ctx: BackendContext, meetingId: string, outFi
     );
   // The frozen record predates its own hash, so compare with the hash stored on the meeting row.
   const stored = await ctx.db.selectFrom('meetings').select('minutes_sha256').where('id', '=', meetingId).executeTakeFirstOrThrow();
-  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256, matchesStored: pdf.sha256 === stored.minutes_sha256 };
+  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256, storedSha256: stored.minutes_sha256 };
 }

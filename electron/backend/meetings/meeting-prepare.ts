@@ -69,6 +69,7 @@ async function agendaCandidates(trx: Trx | BackendContext['db'], streetCode: str
 export async function meetingCandidates(ctx: BackendContext, meetingId: string): Promise<CandidateCase[]> {
   const meeting = await ctx.db.selectFrom('meetings').select(['street_code']).where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new AppError('not-found', '没有找到这次会议');
+  if (!meeting.street_code.startsWith((await currentUser(ctx.db)).regionCode)) throw new AppError('forbidden', '这次会议不在您的管辖范围内');
   const rows = agendaSort((await agendaCandidates(ctx.db, meeting.street_code)).map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
   return rows.map((r) => ({
     id: r.id,

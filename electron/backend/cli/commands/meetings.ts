@@ -16,7 +16,12 @@ export const minutesCommand: Command = {
     try {
       const pdf = await writeMinutes(backend.ctx, meetingId, outFile);
       out(`${pdf.path}\t${pdf.pages} pages\t${pdf.bytes} bytes\tsha256 ${pdf.sha256}`);
-      out(pdf.matchesStored ? 'matches the hash stored at closing' : 'differs from the hash stored at closing (different fonts or a meeting closed by another program)');
+      if (pdf.storedSha256 === null) out('no hash stored: the meeting was recorded elsewhere, not closed in this app');
+      else if (pdf.storedSha256 === pdf.sha256) out('matches the hash stored at closing');
+      else {
+        out(`differs from the hash stored at closing (${pdf.storedSha256}): the fonts installed now differ from those used then`);
+        process.exitCode = 1;
+      }
     } finally {
       await backend.close();
     }

@@ -1,7 +1,6 @@
 // One monthly meeting of a street's leading group, held and closed: roll call with quorum, the agenda
 // in the order the app builds it (community, then kind), recusals of members related to a household,
-// a decision per item with votes that add up, and the minutes' hash.
-import { createHash } from 'node:crypto';
+// a decision per item with votes that add up.
 import type { Outcome } from '../../../../shared/domain';
 import { caseKindLabels } from '../../../../shared/glossary';
 import { cstInstant, plusSeconds } from './calendar';
@@ -114,7 +113,6 @@ export function holdMeeting(rng: Rng, plan: MeetingPlan, cases: CaseRecord[], de
   });
   const closedAt = plusSeconds(clock, rng.int(300, 900));
   const id = rng.uuid();
-  const minutes = agenda.map((a) => `${a.seq}\t${a.caseRecord.caseNo}\t${a.decision.outcome}\t${a.decision.amountFen ?? ''}\t${a.decision.votesFor}/${a.decision.votesAgainst}/${a.decision.votesAbstain}`);
   const meeting: Meeting = {
     id,
     street,
@@ -125,7 +123,6 @@ export function holdMeeting(rng: Rng, plan: MeetingPlan, cases: CaseRecord[], de
     closedAt,
     chair: rosterSeat(street, 'chair'),
     recorder: rosterSeat(street, 'recorder'),
-    minutesSha256: createHash('sha256').update(`${id}\n${street.code}\n${plan.month}\n${minutes.join('\n')}\n`, 'utf8').digest('hex'),
     attendance,
     agenda,
   };

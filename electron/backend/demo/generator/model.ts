@@ -127,7 +127,6 @@ export type Meeting = {
   closedAt: string;
   chair: RosterMember;
   recorder: RosterMember;
-  minutesSha256: string;
   attendance: AttendanceRecord[];
   agenda: AgendaItem[];
 };

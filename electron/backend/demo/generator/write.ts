@@ -81,6 +81,7 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
     );
   }
 
+  // History has no minutes PDF made by this app, so no hash: the app stores one only for minutes it renders.
   const meeting = inserter(sqlite, 'meetings', [
     'id', 'street_code', 'month', 'issue_no', 'venue', 'scheduled_at', 'chair_member_id', 'recorder_member_id', 'status', 'opened_at', 'closed_at', 'minutes_sha256',
   ]);
@@ -91,7 +92,7 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
   ]);
   const recusal = inserter(sqlite, 'recusals', ['id', 'agenda_item_id', 'member_id', 'reason', 'left_room']);
   for (const m of d.meetings) {
-    meeting(m.id, m.street.code, m.month, m.issueNo, m.street.venue, m.scheduledAt, m.chair.id, m.recorder.id, 'closed', m.openedAt, m.closedAt, m.minutesSha256, v, at);
+    meeting(m.id, m.street.code, m.month, m.issueNo, m.street.venue, m.scheduledAt, m.chair.id, m.recorder.id, 'closed', m.openedAt, m.closedAt, null, v, at);
     for (const a of m.attendance) attendance(a.id, m.id, a.memberId, a.name, a.title, a.attendance, a.voting, a.reason, v, at);
     for (const a of m.agenda) {
       item(a.id, m.id, a.caseRecord.id, a.seq, 'auto', 0, '', '', v, at);
