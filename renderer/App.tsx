@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { userRoleLabels } from '../shared/glossary';
 import { CasesScreen } from './screens/CasesScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useApi } from './use-api';
@@ -59,7 +60,7 @@ function renderScreen(screen: ScreenId) {
     case 'cases':
       return <CasesScreen />;
     case 'meetings':
-      return <PlannedScreen title="会议" description="月度联审联批会议：议题、出席与法定人数、回避、集体决定和会议纪要。" />;
+      return <MeetingsScreen />;
     case 'notices':
       return <PlannedScreen title="公示" description="按社区生成拟审核确认对象公示和长期公示名单，登记异议。" />;
     case 'spotChecks':

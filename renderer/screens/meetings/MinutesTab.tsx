@@ -1,0 +1,163 @@
+// 纪要: how far the meeting is, what is still undecided, closing it (which freezes the decisions and
+// writes the minutes with their SHA-256), and afterwards the minutes file and the notices now due.
+import { useRef, useState } from 'react';
+import type { PdfFile } from '../../../shared/api';
+import type { Outcome } from '../../../shared/domain';
+import { caseKindLabels } from '../../../shared/glossary';
+import type { MeetingDetail } from '../../../shared/meeting';
+import { call } from '../../api';
+import { Dialog, DialogError } from '../../components/Dialog';
+import { errorMessage, formatDateTime } from './format';
+import type { MeetingState } from './use-meeting';
+
+type Props = { detail: MeetingDetail; meeting: MeetingState; minutes: PdfFile | null; onMinutes: (file: PdfFile) => void; onShowItem: (itemId: string) => void };
+
+export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [pdf, setPdf] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'error'; message: string }>({ status: 'idle' });
+  const live = detail.items.filter((i) => !i.removed);
+  const open = live.filter((i) => i.decision === null);
+  const count = (o: Outcome) => live.filter((i) => i.decision?.outcome === o).length;
+  const closed = detail.status === 'closed';
+
+  async function regenerate() {
+    setPdf({ status: 'running' });
+    try {
+      onMinutes(await call('meetings.minutesPdf', { meetingId: detail.id }));
+      setPdf({ status: 'idle' });
+    } catch (error) {
+      setPdf({ status: 'error', message: errorMessage(error) });
+    }
+  }
+
+  return (
+    <div className="minutes" data-testid="minutes-tab">
+      <div className="panel">
+        <h2>审议进度</h2>
+        <p className="minutes-progress" data-testid="minutes-progress">
+          已决定 <strong>{live.length - open.length}</strong> / {live.length} 项：同意 {count('approve')} 项，不同意 {count('reject')} 项，暂缓 {count('defer')} 项
+        </p>
+        {open.length > 0 && (
+          <>
+            <h3 className="sub-head">尚未作出决定（{open.length} 项）</h3>
+            <ul className="undecided" data-testid="undecided-list">
+              {open.map((i) => (
+                <li key={i.id}>
+                  第 {i.number} 项 {i.case.communityName} {i.case.headName}（{caseKindLabels[i.case.kind]}）
+                  {detail.status === 'in_session' && (
+                    <button type="button" className="button small-inline" onClick={() => onShowItem(i.id)}>
+                      去审议
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {detail.status === 'draft' && <p className="muted">会议尚未开始。</p>}
+        {detail.status === 'in_session' && meeting.canEdit && (
+          <div className="close-bar">
+            <button type="button" className="button primary" disabled={open.length > 0 || meeting.busy} onClick={() => setConfirming(true)} data-testid="close-meeting">
+              结束会议
+            </button>
+            <span className="muted">{open.length > 0 ? '所有议题作出决定后才能结束会议。' : '结束后决定不能再修改，并生成会议纪要。'}</span>
+          </div>
+        )}
+      </div>
+
+      {closed && (
+        <div className="panel" data-testid="minutes-file">
+          <h2>会议纪要</h2>
+          <dl className="kv">
+            <div className="kv-row">
+              <dt>结束时间</dt>
+              <dd data-testid="closed-at">{formatDateTime(detail.closedAt)}</dd>
+            </div>
+            <div className="kv-row">
+              <dt>存档 SHA-256</dt>
+              <dd className="sha" data-testid="minutes-sha256">
+                {detail.minutesSha256 ?? '无（历史会议，不是在本系统中结束的）'}
+              </dd>
+            </div>
+            {minutes && (
+              <>
+                <div className="kv-row">
+                  <dt>文件</dt>
+                  <dd className="path" data-testid="minutes-path">
+                    {minutes.path}
+                  </dd>
+                </div>
+                <div className="kv-row">
+                  <dt>页数</dt>
+                  <dd data-testid="minutes-pages">{minutes.pages} 页</dd>
+                </div>
+                {detail.minutesSha256 !== null && minutes.sha256 !== detail.minutesSha256 && (
+                  <div className="kv-row">
+                    <dt>本次生成</dt>
+                    <dd>
+                      <span className="sha">{minutes.sha256}</span>
+                      <div className="warn-text small">与结束会议时存档的摘要不同：纪要内容取自结束时冻结的记录，差异来自本机字体与当时不同；请以存档文件为准。</div>
+                    </dd>
+                  </div>
+                )}
+              </>
+            )}
+          </dl>
+          <div className="close-bar">
+            <button type="button" className="button" disabled={pdf.status === 'running'} onClick={() => void regenerate()} data-testid="minutes-regenerate">
+              {pdf.status === 'running' ? '正在生成…' : minutes ? '重新生成纪要 PDF' : '生成并保存纪要 PDF'}
+            </button>
+          </div>
+          {pdf.status === 'error' && (
+            <div className="notice error" role="alert">
+              {pdf.message}
+            </div>
+          )}
+          <p className="notice-due" data-testid="notice-due">
+            {detail.noticeDue > 0 ? `${detail.noticeDue} 户新申请待公示` : '没有待公示的新申请'}
+          </p>
+        </div>
+      )}
+      {confirming && <CloseDialog detail={detail} meeting={meeting} onClose={() => setConfirming(false)} onClosed={onMinutes} />}
+    </div>
+  );
+}
+
+function CloseDialog({ detail, meeting, onClose, onClosed }: { detail: MeetingDetail; meeting: MeetingState; onClose: () => void; onClosed: (file: PdfFile) => void }) {
+  const [state, setState] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'error'; message: string }>({ status: 'idle' });
+  const cancel = useRef<HTMLButtonElement>(null);
+  async function confirm() {
+    setState({ status: 'running' });
+    try {
+      const result = await call('meetings.close', { meetingId: detail.id });
+      meeting.replace(result.meeting);
+      onClosed(result.minutes);
+      onClose();
+    } catch (error) {
+      setState({ status: 'error', message: errorMessage(error) });
+    }
+  }
+  return (
+    <Dialog
+      title="结束会议"
+      onClose={onClose}
+      onSubmit={() => void confirm()}
+      initialFocus={cancel}
+      testId="close-dialog"
+      actions={
+        <>
+          <button ref={cancel} type="button" className="button" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" className="button primary" disabled={state.status === 'running'} data-testid="close-confirm">
+            {state.status === 'running' ? '正在生成纪要…' : '结束会议并生成纪要'}
+          </button>
+        </>
+      }
+    >
+      <p>结束会议后，各项决定即时生效并固定，不能再修改；如需更正，须在以后的会议上作出新的决定。</p>
+      <p>系统将生成会议纪要 PDF，并记录其 SHA-256 摘要。</p>
+      <DialogError message={state.status === 'error' ? state.message : null} testId="close-error" />
+    </Dialog>
+  );
+}
