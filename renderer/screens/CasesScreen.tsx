@@ -1,3 +1,4 @@
+import { LoadError } from '../components/LoadError';
 import { useMemo, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
 import { caseCategoryLabels, caseStatusLabels } from '../../shared/glossary';
@@ -85,14 +86,7 @@ export function CasesScreen() {
         </div>
       )}
       {cases.status === 'loading' && <div className="loading">正在载入个案…</div>}
-      {cases.status === 'error' && (
-        <div className="notice error" role="alert">
-          载入个案失败：{cases.message}
-          <button type="button" className="button small" onClick={reload}>
-            重试
-          </button>
-        </div>
-      )}
+      {cases.status === 'error' && <LoadError what="个案" message={cases.message} onRetry={reload} />}
       {cases.status === 'ready' && <CaseGrid rows={cases.value} filters={filters} showStreet={showStreet} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { formatChineseMonth } from '../../../shared/dates';
 import { meetingStatusLabels } from '../../../shared/glossary';
 import type { MeetingStatus } from '../../../shared/domain';
+import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { CreateMeetingForm } from './CreateMeetingForm';
 import { formatDateTime, issueText } from './format';
@@ -74,14 +75,7 @@ export function MeetingList({ onOpen }: Props) {
       </div>
       {creating && meetings.status === 'ready' && <CreateMeetingForm defaultVenue={lastVenue} onCreated={onOpen} onCancel={() => setCreating(false)} />}
       {meetings.status === 'loading' && <div className="loading">正在载入会议…</div>}
-      {meetings.status === 'error' && (
-        <div className="notice error" role="alert">
-          载入会议失败：{meetings.message}
-          <button type="button" className="button small" onClick={reload}>
-            重试
-          </button>
-        </div>
-      )}
+      {meetings.status === 'error' && <LoadError what="会议" message={meetings.message} onRetry={reload} />}
       {meetings.status === 'ready' && (
         <div className="table-wrap">
           <table className="table meeting-list" data-testid="meeting-list">

@@ -6,6 +6,7 @@ import type { PdfFile } from '../../../shared/api';
 import type { MeetingStatus } from '../../../shared/domain';
 import { meetingStatusLabels } from '../../../shared/glossary';
 import type { MeetingDetail } from '../../../shared/meeting';
+import { LoadError } from '../../components/LoadError';
 import { formatDateTime, issueText, meetingTitle } from './format';
 import { MinutesTab } from './MinutesTab';
 import { PrepareTab } from './PrepareTab';
@@ -47,15 +48,11 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack: 
   if (meeting.detail.status === 'error') {
     return (
       <section className="screen">
-        <div className="notice error" role="alert">
-          载入会议失败：{meeting.detail.message}
-          <button type="button" className="button small" onClick={meeting.reload}>
-            重试
-          </button>
+        <LoadError what="会议" message={meeting.detail.message} onRetry={meeting.reload}>
           <button type="button" className="button small" onClick={onBack}>
             返回会议列表
           </button>
-        </div>
+        </LoadError>
       </section>
     );
   }
