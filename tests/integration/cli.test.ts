@@ -83,7 +83,7 @@ describe('npm run demo', () => {
     const minutes = join(out, 'minutes-430188001-2026-11.pdf');
     expect(existsSync(minutes)).toBe(true);
     const text = pdfText(minutes).replace(/\s+/g, '');
-    for (const word of ['望江街道社会救助联审联批领导小组会议纪要', '出席：', '请假：', '列席：', '表决结果']) expect(text).toContain(word);
+    for (const word of ['望江街道社会救助联审联批领导小组会议纪要', '出席：', '请假：', '列席：', '表决结果', '回避：', '已离席']) expect(text).toContain(word);
     const meetingId = /id ([0-9a-f-]{36})/.exec(r.stdout)?.[1];
     expect(meetingId, r.stdout).toBeDefined();
     const again = cli('minutes', '--db', join(out, 'demo.sqlite'), '--meeting', meetingId!, '--out', join(dir, 'again.pdf'));

@@ -33,7 +33,8 @@ export async function holdDemoMeeting(ctx: BackendContext, month: string): Promi
     chairMemberId: chair.id,
     recorderMemberId: recorder.id,
   });
-  const away = m.roster.find((r) => r.position === 'member');
+  // Someone away on business, but not the member the filed close relative names: the demo shows his recusal.
+  const away = m.roster.find((r) => r.position === 'member' && !m.items.some((i) => i.case.closeRelativeNote.includes(r.name)));
   if (away) m = await setAttendance(ctx, { meetingId: m.id, attendanceId: away.attendanceId, attendance: 'leave', reason: '参加区民政局业务培训' });
   m = await markAllPresent(ctx, { meetingId: m.id });
   m = await addObserver(ctx, { meetingId: m.id, name: '刘敏', title: `${m.items[0]?.case.communityName ?? '社区'}党委书记` });
