@@ -22,6 +22,8 @@ async function start(): Promise<void> {
     ...(dbArg ? { databaseFile: dbArg } : {}),
     dataDir: join(app.getPath('userData'), 'data'),
     bundledFontsDir: join(resources, 'templates', 'fonts'),
+    // Bundled next to main.cjs by scripts/build-electron.mjs; long PDFs are laid out off the main thread.
+    pdfWorker: { script: join(__dirname, 'pdf-worker.cjs') },
     appVersion: app.getVersion(),
     ...(existsSync(electronNative) ? { nativeBinding: electronNative } : {}),
     emit: (event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload),

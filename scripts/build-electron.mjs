@@ -13,8 +13,14 @@ await build({
 });
 await build({
   ...common,
+  entryPoints: ['electron/backend/pdf/pdf-worker.ts'],
+  outfile: 'dist-electron/pdf-worker.cjs',
+  external: ['pdfmake', 'fontkit'],
+});
+await build({
+  ...common,
   entryPoints: ['electron/preload.ts'],
   outfile: 'dist-electron/preload.cjs',
   external: ['electron'],
 });
-console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.cjs, pdf-worker.cjs and preload.cjs');

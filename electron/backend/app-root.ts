@@ -12,3 +12,9 @@ export function sourceAppRoot(): string {
 export function bundledFontsDir(root = sourceAppRoot()): string {
   return join(root, 'templates', 'fonts');
 }
+
+/** The PDF worker run from source through its tsx bootstrap (CLI, demo, harness). */
+export function sourcePdfWorker(root = sourceAppRoot()): { script: string; bootstrap: string } {
+  const dir = join(root, 'electron', 'backend', 'pdf');
+  return { script: join(dir, 'pdf-worker.ts'), bootstrap: join(dir, 'pdf-worker-boot.mjs') };
+}

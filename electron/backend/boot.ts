@@ -9,6 +9,7 @@ import { migrateToLatest, type MigrationReport } from './db/migrator';
 import { openDatabase, type DbHandle } from './db/open';
 import { createHandlerTable } from './handlers';
 import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
+import type { PdfWorkerSpec } from './pdf/render-job';
 
 export type BootOptions = {
   dataDir: string;
@@ -16,6 +17,8 @@ export type BootOptions = {
   databaseFile?: string;
   bundledFontsDir: string;
   systemFontDirs?: string[];
+  /** Render PDFs in a worker thread running this script (see pdf/render-job.ts). */
+  pdfWorker?: PdfWorkerSpec;
   exportDir?: string;
   appVersion: string;
   nativeBinding?: string;
@@ -46,6 +49,7 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
       exportDir: options.exportDir ?? join(options.dataDir, 'exports'),
       bundledFontsDir: options.bundledFontsDir,
       ...(options.systemFontDirs ? { systemFontDirs: options.systemFontDirs } : {}),
+      ...(options.pdfWorker ? { pdfWorker: options.pdfWorker } : {}),
     },
     emit: options.emit ?? (() => undefined),
   };

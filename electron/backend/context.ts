@@ -3,6 +3,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
+import type { PdfWorkerSpec } from './pdf/render-job';
 
 export type BackendPaths = {
   /** Where the database and generated files live. */
@@ -13,6 +14,8 @@ export type BackendPaths = {
   bundledFontsDir: string;
   /** Folders searched for official fonts; undefined = the OS defaults, [] = bundled fonts only. */
   systemFontDirs?: string[];
+  /** The PDF worker thread's script; undefined renders in this thread. */
+  pdfWorker?: PdfWorkerSpec;
 };
 
 /** Everything a handler may touch. Main, the CLI, the browser harness and tests each build one. */

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/result';
 import { openBackend, type Backend } from '../boot';
-import { bundledFontsDir, sourceAppRoot } from '../app-root';
+import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../app-root';
 import type { Clock } from '../clock';
 
 export function appVersion(): string {
@@ -19,6 +19,7 @@ export async function openCliBackend(dbFile: string, extra: { clock?: Clock; exp
     dataDir: dirname(file),
     databaseFile: file,
     bundledFontsDir: bundledFontsDir(),
+    pdfWorker: sourcePdfWorker(),
     appVersion: appVersion(),
     ...(extra.clock ? { clock: extra.clock } : {}),
     ...(extra.exportDir ? { exportDir: extra.exportDir } : {}),

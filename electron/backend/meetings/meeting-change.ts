@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/settings';
 import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import type { Database, MeetingsTable } from '../db/schema';
+import { assertStreetWriter } from '../session/access';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
 import { recordMutation } from '../sync/outbox';
@@ -30,10 +31,7 @@ export type ChangeRecord = { args: Record<string, unknown>; audit: Omit<AuditEnt
 
 /** Street staff and leading-group members of the meeting's own street office prepare and hold it. */
 export function assertMeetingWriter(user: SessionUser, streetCode: string): void {
-  const role = user.role;
-  if ((role !== 'street_staff' && role !== 'group_member') || user.regionCode !== streetCode) {
-    throw new AppError('forbidden', '只有本街道的经办人和联审联批领导小组成员可以操作本街道的会议');
-  }
+  assertStreetWriter(user, streetCode, '会议');
 }
 
 export function statusRefusal(status: MeetingStatus, allowed: readonly MeetingStatus[]): string {

@@ -4,12 +4,12 @@ import { parseDivisionCode } from '../../../shared/division-code';
 import { caseAmount } from '../../../shared/case-amount';
 import { AppError } from '../../../shared/result';
 import type { PdfFile } from '../../../shared/api';
-import { communityCaseListDocument, type CommunityCaseListData } from '../../../templates/community-cases';
+import type { CommunityCaseListData } from '../../../templates/community-cases';
 import { appendAudit } from '../audit/audit-log';
 import { listCases } from '../cases/case-list';
 import type { BackendContext } from '../context';
 import { getSettings } from '../settings/settings';
-import { renderPdf } from './render';
+import { renderJob } from './render-job';
 
 export async function communityCaseListData(ctx: BackendContext, jurisdiction: string, communityCode: string): Promise<CommunityCaseListData> {
   const parsed = parseDivisionCode(communityCode);
@@ -51,11 +51,7 @@ export async function writeCommunityCaseList(
 ): Promise<PdfFile> {
   const data = await communityCaseListData(ctx, jurisdiction, communityCode);
   const jobId = `community-cases-${communityCode}`;
-  const pdf = await renderPdf(
-    communityCaseListDocument(data),
-    { bundledDir: ctx.paths.bundledFontsDir, ...(ctx.paths.systemFontDirs ? { systemDirs: ctx.paths.systemFontDirs } : {}) },
-    { onProgress: (f) => ctx.emit('pdf.progress', { jobId, done: Math.round(f * 100), total: 100 }) },
-  );
+  const pdf = await renderJob(ctx, { template: 'communityCases', data }, jobId);
   const fileName = `cases-${communityCode}.pdf`;
   const path = outFile ?? join(ctx.paths.exportDir, fileName);
   mkdirSync(dirname(path), { recursive: true });

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { channelNames, eventNames } from '../../../shared/channels';
 import { openBackend } from '../../../electron/backend/boot';
-import { bundledFontsDir, sourceAppRoot } from '../../../electron/backend/app-root';
+import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
 import { setCurrentUserByUsername } from '../../../electron/backend/session/session';
 import { fixedClock } from '../../../electron/backend/clock';
@@ -32,6 +32,7 @@ const backend = await openBackend({
   bundledFontsDir: bundledFontsDir(root),
   // Tests must not depend on which fonts the machine has.
   systemFontDirs: [],
+  pdfWorker: sourcePdfWorker(root),
   appVersion: 'harness',
   clock: fixedClock(`${AS_OF}T10:00:00+08:00`),
   invoke: { checkResults: true, log: (m, e) => console.error(m, e) },

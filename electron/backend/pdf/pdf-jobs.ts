@@ -1,0 +1,26 @@
+// What a PDF is made from, as plain data: a worker thread receives it by structured clone and builds the
+// pdfmake definition (which holds functions, so it cannot cross threads) on its own side.
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { NoticeDocument } from '../../../shared/notice';
+import { missingCase } from '../../../shared/result';
+import { communityCaseListDocument, type CommunityCaseListData } from '../../../templates/community-cases';
+import { minutesDocument, type MinutesData } from '../../../templates/minutes';
+import { noticeDocumentDefinition } from '../../../templates/notice';
+
+export type PdfJob =
+  | { template: 'notice'; data: NoticeDocument }
+  | { template: 'minutes'; data: MinutesData }
+  | { template: 'communityCases'; data: CommunityCaseListData };
+
+export function jobDocument(job: PdfJob): TDocumentDefinitions {
+  switch (job.template) {
+    case 'notice':
+      return noticeDocumentDefinition(job.data);
+    case 'minutes':
+      return minutesDocument(job.data);
+    case 'communityCases':
+      return communityCaseListDocument(job.data);
+    default:
+      return missingCase(job, 'pdf template');
+  }
+}
