@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
 import { Settings, SettingsPatch } from './settings';
 import { PdfFile } from './pdf-file';
+import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
@@ -72,6 +73,19 @@ export const contract = {
   'meetings.clearDecision': { args: meetingArgs.clearDecision, result: MeetingDetail },
   'meetings.close': { args: meetingArgs.close, result: CloseResult },
   'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: MinutesFile },
+  'notices.list': { args: noticeArgs.list, result: z.array(NoticeBatchSummary) },
+  'notices.due': { args: noticeArgs.due, result: z.array(NoticeDueMeeting) },
+  'notices.get': { args: noticeArgs.get, result: NoticeBatchDetail },
+  'notices.createFromMeeting': { args: noticeArgs.createFromMeeting, result: z.array(NoticeBatchSummary) },
+  'notices.setPeriod': { args: noticeArgs.setPeriod, result: NoticeBatchDetail },
+  'notices.post': { args: noticeArgs.post, result: NoticeBatchDetail },
+  'notices.end': { args: noticeArgs.end, result: NoticeBatchDetail },
+  'notices.recordObjection': { args: noticeArgs.recordObjection, result: NoticeBatchDetail },
+  'notices.pdf': { args: noticeArgs.pdf, result: PdfFile },
+  'notices.previewBatch': { args: noticeArgs.previewBatch, result: NoticeDocument },
+  'notices.previewStanding': { args: noticeArgs.previewStanding, result: NoticeDocument },
+  'notices.streetPdf': { args: noticeArgs.streetPdf, result: PdfFile },
+  'notices.standingPdf': { args: noticeArgs.standingPdf, result: PdfFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

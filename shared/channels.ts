@@ -30,6 +30,19 @@ export const channelNames = [
   'meetings.clearDecision',
   'meetings.close',
   'meetings.minutesPdf',
+  'notices.list',
+  'notices.due',
+  'notices.get',
+  'notices.createFromMeeting',
+  'notices.setPeriod',
+  'notices.post',
+  'notices.end',
+  'notices.recordObjection',
+  'notices.pdf',
+  'notices.previewBatch',
+  'notices.previewStanding',
+  'notices.streetPdf',
+  'notices.standingPdf',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

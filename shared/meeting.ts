@@ -146,7 +146,7 @@ export const MeetingDetail = MeetingSummary.extend({
   items: z.array(AgendaItemView),
   approvalMinFen: Fen,
   approvalMaxFen: Fen,
-  /** Approved new applications of a closed meeting that have no notice batch yet. */
+  /** Approved changes of a closed meeting (new, increase, decrease, phase-out, termination) not yet on its notice batches. */
   noticeDue: z.number().int().nonnegative(),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;

@@ -266,9 +266,11 @@ test('a street office holds its November meeting on the projector, from agenda t
   await page.getByTestId('close-confirm').click();
   await expect(page.getByTestId('minutes-sha256')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 60_000 });
   await expect(page.getByTestId('meeting-status')).toHaveText('已结束');
-  const newApproved = held.filter((h) => h.kind === 'new_application' && h.outcome === 'approve').length;
-  expect(newApproved).toBeGreaterThan(0);
-  await expect(page.getByTestId('notice-due')).toHaveText(`${newApproved} 户新申请待公示`);
+  // Approved changes of who is paid and how much are announced: new, increase, decrease, phase-out, termination.
+  const announced = new Set(['new_application', 'increase', 'decrease', 'phase_out', 'termination']);
+  const due = held.filter((h) => announced.has(h.kind) && h.outcome === 'approve').length;
+  expect(due).toBeGreaterThan(0);
+  await expect(page.getByTestId('notice-due')).toHaveText(`${due} 户待公示`);
   await page.screenshot({ path: `${shots}/meeting-minutes.png` });
   const path = (await page.getByTestId('minutes-path').textContent())!.trim();
   expect(path).toMatch(/minutes-430188001-2026-11\.pdf$/);

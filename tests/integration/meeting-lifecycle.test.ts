@@ -219,7 +219,8 @@ describe('closing a meeting', () => {
     expect(status('c-3')).toBe('approved');
     expect(hh('h-3')).toEqual({ assistance_status: 'terminated', monthly_amount_fen: 0 });
     expect(status('c-4')).toBe('rejected');
-    expect(meeting.noticeDue).toBe(1);
+    // c-0 new application and c-3 termination approved; c-2 temporary assistance is not announced.
+    expect(meeting.noticeDue).toBe(2);
 
     // Frozen: every change is refused and nothing moves.
     const before = s.snapshot();

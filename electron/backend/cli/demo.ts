@@ -5,6 +5,8 @@ import { join, relative, resolve } from 'node:path';
 import { fixedClock } from '../clock';
 import { generateDistrict } from '../demo/generator';
 import { holdDemoMeeting } from '../demo/demo-meeting';
+import { createFromMeeting, postBatch } from '../notices/notice-batches';
+import { writeBatchNotice, writeStandingNotice } from '../notices/notice-pdf';
 import { writeCommunityCaseList } from '../pdf/community-cases';
 import { listRegions } from '../regions/regions';
 import { currentUser } from '../session/session';
@@ -37,15 +39,30 @@ async function demo(argv: string[]): Promise<void> {
     const held = await holdDemoMeeting(backend.ctx, DEMO_AS_OF.slice(0, 7));
     const m = held.meeting;
     const outcomes = (o: string) => m.items.filter((i) => i.decision?.outcome === o).length;
+    // The meeting's notices go up the same day, one per community, and one standing list is printed.
+    const batches = await createFromMeeting(backend.ctx, { meetingId: m.id, startDate: DEMO_AS_OF });
+    const notices: string[] = [];
+    for (const b of batches) {
+      await postBatch(backend.ctx, { batchId: b.id });
+      const pdf = await writeBatchNotice(backend.ctx, b.id);
+      notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  ${b.itemCount} 户  ${b.communityName}`);
+    }
+    const standingCommunity = communities[0];
+    if (standingCommunity) {
+      const pdf = await writeStandingNotice(backend.ctx, standingCommunity.code);
+      notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  长期公示  ${standingCommunity.name}`);
+    }
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
         `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
         `${summary.meetings} 次会议、${summary.decisions} 项决定（生成用时 ${(generatedMs / 1000).toFixed(1)} 秒）`,
       `数据库：${relative(process.cwd(), dbFile)}（${(statSync(dbFile).size / 1048576).toFixed(1)} MB），当前用户 ${user.name}（${user.regionName}）`,
       `会议：${m.streetName}${m.month.replace('-', '年')}月第${m.issueNo}期联审联批会议（id ${m.id}），${m.itemCount} 项议题：` +
-        `同意 ${outcomes('approve')}、不同意 ${outcomes('reject')}、暂缓 ${outcomes('defer')}；${m.noticeDue} 户新申请待公示`,
+        `同意 ${outcomes('approve')}、不同意 ${outcomes('reject')}、暂缓 ${outcomes('defer')}；${m.noticeDue} 户待公示`,
       `  纪要 ${relative(process.cwd(), held.minutes.path)}  ${held.minutes.pages} 页  SHA-256 ${held.minutes.sha256}`,
-      `PDF（${files.length} 份）：`,
+      `公示（${notices.length} 份）：`,
+      ...notices,
+      `个案清单（${files.length} 份）：`,
       ...files,
       `共用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,
     ];

@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
-import { minutesCommand } from './commands/meetings';
+import { minutesCommand, noticeCommand } from './commands/meetings';
 import type { Command } from './commands/types';
 
 const commands: Record<string, Command> = {
@@ -12,6 +12,7 @@ const commands: Record<string, Command> = {
   'audit-verify': auditVerifyCommand,
   fonts: fontsCommand,
   minutes: minutesCommand,
+  notice: noticeCommand,
 };
 
 function usage(): string {

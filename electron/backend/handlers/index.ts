@@ -2,6 +2,7 @@ import type { BackendContext } from '../context';
 import { appHandlers } from '../app/handlers';
 import { caseHandlers } from '../cases/handlers';
 import { meetingHandlers } from '../meetings/handlers';
+import { noticeHandlers } from '../notices/handlers';
 import { pdfHandlers } from '../pdf/handlers';
 import { regionHandlers } from '../regions/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -10,7 +11,7 @@ import { HandlerRegistry, type InvokeOptions } from './registry';
 /** The one handler table: Electron's IPC, the browser harness and the tests all call through it. */
 export function createHandlerTable(ctx: BackendContext, options: InvokeOptions = {}): HandlerRegistry {
   const registry = new HandlerRegistry(ctx, options);
-  for (const map of [appHandlers, caseHandlers, meetingHandlers, pdfHandlers, regionHandlers, settingsHandlers]) registry.registerAll(map);
+  for (const map of [appHandlers, caseHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, settingsHandlers]) registry.registerAll(map);
   registry.assertComplete();
   return registry;
 }

@@ -9,11 +9,10 @@ import type { Outcome } from '../../../shared/domain';
 import { MeetingDetail, type CloseResult, type MeetingArgs, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError, missingCase } from '../../../shared/result';
-import { minutesDocument } from '../../../templates/minutes';
 import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
-import { renderPdf } from '../pdf/render';
+import { renderJob } from '../pdf/render-job';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
 import { changeMeeting } from './meeting-change';
@@ -83,13 +82,7 @@ async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<Meeting
 
 async function renderMinutes(ctx: BackendContext, db: Kysely<Database> | Trx, detail: MeetingDetail) {
   const settings = await getSettings(db);
-  const doc = minutesDocument({ officeName: settings.officeName, streetName: detail.streetName, meeting: detail });
-  const jobId = `minutes-${detail.id}`;
-  return renderPdf(
-    doc,
-    { bundledDir: ctx.paths.bundledFontsDir, ...(ctx.paths.systemFontDirs ? { systemDirs: ctx.paths.systemFontDirs } : {}) },
-    { onProgress: (f) => ctx.emit('pdf.progress', { jobId, done: Math.round(f * 100), total: 100 }) },
-  );
+  return renderJob(ctx, { template: 'minutes', data: { officeName: settings.officeName, streetName: detail.streetName, meeting: detail } }, `minutes-${detail.id}`);
 }
 
 function writePdf(path: string, buffer: Buffer): void {

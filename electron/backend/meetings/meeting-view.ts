@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/settings';
 import type { Database } from '../db/schema';
 import { codeRange } from '../regions/regions';
 import { agendaSort } from './agenda-order';
+import { noticeDueCount } from '../notices/notice-batches';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
@@ -161,21 +162,6 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
     approvalMaxFen: settings.approvalMaxFen,
     noticeDue: m.status === 'closed' ? await noticeDueCount(db, meetingId) : 0,
   };
-}
-
-/** Approved new applications of the meeting not yet on any notice batch: the 公示 screen's work list. */
-export async function noticeDueCount(db: Reader, meetingId: string): Promise<number> {
-  const row = await db
-    .selectFrom('decisions as d')
-    .innerJoin('cases as c', 'c.id', 'd.case_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('d.meeting_id', '=', meetingId)
-    .where('d.outcome', '=', 'approve')
-    .where('d.supersedes_id', 'is', null)
-    .where('c.kind', '=', 'new_application')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('notice_items as n').select('n.id').whereRef('n.case_id', '=', 'c.id'))))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 type ItemRow = { id: string; source: 'auto' | 'manual'; removed: boolean; removedReason: string; notes: string; case: AgendaCase };

@@ -114,7 +114,7 @@ export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: 
             </div>
           )}
           <p className="notice-due" data-testid="notice-due">
-            {detail.noticeDue > 0 ? `${detail.noticeDue} 户新申请待公示` : '没有待公示的新申请'}
+            {detail.noticeDue > 0 ? `${detail.noticeDue} 户待公示` : '没有待公示的事项'}
           </p>
         </div>
       )}

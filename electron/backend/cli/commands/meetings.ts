@@ -1,8 +1,9 @@
-// `minutes`: renders a closed meeting's minutes again and says whether they match the hash stored when
+// `notice` prints a batch's or a community's standing notice. `minutes`: renders a closed meeting's minutes again and says whether they match the hash stored when
 // the meeting closed (they do unless the installed fonts changed), so anyone can check a printed copy.
 import { resolve } from 'node:path';
 import { writeMinutes } from '../../meetings/meeting-close';
-import { parseArgs, requireOption } from '../args';
+import { optionalOption, parseArgs, requireOption, UsageError } from '../args';
+import { writeBatchNotice, writeStandingNotice } from '../../notices/notice-pdf';
 import { openCliBackend } from '../open';
 import type { Command } from './types';
 
@@ -22,6 +23,26 @@ export const minutesCommand: Command = {
         out(`differs from the hash stored at closing (${pdf.storedSha256}): the fonts installed now differ from those used then`);
         process.exitCode = 1;
       }
+    } finally {
+      await backend.close();
+    }
+  },
+};
+
+export const noticeCommand: Command = {
+  usage: 'notice --db FILE (--batch ID | --standing --community CODE) --out FILE.pdf',
+  async run(argv, out) {
+    const args = parseArgs(argv, { values: ['db', 'batch', 'community', 'out'], flags: ['standing'] });
+    const standing = args.options.get('standing') === true;
+    const batch = optionalOption(args, 'batch');
+    const community = optionalOption(args, 'community');
+    if (standing === (batch !== undefined)) throw new UsageError('give either --batch ID or --standing --community CODE');
+    if (standing && community === undefined) throw new UsageError('--standing needs --community CODE');
+    const outFile = resolve(requireOption(args, 'out'));
+    const backend = await openCliBackend(requireOption(args, 'db'));
+    try {
+      const pdf = standing ? await writeStandingNotice(backend.ctx, community!, outFile) : await writeBatchNotice(backend.ctx, batch!, outFile);
+      out(`${pdf.path}\t${pdf.pages} pages\t${pdf.bytes} bytes\tsha256 ${pdf.sha256}`);
     } finally {
       await backend.close();
     }

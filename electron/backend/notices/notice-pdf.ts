@@ -1,0 +1,132 @@
+// Builds the privacy-safe NoticeDocument for a batch, a whole street's batches of one meeting, or a
+// community's standing list, renders it and writes it to the export folder. Every print is audited.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Kysely, Transaction } from 'kysely';
+import type { CaseCategory } from '../../../shared/domain';
+import { NoticeDocument, type NoticeRow, type NoticeSection } from '../../../shared/notice';
+import type { PdfFile } from '../../../shared/pdf-file';
+import { AppError } from '../../../shared/result';
+import type { Settings } from '../../../shared/settings';
+import { appendAudit } from '../audit/audit-log';
+import type { BackendContext } from '../context';
+import type { Database } from '../db/schema';
+import { renderJob } from '../pdf/render-job';
+import { assertWithin } from '../session/access';
+import { currentUser } from '../session/session';
+import { getSettings } from '../settings/settings';
+import { batchRows, standingRows } from './notice-rows';
+
+type Reader = Kysely<Database> | Transaction<Database>;
+
+/** 最低生活保障 when every row is 低保, 特困人员救助供养 when every row is 特困, else 社会救助. */
+function programmeOf(rows: readonly NoticeRow[]): string {
+  const categories = new Set<CaseCategory>(rows.map((r) => r.category));
+  if (categories.size === 1 && categories.has('dibao')) return '最低生活保障';
+  if (categories.size === 1 && categories.has('tekun')) return '特困人员救助供养';
+  return '社会救助';
+}
+
+function objectionOf(settings: Settings): NoticeDocument['objection'] {
+  return { address: settings.officeAddress, phone: settings.officePhone, hotline: '12349' };
+}
+
+async function regionName(db: Reader, code: string): Promise<string> {
+  const r = await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst();
+  if (!r) throw new AppError('not-found', `没有区划代码为 ${code} 的地区`);
+  return r.name;
+}
+
+async function batchSections(db: Reader, batchIds: readonly string[], settings: Settings): Promise<NoticeSection[]> {
+  const sections: NoticeSection[] = [];
+  for (const id of batchIds) {
+    const b = await db.selectFrom('notice_batches as b').innerJoin('regions as cm', 'cm.code', 'b.community_code').select(['b.community_code', 'cm.name']).where('b.id', '=', id).executeTakeFirstOrThrow();
+    sections.push({ communityCode: b.community_code, communityName: b.name, rows: await batchRows(db, id, settings.nameMasking) });
+  }
+  return sections;
+}
+
+/** The notice of one batch, or of several batches of the same meeting combined (one community per page run). */
+export async function batchNoticeDocument(ctx: BackendContext, batchIds: readonly string[]): Promise<NoticeDocument> {
+  const settings = await getSettings(ctx.db);
+  const batches = await ctx.db
+    .selectFrom('notice_batches as b')
+    .leftJoin('meetings as m', 'm.id', 'b.meeting_id')
+    .select(['b.id', 'b.street_code', 'b.start_date', 'b.end_date', 'm.month', 'm.issue_no'])
+    .where('b.id', 'in', batchIds)
+    .execute();
+  const first = batches[0];
+  if (!first || batches.length !== batchIds.length) throw new AppError('not-found', '没有找到这一批公示');
+  const streetName = await regionName(ctx.db, first.street_code);
+  const sections = await batchSections(ctx.db, batchIds, settings);
+  const rows = sections.flatMap((s) => s.rows);
+  const basis = first.month && first.issue_no ? `经${streetName}社会救助联审联批领导小组${first.month.slice(0, 4)}年第${first.issue_no}次会议审议` : `经${streetName}社会救助联审联批领导小组审议`;
+  return NoticeDocument.parse({
+    kind: 'batch',
+    title: `${streetName}${programmeOf(rows)}拟审核确认对象公示`,
+    streetName,
+    issuer: settings.officeName,
+    issuedOn: first.start_date,
+    period: { start: first.start_date, end: first.end_date },
+    basis,
+    objection: objectionOf(settings),
+    sections,
+  });
+}
+
+export async function standingNoticeDocument(ctx: BackendContext, communityCode: string): Promise<NoticeDocument> {
+  assertWithin(await currentUser(ctx.db), communityCode, '这个社区');
+  const settings = await getSettings(ctx.db);
+  const streetName = await regionName(ctx.db, communityCode.slice(0, 9));
+  const communityName = await regionName(ctx.db, communityCode);
+  const rows = await standingRows(ctx.db, communityCode, settings.nameMasking);
+  if (rows.length === 0) throw new AppError('conflict', `${communityName}目前没有享受社会救助的对象，无需长期公示`);
+  const today = ctx.clock.today();
+  return NoticeDocument.parse({
+    kind: 'standing',
+    title: `${streetName}${communityName}${programmeOf(rows)}对象长期公示`,
+    streetName,
+    issuer: settings.officeName,
+    issuedOn: today,
+    period: null,
+    basis: '根据社会救助公示公开制度',
+    objection: objectionOf(settings),
+    sections: [{ communityCode, communityName, rows }],
+  });
+}
+
+async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: string, entity: { entity: string; entityId: string }, outFile?: string): Promise<PdfFile> {
+  const user = await currentUser(ctx.db);
+  for (const s of doc.sections) assertWithin(user, s.communityCode, `${s.communityName}`);
+  const pdf = await renderJob(ctx, { template: 'notice', data: doc }, `notice-${entity.entityId}`);
+  const path = outFile ?? join(ctx.paths.exportDir, fileName);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, pdf.buffer, { mode: 0o600 });
+  const rows = doc.sections.reduce((n, s) => n + s.rows.length, 0);
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, { actorId: user.id, action: 'pdf.print', ...entity, details: { document: `notice-${doc.kind}`, rows, sha256: pdf.sha256, pages: pdf.pages } }, ctx.clock.now()),
+    );
+  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 };
+}
+
+export async function writeBatchNotice(ctx: BackendContext, batchId: string, outFile?: string): Promise<PdfFile> {
+  const doc = await batchNoticeDocument(ctx, [batchId]);
+  return writeNotice(ctx, doc, `notice-${doc.sections[0]!.communityCode}.pdf`, { entity: 'notice_batch', entityId: batchId }, outFile);
+}
+
+/** All batches of one meeting in one file, each community starting on a new page, for printing at once. */
+export async function writeStreetNotice(ctx: BackendContext, meetingId: string, outFile?: string): Promise<PdfFile> {
+  const batches = await ctx.db.selectFrom('notice_batches').select(['id', 'street_code']).where('meeting_id', '=', meetingId).orderBy('community_code').execute();
+  const first = batches[0];
+  if (!first) throw new AppError('not-found', '这次会议还没有生成公示');
+  const doc = await batchNoticeDocument(ctx, batches.map((b) => b.id));
+  const month = await ctx.db.selectFrom('meetings').select('month').where('id', '=', meetingId).executeTakeFirstOrThrow();
+  return writeNotice(ctx, doc, `notice-${first.street_code}-${month.month}.pdf`, { entity: 'meeting', entityId: meetingId }, outFile);
+}
+
+export async function writeStandingNotice(ctx: BackendContext, communityCode: string, outFile?: string): Promise<PdfFile> {
+  const doc = await standingNoticeDocument(ctx, communityCode);
+  return writeNotice(ctx, doc, `standing-${communityCode}.pdf`, { entity: 'community', entityId: communityCode }, outFile);
+}

@@ -1,0 +1,80 @@
+// The only queries that feed a notice: they select the household head's name, the household size, the
+// amount, category and kind, and nothing else. ID numbers, phones, addresses, income, property, health
+// and disability are never read here, so they cannot reach a template by mistake.
+import type { Kysely, Transaction } from 'kysely';
+import type { NoticeRow } from '../../../shared/notice';
+import { maskName, type NameMasking } from '../../../shared/masking';
+import type { Database } from '../db/schema';
+import { agendaSort } from '../meetings/agenda-order';
+
+type Reader = Kysely<Database> | Transaction<Database>;
+
+/** Rows of a notice batch, in the batch's order, names masked as the settings say. */
+export async function batchRows(db: Reader, batchId: string, masking: NameMasking): Promise<NoticeRow[]> {
+  const rows = await db
+    .selectFrom('notice_items as i')
+    .innerJoin('notice_batches as b', 'b.id', 'i.batch_id')
+    .innerJoin('cases as c', 'c.id', 'i.case_id')
+    .innerJoin('regions as cm', 'cm.code', 'c.community_code')
+    .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'c.household_id').on('head.relation', '=', 'self'))
+    .leftJoin('decisions as d', (j) => j.onRef('d.case_id', '=', 'c.id').onRef('d.meeting_id', '=', 'b.meeting_id').on('d.supersedes_id', 'is', null))
+    .select((eb) => [
+      'i.seq',
+      'cm.name as community_name',
+      'head.name as head_name',
+      eb.selectFrom('members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.household_id', '=', 'c.household_id').as('size'),
+      'd.amount_fen',
+      'c.proposed_amount_fen',
+      'c.category',
+      'c.kind',
+    ])
+    .where('i.batch_id', '=', batchId)
+    .orderBy('i.seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    communityName: r.community_name,
+    headName: maskName(r.head_name, masking),
+    householdSize: Math.max(1, Number(r.size ?? 1)),
+    amountFen: r.kind === 'termination' ? 0 : (r.amount_fen ?? r.proposed_amount_fen ?? 0),
+    category: r.category,
+    kind: r.kind,
+  }));
+}
+
+/** 长期公示: the households of a community receiving monthly assistance now, with their current amount. */
+export async function standingRows(db: Reader, communityCode: string, masking: NameMasking): Promise<NoticeRow[]> {
+  const rows = await db
+    .selectFrom('households as h')
+    .innerJoin('regions as cm', 'cm.code', 'h.community_code')
+    .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'h.id').on('head.relation', '=', 'self'))
+    .select((eb) => [
+      'h.household_no',
+      'cm.name as community_name',
+      'head.name as head_name',
+      eb.selectFrom('members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.household_id', '=', 'h.id').as('size'),
+      'h.monthly_amount_fen',
+      'h.category',
+    ])
+    .where('h.community_code', '=', communityCode)
+    .where('h.assistance_status', 'in', ['active', 'phasing_out'])
+    .where('h.category', 'is not', null)
+    // Recognition without cash (e.g. 低保边缘) is not a payment to announce.
+    .where('h.monthly_amount_fen', '>', 0)
+    .orderBy('h.household_no')
+    .execute();
+  return rows.map((r, i) => ({
+    seq: i + 1,
+    communityName: r.community_name,
+    headName: maskName(r.head_name, masking),
+    householdSize: Math.max(1, Number(r.size ?? 1)),
+    amountFen: r.monthly_amount_fen,
+    category: r.category ?? 'other',
+    kind: null,
+  }));
+}
+
+/** Orders the cases of a new batch the way the agenda did: community, kind, application date. */
+export function noticeOrder<T extends { community_code: string; kind: NonNullable<NoticeRow['kind']>; applied_on: string; case_no: string }>(rows: T[]): T[] {
+  return agendaSort(rows.map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+}

@@ -1,0 +1,225 @@
+// 公示: the notice of proposed approvals (拟审核确认对象公示, one community or every community of a street
+// in one file, each on its own pages) and the standing list of current recipients (长期公示). Laid out
+// after GB/T 9704 for posting on a community notice board: 2号 title, 3号 lead, a 小四 table whose header
+// repeats on every page, how to object, then the issuer and date.
+//
+// Privacy (DESIGN.md §2, §9): only the fields of a NoticeRow reach the page, and names arrive masked.
+// Speed: a standing list may hold thousands of rows, so the table is plain text cells with one style set
+// on the table, no per-row options (dontBreakRows, keepWithHeaderRows) and a layout of constant lines.
+import type { Content, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { NoticeDocument, NoticeRow, NoticeSection } from '../shared/notice';
+import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
+import { daysBetween, formatChineseDate } from '../shared/dates';
+import { formatYuan } from '../shared/money';
+import { fontFamilies } from './fonts';
+import { gbDocument, pageFooter, pt, zihao } from './page';
+
+/** Width of the type area (版心), 156 mm. */
+const TYPE_AREA = pt(156);
+/** Table text: 小四, large enough to read on a notice board. */
+const CELL_SIZE = zihao.小四;
+const CELL_LINE_HEIGHT = 1;
+const PAD_X = 2.5;
+const PAD_Y = 2.5;
+const RULE = 0.5;
+/** Two characters of 3号: first-line indent of the lead paragraphs. */
+const INDENT = zihao.三号 * 2;
+/** 3号 lines about 27.6 pt apart with the bundled fonts (line box 1.437 em), a little tighter than the
+ * GB/T 9704 grid so that a typical community's notice and its signature fit one sheet. */
+const LEAD_LINE_HEIGHT = 1.2;
+
+type Column = {
+  header: string;
+  /** Content width in pt (padding and rules come on top); null = whatever the others leave. */
+  width: number | null;
+  alignment: 'left' | 'center' | 'right';
+  value: (r: NoticeRow) => string;
+};
+
+/** The amount column: 停发 for a termination rather than 0.00. */
+function amountText(r: NoticeRow): string {
+  return r.kind === 'termination' ? '停发' : formatYuan(r.amountFen);
+}
+
+// Widths hold their header and usual values on one line at 小四 (12 pt): a four-digit number, a
+// six-character name (阿卜杜热合曼·买买提明 takes two lines), a two-line header over the numbers,
+// 低保边缘家庭 and 变更（增发）. The community gets the rest (five characters on a batch notice, eleven
+// on a standing list) and wraps a longer name.
+const seqColumn: Column = { header: '序号', width: 30, alignment: 'center', value: (r) => String(r.seq) };
+const communityColumn: Column = { header: '社区', width: null, alignment: 'center', value: (r) => r.communityName };
+const nameColumn: Column = { header: '户主姓名', width: 74, alignment: 'center', value: (r) => r.headName };
+const sizeColumn: Column = { header: '保障\n人数', width: 26, alignment: 'center', value: (r) => String(r.householdSize) };
+const amountColumn: Column = { header: '月保障金额\n（元）', width: 62, alignment: 'right', value: amountText };
+const categoryColumn: Column = { header: '救助类别', width: 74, alignment: 'center', value: (r) => caseCategoryLabels[r.category] };
+const kindColumn: Column = { header: '变动类型', width: 74, alignment: 'center', value: (r) => (r.kind === null ? '' : caseKindLabels[r.kind]) };
+
+const batchColumns = [seqColumn, communityColumn, nameColumn, sizeColumn, amountColumn, categoryColumn, kindColumn];
+const standingColumns = [seqColumn, communityColumn, nameColumn, sizeColumn, amountColumn, categoryColumn];
+
+function widths(columns: Column[]): number[] {
+  const chrome = columns.length * 2 * PAD_X + (columns.length + 1) * RULE;
+  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+  const rest = Math.floor((TYPE_AREA - chrome - fixed) * 100) / 100;
+  return columns.map((c) => c.width ?? rest);
+}
+
+/**
+ * Whether the text surely fits the cell on one line: ASCII (digits, comma, *) is at most 0.6 em wide in
+ * the bundled and the official fonts, anything else counts 1 em (the middle dot of 阿卜杜·热合曼 is
+ * full-width in 仿宋_GB2312 and 黑体).
+ */
+function fitsOneLine(text: string, width: number): boolean {
+  let ems = 0;
+  for (const ch of text) ems += ch.charCodeAt(0) < 0x80 ? 0.6 : 1;
+  return ems * CELL_SIZE <= width;
+}
+
+// pdfmake breaks text at every CJK character and measures, styles and draws each piece on its own, and
+// looks up some twenty style properties for each piece through the nodes above it. So the table node
+// carries the cells' style (a plain object, cheaper to look up than a named style): font, size, centred,
+// and noWrap, which makes a cell that surely fits one piece. Most cells are then bare strings; only a
+// right-aligned amount or a long name or community that must wrap inside its cell is an object.
+function noticeTable(rows: NoticeRow[], columns: Column[]): Content {
+  const w = widths(columns);
+  const body: TableCell[][] = [columns.map((c): TableCell => ({ text: c.header, font: fontFamilies.heading, noWrap: false }))];
+  for (const r of rows) {
+    body.push(
+      columns.map((c, i): TableCell => {
+        const text = c.value(r);
+        const fits = fitsOneLine(text, w[i]!);
+        if (fits && c.alignment === 'center') return text;
+        return fits ? { text, alignment: c.alignment } : { text, alignment: c.alignment, noWrap: false };
+      }),
+    );
+  }
+  return {
+    table: { headerRows: 1, widths: w, body },
+    font: fontFamilies.body,
+    fontSize: CELL_SIZE,
+    lineHeight: CELL_LINE_HEIGHT,
+    alignment: 'center',
+    noWrap: true,
+    layout: {
+      fillColor: (row: number) => (row === 0 ? '#e8e8e8' : null),
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      paddingLeft: () => PAD_X,
+      paddingRight: () => PAD_X,
+      paddingTop: () => PAD_Y,
+      paddingBottom: () => PAD_Y,
+    },
+  };
+}
+
+// Left-aligned rather than justified: a line that wraps before an unbreakable run (a phone number, a
+// date) would otherwise be stretched with wide gaps between the characters.
+function lead(text: string): ContentText {
+  return { text, style: 'body', lineHeight: LEAD_LINE_HEIGHT, leadingIndent: INDENT };
+}
+
+function households(rows: NoticeRow[]): string {
+  const people = rows.reduce((sum, r) => sum + r.householdSize, 0);
+  return `${rows.length}户${people}人`;
+}
+
+/** "（地址：…，电话：…）", leaving out what the settings do not give. */
+function contact(objection: NoticeDocument['objection']): string {
+  const parts = [objection.address.trim() && `地址：${objection.address.trim()}`, objection.phone.trim() && `电话：${objection.phone.trim()}`].filter((s) => s !== '');
+  return parts.length === 0 ? '' : `（${parts.join('，')}）`;
+}
+
+/** 望江街道 → 望江街道办事处; a name that already ends so is kept. */
+function office(streetName: string): string {
+  return streetName.endsWith('办事处') ? streetName : `${streetName}办事处`;
+}
+
+/** A section's title: the footer numbers pages from where pdfmake placed it (see sectionFooter). */
+type TitleNode = ContentText & { positions?: { pageNumber: number }[] };
+
+function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Content[] {
+  const batch = doc.kind === 'batch';
+  const basis = doc.basis.trim().replace(/[，。；,.;\s]+$/u, '');
+  const intro = batch
+    ? `${basis}，拟对${s.communityName}以下${households(s.rows)}的社会救助事项予以审核确认，现予以公示。`
+    : `${basis}，现将截至${formatChineseDate(doc.issuedOn)}${s.communityName}正在享受社会救助的对象名单（共${households(s.rows)}）予以长期公示。`;
+  const objectionWhen = batch ? '公示期间，' : '';
+  const objection = `${objectionWhen}如对公示对象有异议，可向${office(doc.streetName)}反映${contact(doc.objection)}，也可拨打民政服务热线 ${doc.objection.hotline}。`;
+
+  const blocks: Content[] = [title];
+  // The community under the title, unless the title already names it.
+  if (!doc.title.includes(s.communityName)) {
+    blocks.push({ text: `（${s.communityName}）`, style: 'subtitle', margin: [0, 0, 0, 4] });
+  }
+  blocks.push({ text: '', margin: [0, 0, 0, 8] }, lead(intro));
+  if (batch && doc.period) {
+    const days = daysBetween(doc.period.start, doc.period.end) + 1;
+    blocks.push(lead(`公示期：${formatChineseDate(doc.period.start)}至${formatChineseDate(doc.period.end)}（${days}天）。`));
+  }
+  blocks.push({ text: '', margin: [0, 0, 0, 8] });
+  if (s.rows.length > 0) {
+    blocks.push(noticeTable(s.rows, batch ? batchColumns : standingColumns));
+  } else {
+    blocks.push({ text: batch ? '本期无公示对象。' : '目前无保障对象。', style: 'body', alignment: 'center' });
+  }
+  // How to object, then the issuer and date, kept together: the signature never stands alone on a page.
+  blocks.push({
+    stack: [
+      lead(objection),
+      // GB/T 9704 7.3.5.1: the date 右空四字, the issuer centred over it.
+      {
+        columns: [
+          { width: '*', text: '' },
+          {
+            width: 'auto',
+            stack: [
+              { text: doc.issuer, style: 'body', alignment: 'center' },
+              { text: formatChineseDate(doc.issuedOn), style: 'body', alignment: 'center' },
+            ],
+          },
+        ],
+        columnGap: 0,
+        margin: [0, zihao.三号, zihao.三号 * 4, 0],
+      },
+    ],
+    unbreakable: true,
+    margin: [0, 12, 0, 0],
+  });
+  return blocks;
+}
+
+/**
+ * "第 x 页 共 y 页" counted within each section, so that the pages of a combined street file posted in
+ * one community read 第 1 页 共 3 页 there, not 第 23 页 共 222 页. pdfmake lays out the footers after the
+ * content, by which time it has recorded on each title node the page it landed on; should that ever be
+ * missing, the pages are numbered through the file.
+ */
+function sectionFooter(titles: TitleNode[]): DynamicContent {
+  const list = pageFooter('list');
+  return (current, count, size) => {
+    const starts = titles.map((t) => t.positions?.[0]?.pageNumber);
+    if (starts.some((p) => p === undefined)) return list(current, count, size);
+    const first = (starts as number[]).filter((p) => p <= current);
+    const k = Math.max(0, first.length - 1);
+    const start = (starts[k] as number | undefined) ?? 1;
+    const end = ((starts[k + 1] as number | undefined) ?? count + 1) - 1;
+    return list(current - start + 1, end - start + 1, size);
+  };
+}
+
+export function noticeDocumentDefinition(doc: NoticeDocument): TDocumentDefinitions {
+  const issued = new Date(`${doc.issuedOn}T00:00:00+08:00`);
+  const titles: TitleNode[] = doc.sections.map((_, i) => ({ text: doc.title, style: 'title', margin: [0, 0, 0, 4], ...(i === 0 ? {} : { pageBreak: 'before' as const }) }));
+  const content = doc.sections.flatMap((s, i) => section(doc, s, titles[i]!));
+  const base = gbDocument({
+    title: doc.title,
+    subject: doc.sections.length === 1 ? `${doc.title}（${doc.sections[0]!.communityName}）` : doc.title,
+    content,
+    footer: 'list',
+  });
+  return {
+    ...base,
+    footer: sectionFooter(titles),
+    // Dated the day it is issued, not the moment it is rendered: the same notice gives the same bytes.
+    info: { ...base.info, author: doc.issuer, creationDate: issued, modDate: issued },
+  };
+}
