@@ -94,5 +94,19 @@ describe('npm run demo', () => {
     const missing = cli('minutes', '--db', join(out, 'demo.sqlite'), '--meeting', 'no-such-meeting', '--out', join(dir, 'x.pdf'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/没有找到这次会议/);
+
+    // The meeting's notices, one per community, and a standing list; the CLI prints them too.
+    const notices = readdirSync(out).filter((f) => /^notice-\d{12}\.pdf$/.test(f));
+    expect(notices.length).toBeGreaterThan(0);
+    const noticeText = pdfText(join(out, notices[0]!));
+    expect(noticeText.replace(/\s+/g, '')).toContain('12349');
+    expect(noticeText).not.toMatch(/\d{17}[\dX]|(?<!\d)1[3-9]\d{9}(?!\d)/);
+    expect(readdirSync(out).filter((f) => f.startsWith('standing-'))).toHaveLength(1);
+    const standing = cli('notice', '--db', join(out, 'demo.sqlite'), '--standing', '--community', '430188001002', '--out', join(dir, 'standing.pdf'));
+    expect(standing.code, standing.stderr).toBe(0);
+    expect(pdfText(join(dir, 'standing.pdf')).replace(/\s+/g, '')).toContain('长期公示');
+    const both = cli('notice', '--db', join(out, 'demo.sqlite'), '--standing', '--batch', 'x', '--out', join(dir, 'x.pdf'));
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either --batch ID or --standing/);
   }, 180_000);
 });

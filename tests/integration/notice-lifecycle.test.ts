@@ -191,3 +191,18 @@ describe('notice PDFs', () => {
     await s.a.refused('notices.standingPdf', { communityCode: '430188002001' }, 'forbidden');
   });
 });
+
+describe('the street file', () => {
+  it('prints all communities of one period together and refuses to merge different periods', async () => {
+    const s = await closedMeeting();
+    const batches = await s.a.call('notices.createFromMeeting', { meetingId: s.meeting.id, startDate: '2026-11-23' });
+    const together = await s.a.call('notices.streetPdf', { meetingId: s.meeting.id });
+    expect(together.fileName).toBe('notice-430188001-2026-11.pdf');
+    const text = pdfText(together.path).replace(/\s+/g, '');
+    expect(text).toContain('江边社区');
+    expect(text).toContain('桥头社区');
+    await s.a.call('notices.setPeriod', { batchId: batches[0]!.id, startDate: '2026-11-24', endDate: '2026-11-30' });
+    const r = await createHandlerTable(s.ctx).invoke('notices.streetPdf', { meetingId: s.meeting.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/公示期不同/) } });
+  });
+});

@@ -54,9 +54,14 @@ export async function batchNoticeDocument(ctx: BackendContext, batchIds: readonl
     .leftJoin('meetings as m', 'm.id', 'b.meeting_id')
     .select(['b.id', 'b.street_code', 'b.start_date', 'b.end_date', 'm.month', 'm.issue_no'])
     .where('b.id', 'in', batchIds)
+    .orderBy('b.community_code')
     .execute();
   const first = batches[0];
   if (!first || batches.length !== batchIds.length) throw new AppError('not-found', '没有找到这一批公示');
+  // One document states one period; communities posted on different days are printed one by one.
+  if (batches.some((b) => b.start_date !== first.start_date || b.end_date !== first.end_date)) {
+    throw new AppError('conflict', '各社区的公示期不同，不能合并打印，请按社区分别打印');
+  }
   const streetName = await regionName(ctx.db, first.street_code);
   const sections = await batchSections(ctx.db, batchIds, settings);
   const rows = sections.flatMap((s) => s.rows);
@@ -113,14 +118,31 @@ async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: s
 
 export async function writeBatchNotice(ctx: BackendContext, batchId: string, outFile?: string): Promise<PdfFile> {
   const doc = await batchNoticeDocument(ctx, [batchId]);
-  return writeNotice(ctx, doc, `notice-${doc.sections[0]!.communityCode}.pdf`, { entity: 'notice_batch', entityId: batchId }, outFile);
+  const community = doc.sections[0]!.communityCode;
+  // A community's first notice is notice-<code>.pdf; later ones carry their start date so none is overwritten.
+  const earliest = await ctx.db
+    .selectFrom('notice_batches')
+    .select('id')
+    .where('community_code', '=', community)
+    .orderBy('start_date')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const fileName = earliest.id === batchId ? `notice-${community}.pdf` : `notice-${community}-${doc.period?.start ?? doc.issuedOn}.pdf`;
+  return writeNotice(ctx, doc, fileName, { entity: 'notice_batch', entityId: batchId }, outFile);
 }
 
 /** All batches of one meeting in one file, each community starting on a new page, for printing at once. */
 export async function writeStreetNotice(ctx: BackendContext, meetingId: string, outFile?: string): Promise<PdfFile> {
-  const batches = await ctx.db.selectFrom('notice_batches').select(['id', 'street_code']).where('meeting_id', '=', meetingId).orderBy('community_code').execute();
+  const batches = await ctx.db
+    .selectFrom('notice_batches')
+    .select(['id', 'street_code'])
+    .where('meeting_id', '=', meetingId)
+    .where('status', '<>', 'ended')
+    .orderBy('community_code')
+    .execute();
   const first = batches[0];
-  if (!first) throw new AppError('not-found', '这次会议还没有生成公示');
+  if (!first) throw new AppError('not-found', '这次会议没有待张贴或公示中的公示');
   const doc = await batchNoticeDocument(ctx, batches.map((b) => b.id));
   const month = await ctx.db.selectFrom('meetings').select('month').where('id', '=', meetingId).executeTakeFirstOrThrow();
   return writeNotice(ctx, doc, `notice-${first.street_code}-${month.month}.pdf`, { entity: 'meeting', entityId: meetingId }, outFile);
