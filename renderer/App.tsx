@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { userRoleLabels } from '../shared/glossary';
 import { CasesScreen } from './screens/CasesScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { NoticesScreen } from './screens/notices/NoticesScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useApi } from './use-api';
@@ -62,7 +63,7 @@ function renderScreen(screen: ScreenId) {
     case 'meetings':
       return <MeetingsScreen />;
     case 'notices':
-      return <PlannedScreen title="公示" description="按社区生成拟审核确认对象公示和长期公示名单，登记异议。" />;
+      return <NoticesScreen />;
     case 'spotChecks':
       return <PlannedScreen title="抽查" description="区民政局按不低于 30% 的比例抽查已批准和未批准的个案，抽样可复核。" />;
     case 'sync':

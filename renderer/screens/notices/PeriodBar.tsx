@@ -1,0 +1,124 @@
+// The batch's period and the step it can take next: a draft's period is edited here and the draft is
+// posted (张贴公示); a posted batch is ended (结束公示) once its period is over. The 7-day minimum is
+// the service's rule: the form only counts the days and lets the service say no in its own words.
+import { useState } from 'react';
+import type { NoticeBatchDetail } from '../../../shared/notice';
+import { formatChineseDate } from '../../../shared/dates';
+import { MIN_NOTICE_DAYS, endFor, formatPeriod, isIsoDate, periodDays, todayInChina } from './format';
+import type { BatchState } from './use-batch';
+
+type Props = { detail: NoticeBatchDetail; batch: BatchState; onError: (message: string | null) => void };
+
+export function PeriodBar({ detail, batch, onError }: Props) {
+  const today = todayInChina();
+  if (detail.status === 'draft' && batch.canEdit) {
+    // Keyed on the saved period: a save resets the form, anything else keeps unsaved edits.
+    return <DraftPeriod key={`${detail.startDate}|${detail.endDate}`} detail={detail} batch={batch} onError={onError} today={today} />;
+  }
+  const days = periodDays(detail.startDate, detail.endDate);
+  return (
+    <div className="toolbar nb-period" data-testid="batch-period">
+      <div className="nb-period-text">
+        <span className="muted">公示期</span>
+        <strong data-testid="batch-period-text">{formatPeriod(detail.startDate, detail.endDate)}</strong>
+        <span className="muted">（{days} 天）</span>
+      </div>
+      {detail.status === 'posted' && batch.canEdit && <EndAction detail={detail} batch={batch} onError={onError} today={today} />}
+      {detail.status === 'ended' && <span className="muted toolbar-note">公示已结束，公示期内未处理的异议仍可在下方查看。</span>}
+    </div>
+  );
+}
+
+function DraftPeriod({ detail, batch, onError, today }: Props & { today: string }) {
+  const [start, setStart] = useState(detail.startDate);
+  const [end, setEnd] = useState(detail.endDate);
+  const days = periodDays(start, end);
+  const changed = start !== detail.startDate || end !== detail.endDate;
+  const over = today > detail.endDate;
+
+  function changeStart(value: string) {
+    // Moving the start keeps the period as long as it was, as staff usually just shift it.
+    const length = periodDays(start, end);
+    setStart(value);
+    if (length !== null && isIsoDate(value)) setEnd(endFor(value, length));
+  }
+
+  async function save() {
+    const r = await batch.run('notices.setPeriod', { batchId: detail.id, startDate: start, endDate: end });
+    onError(r.ok ? null : r.message);
+  }
+
+  async function post() {
+    const r = await batch.run('notices.post', { batchId: detail.id });
+    onError(r.ok ? null : r.message);
+  }
+
+  return (
+    <form
+      className="toolbar nb-period"
+      data-testid="batch-period"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label className="field">
+        <span>公示开始</span>
+        <input type="date" value={start} onChange={(e) => changeStart(e.target.value)} required data-testid="batch-period-start" />
+      </label>
+      <label className="field">
+        <span>公示结束</span>
+        <input type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} required data-testid="batch-period-end" />
+      </label>
+      <span className={days !== null && days < MIN_NOTICE_DAYS ? 'nb-days warn-text' : 'nb-days'} data-testid="batch-period-days">
+        {days === null ? '—' : `共 ${days} 天`}
+        {days !== null && days < MIN_NOTICE_DAYS && `（不少于 ${MIN_NOTICE_DAYS} 天）`}
+      </span>
+      <button
+        type="button"
+        className="button"
+        disabled={!changed}
+        onClick={() => {
+          setStart(detail.startDate);
+          setEnd(detail.endDate);
+        }}
+      >
+        还原
+      </button>
+      <button type="submit" className="button" disabled={!changed || batch.busy} data-testid="batch-save-period">
+        保存
+      </button>
+      <div className="toolbar-actions">
+        {(changed || over) && (
+          <span className="muted toolbar-note" data-testid="batch-post-note">
+            {changed ? '请先保存公示期，再张贴' : `公示期已于${formatChineseDate(detail.endDate)}结束，请调整公示期后再张贴`}
+          </span>
+        )}
+        <button type="button" className="button primary" disabled={changed || over || batch.busy} onClick={() => void post()} data-testid="batch-post">
+          张贴公示
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EndAction({ detail, batch, onError, today }: Props & { today: string }) {
+  // The service refuses to end a notice before its last day has passed; say so before the click.
+  const early = today <= detail.endDate;
+  async function end() {
+    const r = await batch.run('notices.end', { batchId: detail.id });
+    onError(r.ok ? null : r.message);
+  }
+  return (
+    <div className="toolbar-actions">
+      {early && (
+        <span className="muted toolbar-note" data-testid="batch-end-note">
+          公示期到{formatChineseDate(detail.endDate)}期满，期满后才能结束公示
+        </span>
+      )}
+      <button type="button" className="button primary" disabled={early || batch.busy} onClick={() => void end()} data-testid="batch-end">
+        结束公示
+      </button>
+    </div>
+  );
+}
