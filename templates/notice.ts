@@ -6,7 +6,7 @@
 // Privacy (DESIGN.md §2, §9): only the fields of a NoticeRow reach the page, and names arrive masked.
 // Speed: a standing list may hold thousands of rows, so the table is plain text cells with one style set
 // on the table, no per-row options (dontBreakRows, keepWithHeaderRows) and a layout of constant lines.
-import type { Content, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { NoticeDocument, NoticeRow, NoticeSection } from '../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
 import { daysBetween, formatChineseDate } from '../shared/dates';
@@ -19,6 +19,8 @@ const TYPE_AREA = pt(156);
 /** Table text: 小四, large enough to read on a notice board. */
 const CELL_SIZE = zihao.小四;
 const CELL_LINE_HEIGHT = 1;
+/** Line box of the bundled 黑体-style font (ascender + descender), in em. */
+const HEADER_LINE_BOX = 1.448;
 const PAD_X = 2.5;
 const PAD_Y = 2.5;
 const RULE = 0.5;
@@ -42,19 +44,20 @@ function amountText(r: NoticeRow): string {
 }
 
 // Widths hold their header and usual values on one line at 小四 (12 pt): a four-digit number, a
-// six-character name (阿卜杜热合曼·买买提明 takes two lines), a two-line header over the numbers,
-// 低保边缘家庭 and 变更（增发）. The community gets the rest (five characters on a batch notice, eleven
-// on a standing list) and wraps a longer name.
+// two-line header over the numbers, 低保边缘家庭 and 变更（增发）. The community gets what is left and
+// wraps a longer name. On a batch notice, with its 变动类型 column, names get five characters so that a
+// six-character community still fits (阿卜杜热合曼·买买提明 then takes three lines); on a standing list
+// a name gets six characters (two lines for that one) and the community eleven.
 const seqColumn: Column = { header: '序号', width: 30, alignment: 'center', value: (r) => String(r.seq) };
 const communityColumn: Column = { header: '社区', width: null, alignment: 'center', value: (r) => r.communityName };
-const nameColumn: Column = { header: '户主姓名', width: 74, alignment: 'center', value: (r) => r.headName };
+const nameColumn = (width: number): Column => ({ header: '户主姓名', width, alignment: 'center', value: (r) => r.headName });
 const sizeColumn: Column = { header: '保障\n人数', width: 26, alignment: 'center', value: (r) => String(r.householdSize) };
 const amountColumn: Column = { header: '月保障金额\n（元）', width: 62, alignment: 'right', value: amountText };
 const categoryColumn: Column = { header: '救助类别', width: 74, alignment: 'center', value: (r) => caseCategoryLabels[r.category] };
 const kindColumn: Column = { header: '变动类型', width: 74, alignment: 'center', value: (r) => (r.kind === null ? '' : caseKindLabels[r.kind]) };
 
-const batchColumns = [seqColumn, communityColumn, nameColumn, sizeColumn, amountColumn, categoryColumn, kindColumn];
-const standingColumns = [seqColumn, communityColumn, nameColumn, sizeColumn, amountColumn, categoryColumn];
+const batchColumns = [seqColumn, communityColumn, nameColumn(62), sizeColumn, amountColumn, categoryColumn, kindColumn];
+const standingColumns = [seqColumn, communityColumn, nameColumn(74), sizeColumn, amountColumn, categoryColumn];
 
 function widths(columns: Column[]): number[] {
   const chrome = columns.length * 2 * PAD_X + (columns.length + 1) * RULE;
@@ -77,18 +80,27 @@ function fitsOneLine(text: string, width: number): boolean {
 // pdfmake breaks text at every CJK character and measures, styles and draws each piece on its own, and
 // looks up some twenty style properties for each piece through the nodes above it. So the table node
 // carries the cells' style (a plain object, cheaper to look up than a named style): font, size, centred,
-// and noWrap, which makes a cell that surely fits one piece. Most cells are then bare strings; only a
-// right-aligned amount or a long name or community that must wrap inside its cell is an object.
-function noticeTable(rows: NoticeRow[], columns: Column[]): Content {
+// and noWrap, which makes a cell that surely fits one piece. Most cells are then bare strings; only the
+// right-aligned amount and a long name or community that must wrap inside its cell are objects.
+function noticeTable(rows: NoticeRow[], columns: Column[]): ContentTable {
   const w = widths(columns);
-  const body: TableCell[][] = [columns.map((c): TableCell => ({ text: c.header, font: fontFamilies.heading, noWrap: false }))];
+  // The header sits in the middle of its row: the one-line headers are moved down by half a line (the
+  // two-line ones set the height). pdfmake's own verticalAlignment is not used: in 0.3 it loses rows
+  // when a table with such cells runs over pages.
+  const headerLine = CELL_SIZE * HEADER_LINE_BOX * CELL_LINE_HEIGHT;
+  const tallest = Math.max(...columns.map((c) => c.header.split('\n').length));
+  const body: TableCell[][] = [
+    columns.map((c): TableCell => {
+      const lines = c.header.split('\n').length;
+      return { text: c.header, font: fontFamilies.heading, noWrap: false, margin: [0, ((tallest - lines) * headerLine) / 2, 0, 0] };
+    }),
+  ];
   for (const r of rows) {
     body.push(
       columns.map((c, i): TableCell => {
         const text = c.value(r);
-        const fits = fitsOneLine(text, w[i]!);
-        if (fits && c.alignment === 'center') return text;
-        return fits ? { text, alignment: c.alignment } : { text, alignment: c.alignment, noWrap: false };
+        if (fitsOneLine(text, w[i]!)) return c.alignment === 'center' ? text : { text, alignment: c.alignment };
+        return { text, alignment: c.alignment, noWrap: false };
       }),
     );
   }
@@ -148,18 +160,17 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
   const blocks: Content[] = [title];
   // The community under the title, unless the title already names it.
   if (!doc.title.includes(s.communityName)) {
-    blocks.push({ text: `（${s.communityName}）`, style: 'subtitle', margin: [0, 0, 0, 4] });
+    blocks.push({ text: `（${s.communityName}）`, style: 'subtitle' });
   }
-  blocks.push({ text: '', margin: [0, 0, 0, 8] }, lead(intro));
+  blocks.push({ ...lead(intro), margin: [0, 12, 0, 0] });
   if (batch && doc.period) {
     const days = daysBetween(doc.period.start, doc.period.end) + 1;
     blocks.push(lead(`公示期：${formatChineseDate(doc.period.start)}至${formatChineseDate(doc.period.end)}（${days}天）。`));
   }
-  blocks.push({ text: '', margin: [0, 0, 0, 8] });
   if (s.rows.length > 0) {
-    blocks.push(noticeTable(s.rows, batch ? batchColumns : standingColumns));
+    blocks.push({ ...noticeTable(s.rows, batch ? batchColumns : standingColumns), margin: [0, 10, 0, 0] });
   } else {
-    blocks.push({ text: batch ? '本期无公示对象。' : '目前无保障对象。', style: 'body', alignment: 'center' });
+    blocks.push({ text: batch ? '本期无公示对象。' : '目前无保障对象。', style: 'body', alignment: 'center', margin: [0, 10, 0, 0] });
   }
   // How to object, then the issuer and date, kept together: the signature never stands alone on a page.
   blocks.push({
@@ -178,11 +189,11 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
           },
         ],
         columnGap: 0,
-        margin: [0, zihao.三号, zihao.三号 * 4, 0],
+        margin: [0, zihao.三号 / 2, zihao.三号 * 4, 0],
       },
     ],
     unbreakable: true,
-    margin: [0, 12, 0, 0],
+    margin: [0, 10, 0, 0],
   });
   return blocks;
 }
