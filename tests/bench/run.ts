@@ -14,6 +14,7 @@ import { bundledFontsDir } from '../../electron/backend/app-root';
 import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
 import { benchGridScroll } from './grid-scroll';
+import { benchNoticeStanding } from './notice-standing';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -73,6 +74,7 @@ try {
   console.log(`${'peak RSS of this process'.padEnd(64)} ${mb(peak)}`);
   await h.close();
   await benchGridScroll();
+  await benchNoticeStanding();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
