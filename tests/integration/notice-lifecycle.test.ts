@@ -123,6 +123,9 @@ describe('notice batches', () => {
     await day.call('meetings.recordDecision', { meetingId: next.id, itemId: open.items[0]!.id, outcome: 'approve', amountYuan: '480', votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
     const closed = await day.call('meetings.close', { meetingId: next.id });
     expect(closed.meeting.noticeDue).toBe(1);
+    const answered = await day.call('notices.get', { batchId: batch.id });
+    expect(answered.objections).toMatchObject([{ status: 'resolved', resolution: expect.stringContaining('重新审议，决定：同意') }]);
+    expect(answered.openObjections).toBe(0);
     const renewed = await day.call('notices.createFromMeeting', { meetingId: next.id, startDate: '2026-11-26' });
     expect(renewed).toHaveLength(1);
     expect((await day.call('notices.get', { batchId: renewed[0]!.id })).items).toMatchObject([{ caseId: 'c-0', amountFen: 48000 }]);

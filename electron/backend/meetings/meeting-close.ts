@@ -9,6 +9,7 @@ import type { Outcome } from '../../../shared/domain';
 import { MeetingDetail, type CloseResult, type MeetingArgs, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError, missingCase } from '../../../shared/result';
+import { outcomeLabels } from '../../../shared/glossary';
 import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
@@ -126,6 +127,15 @@ export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close
       const status = caseStatusAfter(d.outcome);
       await trx.updateTable('cases').set({ status, updated_at: at }).where('id', '=', item.case.id).execute();
       await applyToHousehold(trx, item.case.id, d.outcome, d.amountFen, decidedOn, at);
+      // An objection raised during a notice is answered by the leading group's new decision on the case.
+      if (d.outcome !== 'defer') {
+        await trx
+          .updateTable('objections')
+          .set({ status: 'resolved', resolution: `经${meeting.month.slice(0, 4)}年第${meeting.issue_no}次联审联批会议重新审议，决定：${outcomeLabels[d.outcome]}`, updated_at: at })
+          .where('case_id', '=', item.case.id)
+          .where('status', '=', 'open')
+          .execute();
+      }
       cases.push({ caseId: item.case.id, expectedVersion: item.case.version, status });
     }
     await trx.updateTable('meetings').set({ status: 'closed', closed_at: at }).where('id', '=', meeting.id).execute();
