@@ -1,7 +1,8 @@
 import type { CaseKind } from '../../../shared/domain';
 import { agendaKindOrder } from '../../../shared/meeting-rules';
 
-type Sortable = { communityCode: string; kind: CaseKind; appliedOn: string; caseNo: string };
+/** The columns of a case row the order reads, as the database names them. */
+type Sortable = { community_code: string; kind: CaseKind; applied_on: string; case_no: string };
 
 /** Code-unit comparison, independent of the machine's locale. */
 function compare(a: string, b: string): number {
@@ -12,9 +13,9 @@ function compare(a: string, b: string): number {
 export function agendaSort<T extends Sortable>(rows: readonly T[]): T[] {
   return [...rows].sort(
     (a, b) =>
-      compare(a.communityCode, b.communityCode) ||
+      compare(a.community_code, b.community_code) ||
       agendaKindOrder.indexOf(a.kind) - agendaKindOrder.indexOf(b.kind) ||
-      compare(a.appliedOn, b.appliedOn) ||
-      compare(a.caseNo, b.caseNo),
+      compare(a.applied_on, b.applied_on) ||
+      compare(a.case_no, b.case_no),
   );
 }

@@ -70,7 +70,7 @@ export async function meetingCandidates(ctx: BackendContext, meetingId: string):
   const meeting = await ctx.db.selectFrom('meetings').select(['street_code']).where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new AppError('not-found', '没有找到这次会议');
   if (!meeting.street_code.startsWith((await currentUser(ctx.db)).regionCode)) throw new AppError('forbidden', '这次会议不在您的管辖范围内');
-  const rows = agendaSort((await agendaCandidates(ctx.db, meeting.street_code)).map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+  const rows = agendaSort(await agendaCandidates(ctx.db, meeting.street_code));
   return rows.map((r) => ({
     id: r.id,
     caseNo: r.case_no,
@@ -98,7 +98,7 @@ async function renumber(trx: Trx, meetingId: string): Promise<void> {
     .select(['a.id', 'a.seq', 'c.community_code', 'c.kind', 'c.applied_on', 'c.case_no'])
     .where('a.meeting_id', '=', meetingId)
     .execute();
-  const sorted = agendaSort(rows.map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+  const sorted = agendaSort(rows);
   for (const [i, r] of sorted.entries()) {
     if (r.seq !== i + 1) await trx.updateTable('agenda_items').set({ seq: i + 1 }).where('id', '=', r.id).execute();
   }
@@ -151,7 +151,7 @@ export async function createMeeting(ctx: BackendContext, args: MeetingArgs['crea
         .values({ id: a.id, meeting_id: meetingId, member_id: a.memberId, name: a.name, title: a.title, attendance: 'absent', voting: a.voting ? 1 : 0, reason: '', updated_at: at })
         .execute();
     }
-    const cases = agendaSort((await agendaCandidates(trx, streetCode)).map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+    const cases = agendaSort(await agendaCandidates(trx, streetCode));
     const items = cases.map((c, i) => ({ id: randomUUID(), caseId: c.id, seq: i + 1 }));
     for (const item of items) {
       await trx

@@ -216,7 +216,7 @@ async function agendaItems(db: Reader, meetingId: string, scheduledAt: string): 
     : [];
   const on = chinaDateOf(scheduledAt);
   const relationOrder = Object.keys(relationLabels);
-  const sorted = agendaSort(rows.map((r) => ({ ...r, kind: r.kind, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
+  const sorted = agendaSort(rows);
   return sorted.map((r) => {
     const people = members
       .filter((x) => x.household_id === r.household_id)

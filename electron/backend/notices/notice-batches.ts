@@ -17,7 +17,7 @@ import { assertStreetWriter, assertWithin } from '../session/access';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
 import { recordMutation } from '../sync/outbox';
-import { noticeOrder } from './notice-rows';
+import { agendaSort } from '../meetings/agenda-order';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
@@ -205,7 +205,8 @@ export async function createFromMeeting(ctx: BackendContext, args: NoticeArgs['c
     const endDate = addDays(args.startDate, settings.noticeDays - 1);
     const problem = periodProblem(args.startDate, endDate, chinaDateOf(meeting.closed_at));
     if (problem) throw new AppError('validation', problem);
-    const cases = noticeOrder(await dueCases(trx, meeting.id).execute());
+    // Same order as the agenda the leading group went through.
+    const cases = agendaSort(await dueCases(trx, meeting.id).execute());
     if (cases.length === 0) throw new AppError('conflict', '这次会议没有需要公示的事项，或已全部生成公示');
     const at = ctx.clock.now();
     const byCommunity = new Map<string, typeof cases>();

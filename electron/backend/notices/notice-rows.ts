@@ -5,7 +5,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { NoticeRow } from '../../../shared/notice';
 import { maskName, type NameMasking } from '../../../shared/masking';
 import type { Database } from '../db/schema';
-import { agendaSort } from '../meetings/agenda-order';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
@@ -72,9 +71,4 @@ export async function standingRows(db: Reader, communityCode: string, masking: N
     category: r.category ?? 'other',
     kind: null,
   }));
-}
-
-/** Orders the cases of a new batch the way the agenda did: community, kind, application date. */
-export function noticeOrder<T extends { community_code: string; kind: NonNullable<NoticeRow['kind']>; applied_on: string; case_no: string }>(rows: T[]): T[] {
-  return agendaSort(rows.map((r) => ({ ...r, communityCode: r.community_code, appliedOn: r.applied_on, caseNo: r.case_no })));
 }
