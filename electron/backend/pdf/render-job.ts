@@ -1,6 +1,5 @@
 // Renders a PdfJob in the PDF worker thread when the context names one (the app, CLI, harness), else in
 // this thread (unit tests). Progress goes out as `pdf.progress` events either way.
-import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { AppError, type ErrorCode } from '../../../shared/result';
@@ -97,7 +96,5 @@ export async function renderJob(ctx: BackendContext, job: PdfJob, jobId: string)
     worker = new PdfWorker(spec);
     workers.set(spec.script, worker);
   }
-  const result = await worker.run(job, fontSearch, onProgress);
-  // The hash is recomputed on this side: what is stored and written is what was received.
-  return { ...result, sha256: createHash('sha256').update(result.buffer).digest('hex') };
+  return worker.run(job, fontSearch, onProgress);
 }
