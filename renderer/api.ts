@@ -27,3 +27,8 @@ export async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Pro
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;
 }
+
+/** The message to show for a failed call (an ApiCallError's Chinese message, or whatever was thrown). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../shared/api';
 import type { ChannelName } from '../shared/channels';
-import { call } from './api';
+import { call, errorMessage } from './api';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
@@ -16,7 +16,7 @@ export function useApi<K extends ChannelName>(name: K, args: ArgsOf<K>, argsKey 
     setState({ status: 'loading' });
     call(name, argsRef.current).then(
       (value) => live && setState({ status: 'ready', value }),
-      (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ status: 'error', message: errorMessage(error) }),
     );
     return () => {
       live = false;

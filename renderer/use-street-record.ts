@@ -2,6 +2,7 @@
 // fresh record, so the page never patches its copy by hand: it shows what the service says the record
 // now is. Failures come back as values so the caller decides where the Chinese message appears.
 import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from './api';
 import { useApi, type Loadable } from './use-api';
 
 export type RunResult<T> = { ok: true; detail: T } | { ok: false; message: string };
@@ -18,10 +19,6 @@ export type StreetRecord<T> = {
   canEdit: boolean;
 };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useStreetRecord<T extends { streetCode: string }>(load: () => Promise<T>, key: string): StreetRecord<T> {
   const [detail, setDetail] = useState<Loadable<T>>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -32,7 +29,7 @@ export function useStreetRecord<T extends { streetCode: string }>(load: () => Pr
     let live = true;
     load().then(
       (value) => live && setDetail({ status: 'ready', value }),
-      (error: unknown) => live && setDetail({ status: 'error', message: messageOf(error) }),
+      (error: unknown) => live && setDetail({ status: 'error', message: errorMessage(error) }),
     );
     return () => {
       live = false;
@@ -48,7 +45,7 @@ export function useStreetRecord<T extends { streetCode: string }>(load: () => Pr
       setDetail({ status: 'ready', value });
       return { ok: true, detail: value };
     } catch (error) {
-      return { ok: false, message: messageOf(error) };
+      return { ok: false, message: errorMessage(error) };
     } finally {
       setBusy(false);
     }

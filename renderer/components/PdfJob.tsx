@@ -3,6 +3,7 @@
 // mounts, not from the click: the browser harness opens its event stream lazily, and a short render
 // could otherwise finish before the stream is connected. Leaving the screen leaves the job running in
 // main (the file is still written); only the bar stops updating.
+import { errorMessage } from '../api';
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
 
@@ -40,7 +41,7 @@ export function usePdfJob(jobId: string): PdfJob {
       try {
         settle({ status: 'done', file: await render() });
       } catch (error) {
-        settle({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        settle({ status: 'error', message: errorMessage(error) });
       }
     },
     [jobId],

@@ -2,7 +2,7 @@ import { LoadError } from '../components/LoadError';
 import { useMemo, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
 import { caseCategoryLabels, caseStatusLabels } from '../../shared/glossary';
-import { call } from '../api';
+import { call, errorMessage } from '../api';
 import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
 import { useApi } from '../use-api';
 
@@ -30,7 +30,7 @@ export function CasesScreen() {
     try {
       setPrint({ status: 'done', file: await call('pdf.communityCases', { communityCode: filters.communityCode }) });
     } catch (error) {
-      setPrint({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      setPrint({ status: 'error', message: errorMessage(error) });
     }
   }
 

@@ -41,6 +41,4 @@ export function yuanOrDash(fen: number | null): string {
   return fen === null ? '—' : formatYuan(fen);
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorMessage } from '../../api';
