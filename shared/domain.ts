@@ -20,7 +20,8 @@ import {
   userRoleLabels,
 } from './glossary';
 
-function keysOf<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {
+/** The identifiers of a glossary label map, as a zod enum wants them. */
+export function keysOf<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
 }
 

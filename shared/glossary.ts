@@ -114,6 +114,8 @@ export const meetingStatusLabels = { draft: '准备中', in_session: '会中', c
 export const attendanceLabels = { present: '出席', leave: '请假', observer: '列席', absent: '缺席' } as const;
 export const outcomeLabels = { approve: '同意', reject: '不同意', defer: '暂缓' } as const;
 export const noticeStatusLabels = { draft: '草稿', posted: '公示中', ended: '已结束' } as const;
+/** How an objection (异议) to a notice reached the office. */
+export const objectionChannelLabels = { visit: '来访', phone: '来电', letter: '来信', hotline_12349: '12349 热线', other: '其他' } as const;
 
 export const findingLabels = {
   compliant: '符合',

@@ -2,14 +2,10 @@
 // row type that reaches a notice template has no field for an ID number, phone, address, income,
 // property, health or disability, and its schema is strict, so a stray field is refused at run time too.
 import { z } from 'zod';
-import { CaseCategory, CaseKind, DivisionCodeString, Fen, IsoDate, NoticeStatus } from './domain';
-import type { CaseKind as CaseKindType } from './domain';
+import { CaseCategory, CaseKind, DivisionCodeString, Fen, IsoDate, NoticeStatus, keysOf } from './domain';
+import { objectionChannelLabels } from './glossary';
 
-/** Approved changes that are announced: who starts, changes or stops receiving assistance. */
-export const noticeableKinds: readonly CaseKindType[] = ['new_application', 'increase', 'decrease', 'phase_out', 'termination'];
-
-/** The notice period is 7 days at least: end = start + 6 (DESIGN.md §5). */
-export const MIN_NOTICE_DAYS = 7;
+export { MIN_NOTICE_DAYS, noticeableKinds } from './notice-rules';
 
 export const NoticeRow = z
   .object({
@@ -61,15 +57,8 @@ export const NoticeDocument = z
   .strict();
 export type NoticeDocument = z.infer<typeof NoticeDocument>;
 
-export const ObjectionChannel = z.enum(['visit', 'phone', 'letter', 'hotline_12349', 'other']);
+export const ObjectionChannel = z.enum(keysOf(objectionChannelLabels));
 export type ObjectionChannel = z.infer<typeof ObjectionChannel>;
-export const objectionChannelLabels: Record<ObjectionChannel, string> = {
-  visit: '来访',
-  phone: '来电',
-  letter: '来信',
-  hotline_12349: '12349 热线',
-  other: '其他',
-};
 
 export const NoticeBatchSummary = z.object({
   id: z.string(),

@@ -3,23 +3,11 @@
 import { addDays, daysBetween, formatChineseDate } from '../../../shared/dates';
 import type { CaseStatus } from '../../../shared/domain';
 import { caseStatusLabels } from '../../../shared/glossary';
-import type { ObjectionChannel } from '../../../shared/notice';
 
 export { errorMessage, todayInChina } from '../meetings/format';
 
-/**
- * shared/notice.ts holds the authoritative labels and the 7-day minimum, but it builds zod schemas at
- * load time, and the renderer bundle stays free of zod (see shared/case-amount.ts). The keys are tied to
- * the schema's enum by the type; the service refuses a short period whatever this copy says.
- */
-export const channelLabels: Record<ObjectionChannel, string> = {
-  visit: '来访',
-  phone: '来电',
-  letter: '来信',
-  hotline_12349: '12349 热线',
-  other: '其他',
-};
-export const MIN_NOTICE_DAYS = 7;
+export { objectionChannelLabels as channelLabels } from '../../../shared/glossary';
+export { MIN_NOTICE_DAYS } from '../../../shared/notice-rules';
 
 /** "2026年11月20日—2026年11月26日" */
 export function formatPeriod(start: string, end: string): string {
