@@ -4,15 +4,17 @@
 // print the notice, the whole street's file and a standing list, and read the PDFs back with poppler
 // to check that only masked names reach paper and no ID or mobile number does.
 //
-// On a fresh harness the generated history has closed meetings but no notice batches, so
-// `notices.due` lists every past meeting with approvals (and the November meeting too when
-// meeting-session.spec.ts has run first); the test takes the newest one closed before the 19th.
+// The generated history has announced every past meeting, so the spec first has the harness hold and
+// close 枫林街道's November meeting (on the harness's 2026-11-20) through the same services as
+// `npm run demo`; meeting-session.spec.ts holds 望江街道's through the screens, so the two never meet.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { maskName } from '../../shared/masking';
 
 const shots = 'test-results/screenshots';
+/** A caseworker of 枫林街道 (430188002). */
+const STAFF = 'st002-staff1';
 mkdirSync(shots, { recursive: true });
 
 /** 18-digit citizen IDs and 11-digit mainland mobiles, as whole numbers (not inside longer digit runs). */
@@ -42,21 +44,20 @@ function expectNoPersonalNumbers(raw: string) {
 test('a street office announces a meeting’s approvals, records an objection and prints the notices', async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
-  await login(page, 'st001-staff1');
+  await login(page, STAFF);
+  const held = await page.request.post('/__harness/hold-meeting', { data: { month: '2026-11' } });
+  expect(held.ok(), await held.text()).toBe(true);
+  const meetingId = ((await held.json()) as { meetingId: string }).meetingId;
   await page.goto('/');
   await page.getByRole('button', { name: '公示', exact: true }).click();
   await expect(page.getByTestId('notices-screen')).toBeVisible();
 
-  // ── 待公示: a closed meeting with approvals and no notice yet; the start date defaults to today. ──
-  // A meeting closed before the 19th, so the period can start on the 19th (the service refuses a notice
-  // that starts before the decision); the November meeting, when held, is closed on the 20th.
+  // ── 待公示: the meeting just closed, and only it (history is announced); the start defaults to today. ──
   const due = page.getByTestId('due-meeting');
-  await expect(due.first(), 'a fresh harness has closed meetings whose approvals are due for a notice').toBeVisible();
-  const closedOn = await due.evaluateAll((els) => els.map((e) => e.getAttribute('data-closed-on') ?? ''));
-  const index = closedOn.findIndex((d) => d < '2026-11-19');
-  expect(index, 'a due meeting closed before 2026-11-19').toBeGreaterThanOrEqual(0);
-  const meeting = due.nth(index);
-  const meetingId = (await meeting.getAttribute('data-meeting-id'))!;
+  await expect(due).toHaveCount(1);
+  const meeting = due.first();
+  await expect(meeting).toHaveAttribute('data-meeting-id', meetingId);
+  await expect(meeting).toHaveAttribute('data-closed-on', '2026-11-20');
   const communities = await meeting.locator('.nl-due-communities li').count();
   expect(communities).toBeGreaterThan(0);
   await expect(meeting.getByTestId('due-start')).toHaveValue('2026-11-20');
@@ -100,28 +101,33 @@ test('a street office announces a meeting’s approvals, records an objection an
   await expect(preview.getByTestId('notice-preview-objection')).toContainText('12349');
   await expect(preview.getByTestId('notice-preview-period')).toContainText('2026年11月20日至2026年11月26日（7天）');
 
-  // ── A 5-day period is refused by the service, in its words; 7 days from the 19th is saved. ──
+  // ── The service refuses, in its words, a start before the decision and a 5-day period; staff may
+  // lengthen it, so 8 days from the 20th is saved. ──
   await page.getByTestId('batch-period-start').fill('2026-11-19');
   await expect(page.getByTestId('batch-period-end')).toHaveValue('2026-11-25');
-  await page.getByTestId('batch-period-end').fill('2026-11-23');
+  await page.getByTestId('batch-save-period').click();
+  await expect(page.getByTestId('batch-error')).toContainText('公示不能早于会议作出决定的日期');
+  await page.getByTestId('batch-period-start').fill('2026-11-20');
+  await page.getByTestId('batch-period-end').fill('2026-11-24');
   await expect(page.getByTestId('batch-period-days')).toContainText('共 5 天（不少于 7 天）');
   await expect(page.getByTestId('batch-post')).toBeDisabled();
   await page.getByTestId('batch-save-period').click();
   await expect(page.getByTestId('batch-error')).toContainText('公示期不得少于 7 天');
   await page.screenshot({ path: `${shots}/notices-period-refused.png` });
-  await page.getByTestId('batch-period-end').fill('2026-11-25');
+  await page.getByTestId('batch-period-end').fill('2026-11-27');
+  await expect(page.getByTestId('batch-period-days')).toHaveText('共 8 天');
   await page.getByTestId('batch-save-period').click();
   await expect(page.getByTestId('batch-error')).toHaveCount(0);
   await expect(page.getByTestId('batch-save-period')).toBeDisabled();
-  await expect(preview.getByTestId('notice-preview-period')).toContainText('2026年11月19日至2026年11月25日（7天）');
+  await expect(preview.getByTestId('notice-preview-period')).toContainText('2026年11月20日至2026年11月27日（8天）');
 
   // ── 张贴公示: posted; it cannot be ended before the period is over. ──
   await expect(page.getByTestId('objection-submit')).toBeDisabled();
   await page.getByTestId('batch-post').click();
   await expect(page.getByTestId('batch-status')).toHaveText('公示中');
-  await expect(page.getByTestId('batch-period-text')).toHaveText('2026年11月19日—2026年11月25日');
+  await expect(page.getByTestId('batch-period-text')).toHaveText('2026年11月20日—2026年11月27日');
   await expect(page.getByTestId('batch-end')).toBeDisabled();
-  await expect(page.getByTestId('batch-end-note')).toContainText('2026年11月25日期满');
+  await expect(page.getByTestId('batch-end-note')).toContainText('2026年11月27日期满');
 
   // ── An objection: first without content (refused), then recorded; the case goes back to 重新调查. ──
   const target = items.first();
@@ -159,7 +165,7 @@ test('a street office announces a meeting’s approvals, records an objection an
   const text = pdfText(path);
   expect(text).toContain('拟审核确认对象公示');
   expect(text).toContain(community);
-  expect(text).toContain('公示期：2026年11月19日至2026年11月25日（7天）');
+  expect(text).toContain('公示期：2026年11月20日至2026年11月27日（8天）');
   expect(text).toContain('12349');
   for (const name of masked) expect(text).toContain(name);
   // The preview's wording is the printed wording (the renderer cannot import the template, so drift shows here).
@@ -172,7 +178,7 @@ test('a street office announces a meeting’s approvals, records an objection an
   const posted = page.locator(`[data-testid="notice-row"][data-community="${community}"][data-status="posted"]`);
   await expect(posted).toHaveCount(1);
   await expect(posted.getByTestId('open-objections')).toHaveText('1');
-  // This community's period was moved, so one street file cannot state one period for all: the service
+  // This community's period was lengthened, so one street file cannot state one period for all: the service
   // refuses and says why (the combined file itself is covered in tests/integration/notice-lifecycle.test.ts).
   await group.getByTestId('street-pdf').click();
   await expect(group.getByTestId('street-pdf-error')).toContainText('公示期不同');

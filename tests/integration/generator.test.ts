@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDistrict, type GenerateSummary } from '../../electron/backend/demo/generator';
+import { dueMeetings } from '../../electron/backend/notices/notice-batches';
+import { addDays } from '../../shared/dates';
 import { checkCitizenId } from '../../shared/citizen-id';
 import { parseDivisionCode } from '../../shared/division-code';
 import { caseCategoryLabels, caseKindLabels } from '../../shared/glossary';
@@ -286,6 +288,41 @@ describe('generateDistrict: default district', () => {
     expect(demo.complaint).toBeGreaterThanOrEqual(1);
     expect(demo.prepaid).toBeGreaterThanOrEqual(1);
     expect(count("SELECT count(*) AS n FROM cases WHERE applied_on > ? OR created_at > ? OR updated_at <> ? OR version <> 1", AS_OF, '2026-11-20T02:00:00.000Z', '2026-11-20T02:00:00.000Z')).toBe(0);
+  });
+
+  it('announced every past meeting’s approvals for 7 days from the next working day, so none still owes a notice', async () => {
+    const announced = "('new_application', 'increase', 'decrease', 'phase_out', 'termination')";
+    expect(count('SELECT count(*) AS n FROM notice_batches')).toBeGreaterThan(summary.meetings);
+    // Every announced approval is on exactly one batch of its meeting, in its own community.
+    expect(
+      count(`SELECT count(*) AS n FROM decisions d JOIN cases c ON c.id = d.case_id
+             WHERE d.outcome = 'approve' AND c.kind IN ${announced}
+               AND (SELECT count(*) FROM notice_items i JOIN notice_batches b ON b.id = i.batch_id
+                    WHERE i.case_id = c.id AND b.meeting_id = d.meeting_id AND b.community_code = c.community_code) <> 1`),
+    ).toBe(0);
+    // Nothing else is announced: no rejection, deferral, 临时救助 or 复核.
+    expect(
+      count(`SELECT count(*) AS n FROM notice_items i JOIN notice_batches b ON b.id = i.batch_id
+             LEFT JOIN decisions d ON d.case_id = i.case_id AND d.meeting_id = b.meeting_id
+             JOIN cases c ON c.id = i.case_id
+             WHERE d.outcome IS NOT 'approve' OR c.kind NOT IN ${announced}`),
+    ).toBe(0);
+    const batches = q<{ start_date: string; end_date: string; status: string; meeting_day: string; posted_at: string }>(
+      "SELECT b.start_date, b.end_date, b.status, date(m.scheduled_at, '+8 hours') AS meeting_day, b.posted_at FROM notice_batches b JOIN meetings m ON m.id = b.meeting_id",
+    );
+    for (const b of batches) {
+      expect(b.end_date).toBe(addDays(b.start_date, 6));
+      expect(b.start_date > b.meeting_day).toBe(true);
+      expect(addDays(b.meeting_day, 4) >= b.start_date).toBe(true); // the next working day, at most over a weekend
+      expect(b.status).toBe(b.end_date < AS_OF ? 'ended' : 'posted');
+      expect(b.posted_at.slice(0, 10) <= b.start_date).toBe(true);
+    }
+    // Items are numbered 1..n within each batch.
+    expect(count('SELECT count(*) AS n FROM (SELECT batch_id FROM notice_items GROUP BY batch_id HAVING max(seq) <> count(*) OR min(seq) <> 1)')).toBe(0);
+
+    for (const { code } of q<{ code: string }>("SELECT code FROM regions WHERE level = 'street'")) {
+      expect(await dueMeetings(main.handle.db, code), code).toEqual([]);
+    }
   });
 
   it('numbers cases per street and month', () => {

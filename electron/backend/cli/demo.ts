@@ -55,7 +55,7 @@ async function demo(argv: string[]): Promise<void> {
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
         `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
-        `${summary.meetings} 次会议、${summary.decisions} 项决定（生成用时 ${(generatedMs / 1000).toFixed(1)} 秒）`,
+        `${summary.meetings} 次会议、${summary.decisions} 项决定、${summary.noticeBatches} 批公示（生成用时 ${(generatedMs / 1000).toFixed(1)} 秒）`,
       `数据库：${relative(process.cwd(), dbFile)}（${(statSync(dbFile).size / 1048576).toFixed(1)} MB），当前用户 ${user.name}（${user.regionName}）`,
       `会议：${m.streetName}${m.month.replace('-', '年')}月第${m.issueNo}期联审联批会议（id ${m.id}），${m.itemCount} 项议题：` +
         `同意 ${outcomes('approve')}、不同意 ${outcomes('reject')}、暂缓 ${outcomes('defer')}；${m.noticeDue} 户待公示`,

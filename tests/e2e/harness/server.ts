@@ -8,6 +8,7 @@ import { channelNames, eventNames } from '../../../shared/channels';
 import { openBackend } from '../../../electron/backend/boot';
 import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
+import { holdDemoMeeting } from '../../../electron/backend/demo/demo-meeting';
 import { setCurrentUserByUsername } from '../../../electron/backend/session/session';
 import { fixedClock } from '../../../electron/backend/clock';
 import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
@@ -106,6 +107,13 @@ const server = createServer(async (req, res) => {
       const { username } = JSON.parse(await readBody(req)) as { username: string };
       await login(username);
       return send(res, 200, 'application/json', '{"ok":true}');
+    }
+    // Holds and closes the signed-in street's meeting of `month` through the meeting services, as
+    // `npm run demo` does, for specs that need a closed meeting without driving the session screen.
+    if (req.method === 'POST' && url.pathname === '/__harness/hold-meeting') {
+      const { month } = JSON.parse(await readBody(req)) as { month: string };
+      const closed = await holdDemoMeeting(backend.ctx, month);
+      return send(res, 200, 'application/json', JSON.stringify({ ok: true, meetingId: closed.meeting.id }));
     }
     if (url.pathname === '/__harness/api.js') return send(res, 200, 'text/javascript', shim);
     if (url.pathname === '/__events') {

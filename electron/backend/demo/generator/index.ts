@@ -2,10 +2,11 @@
 // applying households and 18 months of cases and monthly meetings, ending with an open agenda in the
 // as-of month. Everything derives from the seed and the as-of day, so the same options always give
 // the same database, row for row.
-import { addDays } from '../../../../shared/dates';
+import { addDays, chinaDateOf } from '../../../../shared/dates';
 import { Settings, defaultSettings } from '../../../../shared/settings';
 import type { DbHandle } from '../../db/open';
 import { windowOf } from './calendar';
+import { noticeBatchesOf } from './notices';
 import { buildHouseholds, settleIncomes } from './people';
 import { DISTRICT, buildStreets } from './regions';
 import { buildFilings } from './relatives';
@@ -33,6 +34,7 @@ export type GenerateSummary = {
   pendingCases: number;
   meetings: number;
   decisions: number;
+  noticeBatches: number;
   users: number;
   sessionUserId: string;
   demoStreetCode: string;
@@ -89,6 +91,9 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
     phaseOutMaxMonths: defaultSettings.phaseOutMaxMonths,
   });
 
+  const noticeRng = root.fork('notices');
+  const noticeBatches = meetings.flatMap((m) => noticeBatchesOf(noticeRng, m, chinaDateOf(m.scheduledAt), window.asOf, defaultSettings.noticeDays));
+
   // Member incomes are written as last verified, so they agree with each household's amount.
   const incomes = root.fork('incomes');
   for (const h of households) settleIncomes(incomes, h);
@@ -121,7 +126,7 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
   handle.sqlite.transaction(() => {
     // Checked again inside the transaction: another writer may have filled the file meanwhile.
     if (regionCount(handle) > 0) throw new Error('演示数据只能写入新建的空数据库：该数据库已有区划数据。');
-    writeDistrict(handle.sqlite, { window, streets, users, households, filings, cases, meetings, settings, sessionUserId: sessionUser.id });
+    writeDistrict(handle.sqlite, { window, streets, users, households, filings, cases, meetings, noticeBatches, settings, sessionUserId: sessionUser.id });
   })();
 
   return {
@@ -134,6 +139,7 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
     pendingCases: cases.filter((c) => c.status === 'pending' || c.status === 'deferred').length,
     meetings: meetings.length,
     decisions: meetings.reduce((n, m) => n + m.agenda.length, 0),
+    noticeBatches: noticeBatches.length,
     users: users.length,
     sessionUserId: sessionUser.id,
     demoStreetCode: DEMO_STREET_CODE,

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Settings } from '../../../../shared/settings';
 import type { Window } from './calendar';
 import type { CaseRecord, Filing, Household, Meeting, Street, User } from './model';
+import type { NoticeBatchRecord } from './notices';
 import { DISTRICT } from './regions';
 
 export type District = {
@@ -15,6 +16,7 @@ export type District = {
   filings: Filing[];
   cases: CaseRecord[];
   meetings: Meeting[];
+  noticeBatches: NoticeBatchRecord[];
   settings: Settings;
   sessionUserId: string;
 };
@@ -100,6 +102,13 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
       decision(x.id, m.id, a.id, a.caseRecord.id, x.outcome, x.reason, x.amountFen, x.votesFor, x.votesAgainst, x.votesAbstain, x.decidedAt, null, v, at);
       for (const r of a.recusals) recusal(r.id, a.id, r.memberId, r.reason, r.leftRoom, v, at);
     }
+  }
+
+  const batch = inserter(sqlite, 'notice_batches', ['id', 'meeting_id', 'street_code', 'community_code', 'start_date', 'end_date', 'status', 'posted_at']);
+  const noticeItem = inserter(sqlite, 'notice_items', ['id', 'batch_id', 'case_id', 'seq']);
+  for (const b of d.noticeBatches) {
+    batch(b.id, b.meetingId, b.streetCode, b.communityCode, b.startDate, b.endDate, b.status, b.postedAt, v, at);
+    for (const i of b.items) noticeItem(i.id, b.id, i.caseId, i.seq, v, at);
   }
 
   // settings is local-only (no version column); an existing row is replaced so the demo's office wins.
