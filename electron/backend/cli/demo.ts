@@ -44,7 +44,7 @@ async function demo(argv: string[]): Promise<void> {
     const notices: string[] = [];
     for (const b of batches) {
       await postBatch(backend.ctx, { batchId: b.id });
-      const pdf = await writeBatchNotice(backend.ctx, b.id);
+      const pdf = await writeBatchNotice(backend.ctx, b.id, join(outDir, `notice-${b.communityCode}.pdf`));
       notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  ${b.itemCount} 户  ${b.communityName}`);
     }
     const standingCommunity = communities[0];

@@ -118,17 +118,9 @@ async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: s
 
 export async function writeBatchNotice(ctx: BackendContext, batchId: string, outFile?: string): Promise<PdfFile> {
   const doc = await batchNoticeDocument(ctx, [batchId]);
-  const community = doc.sections[0]!.communityCode;
-  // A community's first notice is notice-<code>.pdf; later ones carry their start date so none is overwritten.
-  const earliest = await ctx.db
-    .selectFrom('notice_batches')
-    .select('id')
-    .where('community_code', '=', community)
-    .orderBy('start_date')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const fileName = earliest.id === batchId ? `notice-${community}.pdf` : `notice-${community}-${doc.period?.start ?? doc.issuedOn}.pdf`;
+  // Named by community and start date: a community's later notices (a new one after an objection) never
+  // overwrite an earlier one in the export folder.
+  const fileName = `notice-${doc.sections[0]!.communityCode}-${doc.period?.start ?? doc.issuedOn}.pdf`;
   return writeNotice(ctx, doc, fileName, { entity: 'notice_batch', entityId: batchId }, outFile);
 }
 
