@@ -4,7 +4,7 @@ import { contract, type ParsedArgsOf, type ResultOf } from '../../../shared/api'
 import { channelNames, type ChannelName } from '../../../shared/channels';
 import { AppError, fail, ok, type ApiResult } from '../../../shared/result';
 import type { BackendContext } from '../context';
-import { zodMessage } from '../validation';
+import { argsErrorMessage, zodMessage } from '../validation';
 
 export type Handler<K extends ChannelName> = (args: ParsedArgsOf<K>, ctx: BackendContext) => Promise<ResultOf<K>>;
 export type HandlerMap<K extends ChannelName> = { [P in K]: Handler<P> };
@@ -49,7 +49,7 @@ export class HandlerRegistry {
     if (!handler) return fail('unknown-channel', `未知的接口：${name}`);
     const spec = contract[name as ChannelName];
     const parsed = spec.args.safeParse(rawArgs ?? {});
-    if (!parsed.success) return fail('invalid-args', `参数无效：${zodMessage(parsed.error)}`);
+    if (!parsed.success) return fail('invalid-args', argsErrorMessage(parsed.error));
     try {
       const value = await handler(parsed.data as never, this.ctx);
       if (this.options.checkResults) {

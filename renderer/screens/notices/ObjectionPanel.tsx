@@ -83,7 +83,7 @@ function ObjectionForm({ detail, batch }: Props) {
   const chosen = detail.items.find((i) => i.caseId === caseId);
 
   async function submit() {
-    // Said here in plain words; the service's own check would name the field (参数无效：content: …).
+    // Checked here before the round trip; the service refuses the same input in the same words.
     if (!chosen) return setState({ status: 'error', message: '请选择异议针对的公示对象' });
     if (content.trim() === '') return setState({ status: 'error', message: '请填写异议内容' });
     const r = await batch.run('notices.recordObjection', { batchId: detail.id, caseId, receivedOn, objector, channel, content });
