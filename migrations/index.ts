@@ -2,9 +2,10 @@
 // Append only; never edit or reorder a migration that has shipped.
 import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_closed_meeting_guards';
+import { migration0003 } from './0003_spot_check_guards';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -6,6 +6,7 @@ import { Settings, SettingsPatch } from './settings';
 import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
+import { DrawDetail, DrawExport, DrawSummary, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -86,6 +87,20 @@ export const contract = {
   'notices.previewStanding': { args: noticeArgs.previewStanding, result: NoticeDocument },
   'notices.streetPdf': { args: noticeArgs.streetPdf, result: PdfFile },
   'notices.standingPdf': { args: noticeArgs.standingPdf, result: PdfFile },
+  'spotchecks.list': { args: spotCheckArgs.list, result: z.array(DrawSummary) },
+  'spotchecks.frame': { args: spotCheckArgs.frame, result: SpotCheckFrame },
+  'spotchecks.draw': { args: spotCheckArgs.draw, result: DrawDetail },
+  'spotchecks.get': { args: spotCheckArgs.get, result: DrawDetail },
+  'spotchecks.extend': { args: spotCheckArgs.extend, result: DrawDetail },
+  'spotchecks.assign': { args: spotCheckArgs.assign, result: DrawDetail },
+  'spotchecks.autoAssign': { args: spotCheckArgs.autoAssign, result: DrawDetail },
+  'spotchecks.recordFinding': { args: spotCheckArgs.recordFinding, result: DrawDetail },
+  'spotchecks.orderCorrection': { args: spotCheckArgs.orderCorrection, result: DrawDetail },
+  'spotchecks.closeCorrection': { args: spotCheckArgs.closeCorrection, result: DrawDetail },
+  'spotchecks.export': { args: spotCheckArgs.exportDraw, result: DrawExport },
+  'spotchecks.worksheetPdf': { args: spotCheckArgs.worksheetPdf, result: PdfFile },
+  'spotchecks.reportPdf': { args: spotCheckArgs.reportPdf, result: PdfFile },
+  'spotchecks.recordPdf': { args: spotCheckArgs.recordPdf, result: PdfFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

@@ -43,6 +43,20 @@ export const channelNames = [
   'notices.previewStanding',
   'notices.streetPdf',
   'notices.standingPdf',
+  'spotchecks.list',
+  'spotchecks.frame',
+  'spotchecks.draw',
+  'spotchecks.get',
+  'spotchecks.extend',
+  'spotchecks.assign',
+  'spotchecks.autoAssign',
+  'spotchecks.recordFinding',
+  'spotchecks.orderCorrection',
+  'spotchecks.closeCorrection',
+  'spotchecks.export',
+  'spotchecks.worksheetPdf',
+  'spotchecks.reportPdf',
+  'spotchecks.recordPdf',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -40,6 +40,16 @@ export const glossary = {
   抽样: 'spotCheckDraw',
   样本: 'sampleItem',
   抽查结论: 'finding',
+  抽查清单: 'manifest',
+  随机种子: 'seed',
+  抽查比例: 'rate',
+  抽样层: 'stratum',
+  必查: 'mandatory',
+  扩大抽查: 'sampleExtension',
+  重新抽取: 'redraw',
+  抽查人员: 'inspector',
+  核查工作底稿: 'worksheet',
+  抽查报告: 'spotCheckReport',
   整改: 'correction',
   近亲属备案: 'closeRelativeFiling',
   投诉举报: 'complaint',
@@ -129,6 +139,11 @@ export const findingLabels = {
 
 export const inspectionMethodLabels = { home_visit: '入户', data_check: '信息核对', phone: '电话' } as const;
 export const seedSourceLabels = { dice: '掷骰（二十枚十面骰）', csprng: '系统随机数' } as const;
+/** A sampled case's decision, as the manifest writes it. */
+export const sampleOutcomeLabels = { approved: '已批准', rejected: '未批准' } as const;
+export const sampleReasonLabels = { random: '随机抽取', mandatory: '必查' } as const;
+export const drawStatusLabels = { locked: '已锁定', superseded: '已重新抽取' } as const;
+export const correctionStatusLabels = { open: '整改中', done: '已整改' } as const;
 
 export const relationLabels = {
   self: '户主',

@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'db-migration-failed'
   | 'pdf-failed'
   | 'font-missing'
+  | 'manifest-invalid'
+  | 'seed-invalid'
+  | 'rate-invalid'
   | 'internal';
 
 export type ApiError = { code: ErrorCode; message: string; details?: unknown };

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { minutesCommand, noticeCommand } from './commands/meetings';
+import { sampleCommand } from './commands/sample';
 import type { Command } from './commands/types';
 
 const commands: Record<string, Command> = {
@@ -13,6 +14,7 @@ const commands: Record<string, Command> = {
   fonts: fontsCommand,
   minutes: minutesCommand,
   notice: noticeCommand,
+  sample: sampleCommand,
 };
 
 function usage(): string {

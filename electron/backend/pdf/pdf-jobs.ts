@@ -6,11 +6,18 @@ import { missingCase } from '../../../shared/result';
 import { communityCaseListDocument, type CommunityCaseListData } from '../../../templates/community-cases';
 import { minutesDocument, type MinutesData } from '../../../templates/minutes';
 import { noticeDocumentDefinition } from '../../../templates/notice';
+import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
+import { spotCheckRecordDocument } from '../../../templates/spotcheck-record';
+import { spotCheckReportDocument } from '../../../templates/spotcheck-report';
+import { spotCheckWorksheetDocument } from '../../../templates/spotcheck-worksheet';
 
 export type PdfJob =
   | { template: 'notice'; data: NoticeDocument }
   | { template: 'minutes'; data: MinutesData }
-  | { template: 'communityCases'; data: CommunityCaseListData };
+  | { template: 'communityCases'; data: CommunityCaseListData }
+  | { template: 'spotCheckRecord'; data: SpotCheckDocData }
+  | { template: 'spotCheckWorksheet'; data: SpotCheckDocData; streetCode?: string }
+  | { template: 'spotCheckReport'; data: SpotCheckDocData };
 
 export function jobDocument(job: PdfJob): TDocumentDefinitions {
   switch (job.template) {
@@ -20,6 +27,12 @@ export function jobDocument(job: PdfJob): TDocumentDefinitions {
       return minutesDocument(job.data);
     case 'communityCases':
       return communityCaseListDocument(job.data);
+    case 'spotCheckRecord':
+      return spotCheckRecordDocument(job.data);
+    case 'spotCheckWorksheet':
+      return spotCheckWorksheetDocument(job.data, job.streetCode);
+    case 'spotCheckReport':
+      return spotCheckReportDocument(job.data);
     default:
       return missingCase(job, 'pdf template');
   }

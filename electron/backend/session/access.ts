@@ -12,3 +12,14 @@ export function assertStreetWriter(user: SessionUser, streetCode: string, what: 
 export function assertWithin(user: SessionUser, code: string, what: string): void {
   if (!code.startsWith(user.regionCode)) throw new AppError('forbidden', `${what}不在您的管辖范围内`);
 }
+
+export type BureauRole = Extract<SessionUser['role'], 'bureau_chief' | 'bureau_inspector'>;
+
+/** District civil-affairs bureau staff in the given roles; spot checks are theirs alone. */
+export function assertBureau(user: SessionUser, what: string, roles: readonly BureauRole[] = ['bureau_chief', 'bureau_inspector']): void {
+  const allowed = (roles as readonly string[]).includes(user.role) && user.regionCode.length === 6;
+  if (!allowed) {
+    const who = roles.length === 1 && roles[0] === 'bureau_chief' ? '区民政局科长' : '区民政局的工作人员';
+    throw new AppError('forbidden', `只有${who}可以${what}`);
+  }
+}

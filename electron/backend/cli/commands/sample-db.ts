@@ -1,0 +1,71 @@
+// `sample draw --db …`: a draw from the database, stored and locked as the app's ceremony stores it, by
+// the district's section chief (the role that draws). The frame's hash is recorded first, in the same
+// transaction; the seed comes from the command line (dice rolled elsewhere) or from the OS CSPRNG.
+import { addDays, addMonths } from '../../../../shared/dates';
+import type { SessionUser } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/result';
+import { MIN_SEED_DIGITS } from '../../../../shared/sampling/sampler';
+import { spotCheckArgs } from '../../../../shared/spotcheck';
+import { argsErrorMessage } from '../../validation';
+import { drawDetail } from '../../spotchecks/draw-view';
+import { performDraw, recordFrame } from '../../spotchecks/draws';
+import { publishedSample } from '../../spotchecks/documents';
+import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
+import { openCliBackend } from '../open';
+import { describeDraw } from './sample';
+
+async function sectionChief(db: Awaited<ReturnType<typeof openCliBackend>>['ctx']['db'], district: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('regions', 'regions.code', 'users.region_code')
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.region_code', 'regions.name as region_name'])
+    .where('users.region_code', '=', district)
+    .where('users.role', '=', 'bureau_chief')
+    .where('users.active', '=', 1)
+    .orderBy('users.username')
+    .executeTakeFirst();
+  if (!row) throw new AppError('forbidden', `区 ${district} 没有在岗的民政局科长，不能抽样`);
+  return { id: row.id, username: row.username, name: row.name, role: row.role, regionCode: row.region_code, regionName: row.region_name };
+}
+
+export async function sampleDrawFromDatabase(args: ParsedArgs, rate: number, out: (line: string) => void): Promise<void> {
+  const district = requireOption(args, 'district');
+  if (!/^\d{6}$/.test(district)) throw new UsageError('--district must be a 6-digit district code');
+  const period = requireOption(args, 'period');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UsageError('--period must be YYYY-MM');
+  const seedOption = requireOption(args, 'seed');
+  const seed = seedOption === 'csprng' ? ({ source: 'csprng' } as const) : ({ source: 'dice', digits: seedOption } as const);
+  if (seed.source === 'dice' && !new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(seedOption)) {
+    throw new AppError('seed-invalid', `--seed 应为至少 ${MIN_SEED_DIGITS} 位数字（掷骰所得），或 csprng（由系统随机数生成）`);
+  }
+  const redrawOf = optionalOption(args, 'redraw-of');
+  const reason = optionalOption(args, 'reason');
+  if ((redrawOf === undefined) !== (reason === undefined)) throw new UsageError('--redraw-of and --reason go together');
+
+  const backend = await openCliBackend(requireOption(args, 'db'));
+  try {
+    const db = backend.ctx.db;
+    const chief = await sectionChief(db, district);
+    const streets = optionalOption(args, 'streets')?.split(',').map((s) => s.trim()).filter(Boolean) ??
+      (await db.selectFrom('regions').select('code').where('parent_code', '=', district).where('level', '=', 'street').orderBy('code').execute()).map((r) => r.code);
+    const query = { periodStart: `${period}-01`, periodEnd: addDays(`${addMonths(period, 1)}-01`, -1), streetCodes: streets };
+    const parsed = spotCheckArgs.frame.safeParse({ query, rate });
+    if (!parsed.success) throw new AppError('validation', argsErrorMessage(parsed.error));
+    const drawId = await db.transaction().execute(async (trx) => {
+      const at = backend.ctx.clock.now();
+      const frame = await recordFrame(trx, chief, parsed.data, at);
+      const draw = spotCheckArgs.draw.parse({ query, rate, manifestSha256: frame.manifestSha256, seed, ...(redrawOf ? { redraw: { drawId: redrawOf, reason } } : {}) });
+      return performDraw(trx, chief, draw, at);
+    });
+    const detail = await drawDetail(db, drawId, chief);
+    const row = await db.selectFrom('spot_check_draws').select('manifest_text').where('id', '=', drawId).executeTakeFirstOrThrow();
+    const result = publishedSample(detail, row.manifest_text);
+    if (args.options.has('json')) out(JSON.stringify({ drawId, ...result }));
+    else {
+      out(`draw      ${drawId} (locked, by ${chief.name})`);
+      describeDraw(result, out);
+    }
+  } finally {
+    await backend.close();
+  }
+}

@@ -1,0 +1,225 @@
+// Reading draws back: the list, and one draw with its strata, sampled cases (household head, community,
+// the decision that put the case in the frame), assignments, findings, corrections and progress per
+// street. No ID number, phone or address leaves here.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Finding, SessionUser } from '../../../shared/domain';
+import { findingLabels } from '../../../shared/glossary';
+import { chinaDateOf } from '../../../shared/dates';
+import { AppError } from '../../../shared/result';
+import { parseManifest } from '../../../shared/sampling/manifest';
+import type { CorrectionView, DrawDetail, DrawSummary, FindingView, SampleItemView, StreetProgress } from '../../../shared/spotcheck';
+import type { Database, SpotCheckDrawsTable } from '../db/schema';
+import { assertBureau } from '../session/access';
+import { frameStrata } from './frame';
+
+type Reader = Kysely<Database> | Transaction<Database>;
+type DrawRow = Selectable<SpotCheckDrawsTable>;
+
+async function names(db: Reader, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function counts(db: Reader, drawIds: string[]): Promise<Map<string, { sampled: number; inspected: number }>> {
+  if (drawIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('spot_check_items as i')
+    .leftJoin('spot_check_findings as f', 'f.item_id', 'i.id')
+    .select((eb) => ['i.draw_id', eb.fn.count<number>('i.id').distinct().as('sampled'), eb.fn.count<number>('f.item_id').distinct().as('inspected')])
+    .where('i.draw_id', 'in', drawIds)
+    .groupBy('i.draw_id')
+    .execute();
+  return new Map(rows.map((r) => [r.draw_id, { sampled: Number(r.sampled), inspected: Number(r.inspected) }]));
+}
+
+function summary(d: DrawRow, drawnBy: string, n: { sampled: number; inspected: number } | undefined): DrawSummary {
+  return {
+    id: d.id,
+    districtCode: d.district_code,
+    periodStart: d.period_start,
+    periodEnd: d.period_end,
+    streetCodes: JSON.parse(d.street_codes_json) as string[],
+    rate: d.rate_percent,
+    seedSource: d.seed_source,
+    manifestSha256: d.manifest_sha256,
+    algorithm: d.algorithm,
+    drawnAt: d.drawn_at,
+    drawnBy,
+    status: d.status,
+    redrawOfId: d.redraw_of_id,
+    redrawReason: d.redraw_reason,
+    sampled: n?.sampled ?? 0,
+    inspected: n?.inspected ?? 0,
+  };
+}
+
+export async function listDraws(db: Reader, user: SessionUser): Promise<DrawSummary[]> {
+  assertBureau(user, '查看抽查');
+  const draws = await db.selectFrom('spot_check_draws').selectAll().where('district_code', '=', user.regionCode).orderBy('drawn_at', 'desc').execute();
+  const who = await names(db, draws.map((d) => d.drawn_by));
+  const n = await counts(db, draws.map((d) => d.id));
+  return draws.map((d) => summary(d, who.get(d.drawn_by) ?? '', n.get(d.id)));
+}
+
+export async function loadDraw(db: Reader, drawId: string, user: SessionUser): Promise<DrawRow> {
+  const draw = await db.selectFrom('spot_check_draws').selectAll().where('id', '=', drawId).executeTakeFirst();
+  if (!draw || draw.district_code !== user.regionCode) throw new AppError('not-found', '没有找到这次抽样，或它不属于本区');
+  return draw;
+}
+
+/** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
+async function frameDecisions(db: Reader, caseIds: string[], draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('decisions as d')
+    .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
+    .select(['d.case_id', 'd.decided_at', 'd.amount_fen'])
+    .where('m.status', '=', 'closed')
+    .where('d.case_id', 'in', caseIds)
+    .where('d.outcome', 'in', ['approve', 'reject'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))))
+    .orderBy('d.decided_at')
+    .execute();
+  const out = new Map<string, { decidedOn: string; amountFen: number | null }>();
+  for (const r of rows) {
+    const day = chinaDateOf(r.decided_at);
+    if (day >= draw.period_start && day <= draw.period_end) out.set(r.case_id, { decidedOn: day, amountFen: r.amount_fen });
+  }
+  return out;
+}
+
+async function findingsOf(db: Reader, itemIds: string[]): Promise<Map<string, FindingView>> {
+  if (itemIds.length === 0) return new Map();
+  const findings = await db.selectFrom('spot_check_findings').selectAll().where('item_id', 'in', itemIds).orderBy('recorded_at').execute();
+  const corrections = findings.length
+    ? await db.selectFrom('corrections').selectAll().where('finding_id', 'in', findings.map((f) => f.id)).orderBy('ordered_on').execute()
+    : [];
+  const who = await names(db, findings.flatMap((f) => [f.inspector_a_id, f.inspector_b_id]));
+  const correctionOf = new Map<string, CorrectionView>();
+  for (const c of corrections) {
+    correctionOf.set(c.finding_id, { id: c.id, requirement: c.requirement, orderedOn: c.ordered_on, deadline: c.deadline, status: c.status, result: c.result, closedOn: c.closed_on });
+  }
+  const out = new Map<string, FindingView>();
+  // Ordered by time: a finding recorded again replaces the earlier one in the view (the audit log keeps both).
+  for (const f of findings) {
+    out.set(f.item_id, {
+      id: f.id,
+      method: f.method,
+      inspectedOn: f.inspected_on,
+      finding: f.finding,
+      notes: f.notes,
+      inspectorA: { id: f.inspector_a_id, name: who.get(f.inspector_a_id) ?? '' },
+      inspectorB: { id: f.inspector_b_id, name: who.get(f.inspector_b_id) ?? '' },
+      correction: correctionOf.get(f.id) ?? null,
+    });
+  }
+  return out;
+}
+
+async function sampleItems(db: Reader, draw: DrawRow): Promise<SampleItemView[]> {
+  const rows = await db
+    .selectFrom('spot_check_items as i')
+    .innerJoin('cases as c', 'c.id', 'i.case_id')
+    .innerJoin('regions as st', 'st.code', 'i.street_code')
+    .innerJoin('regions as cm', 'cm.code', 'c.community_code')
+    .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'c.household_id').on('head.relation', '=', 'self'))
+    .select([
+      'i.id',
+      'i.case_id',
+      'i.case_no',
+      'i.street_code',
+      'st.name as street_name',
+      'cm.name as community_name',
+      'head.name as head_name',
+      'c.category',
+      'c.kind',
+      'i.outcome',
+      'c.close_relative',
+      'c.complaint',
+      'i.ticket',
+      'i.rank',
+      'i.reason',
+      'i.inspector_a_id',
+      'i.inspector_b_id',
+    ])
+    .where('i.draw_id', '=', draw.id)
+    .orderBy('i.street_code')
+    .orderBy('i.outcome')
+    .orderBy('i.rank')
+    .execute();
+  const decisions = await frameDecisions(db, rows.map((r) => r.case_id), draw);
+  const findings = await findingsOf(db, rows.map((r) => r.id));
+  const who = await names(db, rows.flatMap((r) => [r.inspector_a_id, r.inspector_b_id]).filter((x): x is string => x !== null));
+  const person = (id: string | null) => (id === null ? null : { id, name: who.get(id) ?? '' });
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    streetCode: r.street_code,
+    streetName: r.street_name,
+    communityName: r.community_name,
+    headName: r.head_name,
+    category: r.category,
+    kind: r.kind,
+    outcome: r.outcome,
+    decidedOn: decisions.get(r.case_id)?.decidedOn ?? null,
+    amountFen: decisions.get(r.case_id)?.amountFen ?? null,
+    closeRelative: r.close_relative === 1,
+    complaint: r.complaint === 1,
+    ticket: r.ticket,
+    rank: r.rank,
+    reason: r.reason,
+    inspectorA: person(r.inspector_a_id),
+    inspectorB: person(r.inspector_b_id),
+    finding: findings.get(r.id) ?? null,
+  }));
+}
+
+function progressOf(strata: DrawDetail['strata'], items: SampleItemView[]): StreetProgress[] {
+  const streets = [...new Map(strata.map((s) => [s.streetCode, s.streetName]))];
+  return streets.map(([streetCode, streetName]) => {
+    const mine = items.filter((i) => i.streetCode === streetCode);
+    const population = (outcome: 'approved' | 'rejected') => strata.find((s) => s.streetCode === streetCode && s.outcome === outcome)?.population ?? 0;
+    const findings = Object.fromEntries(Object.keys(findingLabels).map((f) => [f, mine.filter((i) => i.finding?.finding === f).length])) as Record<Finding, number>;
+    return {
+      streetCode,
+      streetName,
+      approved: { population: population('approved'), sampled: mine.filter((i) => i.outcome === 'approved').length },
+      rejected: { population: population('rejected'), sampled: mine.filter((i) => i.outcome === 'rejected').length },
+      assigned: mine.filter((i) => i.inspectorA && i.inspectorB).length,
+      inspected: mine.filter((i) => i.finding).length,
+      findings,
+      correctionsOpen: mine.filter((i) => i.finding?.correction?.status === 'open').length,
+      correctionsDone: mine.filter((i) => i.finding?.correction?.status === 'done').length,
+    };
+  });
+}
+
+export async function drawDetail(db: Reader, drawId: string, user: SessionUser): Promise<DrawDetail> {
+  assertBureau(user, '查看抽查');
+  const draw = await loadDraw(db, drawId, user);
+  const streetCodes = JSON.parse(draw.street_codes_json) as string[];
+  const regionRows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', streetCodes).execute();
+  const streets = new Map(streetCodes.map((c) => [c, regionRows.find((r) => r.code === c)?.name ?? c]));
+  const strata = frameStrata(parseManifest(draw.manifest_text), streets, draw.rate_percent);
+  const items = await sampleItems(db, draw);
+  const inspectors = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('region_code', '=', user.regionCode)
+    .where('role', 'in', ['bureau_inspector', 'bureau_chief'])
+    .where('active', '=', 1)
+    .orderBy('role', 'desc')
+    .orderBy('username')
+    .execute();
+  const who = await names(db, [draw.drawn_by]);
+  return {
+    ...summary(draw, who.get(draw.drawn_by) ?? '', { sampled: items.length, inspected: items.filter((i) => i.finding).length }),
+    seed: draw.seed,
+    strata,
+    items,
+    progress: progressOf(strata, items),
+    inspectors,
+  };
+}
