@@ -1,39 +1,18 @@
 // Notices on a real database: batches from a closed meeting, the 7-day rule, posting and ending by the
 // calendar, objections sending a case back to the agenda and to a new notice, and privacy in the PDFs.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf, ResultOf } from '../../shared/api';
-import type { ChannelName } from '../../shared/channels';
-import type { ErrorCode } from '../../shared/result';
-import { createHandlerTable } from '../../electron/backend/handlers';
 import { fixedClock } from '../../electron/backend/clock';
-import type { BackendContext } from '../../electron/backend/context';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
 import { seedMeetingWorld } from '../helpers/meeting-world';
 import { pdfText } from '../helpers/pdf';
+import { api } from '../helpers/api';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await cleanup?.();
   cleanup = undefined;
 });
-
-function api(ctx: BackendContext) {
-  const registry = createHandlerTable(ctx, { checkResults: true, log: (m, e) => console.error(m, e) });
-  return {
-    async call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-      const r = await registry.invoke(name, args);
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-      return r.value as ResultOf<K>;
-    },
-    async refused<K extends ChannelName>(name: K, args: ArgsOf<K>, code: ErrorCode, message?: RegExp): Promise<void> {
-      const r = await registry.invoke(name, args);
-      if (r.ok) throw new Error(`${name} should have been refused`);
-      expect(r.error.code).toBe(code);
-      if (message) expect(r.error.message).toMatch(message);
-    },
-  };
-}
 
 /** A closed meeting of 望江街道 with every case approved: c-0 new, c-1 increase, c-2 temporary, c-3 termination, c-4 re-review. */
 async function closedMeeting(caseCount = 6) {
@@ -205,7 +184,6 @@ describe('the street file', () => {
     expect(text).toContain('江边社区');
     expect(text).toContain('桥头社区');
     await s.a.call('notices.setPeriod', { batchId: batches[0]!.id, startDate: '2026-11-24', endDate: '2026-11-30' });
-    const r = await createHandlerTable(s.ctx).invoke('notices.streetPdf', { meetingId: s.meeting.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/公示期不同/) } });
+    await s.a.refused('notices.streetPdf', { meetingId: s.meeting.id }, 'conflict', /公示期不同/);
   });
 });
