@@ -1,7 +1,8 @@
 // A draw is locked (DESIGN.md §6): the database itself refuses to change what was drawn from (manifest,
 // hash, seed, algorithm, period, streets) or who drew it, to lower its rate, to unlock a superseded
 // draw, or to rewrite or delete a sampled case. What may change: a larger rate (an extension, with new
-// items), superseding it once (a redraw), and who inspects each case. Findings stay as recorded; a
+// items, where a mandatory case the larger rate reaches by ticket becomes a random one), superseding it
+// once (a redraw), and who inspects each case. Findings stay as recorded; a
 // finding recorded again is a new row.
 import { sql, type Transaction } from 'kysely';
 import type { Migration } from './types';
@@ -19,7 +20,8 @@ BEGIN SELECT RAISE(ABORT, 'a spot-check draw is locked'); END`,
 BEGIN SELECT RAISE(ABORT, 'a spot-check draw is kept'); END`,
   `CREATE TRIGGER spot_check_items_locked BEFORE UPDATE ON spot_check_items
 WHEN NEW.draw_id <> OLD.draw_id OR NEW.case_id <> OLD.case_id OR NEW.case_no <> OLD.case_no OR NEW.street_code <> OLD.street_code
-  OR NEW.outcome <> OLD.outcome OR NEW.ticket <> OLD.ticket OR NEW.rank <> OLD.rank OR NEW.reason <> OLD.reason
+  OR NEW.outcome <> OLD.outcome OR NEW.ticket <> OLD.ticket OR NEW.rank <> OLD.rank
+  OR (NEW.reason <> OLD.reason AND NOT (OLD.reason = 'mandatory' AND NEW.reason = 'random'))
 BEGIN SELECT RAISE(ABORT, 'a sampled case is locked'); END`,
   `CREATE TRIGGER spot_check_items_no_delete BEFORE DELETE ON spot_check_items
 BEGIN SELECT RAISE(ABORT, 'a sampled case is kept'); END`,

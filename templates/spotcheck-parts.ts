@@ -47,11 +47,11 @@ export function verifyCommand(draw: DrawDetail): string {
 }
 
 /** The facts that let anyone re-verify the draw: algorithm, manifest hash, seed, rate. */
-export function verificationBlock(draw: DrawDetail): Content {
+export function verificationBlock(draw: DrawDetail, titled = true): Content {
   const mono = { font: fontFamilies.heading, fontSize: zihao.小五 };
   return {
     stack: [
-      { text: '抽样复核信息', font: fontFamilies.heading, fontSize: zihao.五号, margin: [0, 0, 0, 4] },
+      ...(titled ? [{ text: '抽样复核信息', font: fontFamilies.heading, fontSize: zihao.五号, margin: [0, 0, 0, 4] } satisfies Content] : []),
       {
         table: {
           widths: [70, '*'],

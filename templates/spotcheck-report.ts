@@ -76,11 +76,17 @@ export function spotCheckReportDocument(data: SpotCheckDocData): TDocumentDefini
     heading('三、问题个案及整改'),
     problemRows.length > 0
       ? grid([22, 92, 70, 44, '*', 58], ['序号', '案件编号', '街道/社区', '问题类型', '核查情况', '整改'], problemRows)
-      : { text: '已核查的个案未发现问题。', fontSize: zihao.五号 },
-    heading('四、抽样复核'),
-    verificationBlock(draw),
-    { text: data.issuer, style: 'note', fontSize: zihao.小四, alignment: 'right', margin: [0, 24, zihao.小四 * 2, 0] },
-    { text: formatChineseDate(data.printedOn), style: 'note', fontSize: zihao.小四, alignment: 'right', margin: [0, 2, zihao.小四 * 2, 0] },
+      : { text: inspected.length === 0 ? '样本个案尚未核查。' : '已核查的个案未发现问题。', fontSize: zihao.五号 },
+    // The re-verification facts and the issuer stay together: the signature never stands alone on a page.
+    {
+      stack: [
+        heading('四、抽样复核'),
+        verificationBlock(draw, false),
+        { text: data.issuer, style: 'note', fontSize: zihao.小四, alignment: 'right', margin: [0, 24, zihao.小四 * 2, 0] },
+        { text: formatChineseDate(data.printedOn), style: 'note', fontSize: zihao.小四, alignment: 'right', margin: [0, 2, zihao.小四 * 2, 0] },
+      ],
+      unbreakable: true,
+    },
   ];
   return gbDocument({ title, content, footer: 'list' });
 }

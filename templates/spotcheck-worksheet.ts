@@ -15,17 +15,30 @@ import { cell, grid, periodText, type SpotCheckDocData } from './spotcheck-parts
 export function checkPoints(i: SampleItemView): string {
   const points =
     i.outcome === 'approved'
-      ? ['核实家庭人口、收入、财产是否符合认定条件（有无错保）', i.amountFen !== null && i.amountFen > 0 ? '核对保障金额' : '']
-      : ['核实不予批准的理由是否成立（有无漏保）'];
-  if (i.closeRelative) points.push('近亲属备案：核查有无优亲厚友（人情保、关系保）');
-  if (i.complaint) points.push('核查投诉举报反映的情况');
+      ? ['有无错保：人口、收入、财产是否符合条件', i.amountFen !== null && i.amountFen > 0 ? '保障金额是否准确' : '']
+      : ['有无漏保：不予批准的理由是否成立'];
+  if (i.closeRelative) points.push('近亲属备案：有无人情保、关系保');
+  if (i.complaint) points.push('投诉举报反映的情况是否属实');
   points.push('审核确认程序是否规范');
   return points.filter(Boolean).map((p, k) => `${k + 1}. ${p}`).join('\n');
 }
 
+/** 已批准, the amount, and the day it was decided, one per line. */
 function decisionText(i: SampleItemView): string {
-  const amount = i.outcome === 'approved' && i.amountFen !== null ? `\n${i.amountFen === 0 ? '停发' : `${formatYuan(i.amountFen)} 元/月`}` : '';
-  return `${sampleOutcomeLabels[i.outcome]}${amount}`;
+  const money = (fen: number) => (fen === 0 ? '停发' : i.kind === 'temporary' ? `一次性${formatYuan(fen)}元` : `每月${formatYuan(fen)}元`);
+  const amount = i.outcome === 'approved' && i.amountFen !== null ? `\n${money(i.amountFen)}` : '';
+  const day = i.decidedOn ? `\n${formatChineseDate(i.decidedOn)}` : '';
+  return `${sampleOutcomeLabels[i.outcome]}${amount}${day}`;
+}
+
+/**
+ * 430188001-202610-077 over two lines before its first dash, so the column stays narrow. The dash opens
+ * the second line: at the end of the first, text extraction (and copying) would take it for a hyphen
+ * and drop it.
+ */
+function caseNoText(caseNo: string): string {
+  const dash = caseNo.indexOf('-');
+  return dash > 0 && caseNo.length > 14 ? `${caseNo.slice(0, dash)}\n${caseNo.slice(dash)}` : caseNo;
 }
 
 /** A case's row never splits over two sheets: inspectors tear the sheets apart. */
@@ -36,16 +49,15 @@ function unbrokenRows(table: ContentTable): ContentTable {
 function streetSection(data: SpotCheckDocData, streetName: string, items: SampleItemView[], first: boolean): Content[] {
   const rows: TableCell[][] = items.map((i, k) => [
     cell(String(k + 1)),
-    { text: i.caseNo, alignment: 'center', fontSize: zihao.小五 },
+    cell(caseNoText(i.caseNo)),
     cell(i.communityName),
     cell(i.headName),
-    cell(`${caseCategoryLabels[i.category]}\n${caseKindLabels[i.kind]}`),
+    cell(caseCategoryLabels[i.category] === caseKindLabels[i.kind] ? caseKindLabels[i.kind] : `${caseCategoryLabels[i.category]}\n${caseKindLabels[i.kind]}`),
     cell(decisionText(i)),
-    cell(i.decidedOn ? formatChineseDate(i.decidedOn) : '—'),
     { text: [sampleReasonLabels[i.reason], i.closeRelative ? '\n近亲属备案' : '', i.complaint ? '\n投诉举报' : ''].join(''), alignment: 'center', color: i.reason === 'mandatory' || i.closeRelative || i.complaint ? '#b00000' : '#000000' },
-    { text: checkPoints(i), alignment: 'left', fontSize: zihao.小五 },
+    { text: checkPoints(i), alignment: 'left' },
     cell(i.inspectorA && i.inspectorB ? `${i.inspectorA.name}\n${i.inspectorB.name}` : ''),
-    { text: '□入户\n□信息核对\n□电话', alignment: 'left', fontSize: zihao.小五 },
+    { text: '□入户\n□信息核对\n□电话', alignment: 'left' },
     cell(''),
   ]);
   return [
@@ -57,7 +69,8 @@ function streetSection(data: SpotCheckDocData, streetName: string, items: Sample
       margin: [0, 0, 0, 2],
     },
     { text: '内部工作资料，含个人信息，不得张贴或对外提供', font: fontFamilies.heading, fontSize: zihao.小五, color: '#b00000', alignment: 'center', margin: [0, 0, 0, 8] },
-    unbrokenRows(grid([20, 86, 48, 40, 52, 54, 58, 44, '*', 38, 50, 70], ['序号', '案件编号', '社区', '户主', '类别/事项', '决定', '决定日期', '抽取', '核查要点', '抽查人员', '核查方式', '核查结论'], rows, 1, zihao.小五)),
+    // Fixed widths that fit the landscape type area (638 pt with padding and rules); the check points take the rest.
+    unbrokenRows(grid([20, 52, 44, 36, 56, 72, 48, '*', 36, 48, 62], ['序号', '案件编号', '社区', '户主', '类别/事项', '决定', '抽取', '核查要点', '抽查人员', '核查方式', '核查结论'], rows, 1, zihao.小五)),
     {
       columns: [
         { text: '抽查人员（签字）：', fontSize: zihao.小四 },

@@ -1,7 +1,7 @@
 // Reading draws back: the list, and one draw with its strata, sampled cases (household head, community,
 // the decision that put the case in the frame), assignments, findings, corrections and progress per
 // street. No ID number, phone or address leaves here.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Finding, SessionUser } from '../../../shared/domain';
 import { findingLabels } from '../../../shared/glossary';
 import { chinaDateOf } from '../../../shared/dates';
@@ -56,7 +56,13 @@ function summary(d: DrawRow, drawnBy: string, n: { sampled: number; inspected: n
 
 export async function listDraws(db: Reader, user: SessionUser): Promise<DrawSummary[]> {
   assertBureau(user, '查看抽查');
-  const draws = await db.selectFrom('spot_check_draws').selectAll().where('district_code', '=', user.regionCode).orderBy('drawn_at', 'desc').execute();
+  const draws = await db
+    .selectFrom('spot_check_draws')
+    .selectAll()
+    .where('district_code', '=', user.regionCode)
+    .orderBy('drawn_at', 'desc')
+    .orderBy(sql`rowid`, 'desc')
+    .execute();
   const who = await names(db, draws.map((d) => d.drawn_by));
   const n = await counts(db, draws.map((d) => d.id));
   return draws.map((d) => summary(d, who.get(d.drawn_by) ?? '', n.get(d.id)));

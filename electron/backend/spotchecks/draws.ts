@@ -7,7 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import type { SeedSource, SessionUser } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
-import { drawSample, MIN_SEED_DIGITS, SAMPLER_ALGORITHM, sampleExtension, type SampledCase } from '../../../shared/sampling/sampler';
+import { drawSample, MIN_SEED_DIGITS, SAMPLER_ALGORITHM, sampleExtension, stratumSize, type SampledCase } from '../../../shared/sampling/sampler';
 import type { DrawDetail, SpotCheckArgs, SpotCheckFrame } from '../../../shared/spotcheck';
 import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
@@ -177,6 +177,20 @@ export async function extendDraw(ctx: BackendContext, args: SpotCheckArgs['exten
     const rows = added.length ? await trx.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'in', added.map((c) => c.caseNo)).execute() : [];
     const at = ctx.clock.now();
     await insertItems(trx, draw.id, added, new Map(rows.map((c) => [c.case_no, c.id])), at);
+    // A mandatory case that the larger rate reaches by its ticket is now drawn at random, as a fresh draw
+    // at this rate would say; the audit log keeps why it was first included.
+    for (const s of manifest.strata) {
+      const size = stratumSize(s.caseNos.length, args.rate);
+      await trx
+        .updateTable('spot_check_items')
+        .set({ reason: 'random', updated_at: at, version: sql`version + 1` })
+        .where('draw_id', '=', draw.id)
+        .where('street_code', '=', s.street)
+        .where('outcome', '=', s.outcome)
+        .where('reason', '=', 'mandatory')
+        .where('rank', '<=', size)
+        .execute();
+    }
     await trx.updateTable('spot_check_draws').set({ rate_percent: args.rate, updated_at: at, version: sql`version + 1` }).where('id', '=', draw.id).execute();
     await recordMutation(trx, 'spotchecks.extend', { drawId: draw.id, fromRate: draw.rate_percent, rate: args.rate }, at);
     await appendAudit(trx, { actorId: user.id, action: 'spotcheck.extend', entity: 'spot_check_draw', entityId: draw.id, details: { fromRate: draw.rate_percent, rate: args.rate, added: added.length } }, at);
