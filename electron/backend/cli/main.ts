@@ -49,4 +49,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// Exit only once stdout and stderr have drained: when they are pipes Node writes them asynchronously, and
+// process.exit() would cut a long output (a 60,000-case sample as JSON) short.
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush);
