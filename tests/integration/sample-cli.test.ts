@@ -127,3 +127,28 @@ describe('sample verify', () => {
     expect(verify(notJson)).toMatchObject({ code: 1, stderr: expect.stringContaining('不是有效的 JSON') });
   });
 });
+
+describe('sample draw --db', () => {
+  it('draws from the database as the section chief, stores the draw, and refuses a second one without a reason', () => {
+    const db = join(dir, 'district.sqlite');
+    expect(cli('generate', '--db', db, '--households', '600').code).toBe(0);
+    const args = ['sample', 'draw', '--db', db, '--district', '430188', '--period', '2026-10', '--rate', '30'];
+    const first = cli(...args, '--seed', SEED, '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const drawn = JSON.parse(first.stdout) as { drawId: string; seed: string; strata: { population: number; size: number }[]; sample: unknown[] };
+    expect(drawn.seed).toBe(SEED);
+    expect(drawn.strata.length).toBeGreaterThan(0);
+    expect(drawn.sample.length).toBeGreaterThanOrEqual(drawn.strata.reduce((n, s) => n + s.size, 0));
+    const again = cli(...args, '--seed', SEED);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/已经抽取过样本.*\[conflict\]/);
+    expect(cli(...args, '--seed', SEED, '--redraw-of', drawn.drawId).code).toBe(2);
+    const redraw = cli(...args, '--seed', 'csprng', '--redraw-of', drawn.drawId, '--reason', '首次抽样漏列了复核个案');
+    expect(redraw.code, redraw.stderr).toBe(0);
+    expect(redraw.stdout).toMatch(/^draw {6}[0-9a-f-]{36} \(locked/);
+    expect(redraw.stdout).toMatch(/seed {6}\d{20}\n/);
+    const wrongDistrict = cli('sample', 'draw', '--db', db, '--district', '430199', '--period', '2026-10', '--rate', '30', '--seed', SEED);
+    expect(wrongDistrict.code).toBe(1);
+    expect(wrongDistrict.stderr).toMatch(/没有在岗的民政局科长/);
+  });
+});
