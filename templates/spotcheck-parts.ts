@@ -31,6 +31,16 @@ export function cell(text: string, alignment: 'left' | 'center' | 'right' = 'cen
   return { text, alignment };
 }
 
+/**
+ * 430188001-202610-077 over two lines before its first dash, so the column stays narrow. The dash opens
+ * the second line: at the end of the first, text extraction (and copying) would take it for a hyphen
+ * and drop it.
+ */
+export function caseNoText(caseNo: string): string {
+  const dash = caseNo.indexOf('-');
+  return dash > 0 && caseNo.length > 14 ? `${caseNo.slice(0, dash)}\n${caseNo.slice(dash)}` : caseNo;
+}
+
 /** "33.3%": one decimal, as reports give rates; "—" with nothing to divide by. */
 export function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${((part * 100) / whole).toFixed(1)}%`;

@@ -7,7 +7,7 @@ import { correctionStatusLabels, findingLabels } from '../shared/glossary';
 import { chinaDateOf, formatChineseDate } from '../shared/dates';
 import { fontFamilies } from './fonts';
 import { gbDocument, zihao } from './page';
-import { cell, grid, percent, periodText, verificationBlock, type SpotCheckDocData } from './spotcheck-parts';
+import { caseNoText, cell, grid, percent, periodText, verificationBlock, type SpotCheckDocData } from './spotcheck-parts';
 
 const findings = Object.keys(findingLabels) as Finding[];
 const problems = findings.filter((f) => f !== 'compliant');
@@ -52,7 +52,7 @@ export function spotCheckReportDocument(data: SpotCheckDocData): TDocumentDefini
     const c = i.finding!.correction;
     return [
       cell(String(k + 1)),
-      { text: i.caseNo, alignment: 'center', fontSize: zihao.小五 },
+      cell(caseNoText(i.caseNo)),
       cell(`${i.streetName}\n${i.communityName}`),
       cell(findingLabels[i.finding!.finding]),
       { text: i.finding!.notes, alignment: 'left' },
@@ -75,7 +75,7 @@ export function spotCheckReportDocument(data: SpotCheckDocData): TDocumentDefini
     { text: '问题率 = 发现问题的个案数 ÷ 已核查个案数；整改“中/已”为整改中和已整改的件数。', style: 'note', fontSize: zihao.小五, margin: [0, 4, 0, 0] },
     heading('三、问题个案及整改'),
     problemRows.length > 0
-      ? grid([22, 92, 70, 44, '*', 58], ['序号', '案件编号', '街道/社区', '问题类型', '核查情况', '整改'], problemRows)
+      ? grid([20, 58, 56, 44, '*', 80], ['序号', '案件编号', '街道/社区', '问题类型', '核查情况', '整改'], problemRows, 1, zihao.小五)
       : { text: inspected.length === 0 ? '样本个案尚未核查。' : '已核查的个案未发现问题。', fontSize: zihao.五号 },
     // The re-verification facts and the issuer stay together: the signature never stands alone on a page.
     {

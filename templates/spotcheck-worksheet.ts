@@ -9,7 +9,7 @@ import { formatChineseDate } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { fontFamilies } from './fonts';
 import { gbDocument, zihao } from './page';
-import { cell, grid, periodText, type SpotCheckDocData } from './spotcheck-parts';
+import { caseNoText, cell, grid, periodText, type SpotCheckDocData } from './spotcheck-parts';
 
 /** What to check on a case (DESIGN.md §6: 错保、漏保、人情保、关系保, amounts and procedure). */
 export function checkPoints(i: SampleItemView): string {
@@ -29,16 +29,6 @@ function decisionText(i: SampleItemView): string {
   const amount = i.outcome === 'approved' && i.amountFen !== null ? `\n${money(i.amountFen)}` : '';
   const day = i.decidedOn ? `\n${formatChineseDate(i.decidedOn)}` : '';
   return `${sampleOutcomeLabels[i.outcome]}${amount}${day}`;
-}
-
-/**
- * 430188001-202610-077 over two lines before its first dash, so the column stays narrow. The dash opens
- * the second line: at the end of the first, text extraction (and copying) would take it for a hyphen
- * and drop it.
- */
-function caseNoText(caseNo: string): string {
-  const dash = caseNo.indexOf('-');
-  return dash > 0 && caseNo.length > 14 ? `${caseNo.slice(0, dash)}\n${caseNo.slice(dash)}` : caseNo;
 }
 
 /** A case's row never splits over two sheets: inspectors tear the sheets apart. */

@@ -5,6 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { fixedClock } from '../clock';
 import { generateDistrict } from '../demo/generator';
 import { holdDemoMeeting } from '../demo/demo-meeting';
+import { holdDemoSpotCheck } from '../demo/demo-spotcheck';
+import { exportDraw, writeReportPdf, writeWorksheetPdf } from '../spotchecks/documents';
+import { setCurrentUserByUsername } from '../session/session';
 import { createFromMeeting, postBatch } from '../notices/notice-batches';
 import { writeBatchNotice, writeStandingNotice } from '../notices/notice-pdf';
 import { writeCommunityCaseList } from '../pdf/community-cases';
@@ -52,6 +55,13 @@ async function demo(argv: string[]): Promise<void> {
       const pdf = await writeStandingNotice(backend.ctx, standingCommunity.code);
       notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  长期公示  ${standingCommunity.name}`);
     }
+    // The district bureau's spot check of last month, then the street caseworker is the session user again.
+    const draw = await holdDemoSpotCheck(backend.ctx);
+    const worksheet = await writeWorksheetPdf(backend.ctx, draw.id, undefined, join(outDir, 'spotcheck-worksheet.pdf'));
+    const report = await writeReportPdf(backend.ctx, draw.id, join(outDir, 'spotcheck-report.pdf'));
+    const published = await exportDraw(backend.ctx, draw.id);
+    await setCurrentUserByUsername(backend.ctx.db, user.username, backend.ctx.clock.now());
+    const flagged = draw.items.filter((i) => i.finding && i.finding.finding !== 'compliant').length;
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
         `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
@@ -62,6 +72,12 @@ async function demo(argv: string[]): Promise<void> {
       `  纪要 ${relative(process.cwd(), held.minutes.path)}  ${held.minutes.pages} 页  SHA-256 ${held.minutes.sha256}`,
       `公示（${notices.length} 份）：`,
       ...notices,
+      `抽查：${draw.periodStart} 至 ${draw.periodEnd}，清单 ${draw.strata.reduce((n, x) => n + x.population, 0)} 件，抽取 ${draw.items.length} 件（比例 ${draw.rate}%，种子 ${draw.seed}），` +
+        `已核查 ${draw.inspected} 件，发现问题 ${flagged} 件`,
+      `  清单 SHA-256 ${draw.manifestSha256}`,
+      `  ${relative(process.cwd(), worksheet.path)}  ${worksheet.pages} 页`,
+      `  ${relative(process.cwd(), report.path)}  ${report.pages} 页`,
+      ...published.files.map((f) => `  ${relative(process.cwd(), f.path)}`),
       `个案清单（${files.length} 份）：`,
       ...files,
       `共用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,
