@@ -5,6 +5,7 @@ import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NoticesScreen } from './screens/notices/NoticesScreen';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SpotChecksScreen } from './screens/spotchecks/SpotChecksScreen';
 import { useApi } from './use-api';
 
 const screens = [
@@ -28,7 +29,12 @@ export function App() {
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">联</span>
           <span className="brand-name">联审联批工作台</span>
-          {settings.status === 'ready' && <span className="brand-office">{settings.value.officeName}</span>}
+          {settings.status === 'ready' && session.status === 'ready' && (
+            <span className="brand-office" data-testid="brand-office">
+              {/* The office in the settings is the street office's; a district user works for the bureau. */}
+              {session.value.regionCode.length === 6 ? `${session.value.regionName}民政局` : settings.value.officeName}
+            </span>
+          )}
         </div>
         <div className="session" data-testid="session">
           {session.status === 'ready' && (
@@ -65,7 +71,7 @@ function renderScreen(screen: ScreenId) {
     case 'notices':
       return <NoticesScreen />;
     case 'spotChecks':
-      return <PlannedScreen title="抽查" description="区民政局按不低于 30% 的比例抽查已批准和未批准的个案，抽样可复核。" />;
+      return <SpotChecksScreen />;
     case 'sync':
       return <PlannedScreen title="同步" description="登录中心数据库，上传本机变更，下载辖区数据。" />;
     case 'settings':

@@ -1,63 +1,24 @@
-// One street-owned record shown on a page (a meeting, a notice batch). Every change answers with the
-// fresh record, so the page never patches its copy by hand: it shows what the service says the record
-// now is. Failures come back as values so the caller decides where the Chinese message appears.
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './api';
-import { useApi, type Loadable } from './use-api';
+// A street-owned record (a meeting, a notice batch) on a page: a record (see use-record.ts) plus whether
+// this user may change it.
+import { useApi } from './use-api';
+import { useRecord, type RecordState } from './use-record';
 
-export type RunResult<T> = { ok: true; detail: T } | { ok: false; message: string };
+export type { RunResult } from './use-record';
 
-export type StreetRecord<T> = {
-  detail: Loadable<T>;
-  busy: boolean;
-  /** Runs a change whose answer is the whole record. */
-  runChange: (change: () => Promise<T>) => Promise<RunResult<T>>;
-  /** For changes that answer with more than the record (a meeting's close). */
-  replace: (detail: T) => void;
-  reload: () => void;
+export type StreetRecord<T> = RecordState<T> & {
   /** Only the street's own staff and leading-group members change its records; everyone else reads them. */
   canEdit: boolean;
 };
 
 export function useStreetRecord<T extends { streetCode: string }>(load: () => Promise<T>, key: string): StreetRecord<T> {
-  const [detail, setDetail] = useState<Loadable<T>>({ status: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [generation, setGeneration] = useState(0);
+  const record = useRecord(load, key);
   const [session] = useApi('session.current', {});
-
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (value) => live && setDetail({ status: 'ready', value }),
-      (error: unknown) => live && setDetail({ status: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-    // `key` names the record; `load` is a fresh closure on every render and must not retrigger loading.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, generation]);
-
-  const runChange = useCallback(async (change: () => Promise<T>): Promise<RunResult<T>> => {
-    setBusy(true);
-    try {
-      const value = await change();
-      setDetail({ status: 'ready', value });
-      return { ok: true, detail: value };
-    } catch (error) {
-      return { ok: false, message: errorMessage(error) };
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  const replace = useCallback((value: T) => setDetail({ status: 'ready', value }), []);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const { detail } = record;
   // The service decides in the end; this only keeps forms that would always be refused off the screen.
   const canEdit =
     session.status === 'ready' &&
     detail.status === 'ready' &&
     (session.value.role === 'street_staff' || session.value.role === 'group_member') &&
     session.value.regionCode === detail.value.streetCode;
-  return { detail, busy, runChange, replace, reload, canEdit };
+  return { ...record, canEdit };
 }

@@ -1,0 +1,85 @@
+// The documents of a draw: the files published for re-verification (manifest, seed, sample as JSON and
+// CSV, and the one-page record), the inspectors' worksheet (all streets or one), and the report. PDFs
+// render off the main thread with a progress bar.
+import { useState } from 'react';
+import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
+import { call } from '../../api';
+import { PdfJobStatus, usePdfJob } from '../../components/PdfJob';
+import { errorMessage } from './format';
+
+export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
+  const [street, setStreet] = useState('');
+  const worksheet = usePdfJob(`spotcheck-worksheet-${draw.id}`);
+  const report = usePdfJob(`spotcheck-report-${draw.id}`);
+  const [exported, setExported] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'done'; value: DrawExport } | { status: 'error'; message: string }>({ status: 'idle' });
+  const streets = [...new Map(draw.items.map((i) => [i.streetCode, i.streetName]))];
+
+  async function exportFiles() {
+    setExported({ status: 'running' });
+    try {
+      setExported({ status: 'done', value: await call('spotchecks.export', { drawId: draw.id }) });
+    } catch (e) {
+      setExported({ status: 'error', message: errorMessage(e) });
+    }
+  }
+
+  return (
+    <div className="sc-docs">
+      <div className="panel">
+        <h2 className="panel-head">公布与复核</h2>
+        <p className="muted">导出抽查清单、随机种子和样本（JSON、CSV）及一页抽样记录。任何人可用 npm run cli -- sample verify 复核，结果应为 match。</p>
+        <button type="button" className="button primary" onClick={() => void exportFiles()} disabled={exported.status === 'running'} data-testid="export-files">
+          导出公布文件
+        </button>
+        {exported.status === 'done' && (
+          <ul className="sc-files" data-testid="export-list">
+            {exported.value.files.map((f) => (
+              <li key={f.fileName}>
+                <span className="path">{f.path}</span> <span className="muted small">SHA-256 {f.sha256.slice(0, 16)}…</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {exported.status === 'error' && (
+          <div className="notice error" role="alert">
+            {exported.message}
+          </div>
+        )}
+      </div>
+      <div className="panel">
+        <h2 className="panel-head">核查工作底稿</h2>
+        <div className="toolbar">
+          <label className="field">
+            <span>街道</span>
+            <select value={street} onChange={(e) => setStreet(e.target.value)} data-testid="worksheet-street">
+              <option value="">全部街道（每个街道另起一页）</option>
+              {streets.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button"
+            disabled={worksheet.running}
+            onClick={() => void worksheet.start(() => call('spotchecks.worksheetPdf', { drawId: draw.id, ...(street ? { streetCode: street } : {}) }))}
+            data-testid="worksheet-pdf"
+          >
+            生成工作底稿 PDF
+          </button>
+        </div>
+        <PdfJobStatus state={worksheet.state} testIds={{ progress: 'worksheet-progress', path: 'worksheet-path', error: 'worksheet-error' }} />
+      </div>
+      <div className="panel">
+        <h2 className="panel-head">抽查情况报告</h2>
+        <p className="muted">各街道抽查比例、问题类型和问题率、整改情况，以及复核所需的种子和清单哈希值。</p>
+        <button type="button" className="button" disabled={report.running} onClick={() => void report.start(() => call('spotchecks.reportPdf', { drawId: draw.id }))} data-testid="report-pdf">
+          生成报告 PDF
+        </button>
+        <PdfJobStatus state={report.state} testIds={{ progress: 'report-progress', path: 'report-path', pages: 'report-pages', error: 'report-error' }} />
+      </div>
+    </div>
+  );
+}

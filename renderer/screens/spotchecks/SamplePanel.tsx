@@ -1,0 +1,206 @@
+// The sample as the bureau works through it: TanStack Table with sorting and filters (street, how far
+// inspection has got), each case's inspectors and finding, and the actions the user may take on it.
+import { useMemo, useState } from 'react';
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createSortedRowModel,
+  filterFn_equalsString,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type ColumnFiltersState,
+  type SortingState,
+} from '@tanstack/react-table';
+import { caseKindLabels, findingLabels, sampleOutcomeLabels, sampleReasonLabels } from '../../../shared/glossary';
+import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
+import { formatYuan } from '../../../shared/money';
+import { AssignDialog } from './AssignDialog';
+import { FindingDialog } from './FindingDialog';
+import type { DrawRecord } from './DrawPage';
+
+type Progress = '' | 'open' | 'done' | 'problem';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, text: sortFn_text },
+  filterFns: { equalsString: filterFn_equalsString },
+});
+const helper = createColumnHelper<typeof features, SampleItemView>();
+
+const progressOf = (i: SampleItemView): Exclude<Progress, ''> => (!i.finding ? 'open' : i.finding.finding === 'compliant' ? 'done' : 'problem');
+
+type Actions = { onAssign: (i: SampleItemView) => void; onFinding: (i: SampleItemView) => void; canAssign: boolean; canRecord: (i: SampleItemView) => boolean };
+
+function buildColumns(a: Actions) {
+  return helper.columns([
+    helper.accessor('streetCode', { id: 'street', header: '街道', filterFn: 'equalsString', sortFn: 'text', cell: (info) => info.row.original.streetName }),
+    helper.accessor('outcome', { id: 'outcome', header: '决定', sortFn: 'text', cell: (info) => sampleOutcomeLabels[info.getValue()] }),
+    helper.accessor('rank', { id: 'rank', header: '位次', sortFn: 'basic' }),
+    helper.accessor('caseNo', { id: 'caseNo', header: '案件编号', sortFn: 'text', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+    helper.accessor('communityName', { id: 'community', header: '社区', sortFn: 'text' }),
+    helper.accessor('headName', { id: 'head', header: '户主', sortFn: 'text' }),
+    helper.accessor('kind', { id: 'kind', header: '事项', cell: (info) => caseKindLabels[info.getValue()] }),
+    helper.accessor('amountFen', { id: 'amount', header: '金额（元）', sortFn: 'basic', sortUndefined: 'last', cell: (info) => (info.getValue() === null ? <span className="muted">—</span> : formatYuan(info.getValue()!)) }),
+    helper.display({
+      id: 'reason',
+      header: '抽取',
+      cell: (info) => {
+        const i = info.row.original;
+        return (
+          <span className="flags">
+            <span className={i.reason === 'mandatory' ? 'flag' : 'tag'}>{sampleReasonLabels[i.reason]}</span>
+            {i.closeRelative && <span className="flag">近亲属备案</span>}
+            {i.complaint && <span className="flag">投诉举报</span>}
+          </span>
+        );
+      },
+    }),
+    helper.display({
+      id: 'inspectors',
+      header: '抽查人员',
+      cell: (info) => {
+        const i = info.row.original;
+        return (
+          <span>
+            {i.inspectorA && i.inspectorB ? `${i.inspectorA.name}、${i.inspectorB.name}` : <span className="muted">未分配</span>}
+            {a.canAssign && (
+              <button type="button" className="button small" onClick={() => a.onAssign(i)} data-testid="item-assign">
+                分配
+              </button>
+            )}
+          </span>
+        );
+      },
+    }),
+    helper.accessor((row) => progressOf(row), {
+      id: 'progress',
+      header: '核查结论',
+      filterFn: 'equalsString',
+      cell: (info) => {
+        const i = info.row.original;
+        return (
+          <span>
+            {i.finding ? (
+              <span className={i.finding.finding === 'compliant' ? 'status status-approved' : 'flag'} data-testid="item-finding">
+                {findingLabels[i.finding.finding]}
+              </span>
+            ) : (
+              <span className="muted">未核查</span>
+            )}
+            {a.canRecord(i) && (
+              <button type="button" className="button small" onClick={() => a.onFinding(i)} data-testid="item-record">
+                {i.finding ? '重新记录' : '记录结论'}
+              </button>
+            )}
+          </span>
+        );
+      },
+    }),
+  ]);
+}
+
+export function SamplePanel({ draw, record, manage, canRecord, userId, chief }: { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; userId: string; chief: boolean }) {
+  const [street, setStreet] = useState('');
+  const [progress, setProgress] = useState<Progress>('');
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [assigning, setAssigning] = useState<SampleItemView | null>(null);
+  const [recording, setRecording] = useState<SampleItemView | null>(null);
+  const columns = useMemo(
+    () =>
+      buildColumns({
+        onAssign: setAssigning,
+        onFinding: setRecording,
+        canAssign: manage,
+        // Assigned inspectors record their cases; the section chief may record any.
+        canRecord: (i) => canRecord && Boolean(i.inspectorA && i.inspectorB) && (chief || i.inspectorA?.id === userId || i.inspectorB?.id === userId),
+      }),
+    [manage, canRecord, chief, userId],
+  );
+  const columnFilters = useMemo<ColumnFiltersState>(
+    () => [
+      ...(street ? [{ id: 'street', value: street }] : []),
+      ...(progress ? [{ id: 'progress', value: progress }] : []),
+    ],
+    [street, progress],
+  );
+  const table = useTable({ features, columns, data: draw.items, getRowId: (r) => r.id, state: { sorting, columnFilters }, onSortingChange: setSorting });
+  const rows = table.getRowModel().rows;
+  const streets = [...new Map(draw.items.map((i) => [i.streetCode, i.streetName]))];
+
+  return (
+    <div className="panel" data-testid="sample-panel">
+      <div className="toolbar">
+        <label className="field">
+          <span>街道</span>
+          <select value={street} onChange={(e) => setStreet(e.target.value)} data-testid="sample-filter-street">
+            <option value="">全部</option>
+            {streets.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>核查</span>
+          <select value={progress} onChange={(e) => setProgress(e.target.value as Progress)} data-testid="sample-filter-progress">
+            <option value="">全部</option>
+            <option value="open">未核查</option>
+            <option value="done">符合</option>
+            <option value="problem">发现问题</option>
+          </select>
+        </label>
+        <span className="muted toolbar-note" data-testid="sample-count">
+          显示 {rows.length} / {draw.items.length} 件
+        </span>
+      </div>
+      <div className="table-wrap sc-sample">
+        <table className="table" data-testid="sample-table">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th key={h.id} className={h.column.getCanSort() ? 'sortable' : undefined} onClick={h.column.getCanSort() ? h.column.getToggleSortingHandler() : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                      <table.FlexRender header={h} />
+                      {sorted && <span className="sort-mark">{sorted === 'asc' ? '▲' : '▼'}</span>}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-testid="sample-row" data-item-id={row.id} data-case-no={row.original.caseNo} data-progress={progressOf(row.original)}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.id === 'amount' || cell.column.id === 'rank' ? 'num' : undefined}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length} className="muted">
+                  没有符合条件的个案
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {assigning && <AssignDialog draw={draw} item={assigning} record={record} onClose={() => setAssigning(null)} />}
+      {recording && <FindingDialog item={recording} record={record} onClose={() => setRecording(null)} />}
+    </div>
+  );
+}
