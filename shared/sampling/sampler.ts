@@ -72,7 +72,7 @@ export function ticketOrder(caseNos: readonly string[], seed: string): { order: 
   for (let i = 0; i < n; i++) {
     const words = hasher.digest(caseNos[i]!);
     keys[i] = ticketKey(words);
-    digests.set(words, i * 8);
+    for (let w = 0; w < 8; w++) digests[i * 8 + w] = words[w]!;
   }
   const ticket = (i: number): string => ticketOf(digests, i * 8);
   const fullCompare = (a: number, b: number) => compareCodePoints(ticket(a), ticket(b)) || compareCodePoints(caseNos[a]!, caseNos[b]!);

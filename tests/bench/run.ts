@@ -15,6 +15,7 @@ import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
 import { benchGridScroll } from './grid-scroll';
 import { benchNoticeStanding } from './notice-standing';
+import { benchSampler } from './sampler';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -33,8 +34,22 @@ async function time(label: string, runs: number, fn: (i: number) => Promise<unkn
   return m;
 }
 
+// `npm run bench -- sampler notice` runs only the named sections; no names runs them all.
+const only = new Set(process.argv.slice(2));
+const wanted = (section: string) => only.size === 0 || only.has(section);
+
 try {
   console.log(`node ${process.version}, ${process.platform}-${process.arch}`);
+  if (wanted('sampler')) benchSampler();
+  if (wanted('core')) await benchCore();
+  if (wanted('grid')) await benchGridScroll();
+  if (wanted('notice')) await benchNoticeStanding();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Database, generator, handler table and case-list PDFs. */
+async function benchCore(): Promise<void> {
   await time('migrate an empty database (schema 0001)', 5, async (i) => {
     const h = openDatabase(join(dir, `m${i}.sqlite`));
     await migrateToLatest(h);
@@ -73,8 +88,4 @@ try {
   clearInterval(sampler);
   console.log(`${'peak RSS of this process'.padEnd(64)} ${mb(peak)}`);
   await h.close();
-  await benchGridScroll();
-  await benchNoticeStanding();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
