@@ -12,3 +12,20 @@ export function LoadError({ what, message, onRetry, children }: { what: string; 
     </div>
   );
 }
+
+/**
+ * A record page before its record is there: "loading…", or the failure with a retry and the way back to
+ * the list. Pages return this while `detail.status !== 'ready'`.
+ */
+export function RecordPending({ detail, what, onRetry, onBack, back }: { detail: { status: 'loading' } | { status: 'error'; message: string }; what: string; onRetry: () => void; onBack: () => void; back: string }) {
+  if (detail.status === 'loading') return <div className="loading">正在载入{what}…</div>;
+  return (
+    <section className="screen">
+      <LoadError what={what} message={detail.message} onRetry={onRetry}>
+        <button type="button" className="button small" onClick={onBack}>
+          {back}
+        </button>
+      </LoadError>
+    </section>
+  );
+}

@@ -29,8 +29,13 @@ export function auditRowHash(prevHash: string, row: Canonical): string {
   return createHash('sha256').update(prevHash + canonicalJson(row)).digest('hex');
 }
 
-/** Appends one entry; call inside the transaction of the change it records. */
+/**
+ * Appends one entry; call inside the transaction of the change it records. Given the database rather than
+ * a transaction (a print, an export), it opens one, so that reading the last link and adding the next
+ * cannot interleave with another append.
+ */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entry: AuditEntry, at: string): Promise<number> {
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, at));
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;

@@ -1,17 +1,14 @@
 // Builds the privacy-safe NoticeDocument for a batch, a whole street's batches of one meeting, or a
 // community's standing list, renders it and writes it to the export folder. Every print is audited.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseCategory } from '../../../shared/domain';
 import { NoticeDocument, type NoticeRow, type NoticeSection } from '../../../shared/notice';
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
-import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
-import { renderJob } from '../pdf/render-job';
+import { printPdf } from '../pdf/print';
 import { assertWithin } from '../session/access';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
@@ -103,17 +100,16 @@ export async function standingNoticeDocument(ctx: BackendContext, communityCode:
 async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: string, entity: { entity: string; entityId: string }, outFile?: string): Promise<PdfFile> {
   const user = await currentUser(ctx.db);
   for (const s of doc.sections) assertWithin(user, s.communityCode, `${s.communityName}`);
-  const pdf = await renderJob(ctx, { template: 'notice', data: doc }, `notice-${entity.entityId}`);
-  const path = outFile ?? join(ctx.paths.exportDir, fileName);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, pdf.buffer, { mode: 0o600 });
   const rows = doc.sections.reduce((n, s) => n + s.rows.length, 0);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, { actorId: user.id, action: 'pdf.print', ...entity, details: { document: `notice-${doc.kind}`, rows, sha256: pdf.sha256, pages: pdf.pages } }, ctx.clock.now()),
-    );
-  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 };
+  return printPdf(ctx, {
+    job: { template: 'notice', data: doc },
+    jobId: `notice-${entity.entityId}`,
+    fileName,
+    ...(outFile ? { outFile } : {}),
+    actorId: user.id,
+    ...entity,
+    details: { document: `notice-${doc.kind}`, rows },
+  });
 }
 
 export async function writeBatchNotice(ctx: BackendContext, batchId: string, outFile?: string): Promise<PdfFile> {

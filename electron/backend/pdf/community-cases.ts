@@ -1,15 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseDivisionCode } from '../../../shared/division-code';
 import { caseAmount } from '../../../shared/case-amount';
 import { AppError } from '../../../shared/result';
 import type { PdfFile } from '../../../shared/api';
 import type { CommunityCaseListData } from '../../../templates/community-cases';
-import { appendAudit } from '../audit/audit-log';
 import { listCases } from '../cases/case-list';
 import type { BackendContext } from '../context';
 import { getSettings } from '../settings/settings';
-import { renderJob } from './render-job';
+import { printPdf } from './print';
 
 export async function communityCaseListData(ctx: BackendContext, jurisdiction: string, communityCode: string): Promise<CommunityCaseListData> {
   const parsed = parseDivisionCode(communityCode);
@@ -50,16 +47,14 @@ export async function writeCommunityCaseList(
   outFile?: string,
 ): Promise<PdfFile> {
   const data = await communityCaseListData(ctx, jurisdiction, communityCode);
-  const jobId = `community-cases-${communityCode}`;
-  const pdf = await renderJob(ctx, { template: 'communityCases', data }, jobId);
-  const fileName = `cases-${communityCode}.pdf`;
-  const path = outFile ?? join(ctx.paths.exportDir, fileName);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, pdf.buffer, { mode: 0o600 });
-  await appendAudit(
-    ctx.db,
-    { actorId, action: 'pdf.print', entity: 'community', entityId: communityCode, details: { document: 'community-cases', rows: data.rows.length, sha256: pdf.sha256 } },
-    ctx.clock.now(),
-  );
-  return { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 };
+  return printPdf(ctx, {
+    job: { template: 'communityCases', data },
+    jobId: `community-cases-${communityCode}`,
+    fileName: `cases-${communityCode}.pdf`,
+    ...(outFile ? { outFile } : {}),
+    actorId,
+    entity: 'community',
+    entityId: communityCode,
+    details: { document: 'community-cases', rows: data.rows.length },
+  });
 }

@@ -3,7 +3,7 @@
 // `sample draw --json` prints) and CSV. The sample is recomputed from the stored manifest, seed and rate
 // and compared with the stored one before anything is written.
 import type { PdfFile } from '../../../shared/pdf-file';
-import { AppError } from '../../../shared/result';
+import { AppError, missingCase } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
 import { drawSample, type SampleResult } from '../../../shared/sampling/sampler';
 import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
@@ -12,6 +12,7 @@ import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
 import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import { exportFile, printPdf } from '../pdf/print';
+import type { PdfJob } from '../pdf/pdf-jobs';
 import { currentUser } from '../session/session';
 import { drawDetail, loadDraw } from './draw-view';
 
@@ -62,46 +63,37 @@ export async function exportDraw(ctx: BackendContext, drawId: string): Promise<D
   return { files: [...files, { fileName: record.fileName, path: record.path, bytes: record.bytes, sha256: record.sha256 }] };
 }
 
-export async function writeRecordPdf(ctx: BackendContext, drawId: string, outFile?: string): Promise<PdfFile> {
-  const { data, userId } = await docData(ctx, drawId);
-  return printPdf(ctx, {
-    job: { template: 'spotCheckRecord', data },
-    jobId: `spotcheck-record-${drawId}`,
-    fileName: `${stem(drawId)}-record.pdf`,
-    ...(outFile ? { outFile } : {}),
-    actorId: userId,
-    entity: 'spot_check_draw',
-    entityId: drawId,
-    details: { document: 'spotcheck-record' },
-  });
-}
+type DrawDocument = 'record' | 'worksheet' | 'report';
 
-export async function writeWorksheetPdf(ctx: BackendContext, drawId: string, streetCode?: string, outFile?: string): Promise<PdfFile> {
+/** Renders one of a draw's PDFs, writes it (to `outFile`, or the export folder) and records the print. */
+async function printDrawDocument(ctx: BackendContext, drawId: string, document: DrawDocument, outFile?: string, streetCode?: string): Promise<PdfFile> {
   const { data, userId } = await docData(ctx, drawId);
   if (streetCode && !data.draw.streetCodes.includes(streetCode)) throw new AppError('validation', '这次抽样没有纳入这个街道');
+  const job = ((): PdfJob => {
+    switch (document) {
+      case 'record':
+        return { template: 'spotCheckRecord', data };
+      case 'worksheet':
+        return { template: 'spotCheckWorksheet', data, ...(streetCode ? { streetCode } : {}) };
+      case 'report':
+        return { template: 'spotCheckReport', data };
+      default:
+        return missingCase(document, 'spot-check document');
+    }
+  })();
   const rows = data.draw.items.filter((i) => !streetCode || i.streetCode === streetCode).length;
   return printPdf(ctx, {
-    job: { template: 'spotCheckWorksheet', data, ...(streetCode ? { streetCode } : {}) },
-    jobId: `spotcheck-worksheet-${drawId}`,
-    fileName: `${stem(drawId)}-worksheet${streetCode ? `-${streetCode}` : ''}.pdf`,
+    job,
+    jobId: `spotcheck-${document}-${drawId}`,
+    fileName: `${stem(drawId)}-${document}${streetCode ? `-${streetCode}` : ''}.pdf`,
     ...(outFile ? { outFile } : {}),
     actorId: userId,
     entity: 'spot_check_draw',
     entityId: drawId,
-    details: { document: 'spotcheck-worksheet', rows, ...(streetCode ? { streetCode } : {}) },
+    details: { document: `spotcheck-${document}`, rows, ...(streetCode ? { streetCode } : {}) },
   });
 }
 
-export async function writeReportPdf(ctx: BackendContext, drawId: string, outFile?: string): Promise<PdfFile> {
-  const { data, userId } = await docData(ctx, drawId);
-  return printPdf(ctx, {
-    job: { template: 'spotCheckReport', data },
-    jobId: `spotcheck-report-${drawId}`,
-    fileName: `${stem(drawId)}-report.pdf`,
-    ...(outFile ? { outFile } : {}),
-    actorId: userId,
-    entity: 'spot_check_draw',
-    entityId: drawId,
-    details: { document: 'spotcheck-report', rows: data.draw.items.length },
-  });
-}
+export const writeRecordPdf = (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, drawId, 'record', outFile);
+export const writeWorksheetPdf = (ctx: BackendContext, drawId: string, streetCode?: string, outFile?: string) => printDrawDocument(ctx, drawId, 'worksheet', outFile, streetCode);
+export const writeReportPdf = (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, drawId, 'report', outFile);

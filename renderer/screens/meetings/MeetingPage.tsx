@@ -6,7 +6,7 @@ import type { PdfFile } from '../../../shared/api';
 import type { MeetingStatus } from '../../../shared/domain';
 import { meetingStatusLabels } from '../../../shared/glossary';
 import type { MeetingDetail } from '../../../shared/meeting';
-import { LoadError } from '../../components/LoadError';
+import { RecordPending } from '../../components/LoadError';
 import { formatDateTime, issueText, meetingTitle } from './format';
 import { MinutesTab } from './MinutesTab';
 import { PrepareTab } from './PrepareTab';
@@ -44,18 +44,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack: 
   // The session's current item survives switching tabs.
   const [itemId, setItemId] = useState<string | null>(null);
 
-  if (meeting.detail.status === 'loading') return <div className="loading">正在载入会议…</div>;
-  if (meeting.detail.status === 'error') {
-    return (
-      <section className="screen">
-        <LoadError what="会议" message={meeting.detail.message} onRetry={meeting.reload}>
-          <button type="button" className="button small" onClick={onBack}>
-            返回会议列表
-          </button>
-        </LoadError>
-      </section>
-    );
-  }
+  if (meeting.detail.status !== 'ready') return <RecordPending detail={meeting.detail} what="会议" onRetry={meeting.reload} onBack={onBack} back="返回会议列表" />;
   const detail = meeting.detail.value;
   const tab = chosen ?? stageTab(detail.status, meeting.canEdit);
 

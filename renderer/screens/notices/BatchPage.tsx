@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { noticeStatusLabels } from '../../../shared/glossary';
 import type { NoticeBatchDetail } from '../../../shared/notice';
-import { LoadError } from '../../components/LoadError';
+import { RecordPending } from '../../components/LoadError';
 import { BatchItems } from './BatchItems';
 import { BatchPreview } from './BatchPreview';
 import { ObjectionPanel } from './ObjectionPanel';
@@ -15,18 +15,7 @@ export function BatchPage({ batchId, onBack }: { batchId: string; onBack: () => 
   const batch = useBatch(batchId);
   const [error, setError] = useState<string | null>(null);
 
-  if (batch.detail.status === 'loading') return <div className="loading">正在载入公示…</div>;
-  if (batch.detail.status === 'error') {
-    return (
-      <section className="screen">
-        <LoadError what="公示" message={batch.detail.message} onRetry={batch.reload}>
-          <button type="button" className="button small" onClick={onBack}>
-            返回公示列表
-          </button>
-        </LoadError>
-      </section>
-    );
-  }
+  if (batch.detail.status !== 'ready') return <RecordPending detail={batch.detail} what="公示" onRetry={batch.reload} onBack={onBack} back="返回公示列表" />;
   const detail = batch.detail.value;
 
   return (

@@ -6,13 +6,13 @@ import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
 import { call } from '../../api';
 import { PdfJobStatus, usePdfJob } from '../../components/PdfJob';
 import { errorMessage } from './format';
+import { StreetSelect } from './StreetSelect';
 
 export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
   const [street, setStreet] = useState('');
   const worksheet = usePdfJob(`spotcheck-worksheet-${draw.id}`);
   const report = usePdfJob(`spotcheck-report-${draw.id}`);
   const [exported, setExported] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'done'; value: DrawExport } | { status: 'error'; message: string }>({ status: 'idle' });
-  const streets = [...new Map(draw.items.map((i) => [i.streetCode, i.streetName]))];
 
   async function exportFiles() {
     setExported({ status: 'running' });
@@ -49,17 +49,7 @@ export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
       <div className="panel">
         <h2 className="panel-head">核查工作底稿</h2>
         <div className="toolbar">
-          <label className="field">
-            <span>街道</span>
-            <select value={street} onChange={(e) => setStreet(e.target.value)} data-testid="worksheet-street">
-              <option value="">全部街道（每个街道另起一页）</option>
-              {streets.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StreetSelect draw={draw} value={street} onChange={setStreet} all="全部街道（每个街道另起一页）" testId="worksheet-street" />
           <button
             type="button"
             className="button"

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { drawStatusLabels, seedSourceLabels } from '../../../shared/glossary';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { call } from '../../api';
-import { LoadError } from '../../components/LoadError';
+import { RecordPending } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { useRecord, type RecordState } from '../../use-record';
 import { CorrectionsPanel } from './CorrectionsPanel';
@@ -35,18 +35,7 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
   const [projecting, setProjecting] = useState(false);
   const [extending, setExtending] = useState(false);
 
-  if (record.detail.status === 'loading') return <div className="loading">正在载入抽查…</div>;
-  if (record.detail.status === 'error') {
-    return (
-      <section className="screen">
-        <LoadError what="抽查" message={record.detail.message} onRetry={record.reload}>
-          <button type="button" className="button small" onClick={onBack}>
-            返回抽查列表
-          </button>
-        </LoadError>
-      </section>
-    );
-  }
+  if (record.detail.status !== 'ready') return <RecordPending detail={record.detail} what="抽查" onRetry={record.reload} onBack={onBack} back="返回抽查列表" />;
   const draw = record.detail.value;
   const locked = draw.status === 'locked';
   const manage = canDraw && locked;

@@ -21,6 +21,7 @@ import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
 import { formatYuan } from '../../../shared/money';
 import { AssignDialog } from './AssignDialog';
 import { FindingDialog } from './FindingDialog';
+import { StreetSelect } from './StreetSelect';
 import type { DrawRecord } from './DrawPage';
 
 type Progress = '' | 'open' | 'done' | 'problem';
@@ -133,22 +134,11 @@ export function SamplePanel({ draw, record, manage, canRecord, userId, chief }: 
   );
   const table = useTable({ features, columns, data: draw.items, getRowId: (r) => r.id, state: { sorting, columnFilters }, onSortingChange: setSorting });
   const rows = table.getRowModel().rows;
-  const streets = [...new Map(draw.items.map((i) => [i.streetCode, i.streetName]))];
 
   return (
     <div className="panel" data-testid="sample-panel">
       <div className="toolbar">
-        <label className="field">
-          <span>街道</span>
-          <select value={street} onChange={(e) => setStreet(e.target.value)} data-testid="sample-filter-street">
-            <option value="">全部</option>
-            {streets.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StreetSelect draw={draw} value={street} onChange={setStreet} all="全部" testId="sample-filter-street" />
         <label className="field">
           <span>核查</span>
           <select value={progress} onChange={(e) => setProgress(e.target.value as Progress)} data-testid="sample-filter-progress">
