@@ -174,7 +174,7 @@ export const spotCheckArgs = {
   get: z.object(DrawRef).strict(),
   extend: z.object({ ...DrawRef, rate: Rate }).strict(),
   assign: z
-    .object({ ...DrawRef, itemIds: z.array(Id).min(1, '请选择要分配的个案'), inspectorAId: Id, inspectorBId: Id })
+    .object({ ...DrawRef, itemIds: z.array(Id).min(1, '请选择要分配的个案').max(2000, '一次最多分配 2000 件'), inspectorAId: Id, inspectorBId: Id })
     .strict()
     .refine((a) => a.inspectorAId !== a.inspectorBId, { message: '两名抽查人员不能是同一人' }),
   autoAssign: z.object(DrawRef).strict(),

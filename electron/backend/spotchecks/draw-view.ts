@@ -1,7 +1,7 @@
 // Reading draws back: the list, and one draw with its strata, sampled cases (household head, community,
 // the decision that put the case in the frame), assignments, findings, corrections and progress per
 // street. No ID number, phone or address leaves here.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Finding, SessionUser } from '../../../shared/domain';
 import { findingLabels } from '../../../shared/glossary';
 import { chinaDateOf } from '../../../shared/dates';
@@ -75,14 +75,14 @@ export async function loadDraw(db: Reader, drawId: string, user: SessionUser): P
 }
 
 /** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
-async function frameDecisions(db: Reader, caseIds: string[], draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
-  if (caseIds.length === 0) return new Map();
+async function frameDecisions(db: Reader, draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
   const rows = await db
     .selectFrom('decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
     .select(['d.case_id', 'd.decided_at', 'd.amount_fen'])
     .where('m.status', '=', 'closed')
-    .where('d.case_id', 'in', caseIds)
+    // By sub-query, not a list of ids: a large sample would pass SQLite's limit on bound parameters.
+    .where('d.case_id', 'in', (eb) => eb.selectFrom('spot_check_items').select('case_id').where('draw_id', '=', draw.id))
     .where('d.outcome', 'in', ['approve', 'reject'])
     .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))))
     .orderBy('d.decided_at')
@@ -95,12 +95,15 @@ async function frameDecisions(db: Reader, caseIds: string[], draw: DrawRow): Pro
   return out;
 }
 
-async function findingsOf(db: Reader, itemIds: string[]): Promise<Map<string, FindingView>> {
-  if (itemIds.length === 0) return new Map();
-  const findings = await db.selectFrom('spot_check_findings').selectAll().where('item_id', 'in', itemIds).orderBy('recorded_at').execute();
-  const corrections = findings.length
-    ? await db.selectFrom('corrections').selectAll().where('finding_id', 'in', findings.map((f) => f.id)).orderBy('ordered_on').execute()
-    : [];
+async function findingsOf(db: Reader, drawId: string): Promise<Map<string, FindingView>> {
+  const items = (eb: ExpressionBuilder<Database, 'spot_check_findings'>) => eb.selectFrom('spot_check_items').select('id').where('draw_id', '=', drawId);
+  const findings = await db.selectFrom('spot_check_findings').selectAll().where('item_id', 'in', items).orderBy('recorded_at').execute();
+  const corrections = await db
+    .selectFrom('corrections')
+    .selectAll()
+    .where('finding_id', 'in', (eb) => eb.selectFrom('spot_check_findings').select('id').where('item_id', 'in', eb.selectFrom('spot_check_items').select('id').where('draw_id', '=', drawId)))
+    .orderBy('ordered_on')
+    .execute();
   const who = await names(db, findings.flatMap((f) => [f.inspector_a_id, f.inspector_b_id]));
   const correctionOf = new Map<string, CorrectionView>();
   for (const c of corrections) {
@@ -154,8 +157,8 @@ async function sampleItems(db: Reader, draw: DrawRow): Promise<SampleItemView[]>
     .orderBy('i.outcome')
     .orderBy('i.rank')
     .execute();
-  const decisions = await frameDecisions(db, rows.map((r) => r.case_id), draw);
-  const findings = await findingsOf(db, rows.map((r) => r.id));
+  const decisions = await frameDecisions(db, draw);
+  const findings = await findingsOf(db, draw.id);
   const who = await names(db, rows.flatMap((r) => [r.inspector_a_id, r.inspector_b_id]).filter((x): x is string => x !== null));
   const person = (id: string | null) => (id === null ? null : { id, name: who.get(id) ?? '' });
   return rows.map((r) => ({

@@ -174,7 +174,11 @@ export async function extendDraw(ctx: BackendContext, args: SpotCheckArgs['exten
     if (args.rate <= draw.rate_percent) throw new AppError('validation', `扩大抽查的新比例须高于现在的 ${draw.rate_percent}%`);
     const manifest = parseManifest(draw.manifest_text);
     const added = sampleExtension(manifest, draw.seed, draw.rate_percent, args.rate);
-    const rows = added.length ? await trx.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'in', added.map((c) => c.caseNo)).execute() : [];
+    // Looked up in slices: SQLite limits the parameters of one statement.
+    const rows: { id: string; case_no: string }[] = [];
+    for (let k = 0; k < added.length; k += 500) {
+      rows.push(...(await trx.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'in', added.slice(k, k + 500).map((c) => c.caseNo)).execute()));
+    }
     const at = ctx.clock.now();
     await insertItems(trx, draw.id, added, new Map(rows.map((c) => [c.case_no, c.id])), at);
     // A mandatory case that the larger rate reaches by its ticket is now drawn at random, as a fresh draw

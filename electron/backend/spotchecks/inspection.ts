@@ -24,7 +24,7 @@ async function changeInspection(
   what: string,
   roles: readonly BureauRole[],
   locate: (trx: Transaction<Database>) => Promise<string>,
-  change: (scope: Scope, drawId: string) => Promise<{ mutation: string; args: Record<string, unknown>; audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> } }>,
+  change: (scope: Scope, draw: { id: string; drawn_at: string }) => Promise<{ mutation: string; args: Record<string, unknown>; audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> } }>,
 ): Promise<DrawDetail> {
   const drawId = await ctx.db.transaction().execute(async (trx) => {
     const user = await currentUser(trx);
@@ -33,7 +33,7 @@ async function changeInspection(
     const draw = await loadDraw(trx, id, user);
     if (draw.status !== 'locked') throw new AppError('conflict', '这次抽样已被重新抽取，请在新的样本上继续核查');
     const at = ctx.clock.now();
-    const done = await change({ trx, user, at, today: chinaDateOf(at) }, id);
+    const done = await change({ trx, user, at, today: chinaDateOf(at) }, draw);
     await recordMutation(trx, done.mutation, done.args, at);
     await appendAudit(trx, { actorId: user.id, ...done.audit }, at);
     return id;
@@ -58,7 +58,7 @@ export async function assignInspectors(ctx: BackendContext, args: SpotCheckArgs[
     '分配抽查人员',
     ['bureau_chief'],
     async () => args.drawId,
-    async ({ trx, user, at }, drawId) => {
+    async ({ trx, user, at }, { id: drawId }) => {
       const staff = new Set((await inspectorsOfDistrict(trx, user.regionCode)).map((u) => u.id));
       for (const id of [args.inspectorAId, args.inspectorBId]) if (!staff.has(id)) throw new AppError('validation', '抽查人员须是本区民政局在岗的工作人员');
       const items = await trx.selectFrom('spot_check_items').select('id').where('draw_id', '=', drawId).where('id', 'in', args.itemIds).execute();
@@ -87,7 +87,7 @@ export async function autoAssign(ctx: BackendContext, args: SpotCheckArgs['autoA
     '分配抽查人员',
     ['bureau_chief'],
     async () => args.drawId,
-    async ({ trx, user, at }, drawId) => {
+    async ({ trx, user, at }, { id: drawId }) => {
       const staff = await inspectorsOfDistrict(trx, user.regionCode);
       const inspectors = staff.filter((u) => u.role === 'bureau_inspector').map((u) => u.id);
       // With an odd number of inspectors the section chief makes up the last pair.
@@ -99,8 +99,13 @@ export async function autoAssign(ctx: BackendContext, args: SpotCheckArgs['autoA
       const streets = [...new Set(open.map((i) => i.street_code))];
       for (const [k, street] of streets.entries()) {
         const [a, b] = pairs[k % pairs.length]!;
-        const ids = open.filter((i) => i.street_code === street).map((i) => i.id);
-        await trx.updateTable('spot_check_items').set({ inspector_a_id: a, inspector_b_id: b, updated_at: at, version: sql`version + 1` }).where('id', 'in', ids).execute();
+        await trx
+          .updateTable('spot_check_items')
+          .set({ inspector_a_id: a, inspector_b_id: b, updated_at: at, version: sql`version + 1` })
+          .where('draw_id', '=', drawId)
+          .where('street_code', '=', street)
+          .where('inspector_a_id', 'is', null)
+          .execute();
       }
       return {
         mutation: 'spotchecks.autoAssign',
@@ -112,7 +117,6 @@ export async function autoAssign(ctx: BackendContext, args: SpotCheckArgs['autoA
 }
 
 export async function recordFinding(ctx: BackendContext, args: SpotCheckArgs['recordFinding']): Promise<DrawDetail> {
-  let itemDraw = '';
   return changeInspection(
     ctx,
     '记录核查结论',
@@ -120,15 +124,14 @@ export async function recordFinding(ctx: BackendContext, args: SpotCheckArgs['re
     async (trx) => {
       const item = await trx.selectFrom('spot_check_items').select('draw_id').where('id', '=', args.itemId).executeTakeFirst();
       if (!item) throw new AppError('not-found', '样本中没有这件个案');
-      return (itemDraw = item.draw_id);
+      return item.draw_id;
     },
-    async ({ trx, user, at, today }) => {
+    async ({ trx, user, at, today }, draw) => {
       const item = await trx.selectFrom('spot_check_items').selectAll().where('id', '=', args.itemId).executeTakeFirstOrThrow();
       if (!item.inspector_a_id || !item.inspector_b_id) throw new AppError('conflict', '请先为这件个案分配两名抽查人员');
       if (user.role === 'bureau_inspector' && user.id !== item.inspector_a_id && user.id !== item.inspector_b_id) {
         throw new AppError('forbidden', '只有分配到这件个案的抽查人员（或科长）可以记录核查结论');
       }
-      const draw = await trx.selectFrom('spot_check_draws').select('drawn_at').where('id', '=', itemDraw).executeTakeFirstOrThrow();
       if (args.inspectedOn > today) throw new AppError('validation', '核查日期不能晚于今天');
       if (args.inspectedOn < chinaDateOf(draw.drawn_at)) throw new AppError('validation', '核查日期不能早于抽样日期');
       const id = randomUUID();
