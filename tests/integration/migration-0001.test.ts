@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { freshDatabase } from '../helpers/db';
 import { schemaVersionOf } from '../../electron/backend/db/migrator';
 import { latestSchemaVersion } from '../../migrations';
+import { syncedEntities } from '../../shared/sync';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -11,12 +12,9 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-const syncedTables = [
-  'regions', 'users', 'committee_members', 'households', 'members', 'close_relative_filings', 'cases', 'meetings',
-  'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections',
-  'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections',
-];
-const localTables = ['outbox', 'sync_state', 'audit_log', 'settings'];
+const syncedTables = [...syncedEntities];
+// 0004 adds the last two.
+const localTables = ['outbox', 'sync_state', 'audit_log', 'settings', 'sync_apply_state', 'sync_rejections'];
 
 describe('migration 0001_initial', () => {
   it('creates the whole domain schema with a version on every synced row', async () => {

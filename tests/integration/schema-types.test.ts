@@ -40,7 +40,9 @@ const expected: Record<TableName, readonly string[]> = {
   spot_check_findings: cols<'spot_check_findings'>()(['id', 'item_id', 'method', 'inspected_on', 'inspector_a_id', 'inspector_b_id', 'finding', 'notes', 'recorded_at', ...synced]),
   corrections: cols<'corrections'>()(['id', 'finding_id', 'street_code', 'ordered_on', 'requirement', 'deadline', 'status', 'result', 'closed_on', ...synced]),
   outbox: cols<'outbox'>()(['id', 'name', 'args_json', 'created_at']),
-  sync_state: cols<'sync_state'>()(['id', 'client_id', 'cursor', 'last_push_at', 'last_pull_at', 'last_error']),
+  sync_state: cols<'sync_state'>()(['id', 'client_id', 'cursor', 'last_push_at', 'last_pull_at', 'last_error', 'server_url', 'account_json', 'full_pull_done']),
+  sync_apply_state: cols<'sync_apply_state'>()(['id', 'applying']),
+  sync_rejections: cols<'sync_rejections'>()(['id', 'mutation_id', 'name', 'args_json', 'code', 'message', 'rejected_at', 'resolved_at']),
   audit_log: cols<'audit_log'>()(['seq', 'at', 'actor_id', 'action', 'entity', 'entity_id', 'details_json', 'prev_hash', 'hash']),
   settings: cols<'settings'>()(['key', 'value_json', 'updated_at']),
 };

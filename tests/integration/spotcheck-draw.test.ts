@@ -132,7 +132,11 @@ describe('the draw', () => {
     }
     // Recorded for sync and audit in the same transaction.
     const outbox = one<{ args_json: string }>(w, "SELECT args_json FROM outbox WHERE name = 'spotchecks.draw'");
-    expect(JSON.parse(outbox.args_json)).toMatchObject({ drawId: draw.id, seed: DICE, rate: 30, manifestSha256: frame.manifestSha256, manifestText: row.manifest_text });
+    const mutation = JSON.parse(outbox.args_json) as { args: unknown; changes: { entity: string; op: string; expectedVersion: number | null }[] };
+    expect(mutation.args).toMatchObject({ drawId: draw.id, seed: DICE, rate: 30, manifestSha256: frame.manifestSha256, manifestText: row.manifest_text });
+    // The rows the draw wrote travel with it: the draw, then each sampled case, all new.
+    expect(mutation.changes[0]).toMatchObject({ entity: 'spot_check_draws', op: 'upsert', expectedVersion: null });
+    expect(mutation.changes.filter((c) => c.entity === 'spot_check_items')).toHaveLength(draw.items.length);
     expect(one<{ n: number }>(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'spotcheck.draw' AND entity_id = ?", draw.id).n).toBe(1);
     expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
   });

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { latestSchemaVersion, migrations, type Migration } from '../../../migrations';
 import { AppError } from '../../../shared/result';
 import type { DbHandle } from './open';
+import { installCapture } from '../sync/capture';
 
 export type MigrationReport = { from: number; to: number; applied: string[]; backupFile: string | null };
 
@@ -34,6 +35,12 @@ export async function migrateToLatest(
   }
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
+  const report = await applyMigrations(handle, pending, from, options);
+  installCapture(handle.sqlite);
+  return report;
+}
+
+async function applyMigrations(handle: DbHandle, pending: readonly Migration[], from: number, options: { backupDir?: string; now?: () => Date }): Promise<MigrationReport> {
 
   let backupFile: string | null = null;
   if (from > 0 && handle.file !== ':memory:') {

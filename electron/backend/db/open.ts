@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { installCapture } from '../sync/capture';
 
 export type DbHandle = {
   file: string;
@@ -34,6 +35,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A database already at the sync schema gets its change capture now; a new one after migrating.
+  installCapture(sqlite);
   return {
     file,
     sqlite,

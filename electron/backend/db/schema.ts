@@ -279,6 +279,25 @@ export interface SyncStateTable {
   last_push_at: string | null;
   last_pull_at: string | null;
   last_error: string | null;
+  server_url: string | null;
+  account_json: string | null;
+  full_pull_done: Generated<0 | 1>;
+}
+
+export interface SyncApplyStateTable {
+  id: number;
+  applying: 0 | 1;
+}
+
+export interface SyncRejectionsTable {
+  id: Generated<number>;
+  mutation_id: number;
+  name: string;
+  args_json: string;
+  code: string;
+  message: string;
+  rejected_at: string;
+  resolved_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -321,6 +340,8 @@ export interface Database {
   corrections: CorrectionsTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
+  sync_apply_state: SyncApplyStateTable;
+  sync_rejections: SyncRejectionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
 }

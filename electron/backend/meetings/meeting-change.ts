@@ -13,7 +13,7 @@ import type { Database, MeetingsTable } from '../db/schema';
 import { assertStreetWriter } from '../session/access';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
-import { recordMutation } from '../sync/outbox';
+import { mutate, recordMutation } from '../sync/outbox';
 import { meetingDetail } from './meeting-view';
 
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -53,7 +53,7 @@ export async function changeMeeting(
   allowed: readonly MeetingStatus[],
   change: (scope: ChangeScope) => Promise<ChangeRecord>,
 ): Promise<MeetingDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     const meeting = await loadMeeting(trx, meetingId);
     assertMeetingWriter(user, meeting.street_code);

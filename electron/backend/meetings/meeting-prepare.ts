@@ -14,6 +14,7 @@ import { getSettings } from '../settings/settings';
 import { agendaSort } from './agenda-order';
 import { assertMeetingWriter, changeMeeting, finishChange, loadItem } from './meeting-change';
 import { meetingDetail } from './meeting-view';
+import { mutate } from '../sync/outbox';
 
 type Trx = Transaction<Database>;
 
@@ -105,7 +106,7 @@ async function renumber(trx: Trx, meetingId: string): Promise<void> {
 }
 
 export async function createMeeting(ctx: BackendContext, args: MeetingArgs['create']): Promise<MeetingDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     const streetCode = user.regionCode;
     assertMeetingWriter(user, streetCode);

@@ -16,7 +16,7 @@ import { codeRange } from '../regions/regions';
 import { assertStreetWriter, assertWithin } from '../session/access';
 import { currentUser } from '../session/session';
 import { getSettings } from '../settings/settings';
-import { recordMutation } from '../sync/outbox';
+import { mutate, recordMutation } from '../sync/outbox';
 import { agendaSort } from '../meetings/agenda-order';
 
 type Reader = Kysely<Database> | Transaction<Database>;
@@ -195,7 +195,7 @@ async function finish(scope: Scope, mutation: string, args: Record<string, unkno
 }
 
 export async function createFromMeeting(ctx: BackendContext, args: NoticeArgs['createFromMeeting']): Promise<NoticeBatchSummary[]> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     const meeting = await trx.selectFrom('meetings').select(['id', 'street_code', 'status', 'closed_at']).where('id', '=', args.meetingId).executeTakeFirst();
     if (!meeting) throw new AppError('not-found', '没有找到这次会议');
@@ -243,7 +243,7 @@ async function changeBatch(
   allowed: readonly NoticeStatus[],
   change: (scope: Scope, batch: { id: string; street_code: string; meeting_id: string | null; start_date: string; end_date: string; status: NoticeStatus }) => Promise<void>,
 ): Promise<NoticeBatchDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     const batch = await trx.selectFrom('notice_batches').select(['id', 'street_code', 'meeting_id', 'start_date', 'end_date', 'status']).where('id', '=', batchId).executeTakeFirst();
     if (!batch) throw new AppError('not-found', '没有找到这一批公示');
@@ -252,8 +252,9 @@ async function changeBatch(
       throw new AppError('conflict', `这批公示当前为“${noticeStatusLabels[batch.status]}”，此操作只能在${allowed.map((s) => `“${noticeStatusLabels[s]}”`).join('或')}时进行`);
     }
     const at = ctx.clock.now();
-    await change({ trx, user, at, today: ctx.clock.today() }, batch);
+    // Stamped first, so that the stamp is among the rows the change's mutation carries.
     await trx.updateTable('notice_batches').set({ updated_at: at }).where('id', '=', batch.id).execute();
+    await change({ trx, user, at, today: ctx.clock.today() }, batch);
     return batchDetail(trx, batch.id, user.regionCode);
   });
 }

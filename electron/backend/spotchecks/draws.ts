@@ -14,7 +14,7 @@ import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { assertBureau } from '../session/access';
 import { currentUser } from '../session/session';
-import { recordMutation } from '../sync/outbox';
+import { mutate, recordMutation } from '../sync/outbox';
 import { frameView, loadFrame } from './frame';
 import { drawDetail } from './draw-view';
 
@@ -77,7 +77,7 @@ async function insertItems(trx: Transaction<Database>, drawId: string, sample: S
 }
 
 export async function drawSpotCheck(ctx: BackendContext, args: SpotCheckArgs['draw']): Promise<DrawDetail> {
-  const drawId = await ctx.db.transaction().execute(async (trx) => {
+  const drawId = await mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     assertBureau(user, '抽取样本', ['bureau_chief']);
     return performDraw(trx, user, args, ctx.clock.now());
@@ -165,7 +165,7 @@ export async function performDraw(trx: Transaction<Database>, user: SessionUser,
 
 /** Raises the rate of a locked draw: the next cases of each stratum in ticket order join the sample. */
 export async function extendDraw(ctx: BackendContext, args: SpotCheckArgs['extend']): Promise<DrawDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     assertBureau(user, '扩大抽查', ['bureau_chief']);
     const draw = await trx.selectFrom('spot_check_draws').selectAll().where('id', '=', args.drawId).where('district_code', '=', user.regionCode).executeTakeFirst();

@@ -13,7 +13,7 @@ import type { Database } from '../db/schema';
 import { chinaDateOf } from '../../../shared/dates';
 import { assertBureau, type BureauRole } from '../session/access';
 import { currentUser } from '../session/session';
-import { recordMutation } from '../sync/outbox';
+import { mutate, recordMutation } from '../sync/outbox';
 import { drawDetail, loadDraw } from './draw-view';
 
 type Scope = { trx: Transaction<Database>; user: SessionUser; at: string; today: string };
@@ -26,7 +26,7 @@ async function changeInspection(
   locate: (trx: Transaction<Database>) => Promise<string>,
   change: (scope: Scope, draw: { id: string; drawn_at: string }) => Promise<{ mutation: string; args: Record<string, unknown>; audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> } }>,
 ): Promise<DrawDetail> {
-  const drawId = await ctx.db.transaction().execute(async (trx) => {
+  const drawId = await mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);
     assertBureau(user, what, roles);
     const id = await locate(trx);

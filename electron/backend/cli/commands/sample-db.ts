@@ -12,6 +12,7 @@ import { performDraw, recordFrame } from '../../spotchecks/draws';
 import { publishedSample } from '../../spotchecks/documents';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
 import { openCliBackend } from '../open';
+import { mutate } from '../../sync/outbox';
 import { describeDraw } from './sample';
 
 async function sectionChief(db: Awaited<ReturnType<typeof openCliBackend>>['ctx']['db'], district: string): Promise<SessionUser> {
@@ -51,7 +52,7 @@ export async function sampleDrawFromDatabase(args: ParsedArgs, rate: number, out
     const query = { periodStart: `${period}-01`, periodEnd: addDays(`${addMonths(period, 1)}-01`, -1), streetCodes: streets };
     const parsed = spotCheckArgs.frame.safeParse({ query, rate });
     if (!parsed.success) throw new AppError('validation', argsErrorMessage(parsed.error));
-    const drawId = await db.transaction().execute(async (trx) => {
+    const drawId = await mutate(db, async (trx) => {
       const at = backend.ctx.clock.now();
       const frame = await recordFrame(trx, chief, parsed.data, at);
       const draw = spotCheckArgs.draw.parse({ query, rate, manifestSha256: frame.manifestSha256, seed, ...(redrawOf ? { redraw: { drawId: redrawOf, reason } } : {}) });

@@ -1,0 +1,102 @@
+// The sync protocol with the central database (DESIGN.md §7): the REST bodies both sides read and
+// write, validated with zod on arrival, and the row changes a local mutation carries. The reference
+// central server in tests/central and the client in electron/backend/sync both use these.
+import { z } from 'zod';
+import { UserRole } from './domain';
+
+export const SYNC_API = '/api/v1';
+
+/** Tables that sync, in an order where every table comes after the tables it refers to. */
+export const syncedEntities = [
+  'regions',
+  'users',
+  'committee_members',
+  'households',
+  'members',
+  'close_relative_filings',
+  'cases',
+  'meetings',
+  'meeting_attendance',
+  'agenda_items',
+  'decisions',
+  'recusals',
+  'notice_batches',
+  'notice_items',
+  'objections',
+  'spot_check_draws',
+  'spot_check_items',
+  'spot_check_findings',
+  'corrections',
+] as const;
+export const SyncedEntity = z.enum(syncedEntities);
+export type SyncedEntity = z.infer<typeof SyncedEntity>;
+
+const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+/** A row a local change inserted, updated or deleted; `expectedVersion` is its version before (null: new). */
+export const RowChange = z
+  .object({
+    entity: SyncedEntity,
+    id: z.string().min(1),
+    op: z.enum(['upsert', 'delete']),
+    expectedVersion: z.number().int().positive().nullable(),
+    data: Row.nullable(),
+  })
+  .strict();
+export type RowChange = z.infer<typeof RowChange>;
+
+/** What an outbox row holds: the operation's own arguments (for people and audits) and the rows it changed. */
+export const MutationArgs = z.object({ args: z.record(z.string(), z.unknown()), changes: z.array(RowChange) }).strict();
+export type MutationArgs = z.infer<typeof MutationArgs>;
+
+export const Account = z.object({ id: z.string(), username: z.string(), name: z.string(), role: UserRole, regionCode: z.string() });
+export type Account = z.infer<typeof Account>;
+
+export const LoginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), deviceName: z.string().max(100) }).strict();
+export const RefreshRequest = z.object({ refreshToken: z.string().min(16).max(200) }).strict();
+
+export const TokenResponse = z
+  .object({
+    accessToken: z.string().min(16),
+    /** ISO instant. */
+    accessExpiresAt: z.string(),
+    refreshToken: z.string().min(16),
+    user: Account,
+  })
+  .strict();
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const PushMutation = z.object({ id: z.number().int().positive(), name: z.string().min(1).max(100), args: MutationArgs }).strict();
+export const PushRequest = z
+  .object({ clientId: z.string().uuid(), schemaVersion: z.number().int().positive(), mutations: z.array(PushMutation).max(100) })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const Rejection = z.object({ id: z.number().int().positive(), code: z.string(), message: z.string() }).strict();
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.object({ lastMutationId: z.number().int().nonnegative(), rejected: z.array(Rejection) }).strict();
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PulledChange = z
+  .object({ entity: SyncedEntity, op: z.enum(['upsert', 'delete']), id: z.string().min(1), version: z.number().int().positive(), data: Row.nullable() })
+  .strict()
+  .refine((c) => (c.op === 'upsert') === (c.data !== null), { message: 'an upsert carries data, a delete none' });
+export type PulledChange = z.infer<typeof PulledChange>;
+
+export const PullResponse = z.object({ changes: z.array(PulledChange), nextCursor: z.string().min(1), hasMore: z.boolean() }).strict();
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** The error codes the central server answers with, beside the HTTP status. */
+export const syncErrorCodes = {
+  unauthorized: 'unauthorized',
+  invalidCredentials: 'invalid-credentials',
+  refreshRevoked: 'refresh-revoked',
+  upgradeRequired: 'upgrade-required',
+  cursorUnknown: 'cursor-unknown',
+  mutationGap: 'mutation-gap',
+  badRequest: 'bad-request',
+  forbidden: 'forbidden',
+} as const;
