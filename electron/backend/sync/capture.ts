@@ -48,6 +48,10 @@ export async function setCapturing(trx: Transaction<Database>, on: boolean): Pro
  * The rows this change touched, each once, in the order first touched (which respects foreign keys):
  * its current values, or a delete, with the version it had before the change (null for a new row).
  * Clears the capture. A row created and deleted within the change does not appear at all.
+ *
+ * An updated row's version becomes its version before the change plus one, here and on the central
+ * server alike, so that the next change to it, made before any pull, expects the version the server
+ * will then hold.
  */
 export async function takeChanges(trx: Transaction<Database>): Promise<RowChange[]> {
   const captured = await sql<{ entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; old_version: number | null }>`
@@ -67,10 +71,16 @@ export async function takeChanges(trx: Transaction<Database>): Promise<RowChange
       if (!created) changes.push({ entity: r.entity, id: r.key, op: 'delete', expectedVersion: r.first.old, data: null });
       continue;
     }
+    const expectedVersion = created ? null : r.first.old;
+    if (expectedVersion !== null) {
+      await sql`UPDATE ${sql.table(r.entity)} SET version = ${expectedVersion + 1} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
+    }
     const row = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(r.entity)} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
     const data = row.rows[0];
     if (!data) continue;
-    changes.push({ entity: r.entity, id: r.key, op: 'upsert', expectedVersion: created ? null : r.first.old, data: data as Record<string, string | number | null> });
+    changes.push({ entity: r.entity, id: r.key, op: 'upsert', expectedVersion, data: data as Record<string, string | number | null> });
   }
+  // The version updates above were captured too; they belong to this change.
+  await sql`DELETE FROM temp.sync_capture`.execute(trx);
   return changes;
 }

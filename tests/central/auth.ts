@@ -1,0 +1,102 @@
+// Sign-in at the centre: scrypt password hashes, short-lived opaque access tokens, and refresh tokens
+// that rotate on every use. A refresh token presented a second time means it was copied: its whole family
+// (every token descended from the same sign-in) is revoked. Tokens are stored only as SHA-256 hashes.
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Account, TokenResponse } from '../../shared/sync';
+
+export type AuthOptions = { accessTtlSeconds: number; refreshTtlSeconds: number; now: () => Date };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** "scrypt$N$r$p$salt$hash", so that hashes made with another cost still verify. */
+export function hashPassword(password: string, cost = 16384): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, 32, { N: cost, r: 8, p: 1 });
+  return `scrypt$${cost}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 });
+  return timingSafeEqual(actual, expected);
+}
+
+export class AuthError extends Error {
+  constructor(
+    readonly code: 'invalid-credentials' | 'unauthorized' | 'refresh-revoked',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Auth {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly options: AuthOptions,
+  ) {}
+
+  account(userId: string): Account {
+    const u = this.sqlite.prepare('SELECT id, username, name, role, region_code AS regionCode FROM users WHERE id = ? AND active = 1').get(userId) as Account | undefined;
+    if (!u) throw new AuthError('unauthorized', '账号不存在或已停用');
+    return u;
+  }
+
+  #issue(userId: string, familyId: string, device: string): TokenResponse {
+    const now = this.options.now().getTime();
+    const access = newToken();
+    const refresh = newToken();
+    const accessExpiresAt = new Date(now + this.options.accessTtlSeconds * 1000).toISOString();
+    const insert = this.sqlite.prepare('INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run(hashToken(access), 'access', userId, familyId, device, accessExpiresAt);
+    insert.run(hashToken(refresh), 'refresh', userId, familyId, device, new Date(now + this.options.refreshTtlSeconds * 1000).toISOString());
+    return { accessToken: access, accessExpiresAt, refreshToken: refresh, user: this.account(userId) };
+  }
+
+  login(username: string, password: string, device: string): TokenResponse {
+    const row = this.sqlite
+      .prepare('SELECT u.id, c.password_hash FROM users u JOIN central_credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1')
+      .get(username) as { id: string; password_hash: string } | undefined;
+    // The same answer for an unknown user and a wrong password.
+    if (!row || !verifyPassword(password, row.password_hash)) throw new AuthError('invalid-credentials', '用户名或密码不正确');
+    return this.sqlite.transaction(() => this.#issue(row.id, randomBytes(12).toString('hex'), device))();
+  }
+
+  refresh(token: string): TokenResponse {
+    return this.sqlite.transaction(() => {
+      const row = this.sqlite.prepare("SELECT user_id, family_id, device, expires_at, used_at, revoked_at FROM central_tokens WHERE token_hash = ? AND kind = 'refresh'").get(hashToken(token)) as
+        | { user_id: string; family_id: string; device: string; expires_at: string; used_at: string | null; revoked_at: string | null }
+        | undefined;
+      if (!row) throw new AuthError('refresh-revoked', '登录已失效，请重新登录');
+      const now = this.options.now().toISOString();
+      if (row.used_at !== null || row.revoked_at !== null) {
+        // A used refresh token came back: somebody holds a copy. Nobody keeps this sign-in.
+        this.sqlite.prepare('UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE family_id = ?').run(now, row.family_id);
+        throw new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
+      }
+      if (row.expires_at <= now) throw new AuthError('refresh-revoked', '登录已过期，请重新登录');
+      this.sqlite.prepare('UPDATE central_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
+      return this.#issue(row.user_id, row.family_id, row.device);
+    })();
+  }
+
+  logout(token: string): void {
+    const row = this.sqlite.prepare('SELECT family_id FROM central_tokens WHERE token_hash = ?').get(hashToken(token)) as { family_id: string } | undefined;
+    if (row) this.sqlite.prepare('UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE family_id = ?').run(this.options.now().toISOString(), row.family_id);
+  }
+
+  /** The account behind a bearer access token, or an AuthError. */
+  authenticate(header: string | undefined): Account {
+    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    if (!token) throw new AuthError('unauthorized', '缺少登录凭据');
+    const row = this.sqlite.prepare("SELECT user_id, expires_at, revoked_at FROM central_tokens WHERE token_hash = ? AND kind = 'access'").get(hashToken(token)) as
+      | { user_id: string; expires_at: string; revoked_at: string | null }
+      | undefined;
+    if (!row || row.revoked_at !== null || row.expires_at <= this.options.now().toISOString()) throw new AuthError('unauthorized', '登录凭据无效或已过期');
+    return this.account(row.user_id);
+  }
+}

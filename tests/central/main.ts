@@ -1,0 +1,28 @@
+// `npm run central -- --port N --data DIR [--households N] [--as-of YYYY-MM-DD]`: the reference central
+// server, seeded with the generated district on first start. Prints one line per account as
+// `account: <username> <password> <role> <regionCode>` (scripts read these), then the address.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../../electron/backend/cli/args';
+import { seedCentral } from './seed';
+import { startCentralServer } from './server';
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, { values: ['port', 'data', 'households', 'as-of', 'access-ttl'], flags: [] });
+  const dataDir = resolve(requireOption(args, 'data'));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const asOf = optionalOption(args, 'as-of');
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
+  const server = await startCentralServer({ dataDir, port: integerOption(args, 'port', 0), accessTtlSeconds: integerOption(args, 'access-ttl', 900) });
+  const accounts = seedCentral(server.store, dataDir, { households: integerOption(args, 'households', 5000), ...(asOf ? { asOf } : {}) });
+  for (const a of accounts) console.log(`account: ${a.username} ${a.password} ${a.role} ${a.regionCode}`);
+  console.log(`central listening on ${server.url}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `central: ${error.message}\nusage: npm run central -- --port N --data DIR [--households N]` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

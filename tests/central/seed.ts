@@ -1,0 +1,41 @@
+// A new centre holds the generated district: every row in the change log (so a first pull brings it
+// all), and a password for every account. The demo passwords are kept in the data folder (mode 0600)
+// so that the same accounts print on every start.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { UserRole } from '../../shared/domain';
+import { syncedEntities } from '../../shared/sync';
+import { generateDistrict, type GenerateOptions } from '../../electron/backend/demo/generator';
+import { hashPassword } from './auth';
+import { audienceOf, scopeSql } from './scope';
+import type { CentralStore } from './store';
+
+export type DemoAccount = { username: string; password: string; role: UserRole; regionCode: string };
+
+/** Generates the district into an empty centre; does nothing to one that has data. */
+export function seedCentral(store: CentralStore, dataDir: string, options: GenerateOptions & { scryptCost?: number } = {}): DemoAccount[] {
+  const sqlite = store.handle.sqlite;
+  const file = join(dataDir, 'demo-accounts.json');
+  const regions = sqlite.prepare('SELECT count(*) FROM regions').pluck().get() as number;
+  if (regions > 0) return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
+  generateDistrict(store.handle, options);
+  const users = sqlite.prepare('SELECT id, username, role, region_code AS regionCode FROM users ORDER BY username').all() as { id: string; username: string; role: UserRole; regionCode: string }[];
+  const accounts: DemoAccount[] = [];
+  sqlite.transaction(() => {
+    const credential = sqlite.prepare('INSERT INTO central_credentials (user_id, password_hash) VALUES (?, ?)');
+    for (const u of users) {
+      const password = randomBytes(9).toString('base64url');
+      credential.run(u.id, hashPassword(password, options.scryptCost));
+      accounts.push({ username: u.username, password, role: u.role, regionCode: u.regionCode });
+    }
+    // Every row as it stands, in an order where each table follows the tables it refers to.
+    for (const entity of syncedEntities) {
+      sqlite
+        .prepare(`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) SELECT ?, k, 'upsert', v, r, ? FROM (${scopeSql[entity]}) ORDER BY k`)
+        .run(entity, audienceOf(entity));
+    }
+  })();
+  writeFileSync(file, JSON.stringify(accounts, null, 1), { mode: 0o600 });
+  return accounts;
+}
