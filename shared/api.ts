@@ -7,6 +7,7 @@ import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
 import { DrawDetail, DrawExport, DrawSummary, SpotCheckFrame, spotCheckArgs } from './spotcheck';
+import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -101,6 +102,13 @@ export const contract = {
   'spotchecks.worksheetPdf': { args: spotCheckArgs.worksheetPdf, result: PdfFile },
   'spotchecks.reportPdf': { args: spotCheckArgs.reportPdf, result: PdfFile },
   'spotchecks.recordPdf': { args: spotCheckArgs.recordPdf, result: PdfFile },
+  'sync.status': { args: syncArgs.status, result: SyncStatus },
+  'sync.signIn': { args: syncArgs.signIn, result: SyncStatus },
+  'sync.signOut': { args: syncArgs.signOut, result: SyncStatus },
+  'sync.now': { args: syncArgs.now, result: SyncReport },
+  'sync.reset': { args: syncArgs.reset, result: SyncStatus },
+  'sync.rejections': { args: syncArgs.rejections, result: z.array(SyncRejectionView) },
+  'sync.resolveRejection': { args: syncArgs.resolveRejection, result: z.array(SyncRejectionView) },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.
@@ -114,6 +122,8 @@ export type ResultOf<K extends ChannelName> = z.output<(typeof contract)[K]['res
 
 export const eventContract = {
   'pdf.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** total 0: not known yet. */
+  'sync.progress': z.object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 

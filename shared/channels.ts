@@ -57,11 +57,18 @@ export const channelNames = [
   'spotchecks.worksheetPdf',
   'spotchecks.reportPdf',
   'spotchecks.recordPdf',
+  'sync.status',
+  'sync.signIn',
+  'sync.signOut',
+  'sync.now',
+  'sync.reset',
+  'sync.rejections',
+  'sync.resolveRejection',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['pdf.progress'] as const;
+export const eventNames = ['pdf.progress', 'sync.progress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel string for a contract channel; one prefix so main can reject anything else. */

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'manifest-invalid'
   | 'seed-invalid'
   | 'rate-invalid'
+  | 'sync-failed'
   | 'internal';
 
 export type ApiError = { code: ErrorCode; message: string; details?: unknown };

@@ -84,7 +84,15 @@ export const PulledChange = z
   .refine((c) => (c.op === 'upsert') === (c.data !== null), { message: 'an upsert carries data, a delete none' });
 export type PulledChange = z.infer<typeof PulledChange>;
 
-export const PullResponse = z.object({ changes: z.array(PulledChange), nextCursor: z.string().min(1), hasMore: z.boolean() }).strict();
+export const PullResponse = z
+  .object({
+    changes: z.array(PulledChange),
+    nextCursor: z.string().min(1),
+    hasMore: z.boolean(),
+    /** On a pull from the beginning only: about how many changes there are in all, for a progress bar. */
+    estimatedTotal: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

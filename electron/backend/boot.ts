@@ -10,6 +10,7 @@ import { openDatabase, type DbHandle } from './db/open';
 import { createHandlerTable } from './handlers';
 import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
 import type { PdfWorkerSpec } from './pdf/render-job';
+import { FileSecretStore, type SecretStore } from './sync/secret-store';
 
 export type BootOptions = {
   dataDir: string;
@@ -25,6 +26,8 @@ export type BootOptions = {
   clock?: Clock;
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   invoke?: InvokeOptions;
+  /** Where sign-in tokens are kept; default: a file beside the database, readable by the OS user only. */
+  secretStore?: SecretStore;
 };
 
 export type Backend = { ctx: BackendContext; registry: HandlerRegistry; handle: DbHandle; migration: MigrationReport; close(): Promise<void> };
@@ -41,6 +44,8 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
   }
   const ctx: BackendContext = {
     db: handle.db,
+    sqlite: handle.sqlite,
+    secrets: options.secretStore ?? new FileSecretStore(`${databaseFile}.tokens`),
     databaseFile,
     clock: options.clock ?? systemClock,
     appVersion: options.appVersion,

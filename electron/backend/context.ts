@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
 import type { PdfWorkerSpec } from './pdf/render-job';
+import type { SecretStore } from './sync/secret-store';
 
 export type BackendPaths = {
   /** Where the database and generated files live. */
@@ -21,6 +23,10 @@ export type BackendPaths = {
 /** Everything a handler may touch. Main, the CLI, the browser harness and tests each build one. */
 export type BackendContext = {
   db: Kysely<Database>;
+  /** The same connection without kysely, for bulk work (applying pulled pages). */
+  sqlite: BetterSqlite3.Database;
+  /** Sign-in tokens for the central server. */
+  secrets: SecretStore;
   databaseFile: string;
   clock: Clock;
   paths: BackendPaths;

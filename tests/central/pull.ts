@@ -23,15 +23,14 @@ export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Accoun
   const from = cursor ? decodeCursor(cursor, epoch, last) : 0;
   const bureau = user.role === 'bureau_chief' || user.role === 'bureau_inspector';
   const prefix = user.regionCode;
-  const entries = sqlite
-    .prepare(
-      `SELECT seq, entity, row_key, op, version FROM change_log
-       WHERE seq > ? AND seq <= ?
+  const visible = `seq > ? AND seq <= ?
          AND (substr(region_code, 1, ?) = ? OR (entity = 'regions' AND substr(?, 1, length(region_code)) = region_code))
-         AND (audience = 'all' OR ?)
-       ORDER BY seq LIMIT ?`,
-    )
-    .all(from, last, prefix.length, prefix, prefix, bureau ? 1 : 0, limit + 1) as { seq: number; entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; version: number }[];
+         AND (audience = 'all' OR ?)`;
+  const params = [from, last, prefix.length, prefix, prefix, bureau ? 1 : 0];
+  const estimatedTotal = cursor ? undefined : (sqlite.prepare(`SELECT count(*) FROM change_log WHERE ${visible}`).pluck().get(...params) as number);
+  const entries = sqlite
+    .prepare(`SELECT seq, entity, row_key, op, version FROM change_log WHERE ${visible} ORDER BY seq LIMIT ?`)
+    .all(...params, limit + 1) as { seq: number; entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; version: number }[];
   const hasMore = entries.length > limit;
   const page = hasMore ? entries.slice(0, limit) : entries;
   // The rows as they are now, fetched per table in one statement each.
@@ -58,5 +57,5 @@ export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Accoun
     changes.push({ entity: e.entity, op: 'upsert', id: e.row_key, version: Number(row.version), data: row });
   }
   const next = page.length > 0 ? page[page.length - 1]!.seq : hasMore ? from : last;
-  return { changes, nextCursor: encodeCursor(epoch, hasMore ? next : last), hasMore };
+  return { changes, nextCursor: encodeCursor(epoch, hasMore ? next : last), hasMore, ...(estimatedTotal !== undefined ? { estimatedTotal } : {}) };
 }

@@ -26,7 +26,7 @@ export function seedCentral(store: CentralStore, dataDir: string, options: Gener
     const credential = sqlite.prepare('INSERT INTO central_credentials (user_id, password_hash) VALUES (?, ?)');
     for (const u of users) {
       const password = randomBytes(9).toString('base64url');
-      credential.run(u.id, hashPassword(password, options.scryptCost));
+      credential.run(u.id, hashPassword(password, options.scryptCost ?? 16384));
       accounts.push({ username: u.username, password, role: u.role, regionCode: u.regionCode });
     }
     // Every row as it stands, in an order where each table follows the tables it refers to.

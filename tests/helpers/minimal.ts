@@ -3,6 +3,7 @@ import type { DbHandle } from '../../electron/backend/db/open';
 import type { BackendContext } from '../../electron/backend/context';
 import { fixedClock } from '../../electron/backend/clock';
 import { bundledFontsDir } from '../../electron/backend/app-root';
+import { MemorySecretStore } from '../../electron/backend/sync/secret-store';
 
 export const NOW = '2026-11-20T02:00:00.000Z';
 
@@ -21,6 +22,8 @@ export function seedMinimal(handle: DbHandle): { userId: string } {
 export function testContext(handle: DbHandle, dir: string): BackendContext {
   return {
     db: handle.db,
+    sqlite: handle.sqlite,
+    secrets: new MemorySecretStore(),
     databaseFile: handle.file,
     clock: fixedClock(NOW),
     appVersion: 'test',

@@ -17,12 +17,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function context(progress: EventPayload<'pdf.progress'>[], overrides: Partial<BackendContext['paths']> = {}): BackendContext {
   return {
     db: undefined as never,
+    sqlite: undefined as never,
+    secrets: undefined as never,
     databaseFile: '',
     clock: fixedClock('2026-11-20T02:00:00Z'),
     appVersion: 'test',
     paths: { dataDir: dir, exportDir: dir, bundledFontsDir: bundledFontsDir(), systemFontDirs: [], pdfWorker: sourcePdfWorker(), ...overrides },
     emit: (event, payload) => {
-      if (event === 'pdf.progress') progress.push(payload);
+      if (event === 'pdf.progress') progress.push(payload as EventPayload<'pdf.progress'>);
     },
   };
 }

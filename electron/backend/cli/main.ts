@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { minutesCommand, noticeCommand } from './commands/meetings';
 import { sampleCommand } from './commands/sample';
+import { statsCommand, syncCommand } from './commands/sync';
 import type { Command } from './commands/types';
 
 const commands: Record<string, Command> = {
@@ -15,6 +16,8 @@ const commands: Record<string, Command> = {
   minutes: minutesCommand,
   notice: noticeCommand,
   sample: sampleCommand,
+  sync: syncCommand,
+  stats: statsCommand,
 };
 
 function usage(): string {

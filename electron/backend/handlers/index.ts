@@ -7,12 +7,13 @@ import { pdfHandlers } from '../pdf/handlers';
 import { regionHandlers } from '../regions/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { spotCheckHandlers } from '../spotchecks/handlers';
+import { syncHandlers } from '../sync/handlers';
 import { HandlerRegistry, type InvokeOptions } from './registry';
 
 /** The one handler table: Electron's IPC, the browser harness and the tests all call through it. */
 export function createHandlerTable(ctx: BackendContext, options: InvokeOptions = {}): HandlerRegistry {
   const registry = new HandlerRegistry(ctx, options);
-  for (const map of [appHandlers, caseHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, settingsHandlers, spotCheckHandlers]) registry.registerAll(map);
+  for (const map of [appHandlers, caseHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, settingsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
   registry.assertComplete();
   return registry;
 }

@@ -1,0 +1,67 @@
+// `sync` and `stats`: one push and pull against the central server from the command line, and the
+// counts scripts compare after it. The password comes from a file, never from the command line (where
+// other users of the machine could read it in the process list).
+import { hostname } from 'node:os';
+import { sql } from 'kysely';
+import { AppError } from '../../../../shared/result';
+import { signIn, syncState } from '../../sync/account';
+import { syncNow } from '../../sync/engine';
+import { SyncError } from '../../sync/http';
+import { parseArgs, requireOption } from '../args';
+import { openCliBackend } from '../open';
+import { readUtf8 } from './sample';
+import type { Command } from './types';
+
+export const syncCommand: Command = {
+  usage: 'sync --db FILE --server URL --username U --password-file FILE',
+  async run(argv, out) {
+    const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file'], flags: [] });
+    const server = requireOption(args, 'server');
+    const username = requireOption(args, 'username');
+    const passwordFile = requireOption(args, 'password-file');
+    const backend = await openCliBackend(requireOption(args, 'db'), { create: true });
+    try {
+      const ctx = backend.ctx;
+      const state = await syncState(ctx);
+      const signedIn = state.account?.username === username && (await ctx.secrets.get('sync.refreshToken')) !== null;
+      if (!signedIn) {
+        const password = readUtf8(passwordFile, '密码文件').replace(/\r?\n$/, '');
+        try {
+          await signIn(ctx, server, username, password, `cli ${hostname()}`);
+        } catch (error) {
+          if (error instanceof SyncError) throw new AppError('sync-failed', error.message);
+          throw error;
+        }
+      }
+      const report = await syncNow(ctx);
+      out(`pushed ${report.pushed} (rejected ${report.rejected}), pulled ${report.pulledChanges} changes in ${report.pages} pages${report.fullPull ? ' (full)' : ''}`);
+    } finally {
+      await backend.close();
+    }
+  },
+};
+
+export const statsCommand: Command = {
+  usage: 'stats --db FILE [--json]',
+  async run(argv, out) {
+    const args = parseArgs(argv, { values: ['db'], flags: ['json'] });
+    const backend = await openCliBackend(requireOption(args, 'db'));
+    try {
+      const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(backend.ctx.db)).rows[0]?.n ?? 0);
+      const state = await syncState(backend.ctx);
+      const stats = {
+        households: await count('households'),
+        cases: await count('cases'),
+        decisions: await count('decisions'),
+        meetings: await count('meetings'),
+        pendingOutbox: await count('outbox'),
+        rejections: await count('sync_rejections'),
+        cursor: state.cursor,
+      };
+      if (args.options.has('json')) out(JSON.stringify(stats));
+      else for (const [k, v] of Object.entries(stats)) out(`${k.padEnd(14)} ${String(v)}`);
+    } finally {
+      await backend.close();
+    }
+  },
+};

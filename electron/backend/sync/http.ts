@@ -1,0 +1,103 @@
+// Talking to the central server: HTTPS only (plain HTTP only to this machine), a timeout on every call,
+// retries with exponential backoff and jitter on network errors and 5xx, and every answer checked with
+// the shared schema before anything uses it. Errors say, in Chinese, what a person can do about them.
+import type { z } from 'zod';
+import { ErrorBody } from '../../../shared/sync';
+
+export type SyncErrorKind = 'network' | 'server' | 'unauthorized' | 'upgrade' | 'cursor' | 'refused' | 'bad-response' | 'config';
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** The server's base URL, refusing anything but HTTPS, or HTTP to this machine. */
+export function serverBase(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SyncError('config', `服务器地址不是有效的网址：${url}`);
+  }
+  if (parsed.protocol === 'https:') return parsed;
+  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return parsed;
+  throw new SyncError('config', '为保护个人信息，只能通过 HTTPS 连接中心服务器（仅本机测试服务器可用 HTTP）');
+}
+
+export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
+export const defaultRetry: RetryPolicy = { attempts: 5, baseDelayMs: 400, maxDelayMs: 8000, timeoutMs: 30_000 };
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Full jitter: a random wait up to the exponential bound, so that many clients do not retry in step. */
+export function backoff(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
+}
+
+type Request = { method: 'GET' | 'POST'; path: string; body?: unknown; token?: string };
+
+/** One call, retried while the failure is the network's or the server's; answers parsed with `schema`. */
+export async function requestJson<T extends z.ZodType>(base: URL, req: Request, schema: T, policy: RetryPolicy = defaultRetry): Promise<z.output<T>> {
+  let last: SyncError | null = null;
+  for (let attempt = 0; attempt < policy.attempts; attempt++) {
+    if (attempt > 0) await sleep(backoff(attempt, policy));
+    try {
+      return await once(base, req, schema, policy.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof SyncError) || (error.kind !== 'network' && error.kind !== 'server')) throw error;
+      last = error;
+    }
+  }
+  throw last ?? new SyncError('network', '无法连接中心服务器');
+}
+
+async function once<T extends z.ZodType>(base: URL, req: Request, schema: T, timeoutMs: number): Promise<z.output<T>> {
+  const url = new URL(req.path, base);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: req.method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(req.token ? { authorization: `Bearer ${req.token}` } : {}) },
+      ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new SyncError('network', timedOut ? '连接中心服务器超时，请检查网络' : '无法连接中心服务器，请检查网络或服务器地址');
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new SyncError('network', '与中心服务器的连接中断');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    if (response.status >= 500) throw new SyncError('server', `中心服务器暂时出错（${response.status}）`, response.status);
+    throw new SyncError('bad-response', '中心服务器的回复不完整或不是有效的数据，本机没有做任何修改', response.status);
+  }
+  if (!response.ok) {
+    const body = ErrorBody.safeParse(json);
+    const code = body.success ? body.data.error.code : undefined;
+    const message = body.success ? body.data.error.message : `中心服务器返回错误 ${response.status}`;
+    if (response.status === 401) throw new SyncError('unauthorized', message, 401, code);
+    if (response.status === 426) throw new SyncError('upgrade', message, 426, code);
+    if (response.status === 410) throw new SyncError('cursor', message, 410, code);
+    if (response.status >= 500) throw new SyncError('server', `中心服务器暂时出错（${response.status}）`, response.status, code);
+    throw new SyncError('refused', message, response.status, code);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncError('bad-response', '中心服务器的回复格式不对，本机没有做任何修改', response.status);
+  return parsed.data;
+}

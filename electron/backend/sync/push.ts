@@ -1,0 +1,51 @@
+// Sending the outbox: oldest first, at most 100 a batch. The server answers how far it has processed;
+// those outbox rows are deleted and any it refused are kept as rejections for a person to resolve, in
+// one transaction, so a crash between the answer and the bookkeeping only resends what the server
+// then skips as duplicates.
+import { latestSchemaVersion } from '../../../migrations';
+import { MutationArgs, PushResponse, SYNC_API, type PushRequest } from '../../../shared/sync';
+import type { BackendContext } from '../context';
+import { authorized, syncState } from './account';
+import { SyncError, type RetryPolicy } from './http';
+
+export const PUSH_BATCH = 100;
+
+export type PushReport = { pushed: number; rejected: number };
+
+export async function pushOutbox(ctx: BackendContext, onProgress: (done: number, total: number) => void = () => undefined, retry?: RetryPolicy): Promise<PushReport> {
+  const state = await syncState(ctx);
+  const total = Number((await ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const report: PushReport = { pushed: 0, rejected: 0 };
+  for (;;) {
+    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(PUSH_BATCH).execute();
+    if (rows.length === 0) break;
+    const mutations = rows.map((r) => {
+      const args = MutationArgs.safeParse(JSON.parse(r.args_json));
+      if (!args.success) throw new SyncError('config', `待同步的第 ${r.id} 项修改格式不对（${r.name}），无法上传；请联系技术支持`);
+      return { id: r.id, name: r.name, args: args.data };
+    });
+    const body: PushRequest = { clientId: state.clientId, schemaVersion: latestSchemaVersion, mutations };
+    const answer = await authorized(ctx, { method: 'POST', path: `${SYNC_API}/sync/push`, body }, PushResponse, retry);
+    const lastSent = rows[rows.length - 1]!.id;
+    if (answer.lastMutationId < rows[0]!.id - 1 || answer.lastMutationId > lastSent) {
+      throw new SyncError('bad-response', `中心服务器确认的进度（${answer.lastMutationId}）与本机发送的修改（${rows[0]!.id}–${lastSent}）对不上，已停止上传，本机修改都保留着`);
+    }
+    const at = ctx.clock.now();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const r of answer.rejected) {
+        const row = rows.find((x) => x.id === r.id);
+        if (!row) continue;
+        await trx.insertInto('sync_rejections').values({ mutation_id: row.id, name: row.name, args_json: row.args_json, code: r.code, message: r.message, rejected_at: at, resolved_at: null }).execute();
+      }
+      await trx.deleteFrom('outbox').where('id', '<=', answer.lastMutationId).execute();
+      await trx.updateTable('sync_state').set({ last_push_at: at }).where('id', '=', 1).execute();
+    });
+    const acknowledged = rows.filter((r) => r.id <= answer.lastMutationId).length;
+    report.pushed += acknowledged;
+    report.rejected += answer.rejected.length;
+    onProgress(report.pushed, total);
+    // The server took none of this batch: stop rather than send it again and again.
+    if (acknowledged === 0) throw new SyncError('server', '中心服务器没有接收这批修改，稍后会再试');
+  }
+  return report;
+}
