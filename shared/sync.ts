@@ -72,17 +72,22 @@ export const PushRequest = z
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const Rejection = z.object({ id: z.number().int().positive(), code: z.string(), message: z.string() }).strict();
-export type Rejection = z.infer<typeof Rejection>;
-
-export const PushResponse = z.object({ lastMutationId: z.number().int().nonnegative(), rejected: z.array(Rejection) }).strict();
-export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PulledChange = z
   .object({ entity: SyncedEntity, op: z.enum(['upsert', 'delete']), id: z.string().min(1), version: z.number().int().positive(), data: Row.nullable() })
   .strict()
   .refine((c) => (c.op === 'upsert') === (c.data !== null), { message: 'an upsert carries data, a delete none' });
 export type PulledChange = z.infer<typeof PulledChange>;
+
+/**
+ * A refused mutation. `current` holds the centre's rows as they are for every row the mutation touched
+ * (a delete where the centre has none), so the client can put its copy back as the centre has it.
+ */
+export const Rejection = z.object({ id: z.number().int().positive(), code: z.string(), message: z.string(), current: z.array(PulledChange).optional() }).strict();
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.object({ lastMutationId: z.number().int().nonnegative(), rejected: z.array(Rejection) }).strict();
+export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullResponse = z
   .object({

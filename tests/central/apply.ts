@@ -6,7 +6,7 @@
 // app's), decisions' votes, and spot-check samples redrawn from their manifest and seed.
 import type BetterSqlite3 from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
-import type { Account, PushRequest, PushResponse, Rejection, RowChange, SyncedEntity } from '../../shared/sync';
+import type { Account, PulledChange, PushRequest, PushResponse, Rejection, RowChange, SyncedEntity } from '../../shared/sync';
 import { checkVotes, itemVoters } from '../../shared/meeting-rules';
 import { parseManifest } from '../../shared/sampling/manifest';
 import { drawSample } from '../../shared/sampling/sampler';
@@ -87,11 +87,27 @@ export class PushApplier {
         const refusal = error instanceof Refusal ? error : error instanceof SqliteError ? refusalOf(error) : null;
         if (!refusal) throw error;
         processed.run(m.id, body.clientId);
-        rejected.push({ id: m.id, code: refusal.code, message: refusal.message });
+        rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: this.#current(user, m.args.changes) });
       }
       last = m.id;
     }
     return { lastMutationId: last, rejected };
+  }
+
+  /** The centre's rows for what a refused mutation touched, inside the user's jurisdiction only. */
+  #current(user: Account, changes: RowChange[]): PulledChange[] {
+    const out: PulledChange[] = [];
+    for (const c of changes) {
+      const scope = this.#scope(c.entity, c.id);
+      if (!scope) {
+        out.push({ entity: c.entity, op: 'delete', id: c.id, version: 1, data: null });
+        continue;
+      }
+      if (!scope.region.startsWith(user.regionCode)) continue;
+      const data = this.sqlite.prepare(`SELECT * FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
+      out.push({ entity: c.entity, op: 'upsert', id: c.id, version: scope.version, data });
+    }
+    return out;
   }
 
   #apply(user: Account, name: string, changes: RowChange[]): void {

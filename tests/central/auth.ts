@@ -67,21 +67,24 @@ export class Auth {
   }
 
   refresh(token: string): TokenResponse {
-    return this.sqlite.transaction(() => {
+    const result = this.sqlite.transaction((): TokenResponse | AuthError => {
       const row = this.sqlite.prepare("SELECT user_id, family_id, device, expires_at, used_at, revoked_at FROM central_tokens WHERE token_hash = ? AND kind = 'refresh'").get(hashToken(token)) as
         | { user_id: string; family_id: string; device: string; expires_at: string; used_at: string | null; revoked_at: string | null }
         | undefined;
-      if (!row) throw new AuthError('refresh-revoked', '登录已失效，请重新登录');
+      if (!row) return new AuthError('refresh-revoked', '登录已失效，请重新登录');
       const now = this.options.now().toISOString();
       if (row.used_at !== null || row.revoked_at !== null) {
         // A used refresh token came back: somebody holds a copy. Nobody keeps this sign-in.
+        // Returned, not thrown: the revocation must commit.
         this.sqlite.prepare('UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE family_id = ?').run(now, row.family_id);
-        throw new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
+        return new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
       }
-      if (row.expires_at <= now) throw new AuthError('refresh-revoked', '登录已过期，请重新登录');
+      if (row.expires_at <= now) return new AuthError('refresh-revoked', '登录已过期，请重新登录');
       this.sqlite.prepare('UPDATE central_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
       return this.#issue(row.user_id, row.family_id, row.device);
     })();
+    if (result instanceof AuthError) throw result;
+    return result;
   }
 
   logout(token: string): void {

@@ -7,10 +7,37 @@ import { MutationArgs, PushResponse, SYNC_API, type PushRequest } from '../../..
 import type { BackendContext } from '../context';
 import { authorized, syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
+import { pendingRows, rowId, RowWriter } from './apply-rows';
 
 export const PUSH_BATCH = 100;
 
 export type PushReport = { pushed: number; rejected: number };
+
+/**
+ * The server's answer, recorded in one transaction: refused mutations kept for a person, the rows they
+ * touched put back as the centre has them (unless a later unsent change holds them), and the outbox
+ * emptied up to what the server processed.
+ */
+function settle(ctx: BackendContext, rows: { id: number; name: string; args_json: string }[], answer: PushResponse): void {
+  const sqlite = ctx.sqlite;
+  const at = ctx.clock.now();
+  sqlite.transaction(() => {
+    const keep = pendingRows(sqlite, answer.lastMutationId);
+    const writer = new RowWriter(sqlite);
+    writer.begin();
+    const reject = sqlite.prepare('INSERT INTO sync_rejections (mutation_id, name, args_json, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const r of answer.rejected) {
+      const row = rows.find((x) => x.id === r.id);
+      if (!row) continue;
+      reject.run(row.id, row.name, row.args_json, r.code, r.message, at);
+      // Deletes last-made first, so that what was created goes in the reverse of its making.
+      for (const c of [...(r.current ?? [])].reverse()) if (!keep.has(rowId(c.entity, c.id))) writer.write(c);
+    }
+    writer.end();
+    sqlite.prepare('DELETE FROM outbox WHERE id <= ?').run(answer.lastMutationId);
+    sqlite.prepare('UPDATE sync_state SET last_push_at = ? WHERE id = 1').run(at);
+  })();
+}
 
 export async function pushOutbox(ctx: BackendContext, onProgress: (done: number, total: number) => void = () => undefined, retry?: RetryPolicy): Promise<PushReport> {
   const state = await syncState(ctx);
@@ -30,16 +57,7 @@ export async function pushOutbox(ctx: BackendContext, onProgress: (done: number,
     if (answer.lastMutationId < rows[0]!.id - 1 || answer.lastMutationId > lastSent) {
       throw new SyncError('bad-response', `中心服务器确认的进度（${answer.lastMutationId}）与本机发送的修改（${rows[0]!.id}–${lastSent}）对不上，已停止上传，本机修改都保留着`);
     }
-    const at = ctx.clock.now();
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const r of answer.rejected) {
-        const row = rows.find((x) => x.id === r.id);
-        if (!row) continue;
-        await trx.insertInto('sync_rejections').values({ mutation_id: row.id, name: row.name, args_json: row.args_json, code: r.code, message: r.message, rejected_at: at, resolved_at: null }).execute();
-      }
-      await trx.deleteFrom('outbox').where('id', '<=', answer.lastMutationId).execute();
-      await trx.updateTable('sync_state').set({ last_push_at: at }).where('id', '=', 1).execute();
-    });
+    settle(ctx, rows, answer);
     const acknowledged = rows.filter((r) => r.id <= answer.lastMutationId).length;
     report.pushed += acknowledged;
     report.rejected += answer.rejected.length;

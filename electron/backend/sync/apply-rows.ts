@@ -1,0 +1,68 @@
+// Writing the central database's rows into this copy, as they are: pulled pages, and the rows of a
+// refused mutation put back as the centre has them. Runs inside the caller's transaction with the local
+// guards standing aside and foreign keys checked at commit, since the centre's order is its own.
+import type BetterSqlite3 from 'better-sqlite3';
+import { MutationArgs, type PulledChange, type SyncedEntity } from '../../../shared/sync';
+import { keyOf } from './capture';
+import { SyncError } from './http';
+
+/** (entity, id) of every row an unsent mutation changed, optionally only those after `afterId`. */
+export function pendingRows(sqlite: BetterSqlite3.Database, afterId = 0): Set<string> {
+  const pending = new Set<string>();
+  const rows = sqlite.prepare('SELECT args_json FROM outbox WHERE id > ?').pluck().all(afterId) as string[];
+  for (const json of rows) {
+    const parsed = MutationArgs.safeParse(JSON.parse(json));
+    if (parsed.success) for (const c of parsed.data.changes) pending.add(rowId(c.entity, c.id));
+  }
+  return pending;
+}
+
+export const rowId = (entity: SyncedEntity, id: string) => `${entity}\u0000${id}`;
+
+export class RowWriter {
+  readonly #statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  readonly #columns = new Map<SyncedEntity, Set<string>>();
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+
+  #columnsOf(entity: SyncedEntity): Set<string> {
+    let cols = this.#columns.get(entity);
+    if (!cols) {
+      cols = new Set((this.sqlite.prepare(`PRAGMA table_info(${entity})`).all() as { name: string }[]).map((c) => c.name));
+      this.#columns.set(entity, cols);
+    }
+    return cols;
+  }
+
+  #statement(sqlText: string): BetterSqlite3.Statement<unknown[]> {
+    let s = this.#statements.get(sqlText);
+    if (!s) this.#statements.set(sqlText, (s = this.sqlite.prepare<unknown[]>(sqlText)));
+    return s;
+  }
+
+  /** Call inside a transaction: guards aside and foreign keys deferred until its end. */
+  begin(): void {
+    this.sqlite.pragma('defer_foreign_keys = ON');
+    this.sqlite.prepare('UPDATE sync_apply_state SET applying = 1 WHERE id = 1').run();
+  }
+
+  end(): void {
+    this.sqlite.prepare('UPDATE sync_apply_state SET applying = 0 WHERE id = 1').run();
+  }
+
+  write(change: PulledChange): void {
+    const key = keyOf(change.entity);
+    if (change.op === 'delete') {
+      this.#statement(`DELETE FROM ${change.entity} WHERE ${key} = ?`).run(change.id);
+      return;
+    }
+    // Columns this build does not know (a newer centre) are left out; the row is otherwise as sent.
+    const known = this.#columnsOf(change.entity);
+    const names = Object.keys(change.data!).filter((n) => known.has(n));
+    if (!names.includes(key)) throw new SyncError('bad-response', `中心服务器发来的“${change.entity}”记录缺少编号`);
+    this.#statement(
+      `INSERT INTO ${change.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+       ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
+    ).run(...names.map((n) => change.data![n] ?? null));
+  }
+}

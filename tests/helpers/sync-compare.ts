@@ -1,0 +1,32 @@
+// Whether a client holds exactly the central rows it should: for every synced table, the server's rows
+// inside the user's jurisdiction (spot checks for the bureau only) against all of the client's rows,
+// column for column, version included.
+import type BetterSqlite3 from 'better-sqlite3';
+import { syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
+import { audienceOf, keyColumn, scopeSql } from '../central/scope';
+
+function rows(sqlite: BetterSqlite3.Database, sqlText: string, ...params: unknown[]): string[] {
+  return (sqlite.prepare(sqlText).all(...params) as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
+}
+
+/** The tables whose rows differ, with a count each way; empty when the copies agree. */
+export function differences(server: BetterSqlite3.Database, client: BetterSqlite3.Database, user: Account): { entity: SyncedEntity; onlyServer: number; onlyClient: number }[] {
+  const bureau = user.role === 'bureau_chief' || user.role === 'bureau_inspector';
+  const out: { entity: SyncedEntity; onlyServer: number; onlyClient: number }[] = [];
+  for (const entity of syncedEntities) {
+    if (audienceOf(entity) === 'bureau' && !bureau) {
+      const local = rows(client, `SELECT * FROM ${entity}`);
+      if (local.length > 0) out.push({ entity, onlyServer: 0, onlyClient: local.length });
+      continue;
+    }
+    const visible = `SELECT k FROM (${scopeSql[entity]}) WHERE substr(r, 1, ?) = ? OR (? = 'regions' AND substr(?, 1, length(r)) = r)`;
+    const onServer = rows(server, `SELECT * FROM ${entity} WHERE ${keyColumn(entity)} IN (${visible})`, user.regionCode.length, user.regionCode, entity, user.regionCode);
+    const onClient = rows(client, `SELECT * FROM ${entity}`);
+    const clientSet = new Set(onClient);
+    const serverSet = new Set(onServer);
+    const onlyServer = onServer.filter((r) => !clientSet.has(r)).length;
+    const onlyClient = onClient.filter((r) => !serverSet.has(r)).length;
+    if (onlyServer || onlyClient) out.push({ entity, onlyServer, onlyClient });
+  }
+  return out;
+}
