@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/result';
-import { openBackend, type Backend } from '../boot';
+import { openBackend, type Backend, type BootOptions } from '../boot';
 import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../app-root';
 import type { Clock } from '../clock';
 
@@ -11,7 +11,7 @@ export function appVersion(): string {
 }
 
 /** The backend over a database file named on the command line. */
-export async function openCliBackend(dbFile: string, extra: { clock?: Clock; exportDir?: string; create?: boolean } = {}): Promise<Backend> {
+export async function openCliBackend(dbFile: string, extra: { clock?: Clock; exportDir?: string; create?: boolean; emit?: BootOptions['emit'] } = {}): Promise<Backend> {
   const file = resolve(dbFile);
   // Only commands that build a database may create one; a mistyped path must not leave an empty file.
   if (!extra.create && !existsSync(file)) throw new AppError('not-found', `数据库文件不存在：${file}`);
@@ -23,5 +23,6 @@ export async function openCliBackend(dbFile: string, extra: { clock?: Clock; exp
     appVersion: appVersion(),
     ...(extra.clock ? { clock: extra.clock } : {}),
     ...(extra.exportDir ? { exportDir: extra.exportDir } : {}),
+    ...(extra.emit ? { emit: extra.emit } : {}),
   });
 }

@@ -20,10 +20,13 @@ async function adoptAccount(ctx: BackendContext): Promise<void> {
   if (known) await setCurrentUser(ctx.db, state.account.id, ctx.clock.now());
 }
 
-export async function syncNow(ctx: BackendContext, retry?: RetryPolicy): Promise<SyncReport> {
+/** Smaller batches and pages than the defaults: slow links, and tests that interrupt a sync midway. */
+export type SyncSizes = { batchSize?: number; pageSize?: number };
+
+export async function syncNow(ctx: BackendContext, retry?: RetryPolicy, sizes: SyncSizes = {}): Promise<SyncReport> {
   try {
-    const pushed = await pushOutbox(ctx, (done, total) => ctx.emit('sync.progress', { phase: 'push', done, total }), retry);
-    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry);
+    const pushed = await pushOutbox(ctx, (done, total) => ctx.emit('sync.progress', { phase: 'push', done, total }), retry, sizes.batchSize);
+    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize);
     await adoptAccount(ctx);
     await ctx.db.updateTable('sync_state').set({ last_error: null }).where('id', '=', 1).execute();
     return { pushed: pushed.pushed, rejected: pushed.rejected, pulledChanges: pulled.changes, pages: pulled.pages, fullPull: pulled.full };

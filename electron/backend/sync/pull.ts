@@ -32,12 +32,12 @@ export function applyPage(ctx: BackendContext, page: PullResponse): void {
  * Pulls until the server has nothing more. An unknown cursor (the centre was reset, or this copy is
  * older than its log) starts a full resync from the beginning; unsent local changes are kept throughout.
  */
-export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress) => void = () => undefined, retry?: RetryPolicy): Promise<PullProgress> {
+export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress) => void = () => undefined, retry?: RetryPolicy, pageSize = PULL_PAGE): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, estimatedTotal: null, full: false };
   for (let restarts = 0; ; ) {
     const state = await syncState(ctx);
     progress.full = progress.full || state.cursor === null;
-    const query = new URLSearchParams({ limit: String(PULL_PAGE), schemaVersion: String(latestSchemaVersion), ...(state.cursor ? { cursor: state.cursor } : {}) });
+    const query = new URLSearchParams({ limit: String(pageSize), schemaVersion: String(latestSchemaVersion), ...(state.cursor ? { cursor: state.cursor } : {}) });
     let page: PullResponse;
     try {
       page = await authorized(ctx, { method: 'GET', path: `${SYNC_API}/sync/pull?${query}` }, PullResponse, retry);

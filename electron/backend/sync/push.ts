@@ -39,12 +39,12 @@ function settle(ctx: BackendContext, rows: { id: number; name: string; args_json
   })();
 }
 
-export async function pushOutbox(ctx: BackendContext, onProgress: (done: number, total: number) => void = () => undefined, retry?: RetryPolicy): Promise<PushReport> {
+export async function pushOutbox(ctx: BackendContext, onProgress: (done: number, total: number) => void = () => undefined, retry?: RetryPolicy, batchSize = PUSH_BATCH): Promise<PushReport> {
   const state = await syncState(ctx);
   const total = Number((await ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const report: PushReport = { pushed: 0, rejected: 0 };
   for (;;) {
-    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(PUSH_BATCH).execute();
+    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(Math.min(batchSize, PUSH_BATCH)).execute();
     if (rows.length === 0) break;
     const mutations = rows.map((r) => {
       const args = MutationArgs.safeParse(JSON.parse(r.args_json));

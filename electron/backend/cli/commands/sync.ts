@@ -7,19 +7,29 @@ import { AppError } from '../../../../shared/result';
 import { signIn, syncState } from '../../sync/account';
 import { syncNow } from '../../sync/engine';
 import { SyncError } from '../../sync/http';
-import { parseArgs, requireOption } from '../args';
+import { integerOption, parseArgs, requireOption, UsageError } from '../args';
 import { openCliBackend } from '../open';
+import type { BootOptions } from '../../boot';
 import { readUtf8 } from './sample';
 import type { Command } from './types';
 
 export const syncCommand: Command = {
-  usage: 'sync --db FILE --server URL --username U --password-file FILE',
+  usage: 'sync --db FILE --server URL --username U --password-file FILE [--batch-size N] [--page-size N] [--progress]',
   async run(argv, out) {
-    const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file'], flags: [] });
+    const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file', 'batch-size', 'page-size'], flags: ['progress'] });
+    const sizes = { batchSize: integerOption(args, 'batch-size', 100), pageSize: integerOption(args, 'page-size', 1000) };
+    if (sizes.batchSize < 1 || sizes.batchSize > 100) throw new UsageError('--batch-size must be 1 to 100');
+    if (sizes.pageSize < 1 || sizes.pageSize > 5000) throw new UsageError('--page-size must be 1 to 5000');
     const server = requireOption(args, 'server');
     const username = requireOption(args, 'username');
     const passwordFile = requireOption(args, 'password-file');
-    const backend = await openCliBackend(requireOption(args, 'db'), { create: true });
+    // --progress reports each batch and page on stderr as it is done.
+    const emit: BootOptions['emit'] = args.options.has('progress')
+      ? (event, payload) => {
+          if (event === 'sync.progress') console.error(`progress ${JSON.stringify(payload)}`);
+        }
+      : undefined;
+    const backend = await openCliBackend(requireOption(args, 'db'), { create: true, ...(emit ? { emit } : {}) });
     try {
       const ctx = backend.ctx;
       const state = await syncState(ctx);
@@ -33,7 +43,7 @@ export const syncCommand: Command = {
           throw error;
         }
       }
-      const report = await syncNow(ctx);
+      const report = await syncNow(ctx, undefined, sizes);
       out(`pushed ${report.pushed} (rejected ${report.rejected}), pulled ${report.pulledChanges} changes in ${report.pages} pages${report.fullPull ? ' (full)' : ''}`);
     } finally {
       await backend.close();
