@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
 import { openBackend } from './backend/boot';
+import { SafeStorageSecretStore } from './safe-secret-store';
 import { contentSecurityPolicy, mainWindowOptions } from './window-options';
 
 const appRoot = app.getAppPath();
@@ -27,6 +28,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     ...(existsSync(electronNative) ? { nativeBinding: electronNative } : {}),
     emit: (event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload),
+    // Tokens for the central server never reach the renderer or the database.
+    secretStore: new SafeStorageSecretStore(join(app.getPath('userData'), 'tokens.json')),
   });
 
   for (const name of channelNames) {

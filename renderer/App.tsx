@@ -3,8 +3,8 @@ import { userRoleLabels } from '../shared/glossary';
 import { CasesScreen } from './screens/CasesScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NoticesScreen } from './screens/notices/NoticesScreen';
-import { PlannedScreen } from './screens/PlannedScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SyncScreen } from './screens/SyncScreen';
 import { SpotChecksScreen } from './screens/spotchecks/SpotChecksScreen';
 import { useApi } from './use-api';
 
@@ -19,9 +19,17 @@ const screens = [
 type ScreenId = (typeof screens)[number]['id'];
 
 export function App() {
-  const [screen, setScreen] = useState<ScreenId>('cases');
-  const [session] = useApi('session.current', {});
+  const [chosen, setChosen] = useState<ScreenId | null>(null);
+  const [session, reloadSession] = useApi('session.current', {});
   const [settings] = useApi('settings.get', {});
+  // A new copy has nobody signed in yet: it opens on 同步, where the person signs in to the centre.
+  const screen: ScreenId = chosen ?? (session.status === 'error' ? 'sync' : 'cases');
+  const setScreen = setChosen;
+  // Stays on 同步 (which says what arrived); the top bar and every screen now have their user.
+  const onSignedIn = () => {
+    setChosen('sync');
+    reloadSession();
+  };
 
   return (
     <div className="app">
@@ -57,12 +65,12 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="content">{renderScreen(screen)}</main>
+      <main className="content">{renderScreen(screen, onSignedIn)}</main>
     </div>
   );
 }
 
-function renderScreen(screen: ScreenId) {
+function renderScreen(screen: ScreenId, onSignedIn: () => void) {
   switch (screen) {
     case 'cases':
       return <CasesScreen />;
@@ -73,7 +81,7 @@ function renderScreen(screen: ScreenId) {
     case 'spotChecks':
       return <SpotChecksScreen />;
     case 'sync':
-      return <PlannedScreen title="同步" description="登录中心数据库，上传本机变更，下载辖区数据。" />;
+      return <SyncScreen onSignedIn={onSignedIn} />;
     case 'settings':
       return <SettingsScreen />;
     default: {

@@ -1,6 +1,7 @@
 // Browser harness: serves the built renderer and implements window.api by calling the same handler
 // table as Electron's IPC, over loopback HTTP, so Playwright drives the real UI against a real database.
-//   npx tsx tests/e2e/harness/server.ts --db FILE [--port N] [--fresh] [--user USERNAME]
+//   npx tsx tests/e2e/harness/server.ts --db FILE [--port N] [--fresh] [--empty] [--user USERNAME]
+// --empty leaves a new database empty (no generated district), for signing in to a central server.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { fixedClock } from '../../../electron/backend/clock';
 import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
 
 const AS_OF = '2026-11-20';
-const args = parseArgs(process.argv.slice(2), { values: ['db', 'port', 'user'], flags: ['fresh'] });
+const args = parseArgs(process.argv.slice(2), { values: ['db', 'port', 'user'], flags: ['fresh', 'empty'] });
 const dbFile = resolve(requireOption(args, 'db'));
 const port = integerOption(args, 'port', 4517);
 const root = sourceAppRoot();
@@ -42,7 +43,7 @@ const backend = await openBackend({
   },
 });
 const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();
-if (regions.length === 0) generateDistrict(backend.handle, { asOf: AS_OF });
+if (regions.length === 0 && !args.options.has('empty')) generateDistrict(backend.handle, { asOf: AS_OF });
 const user = optionalOption(args, 'user');
 if (user) await login(user);
 

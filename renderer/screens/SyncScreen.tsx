@@ -1,0 +1,280 @@
+// 同步: sign in to the central server, then sync now, see when it last worked, what is still waiting,
+// what the centre refused (each to mark as dealt with), and the last error in plain Chinese. The first
+// full pull shows a progress bar. Tokens never come here; only who is signed in where.
+import { useEffect, useRef, useState } from 'react';
+import type { SyncRejectionView, SyncStatus } from '../../shared/sync-view';
+import { userRoleLabels } from '../../shared/glossary';
+import { call, errorMessage } from '../api';
+import { Dialog } from '../components/Dialog';
+import { LoadError } from '../components/LoadError';
+import { useApi } from '../use-api';
+import { formatDateTime } from './meetings/format';
+
+type Progress = { phase: 'push' | 'pull'; done: number; total: number } | null;
+
+/** Mutation names as the people who made them would say them. */
+const mutationLabels: Record<string, string> = {
+  'meetings.create': '新建会议',
+  'meetings.recordDecision': '记录决定',
+  'meetings.close': '结束会议',
+  'notices.createFromMeeting': '生成公示',
+  'notices.recordObjection': '登记异议',
+  'spotchecks.draw': '抽取样本',
+  'spotchecks.recordFinding': '记录核查结论',
+};
+
+export function SyncScreen({ onSignedIn }: { onSignedIn: () => void }) {
+  const [loaded, reload] = useApi('sync.status', {});
+  // The last status stays on screen while it reloads, so that a refused sign-in keeps what was typed.
+  const [shown, setShown] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    if (loaded.status === 'ready') setShown(loaded.value);
+  }, [loaded]);
+  const status = loaded.status === 'ready' ? loaded : shown ? ({ status: 'ready', value: shown } as const) : loaded;
+  const [progress, setProgress] = useState<Progress>(null);
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    if (typeof window.api?.on !== 'function') return;
+    // Events travel separately from the call's answer and can arrive after it; ignore those.
+    return window.api.on('sync.progress', (p) => {
+      if (running.current) setProgress(p);
+    });
+  }, []);
+
+  async function run(action: () => Promise<string>) {
+    running.current = true;
+    setBusy(true);
+    setMessage(null);
+    setProgress(null);
+    try {
+      setMessage({ kind: 'ok', text: await action() });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) });
+    } finally {
+      running.current = false;
+      setBusy(false);
+      setProgress(null);
+      reload();
+    }
+  }
+
+  const syncNow = () =>
+    run(async () => {
+      const r = await call('sync.now', {});
+      return `同步完成：上传 ${r.pushed} 项修改${r.rejected ? `（其中 ${r.rejected} 项被中心拒绝）` : ''}，收到 ${r.pulledChanges} 条更新${r.fullPull ? '（完整同步）' : ''}。`;
+    });
+
+  return (
+    <section className="screen" data-testid="sync-screen">
+      <div className="screen-head">
+        <h1 className="screen-title">同步</h1>
+        <p className="screen-sub">本机离线工作，联网时与中心数据库交换修改：先上传本机的修改，再接收辖区内的更新。</p>
+      </div>
+      {message && (
+        <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid={message.kind === 'error' ? 'sync-error' : 'sync-done'}>
+          {message.text}
+        </div>
+      )}
+      {progress && <SyncProgress progress={progress} />}
+      {status.status === 'loading' && <div className="loading">正在载入同步状态…</div>}
+      {status.status === 'error' && <LoadError what="同步状态" message={status.message} onRetry={reload} />}
+      {status.status === 'ready' &&
+        (status.value.signedIn ? (
+          <SignedIn status={status.value} busy={busy} onSync={() => void syncNow()} onChanged={reload} run={run} />
+        ) : (
+          <SignInForm
+            status={status.value}
+            busy={busy}
+            onSignIn={(serverUrl, username, password) =>
+              void run(async () => {
+                await call('sync.signIn', { serverUrl, username, password });
+                const r = await call('sync.now', {});
+                onSignedIn();
+                return `已登录并完成同步，收到 ${r.pulledChanges} 条数据。`;
+              })
+            }
+          />
+        ))}
+    </section>
+  );
+}
+
+function SyncProgress({ progress }: { progress: NonNullable<Progress> }) {
+  const percent = progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
+  const what = progress.phase === 'push' ? `正在上传本机修改 ${progress.done}/${progress.total}` : `正在接收更新 ${progress.done.toLocaleString('zh-CN')}${progress.total ? ` / 约 ${progress.total.toLocaleString('zh-CN')}` : ''} 条`;
+  return (
+    <div className="pdf-progress" data-testid="sync-progress">
+      <div className={percent === null ? 'pdf-bar waiting' : 'pdf-bar'} role="progressbar" aria-label="同步进度" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
+        <div className="pdf-bar-fill" style={{ width: `${percent ?? 100}%` }} />
+      </div>
+      <span className="pdf-progress-text">{what}</span>
+    </div>
+  );
+}
+
+function SignInForm({ status, busy, onSignIn }: { status: SyncStatus; busy: boolean; onSignIn: (serverUrl: string, username: string, password: string) => void }) {
+  const [serverUrl, setServerUrl] = useState(status.serverUrl ?? '');
+  const [username, setUsername] = useState(status.account?.username ?? '');
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      className="panel sync-signin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSignIn(serverUrl, username, password);
+      }}
+      data-testid="sync-signin"
+    >
+      <h2 className="panel-head">登录中心服务器</h2>
+      {status.account && <p className="muted">登录已失效，请重新登录。本机未上传的 {status.pending} 项修改都还保留着，登录后会继续上传。</p>}
+      <label className="field">
+        <span>服务器地址</span>
+        <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://…" autoComplete="url" disabled={Boolean(status.serverUrl)} data-testid="sync-server" />
+      </label>
+      <label className="field">
+        <span>用户名</span>
+        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" data-testid="sync-username" />
+      </label>
+      <label className="field">
+        <span>密码</span>
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" data-testid="sync-password" />
+      </label>
+      <button type="submit" className="button primary" disabled={busy || !serverUrl || !username || !password} data-testid="sync-signin-submit">
+        登录并同步
+      </button>
+    </form>
+  );
+}
+
+function SignedIn({ status, busy, onSync, onChanged, run }: { status: SyncStatus; busy: boolean; onSync: () => void; onChanged: () => void; run: (a: () => Promise<string>) => Promise<void> }) {
+  const [confirmReset, setConfirmReset] = useState(false);
+  const account = status.account!;
+  return (
+    <>
+      <dl className="kv panel" data-testid="sync-status">
+        <div className="kv-row">
+          <dt>登录账号</dt>
+          <dd data-testid="sync-account">
+            {account.name}（{account.username}，{userRoleLabels[account.role]}，辖区 {account.regionCode}）
+          </dd>
+        </div>
+        <div className="kv-row">
+          <dt>中心服务器</dt>
+          <dd className="path">{status.serverUrl}</dd>
+        </div>
+        <div className="kv-row">
+          <dt>上次上传 / 接收</dt>
+          <dd data-testid="sync-last">
+            {formatDateTime(status.lastPushAt)} / {formatDateTime(status.lastPullAt)}
+            {!status.fullPullDone && <span className="warn-text">（完整同步尚未完成）</span>}
+          </dd>
+        </div>
+        <div className="kv-row">
+          <dt>待上传的修改</dt>
+          <dd data-testid="sync-pending">{status.pending} 项</dd>
+        </div>
+        {status.lastError && (
+          <div className="kv-row">
+            <dt>上次出错</dt>
+            <dd className="warn-text" data-testid="sync-last-error">
+              {status.lastError}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <div className="toolbar">
+        <button type="button" className="button primary" onClick={onSync} disabled={busy} data-testid="sync-now">
+          {busy ? '正在同步…' : '立即同步'}
+        </button>
+        <button type="button" className="button" onClick={() => setConfirmReset(true)} disabled={busy} data-testid="sync-reset">
+          重置同步…
+        </button>
+        <button type="button" className="button" onClick={() => void run(async () => (await call('sync.signOut', {}), '已退出登录。本机数据和未上传的修改都保留着。'))} disabled={busy} data-testid="sync-signout">
+          退出登录
+        </button>
+      </div>
+      {status.rejections > 0 && <Rejections onChanged={onChanged} />}
+      {confirmReset && (
+        <Dialog
+          title="重置同步"
+          onClose={() => setConfirmReset(false)}
+          onSubmit={() => {
+            setConfirmReset(false);
+            void run(async () => {
+              await call('sync.reset', {});
+              const r = await call('sync.now', {});
+              return `已重新完整同步，收到 ${r.pulledChanges} 条数据。`;
+            });
+          }}
+          testId="sync-reset-dialog"
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setConfirmReset(false)}>
+                取消
+              </button>
+              <button type="submit" className="button primary" data-testid="sync-reset-confirm">
+                重新完整同步
+              </button>
+            </>
+          }
+        >
+          <p>从头接收辖区内的全部数据，用于本机数据与中心不一致时。本机未上传的 {status.pending} 项修改会先上传，不会丢失。</p>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+function Rejections({ onChanged }: { onChanged: () => void }) {
+  const [list, reload] = useApi('sync.rejections', {});
+  const [error, setError] = useState<string | null>(null);
+  async function resolve(r: SyncRejectionView) {
+    try {
+      await call('sync.resolveRejection', { id: r.id });
+      reload();
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <div className="panel" data-testid="sync-rejections">
+      <h2 className="panel-head warn-text">中心拒绝的修改（需要人工处理）</h2>
+      <p className="muted">这些修改没有进入中心数据库，本机已按中心的数据恢复。请核对后重新操作，再标记为已处理。</p>
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
+      {list.status === 'ready' && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>操作</th>
+              <th>原因</th>
+              <th>时间</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.map((r) => (
+              <tr key={r.id} data-testid="sync-rejection">
+                <td>{mutationLabels[r.name] ?? r.name}</td>
+                <td className="warn-text">{r.message}</td>
+                <td>{formatDateTime(r.rejectedAt)}</td>
+                <td>
+                  <button type="button" className="button small" onClick={() => void resolve(r)} data-testid="sync-rejection-resolve">
+                    已处理
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

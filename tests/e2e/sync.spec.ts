@@ -1,0 +1,112 @@
+// A person starts the reference central server, opens a new copy of the app (the browser harness on an
+// empty database), signs in, watches the first full pull, holds the street's meeting, and sees its
+// decisions arrive at the centre; then the centre goes away and the screen says so in plain Chinese,
+// keeping the unsent changes.
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+const CENTRAL_PORT = 4630;
+const APP_PORT = 4631;
+
+/** Starts a node script and resolves with its output once a line matches `ready`. */
+function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`not ready: ${args.join(' ')}\n${output}`)), 90_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve({ child, output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+let dir = '';
+let central: ChildProcess | null = null;
+let app: ChildProcess | null = null;
+let password = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), 'jrd-sync-e2e-'));
+  const c = await start(['tests/central/main.ts', '--port', String(CENTRAL_PORT), '--data', join(dir, 'central'), '--households', '400'], /central listening/);
+  central = c.child;
+  password = /^account: st001-staff1 (\S+) street_staff 430188001$/m.exec(c.output)![1]!;
+  app = (await start(['tests/e2e/harness/server.ts', '--db', join(dir, 'app', 'client.sqlite'), '--fresh', '--empty', '--port', String(APP_PORT)], /harness listening/)).child;
+});
+
+test.afterAll(() => {
+  central?.kill();
+  app?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a new copy signs in, pulls its street, and its meeting’s decisions reach the centre', async ({ page }) => {
+  test.setTimeout(180_000);
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  await page.goto(`${base}/`);
+  // Nobody is signed in yet: the app opens on 同步.
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+  await page.getByTestId('sync-server').fill(`http://127.0.0.1:${CENTRAL_PORT}`);
+  await page.getByTestId('sync-username').fill('st001-staff1');
+  await page.getByTestId('sync-password').fill('wrong-password');
+  await page.getByTestId('sync-signin-submit').click();
+  await expect(page.getByTestId('sync-error')).toContainText('用户名或密码不正确');
+  await page.getByTestId('sync-password').fill(password);
+  await page.screenshot({ path: `${shots}/sync-signin.png` });
+  await page.getByTestId('sync-signin-submit').click();
+  await expect(page.getByTestId('sync-progress').or(page.getByTestId('sync-done'))).toBeVisible();
+  await expect(page.getByTestId('sync-done')).toContainText('已登录并完成同步', { timeout: 60_000 });
+  await page.screenshot({ path: `${shots}/sync-first-pull.png` });
+  // Signed in, the copy is the caseworker's: the cases screen shows her street.
+  await expect(page.getByTestId('session')).toContainText('望江街道');
+  await page.getByRole('button', { name: '个案', exact: true }).click();
+  await expect(page.getByTestId('case-grid-count')).toContainText('件');
+
+  // The November meeting, held on this machine, waits to go up.
+  const held = await page.request.post(`${base}/__harness/hold-meeting`, { data: { month: '2026-11' } });
+  expect(held.ok(), await held.text()).toBe(true);
+  const meetingId = ((await held.json()) as { meetingId: string }).meetingId;
+  await page.getByRole('button', { name: '同步', exact: true }).click();
+  const pending = Number((await page.getByTestId('sync-pending').textContent())!.replace(/\D/g, ''));
+  expect(pending).toBeGreaterThan(10);
+  await expect(page.getByTestId('sync-account')).toContainText('st001-staff1');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-done')).toContainText(`上传 ${pending} 项修改`, { timeout: 60_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveText('0 项');
+  // A late progress event must not leave a stale bar behind the finished sync.
+  await expect(page.getByTestId('sync-progress')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/sync-status.png`, fullPage: true });
+
+  // At the centre: the meeting closed, with every decision the meeting took.
+  const centre = new BetterSqlite3(join(dir, 'central', 'central.sqlite'), { readonly: true });
+  try {
+    expect(centre.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(meetingId)).toBe('closed');
+    const decided = centre.prepare('SELECT count(*) FROM decisions WHERE meeting_id = ?').pluck().get(meetingId) as number;
+    const items = centre.prepare('SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND removed = 0').pluck().get(meetingId) as number;
+    expect(decided).toBeGreaterThan(10);
+    expect(decided).toBe(items);
+  } finally {
+    centre.close();
+  }
+
+  // The centre goes away: the screen says so, in Chinese, and keeps what is not yet sent.
+  central?.kill();
+  await page.request.post(`${base}/__harness/login`, { data: { username: 'st001-staff1' } });
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-error')).toContainText('无法连接中心服务器', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-last-error')).toContainText('无法连接中心服务器');
+  await page.screenshot({ path: `${shots}/sync-error.png`, fullPage: true });
+});
