@@ -16,6 +16,7 @@ import { testContext } from '../helpers/minimal';
 import { benchGridScroll } from './grid-scroll';
 import { benchNoticeStanding } from './notice-standing';
 import { benchSampler } from './sampler';
+import { benchSync } from './sync';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-bench-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -44,6 +45,7 @@ try {
   if (wanted('core')) await benchCore();
   if (wanted('grid')) await benchGridScroll();
   if (wanted('notice')) await benchNoticeStanding();
+  if (wanted('sync')) await benchSync(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -48,8 +48,16 @@ function refusalOf(error: InstanceType<typeof SqliteError>): Refusal {
 
 export class PushApplier {
   readonly #columns = new Map<SyncedEntity, Set<string>>();
+  readonly #statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
+
+  /** A meeting's mutation can carry hundreds of rows: each statement is prepared once. */
+  #prepare(sqlText: string): BetterSqlite3.Statement<unknown[]> {
+    let s = this.#statements.get(sqlText);
+    if (!s) this.#statements.set(sqlText, (s = this.sqlite.prepare<unknown[]>(sqlText)));
+    return s;
+  }
 
   #columnsOf(entity: SyncedEntity): Set<string> {
     let cols = this.#columns.get(entity);
@@ -61,14 +69,14 @@ export class PushApplier {
   }
 
   #scope(entity: SyncedEntity, key: string): { version: number; region: string } | null {
-    const row = this.sqlite.prepare(`${scopeSql[entity]} WHERE x.${keyColumn(entity)} = ?`).get(key) as { v: number; r: string } | undefined;
+    const row = this.#prepare(`${scopeSql[entity]} WHERE x.${keyColumn(entity)} = ?`).get(key) as { v: number; r: string } | undefined;
     return row ? { version: row.v, region: row.r } : null;
   }
 
   push(user: Account, body: PushRequest): PushResponse {
-    const client = this.sqlite.prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
+    const client = this.#prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
     if (client && client.user_id !== user.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
-    if (!client) this.sqlite.prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, user.id);
+    if (!client) this.#prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, user.id);
     let last = client?.last_mutation_id ?? 0;
     // The whole batch is checked before anything is applied: ascending, and no gap after what is done.
     const fresh = body.mutations.filter((m) => m.id > last);
@@ -76,7 +84,7 @@ export class PushApplier {
       if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
     });
     const rejected: Rejection[] = [];
-    const processed = this.sqlite.prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
+    const processed = this.#prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
     for (const m of fresh) {
       try {
         this.sqlite.transaction(() => {
@@ -104,7 +112,7 @@ export class PushApplier {
         continue;
       }
       if (!scope.region.startsWith(user.regionCode)) continue;
-      const data = this.sqlite.prepare(`SELECT * FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
+      const data = this.#prepare(`SELECT * FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
       out.push({ entity: c.entity, op: 'upsert', id: c.id, version: scope.version, data });
     }
     return out;
@@ -113,7 +121,7 @@ export class PushApplier {
   #apply(user: Account, name: string, changes: RowChange[]): void {
     const kind = user.role === 'bureau_chief' || user.role === 'bureau_inspector' ? 'bureau' : 'street';
     const within = (region: string) => region.startsWith(user.regionCode);
-    const log = this.sqlite.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
+    const log = this.#prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of changes) {
       if (!writableBy[kind].has(c.entity)) throw new Refusal('forbidden', `此账号不能修改“${c.entity}”`);
       const before = this.#scope(c.entity, c.id);
@@ -123,7 +131,7 @@ export class PushApplier {
       }
       if (c.op === 'delete') {
         if (!before) continue;
-        this.sqlite.prepare(`DELETE FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).run(c.id);
+        this.#prepare(`DELETE FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).run(c.id);
         log.run(c.entity, c.id, 'delete', before.version + 1, before.region, audienceOf(c.entity));
         continue;
       }
@@ -136,8 +144,7 @@ export class PushApplier {
       data.version = version;
       const names = Object.keys(data);
       const key = keyColumn(c.entity);
-      this.sqlite
-        .prepare(
+      this.#prepare(
           `INSERT INTO ${c.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
            ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
         )
@@ -161,10 +168,9 @@ export class PushApplier {
   }
 
   #checkVotes(decisionId: string): void {
-    const d = this.sqlite
-      .prepare('SELECT d.agenda_item_id AS item, d.votes_for AS f, d.votes_against AS a, d.votes_abstain AS b, m.id AS meeting, m.street_code AS street FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?')
+    const d = this.#prepare('SELECT d.agenda_item_id AS item, d.votes_for AS f, d.votes_against AS a, d.votes_abstain AS b, m.id AS meeting, m.street_code AS street FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?')
       .get(decisionId) as { item: string; f: number; a: number; b: number; meeting: string; street: string };
-    const ids = (sqlText: string, ...p: unknown[]) => (this.sqlite.prepare(sqlText).pluck().all(...p) as string[]);
+    const ids = (sqlText: string, ...p: unknown[]) => (this.#prepare(sqlText).pluck().all(...p) as string[]);
     const voters = itemVoters(
       ids("SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND attendance = 'present' AND voting = 1 AND member_id IS NOT NULL", d.meeting),
       ids('SELECT id FROM committee_members WHERE street_code = ? AND voting = 1', d.street),
@@ -175,10 +181,10 @@ export class PushApplier {
   }
 
   #checkSample(drawId: string): void {
-    const draw = this.sqlite.prepare('SELECT manifest_text, seed, rate_percent FROM spot_check_draws WHERE id = ?').get(drawId) as { manifest_text: string; seed: string; rate_percent: number } | undefined;
+    const draw = this.#prepare('SELECT manifest_text, seed, rate_percent FROM spot_check_draws WHERE id = ?').get(drawId) as { manifest_text: string; seed: string; rate_percent: number } | undefined;
     if (!draw) return;
     const expected = drawSample(parseManifest(draw.manifest_text), draw.seed, draw.rate_percent).sample.map((c) => `${c.caseNo}|${c.ticket}|${c.rank}|${c.reason}`);
-    const stored = (this.sqlite.prepare("SELECT case_no || '|' || ticket || '|' || rank || '|' || reason FROM spot_check_items WHERE draw_id = ?").pluck().all(drawId) as string[]);
+    const stored = (this.#prepare("SELECT case_no || '|' || ticket || '|' || rank || '|' || reason FROM spot_check_items WHERE draw_id = ?").pluck().all(drawId) as string[]);
     const same = expected.length === stored.length && new Set(stored).size === stored.length && expected.every((e) => stored.includes(e));
     if (!same) throw new Refusal('rule', '样本与按清单、随机种子和比例重新抽取的结果不一致，中心数据库拒绝接收');
   }

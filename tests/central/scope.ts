@@ -3,27 +3,27 @@
 // above it); spot checks, from the draw down to the corrections, go to the district bureau only.
 import type { SyncedEntity } from '../../shared/sync';
 
-/** SELECT of key, version and division code for every row of the entity (alias x for the table). */
+/** SELECT of key, version, division code and position in its table (o) for every row of the entity (alias x). */
 export const scopeSql: Record<SyncedEntity, string> = {
-  regions: 'SELECT x.code AS k, x.version AS v, x.code AS r FROM regions x',
-  users: 'SELECT x.id AS k, x.version AS v, x.region_code AS r FROM users x',
-  committee_members: 'SELECT x.id AS k, x.version AS v, x.street_code AS r FROM committee_members x',
-  households: 'SELECT x.id AS k, x.version AS v, x.community_code AS r FROM households x',
-  members: 'SELECT x.id AS k, x.version AS v, h.community_code AS r FROM members x JOIN households h ON h.id = x.household_id',
-  close_relative_filings: 'SELECT x.id AS k, x.version AS v, h.community_code AS r FROM close_relative_filings x JOIN households h ON h.id = x.household_id',
-  cases: 'SELECT x.id AS k, x.version AS v, x.community_code AS r FROM cases x',
-  meetings: 'SELECT x.id AS k, x.version AS v, x.street_code AS r FROM meetings x',
-  meeting_attendance: 'SELECT x.id AS k, x.version AS v, m.street_code AS r FROM meeting_attendance x JOIN meetings m ON m.id = x.meeting_id',
-  agenda_items: 'SELECT x.id AS k, x.version AS v, m.street_code AS r FROM agenda_items x JOIN meetings m ON m.id = x.meeting_id',
-  decisions: 'SELECT x.id AS k, x.version AS v, m.street_code AS r FROM decisions x JOIN meetings m ON m.id = x.meeting_id',
-  recusals: 'SELECT x.id AS k, x.version AS v, m.street_code AS r FROM recusals x JOIN agenda_items i ON i.id = x.agenda_item_id JOIN meetings m ON m.id = i.meeting_id',
-  notice_batches: 'SELECT x.id AS k, x.version AS v, x.community_code AS r FROM notice_batches x',
-  notice_items: 'SELECT x.id AS k, x.version AS v, b.community_code AS r FROM notice_items x JOIN notice_batches b ON b.id = x.batch_id',
-  objections: 'SELECT x.id AS k, x.version AS v, b.community_code AS r FROM objections x JOIN notice_batches b ON b.id = x.batch_id',
-  spot_check_draws: 'SELECT x.id AS k, x.version AS v, x.district_code AS r FROM spot_check_draws x',
-  spot_check_items: 'SELECT x.id AS k, x.version AS v, x.street_code AS r FROM spot_check_items x',
-  spot_check_findings: 'SELECT x.id AS k, x.version AS v, i.street_code AS r FROM spot_check_findings x JOIN spot_check_items i ON i.id = x.item_id',
-  corrections: 'SELECT x.id AS k, x.version AS v, x.street_code AS r FROM corrections x',
+  regions: 'SELECT x.code AS k, x.version AS v, x.code AS r, x.rowid AS o FROM regions x',
+  users: 'SELECT x.id AS k, x.version AS v, x.region_code AS r, x.rowid AS o FROM users x',
+  committee_members: 'SELECT x.id AS k, x.version AS v, x.street_code AS r, x.rowid AS o FROM committee_members x',
+  households: 'SELECT x.id AS k, x.version AS v, x.community_code AS r, x.rowid AS o FROM households x',
+  members: 'SELECT x.id AS k, x.version AS v, h.community_code AS r, x.rowid AS o FROM members x JOIN households h ON h.id = x.household_id',
+  close_relative_filings: 'SELECT x.id AS k, x.version AS v, h.community_code AS r, x.rowid AS o FROM close_relative_filings x JOIN households h ON h.id = x.household_id',
+  cases: 'SELECT x.id AS k, x.version AS v, x.community_code AS r, x.rowid AS o FROM cases x',
+  meetings: 'SELECT x.id AS k, x.version AS v, x.street_code AS r, x.rowid AS o FROM meetings x',
+  meeting_attendance: 'SELECT x.id AS k, x.version AS v, m.street_code AS r, x.rowid AS o FROM meeting_attendance x JOIN meetings m ON m.id = x.meeting_id',
+  agenda_items: 'SELECT x.id AS k, x.version AS v, m.street_code AS r, x.rowid AS o FROM agenda_items x JOIN meetings m ON m.id = x.meeting_id',
+  decisions: 'SELECT x.id AS k, x.version AS v, m.street_code AS r, x.rowid AS o FROM decisions x JOIN meetings m ON m.id = x.meeting_id',
+  recusals: 'SELECT x.id AS k, x.version AS v, m.street_code AS r, x.rowid AS o FROM recusals x JOIN agenda_items i ON i.id = x.agenda_item_id JOIN meetings m ON m.id = i.meeting_id',
+  notice_batches: 'SELECT x.id AS k, x.version AS v, x.community_code AS r, x.rowid AS o FROM notice_batches x',
+  notice_items: 'SELECT x.id AS k, x.version AS v, b.community_code AS r, x.rowid AS o FROM notice_items x JOIN notice_batches b ON b.id = x.batch_id',
+  objections: 'SELECT x.id AS k, x.version AS v, b.community_code AS r, x.rowid AS o FROM objections x JOIN notice_batches b ON b.id = x.batch_id',
+  spot_check_draws: 'SELECT x.id AS k, x.version AS v, x.district_code AS r, x.rowid AS o FROM spot_check_draws x',
+  spot_check_items: 'SELECT x.id AS k, x.version AS v, x.street_code AS r, x.rowid AS o FROM spot_check_items x',
+  spot_check_findings: 'SELECT x.id AS k, x.version AS v, i.street_code AS r, x.rowid AS o FROM spot_check_findings x JOIN spot_check_items i ON i.id = x.item_id',
+  corrections: 'SELECT x.id AS k, x.version AS v, x.street_code AS r, x.rowid AS o FROM corrections x',
 };
 
 export function keyColumn(entity: SyncedEntity): string {

@@ -29,10 +29,11 @@ export function seedCentral(store: CentralStore, dataDir: string, options: Gener
       credential.run(u.id, hashPassword(password, options.scryptCost ?? 16384));
       accounts.push({ username: u.username, password, role: u.role, regionCode: u.regionCode });
     }
-    // Every row as it stands, in an order where each table follows the tables it refers to.
+    // Every row as it stands, in an order where each table follows the tables it refers to, and within a
+    // table in the order the rows were written (as a live centre's log would have them).
     for (const entity of syncedEntities) {
       sqlite
-        .prepare(`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) SELECT ?, k, 'upsert', v, r, ? FROM (${scopeSql[entity]}) ORDER BY k`)
+        .prepare(`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) SELECT ?, k, 'upsert', v, r, ? FROM (${scopeSql[entity]}) ORDER BY o`)
         .run(entity, audienceOf(entity));
     }
   })();

@@ -22,6 +22,7 @@ export const rowId = (entity: SyncedEntity, id: string) => `${entity}\u0000${id}
 export class RowWriter {
   readonly #statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
   readonly #columns = new Map<SyncedEntity, Set<string>>();
+  readonly #plans = new Map<string, { names: string[]; statement: BetterSqlite3.Statement<unknown[]> }>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
 
@@ -56,13 +57,25 @@ export class RowWriter {
       this.#statement(`DELETE FROM ${change.entity} WHERE ${key} = ?`).run(change.id);
       return;
     }
-    // Columns this build does not know (a newer centre) are left out; the row is otherwise as sent.
-    const known = this.#columnsOf(change.entity);
-    const names = Object.keys(change.data!).filter((n) => known.has(n));
-    if (!names.includes(key)) throw new SyncError('bad-response', `中心服务器发来的“${change.entity}”记录缺少编号`);
-    this.#statement(
-      `INSERT INTO ${change.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-       ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
-    ).run(...names.map((n) => change.data![n] ?? null));
+    // A full pull writes hundreds of thousands of rows of a few shapes: plan each shape once.
+    const data = change.data!;
+    const fields = Object.keys(data);
+    const shape = `${change.entity}\u0000${fields.join(',')}`;
+    let plan = this.#plans.get(shape);
+    if (!plan) {
+      // Columns this build does not know (a newer centre) are left out; the row is otherwise as sent.
+      const known = this.#columnsOf(change.entity);
+      const names = fields.filter((n) => known.has(n));
+      if (!names.includes(key)) throw new SyncError('bad-response', `中心服务器发来的“${change.entity}”记录缺少编号`);
+      const statement = this.#statement(
+        `INSERT INTO ${change.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+         ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
+      );
+      plan = { names, statement };
+      this.#plans.set(shape, plan);
+    }
+    const values: unknown[] = new Array(plan.names.length);
+    for (let i = 0; i < plan.names.length; i++) values[i] = data[plan.names[i]!] ?? null;
+    plan.statement.run(values);
   }
 }

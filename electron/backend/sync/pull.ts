@@ -9,55 +9,107 @@ import { authorized, syncState } from './account';
 import { pendingRows, rowId, RowWriter } from './apply-rows';
 import { SyncError, type RetryPolicy } from './http';
 
-export const PULL_PAGE = 1000;
+export const PULL_PAGE = 2000;
 
 export type PullProgress = { pages: number; changes: number; estimatedTotal: number | null; full: boolean };
 
-/** Applies one page and stores the cursor after it, all or nothing; the last page marks the copy complete. */
-export function applyPage(ctx: BackendContext, page: PullResponse): void {
+/**
+ * Applies one page and stores the cursor after it, all or nothing; the last page marks the copy complete.
+ * The log gives a row at its latest change, so a row can arrive pages after rows that refer to it (an
+ * agenda item before the case its meeting's close changed later). References are therefore checked once
+ * the pull is complete, in the last page's transaction: a dangling one refuses that page, and the pull
+ * stops there with nothing lost. Foreign keys are off only for this synchronous block, so no other work
+ * on the connection ever runs without them.
+ */
+export function applyPage(ctx: BackendContext, page: PullResponse, writer = new RowWriter(ctx.sqlite), checkReferences = !page.hasMore): void {
   const sqlite = ctx.sqlite;
   const pending = pendingRows(sqlite);
-  const writer = new RowWriter(sqlite);
-  sqlite.transaction(() => {
-    writer.begin();
-    for (const change of page.changes) if (!pending.has(rowId(change.entity, change.id))) writer.write(change);
-    writer.end();
-    sqlite
-      .prepare('UPDATE sync_state SET cursor = ?, last_pull_at = ?, full_pull_done = CASE WHEN ? THEN 1 ELSE full_pull_done END WHERE id = 1')
-      .run(page.nextCursor, ctx.clock.now(), page.hasMore ? 0 : 1);
-  })();
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.transaction(() => {
+      writer.begin();
+      for (const change of page.changes) if (!pending.has(rowId(change.entity, change.id))) writer.write(change);
+      writer.end();
+      if (checkReferences) assertNoDanglingReferences(sqlite);
+      sqlite
+        .prepare('UPDATE sync_state SET cursor = ?, last_pull_at = ?, full_pull_done = CASE WHEN ? THEN 1 ELSE full_pull_done END WHERE id = 1')
+        .run(page.nextCursor, ctx.clock.now(), page.hasMore ? 0 : 1);
+    })();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }
+
+function assertNoDanglingReferences(sqlite: BackendContext['sqlite']): void {
+  const dangling = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (dangling.length === 0) return;
+  const first = dangling[0]!;
+  throw new SyncError(
+    'bad-response',
+    `中心服务器发来的数据不完整：${dangling.length} 条记录引用了本机没有的数据（如“${first.table}”引用的“${first.parent}”），最后一页没有写入，本机修改都保留着；请稍后再同步，如仍出现请联系技术支持`,
+  );
+}
+
+/** WAL pages between automatic checkpoints while pulling (SQLite's default is 1,000, i.e. 4 MB). */
+const PULL_AUTOCHECKPOINT = 16_384;
 
 /**
  * Pulls until the server has nothing more. An unknown cursor (the centre was reset, or this copy is
  * older than its log) starts a full resync from the beginning; unsent local changes are kept throughout.
+ * The next page is asked for before this one is written, so the centre prepares it meanwhile; only the
+ * page written with its cursor counts, so a failure or crash at any point loses nothing.
  */
 export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress) => void = () => undefined, retry?: RetryPolicy, pageSize = PULL_PAGE): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, estimatedTotal: null, full: false };
-  for (let restarts = 0; ; ) {
-    const state = await syncState(ctx);
-    progress.full = progress.full || state.cursor === null;
-    const query = new URLSearchParams({ limit: String(pageSize), schemaVersion: String(latestSchemaVersion), ...(state.cursor ? { cursor: state.cursor } : {}) });
-    let page: PullResponse;
-    try {
-      page = await authorized(ctx, { method: 'GET', path: `${SYNC_API}/sync/pull?${query}` }, PullResponse, retry);
-    } catch (error) {
-      if (error instanceof SyncError && error.kind === 'cursor' && restarts++ < 2) {
-        await ctx.db.updateTable('sync_state').set({ cursor: null, full_pull_done: 0 }).where('id', '=', 1).execute();
-        continue;
+  const writer = new RowWriter(ctx.sqlite);
+  const fetchPage = (cursor: string | null) => {
+    const query = new URLSearchParams({ limit: String(pageSize), schemaVersion: String(latestSchemaVersion), ...(cursor ? { cursor } : {}) });
+    const answer = authorized(ctx, { method: 'GET', path: `${SYNC_API}/sync/pull?${query}` }, PullResponse, retry);
+    answer.catch(() => undefined); // awaited (or abandoned after a failure) below
+    return answer;
+  };
+  // A first pull writes hundreds of megabytes; checkpointing every 4 MB of it would copy pages over and over.
+  const autocheckpoint = ctx.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  ctx.sqlite.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, PULL_AUTOCHECKPOINT)}`);
+  try {
+    let next: ReturnType<typeof fetchPage> | null = null;
+    for (let restarts = 0; ; ) {
+      const state = await syncState(ctx);
+      progress.full = progress.full || state.cursor === null;
+      let page: PullResponse;
+      try {
+        page = await (next ?? fetchPage(state.cursor));
+      } catch (error) {
+        next = null;
+        if (error instanceof SyncError && error.kind === 'cursor' && restarts++ < 2) {
+          await ctx.db.updateTable('sync_state').set({ cursor: null, full_pull_done: 0 }).where('id', '=', 1).execute();
+          continue;
+        }
+        throw error;
       }
-      throw error;
+      next = page.hasMore ? fetchPage(page.nextCursor) : null;
+      if (next) await requestSent();
+      if (page.estimatedTotal !== undefined) progress.estimatedTotal = page.estimatedTotal;
+      try {
+        // The whole-copy check costs about a second on a district's copy: skipped when nothing came.
+        const changedAnything = progress.pages > 0 || page.changes.length > 0 || !state.fullPullDone;
+        applyPage(ctx, page, writer, !page.hasMore && changedAnything);
+      } catch (error) {
+        if (error instanceof SyncError) throw error;
+        throw new SyncError('bad-response', `中心服务器发来的数据不能写入本机数据库（${error instanceof Error ? error.message : String(error)}），本页没有做任何修改`);
+      }
+      progress.pages++;
+      progress.changes += page.changes.length;
+      onProgress({ ...progress });
+      if (!page.hasMore) return progress;
     }
-    if (page.estimatedTotal !== undefined) progress.estimatedTotal = page.estimatedTotal;
-    try {
-      applyPage(ctx, page);
-    } catch (error) {
-      if (error instanceof SyncError) throw error;
-      throw new SyncError('bad-response', `中心服务器发来的数据不能写入本机数据库（${error instanceof Error ? error.message : String(error)}），本页没有做任何修改`);
-    }
-    progress.pages++;
-    progress.changes += page.changes.length;
-    onProgress({ ...progress });
-    if (!page.hasMore) return progress;
+  } finally {
+    ctx.sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    ctx.sqlite.pragma('wal_checkpoint(PASSIVE)');
   }
+}
+
+/** Lets the event loop turn a few times so the next request leaves before a page is written synchronously. */
+async function requestSent(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/result';
 import { signIn, syncState } from '../../sync/account';
 import { syncNow } from '../../sync/engine';
 import { SyncError } from '../../sync/http';
+import { PULL_PAGE } from '../../sync/pull';
 import { integerOption, parseArgs, requireOption, UsageError } from '../args';
 import { openCliBackend } from '../open';
 import type { BootOptions } from '../../boot';
@@ -17,7 +18,7 @@ export const syncCommand: Command = {
   usage: 'sync --db FILE --server URL --username U --password-file FILE [--batch-size N] [--page-size N] [--progress]',
   async run(argv, out) {
     const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file', 'batch-size', 'page-size'], flags: ['progress'] });
-    const sizes = { batchSize: integerOption(args, 'batch-size', 100), pageSize: integerOption(args, 'page-size', 1000) };
+    const sizes = { batchSize: integerOption(args, 'batch-size', 100), pageSize: integerOption(args, 'page-size', PULL_PAGE) };
     if (sizes.batchSize < 1 || sizes.batchSize > 100) throw new UsageError('--batch-size must be 1 to 100');
     if (sizes.pageSize < 1 || sizes.pageSize > 5000) throw new UsageError('--page-size must be 1 to 5000');
     const server = requireOption(args, 'server');
