@@ -43,13 +43,21 @@ export function backoff(attempt: number, policy: RetryPolicy, random: () => numb
   return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
 }
 
+/** SyncError code of a connection closed under a request (typically an idle kept-alive one). */
+const CONNECTION_CLOSED = 'connection-closed';
+
 type Request = { method: 'GET' | 'POST'; path: string; body?: unknown; token?: string };
 
 /** One call, retried while the failure is the network's or the server's; answers parsed with `schema`. */
 export async function requestJson<T extends z.ZodType>(base: URL, req: Request, schema: T, policy: RetryPolicy = defaultRetry): Promise<z.output<T>> {
   let last: SyncError | null = null;
+  let resent = false;
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
-    if (attempt > 0) await sleep(backoff(attempt, policy));
+    // A kept-alive connection the server had already closed (it happens after any pause of a few
+    // seconds, say while a meeting is being held) never carried the request: send it again at once.
+    const staleConnection = last?.code === CONNECTION_CLOSED && !resent;
+    if (staleConnection) resent = true;
+    else if (attempt > 0) await sleep(backoff(attempt, policy));
     try {
       return await once(base, req, schema, policy.timeoutMs);
     } catch (error) {
@@ -72,7 +80,9 @@ async function once<T extends z.ZodType>(base: URL, req: Request, schema: T, tim
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    throw new SyncError('network', timedOut ? '连接中心服务器超时，请检查网络' : '无法连接中心服务器，请检查网络或服务器地址');
+    const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+    const closed = cause === 'UND_ERR_SOCKET' || cause === 'ECONNRESET';
+    throw new SyncError('network', timedOut ? '连接中心服务器超时，请检查网络' : '无法连接中心服务器，请检查网络或服务器地址', undefined, closed ? CONNECTION_CLOSED : undefined);
   }
   let text: string;
   try {
