@@ -61,6 +61,7 @@ export const migration0004: Migration = {
   mutation_id INTEGER NOT NULL,
   name TEXT NOT NULL,
   args_json TEXT NOT NULL CHECK (json_valid(args_json)),
+  subject TEXT NOT NULL DEFAULT '',
   code TEXT NOT NULL,
   message TEXT NOT NULL,
   rejected_at TEXT NOT NULL,

@@ -18,7 +18,8 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SyncRejectionView = z.object({ id: z.number().int(), mutationId: z.number().int(), name: z.string(), code: z.string(), message: z.string(), rejectedAt: z.string() });
+/** `subject`: what the change was about (meeting, community's notice, case numbers), for a person to find it. */
+export const SyncRejectionView = z.object({ id: z.number().int(), mutationId: z.number().int(), name: z.string(), subject: z.string(), code: z.string(), message: z.string(), rejectedAt: z.string() });
 export type SyncRejectionView = z.infer<typeof SyncRejectionView>;
 
 export const SyncReport = z.object({ pushed: z.number().int(), rejected: z.number().int(), pulledChanges: z.number().int(), pages: z.number().int(), fullPull: z.boolean() });

@@ -3,7 +3,7 @@
 // full pull shows a progress bar. Tokens never come here; only who is signed in where.
 import { useEffect, useRef, useState } from 'react';
 import type { SyncRejectionView, SyncStatus } from '../../shared/sync-view';
-import { userRoleLabels } from '../../shared/glossary';
+import { mutationLabel, userRoleLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
 import { LoadError } from '../components/LoadError';
@@ -13,15 +13,6 @@ import { formatDateTime } from './meetings/format';
 type Progress = { phase: 'push' | 'pull'; done: number; total: number } | null;
 
 /** Mutation names as the people who made them would say them. */
-const mutationLabels: Record<string, string> = {
-  'meetings.create': '新建会议',
-  'meetings.recordDecision': '记录决定',
-  'meetings.close': '结束会议',
-  'notices.createFromMeeting': '生成公示',
-  'notices.recordObjection': '登记异议',
-  'spotchecks.draw': '抽取样本',
-  'spotchecks.recordFinding': '记录核查结论',
-};
 
 export function SyncScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const [loaded, reload] = useApi('sync.status', {});
@@ -254,6 +245,7 @@ function Rejections({ onChanged }: { onChanged: () => void }) {
           <thead>
             <tr>
               <th>操作</th>
+              <th>涉及</th>
               <th>原因</th>
               <th>时间</th>
               <th />
@@ -262,7 +254,8 @@ function Rejections({ onChanged }: { onChanged: () => void }) {
           <tbody>
             {list.value.map((r) => (
               <tr key={r.id} data-testid="sync-rejection">
-                <td>{mutationLabels[r.name] ?? r.name}</td>
+                <td>{mutationLabel(r.name)}</td>
+                <td data-testid="sync-rejection-subject">{r.subject || '—'}</td>
                 <td className="warn-text">{r.message}</td>
                 <td>{formatDateTime(r.rejectedAt)}</td>
                 <td>

@@ -1,6 +1,7 @@
 // A street's intake topped up for the sync benchmark: a generated street has about 30 applications a
 // month, and the benchmark wants a meeting of about 200 decisions.
 import { randomUUID } from 'node:crypto';
+import type { MutationName } from '../../shared/glossary';
 import type { BackendContext } from '../../electron/backend/context';
 import { mutate, recordMutation } from '../../electron/backend/sync/outbox';
 
@@ -26,7 +27,8 @@ export async function intakeApplications(ctx: BackendContext, streetCode: string
       const row = { ...template, id: randomUUID(), case_no: `${streetCode}-202611-${String(500 + i)}`, household_id: h.id, community_code: h.community_code, complaint: 0, close_relative: 0, version: 1, created_at: at, updated_at: at };
       await trx.insertInto('cases').values(row as never).execute();
     }
-    await recordMutation(trx, 'bench.intake', { streetCode, added: households.length }, at);
+    // Not an operation of the app (cases come from the provincial system): named as if it were one.
+    await recordMutation(trx, 'bench.intake' as MutationName, { streetCode, added: households.length }, at);
   });
   return households.length;
 }

@@ -92,8 +92,10 @@ test('a new copy signs in, pulls its street, and its meeting’s decisions reach
 
   // At the centre: the meeting closed, with every decision the meeting took.
   const centre = new BetterSqlite3(join(dir, 'central', 'central.sqlite'), { readonly: true });
+  let issueNo = 0;
   try {
     expect(centre.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(meetingId)).toBe('closed');
+    issueNo = centre.prepare('SELECT issue_no FROM meetings WHERE id = ?').pluck().get(meetingId) as number;
     const decided = centre.prepare('SELECT count(*) FROM decisions WHERE meeting_id = ?').pluck().get(meetingId) as number;
     const items = centre.prepare('SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND removed = 0').pluck().get(meetingId) as number;
     expect(decided).toBeGreaterThan(10);
@@ -101,6 +103,56 @@ test('a new copy signs in, pulls its street, and its meeting’s decisions reach
   } finally {
     centre.close();
   }
+
+  // A conflict: the street prepares the notices and sends them; someone at the centre then changes one
+  // batch, while this copy posts it. The post is refused and shown; the copy takes the centre's batch.
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  await page.locator(`[data-testid="due-meeting"][data-meeting-id="${meetingId}"]`).getByTestId('create-notices').click();
+  await expect(page.getByTestId('notices-created')).toContainText('生成公示草稿');
+  await page.getByRole('button', { name: '同步', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-done')).toContainText('同步完成', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveText('0 项');
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  const row = page.locator(`[data-testid="notice-meeting-group"][data-meeting-id="${meetingId}"]`).getByTestId('notice-row').first();
+  const batchId = (await row.getAttribute('data-batch-id'))!;
+  const centreDb = new BetterSqlite3(join(dir, 'central', 'central.sqlite'));
+  let centreEnd = '';
+  try {
+    centreDb.pragma('busy_timeout = 5000');
+    centreDb.transaction(() => {
+      const b = centreDb.prepare('SELECT version, community_code FROM notice_batches WHERE id = ?').get(batchId) as { version: number; community_code: string };
+      centreDb.prepare("UPDATE notice_batches SET end_date = date(end_date, '+1 day'), version = ?, updated_at = '2026-11-20T03:00:00.000Z' WHERE id = ?").run(b.version + 1, batchId);
+      centreEnd = centreDb.prepare('SELECT end_date FROM notice_batches WHERE id = ?').pluck().get(batchId) as string;
+      centreDb.prepare("INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES ('notice_batches', ?, 'upsert', ?, ?, 'all')").run(batchId, b.version + 1, b.community_code);
+    })();
+  } finally {
+    centreDb.close();
+  }
+  const community = (await row.getAttribute('data-community'))!;
+  await row.getByRole('button', { name: community }).click();
+  await page.getByTestId('batch-post').click();
+  await expect(page.getByTestId('batch-status')).toHaveText('公示中');
+  await page.getByRole('button', { name: '同步', exact: true }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('1 项');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-done')).toContainText('上传 1 项修改（其中 1 项被中心拒绝）', { timeout: 60_000 });
+  const rejection = page.getByTestId('sync-rejection');
+  await expect(rejection).toHaveCount(1);
+  await expect(rejection).toContainText('发布公示');
+  await expect(rejection.getByTestId('sync-rejection-subject')).toHaveText(`2026年11月第${issueNo}期会议；${community}公示`);
+  await expect(rejection).toContainText('已被他人修改');
+  await page.screenshot({ path: `${shots}/sync-rejection.png`, fullPage: true });
+  // The copy now holds the centre's batch: a draft again, with the period the centre set.
+  await page.getByRole('button', { name: '公示', exact: true }).click();
+  const restored = page.locator(`[data-testid="notice-row"][data-batch-id="${batchId}"]`);
+  await expect(restored).toHaveAttribute('data-status', 'draft');
+  const [y, m, d] = centreEnd.split('-').map(Number);
+  await expect(restored).toContainText(`—${y}年${m}月${d}日`);
+  // A person has looked at it: marked as dealt with, the list is gone.
+  await page.getByRole('button', { name: '同步', exact: true }).click();
+  await page.getByTestId('sync-rejection-resolve').click();
+  await expect(page.getByTestId('sync-rejections')).toHaveCount(0);
 
   // The centre goes away: the screen says so, in Chinese, and keeps what is not yet sent.
   central?.kill();

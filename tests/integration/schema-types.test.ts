@@ -42,7 +42,7 @@ const expected: Record<TableName, readonly string[]> = {
   outbox: cols<'outbox'>()(['id', 'name', 'args_json', 'created_at']),
   sync_state: cols<'sync_state'>()(['id', 'client_id', 'cursor', 'last_push_at', 'last_pull_at', 'last_error', 'server_url', 'account_json', 'full_pull_done']),
   sync_apply_state: cols<'sync_apply_state'>()(['id', 'applying']),
-  sync_rejections: cols<'sync_rejections'>()(['id', 'mutation_id', 'name', 'args_json', 'code', 'message', 'rejected_at', 'resolved_at']),
+  sync_rejections: cols<'sync_rejections'>()(['id', 'mutation_id', 'name', 'args_json', 'subject', 'code', 'message', 'rejected_at', 'resolved_at']),
   audit_log: cols<'audit_log'>()(['seq', 'at', 'actor_id', 'action', 'entity', 'entity_id', 'details_json', 'prev_hash', 'hash']),
   settings: cols<'settings'>()(['key', 'value_json', 'updated_at']),
 };

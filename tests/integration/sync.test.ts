@@ -119,6 +119,8 @@ describe('push', () => {
     const rejections = await syncRejections(second.client.ctx);
     expect(rejections.length).toBe(report.rejected);
     expect(rejections[0]!.message).toMatch(/已被他人修改|已不存在|不能|拒绝/);
+    // Each says what it was about, so a person can find it: at least the case numbers it touched.
+    for (const r of rejections) expect(r.subject, r.name).toMatch(/个案 430188001-\d{6}-\d{3}|第\d+期会议/);
     // Nothing blocks: the outbox is empty, and after the pull the second device shows the centre's rows.
     const status = await syncStatus(second.client.ctx);
     expect(status.pending).toBe(0);

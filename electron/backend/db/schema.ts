@@ -294,6 +294,8 @@ export interface SyncRejectionsTable {
   mutation_id: number;
   name: string;
   args_json: string;
+  /** What the change was about (meeting, community's notice, case numbers), named when it was refused. */
+  subject: Generated<string>;
   code: string;
   message: string;
   rejected_at: string;

@@ -4,7 +4,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { MeetingStatus, SessionUser } from '../../../shared/domain';
 import type { MeetingDetail } from '../../../shared/meeting';
-import { meetingStatusLabels } from '../../../shared/glossary';
+import { meetingStatusLabels, type MutationName } from '../../../shared/glossary';
 import { AppError } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
 import { appendAudit, type AuditEntry } from '../audit/audit-log';
@@ -49,7 +49,7 @@ export async function loadMeeting(trx: Transaction<Database>, meetingId: string)
 export async function changeMeeting(
   ctx: BackendContext,
   meetingId: string,
-  mutation: string,
+  mutation: MutationName,
   allowed: readonly MeetingStatus[],
   change: (scope: ChangeScope) => Promise<ChangeRecord>,
 ): Promise<MeetingDetail> {
@@ -67,7 +67,7 @@ export async function changeMeeting(
 }
 
 /** Stamps the meeting, queues the mutation for sync and appends the audit entries, all in `trx`. */
-export async function finishChange(trx: Transaction<Database>, user: SessionUser, meetingId: string, mutation: string, record: ChangeRecord, at: string): Promise<void> {
+export async function finishChange(trx: Transaction<Database>, user: SessionUser, meetingId: string, mutation: MutationName, record: ChangeRecord, at: string): Promise<void> {
   await trx.updateTable('meetings').set({ updated_at: at }).where('id', '=', meetingId).execute();
   await recordMutation(trx, mutation, { meetingId, ...record.args }, at);
   for (const entry of record.audit) await appendAudit(trx, { actorId: user.id, ...entry }, at);

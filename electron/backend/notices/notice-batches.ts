@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, chinaDateOf, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { NoticeStatus, SessionUser } from '../../../shared/domain';
-import { noticeStatusLabels } from '../../../shared/glossary';
+import { noticeStatusLabels, type MutationName } from '../../../shared/glossary';
 import { MIN_NOTICE_DAYS, noticeableKinds, type NoticeArgs, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
 import { AppError } from '../../../shared/result';
 import { appendAudit } from '../audit/audit-log';
@@ -189,7 +189,7 @@ function periodProblem(startDate: string, endDate: string, earliestStart: string
 
 type Scope = { trx: Transaction<Database>; user: SessionUser; at: string; today: string };
 
-async function finish(scope: Scope, mutation: string, args: Record<string, unknown>, audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> }) {
+async function finish(scope: Scope, mutation: MutationName, args: Record<string, unknown>, audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> }) {
   await recordMutation(scope.trx, mutation, args, scope.at);
   await appendAudit(scope.trx, { actorId: scope.user.id, ...audit }, scope.at);
 }

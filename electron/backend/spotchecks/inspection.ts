@@ -2,6 +2,7 @@
 // (入户 / 信息核对 / 电话), when, and what they found; a problem leads to a correction ordered to the
 // street office with a deadline, closed with its result. Each change is one transaction with its outbox
 // row and audit entry.
+import type { MutationName } from '../../../shared/glossary';
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { SessionUser } from '../../../shared/domain';
@@ -24,7 +25,7 @@ async function changeInspection(
   what: string,
   roles: readonly BureauRole[],
   locate: (trx: Transaction<Database>) => Promise<string>,
-  change: (scope: Scope, draw: { id: string; drawn_at: string }) => Promise<{ mutation: string; args: Record<string, unknown>; audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> } }>,
+  change: (scope: Scope, draw: { id: string; drawn_at: string }) => Promise<{ mutation: MutationName; args: Record<string, unknown>; audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> } }>,
 ): Promise<DrawDetail> {
   const drawId = await mutate(ctx.db, async (trx) => {
     const user = await currentUser(trx);

@@ -62,7 +62,7 @@ export async function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
 
 export async function syncRejections(ctx: BackendContext): Promise<SyncRejectionView[]> {
   const rows = await ctx.db.selectFrom('sync_rejections').selectAll().where('resolved_at', 'is', null).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, mutationId: r.mutation_id, name: r.name, code: r.code, message: r.message, rejectedAt: r.rejected_at }));
+  return rows.map((r) => ({ id: r.id, mutationId: r.mutation_id, name: r.name, subject: r.subject, code: r.code, message: r.message, rejectedAt: r.rejected_at }));
 }
 
 export async function resolveRejection(ctx: BackendContext, id: number): Promise<void> {

@@ -2,6 +2,7 @@
 // crash can never leave a change that the central database will not hear about. The row carries the
 // operation's arguments and the synced rows it changed (see capture.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { MutationName } from '../../../shared/glossary';
 import type { MutationArgs } from '../../../shared/sync';
 import type { Database } from '../db/schema';
 import { setCapturing, takeChanges } from './capture';
@@ -22,7 +23,7 @@ export async function mutate<T>(db: Kysely<Database>, change: (trx: Transaction<
   });
 }
 
-export async function recordMutation(trx: Transaction<Database>, name: string, args: Record<string, unknown>, at: string): Promise<number> {
+export async function recordMutation(trx: Transaction<Database>, name: MutationName, args: Record<string, unknown>, at: string): Promise<number> {
   const payload: MutationArgs = { args, changes: await takeChanges(trx) };
   const row = await trx
     .insertInto('outbox')

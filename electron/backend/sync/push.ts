@@ -8,6 +8,7 @@ import type { BackendContext } from '../context';
 import { authorized, syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
 import { pendingRows, rowId, RowWriter } from './apply-rows';
+import { rejectionSubject } from './rejection-subject';
 
 export const PUSH_BATCH = 100;
 
@@ -25,11 +26,17 @@ function settle(ctx: BackendContext, rows: { id: number; name: string; args_json
     const keep = pendingRows(sqlite, answer.lastMutationId);
     const writer = new RowWriter(sqlite);
     writer.begin();
-    const reject = sqlite.prepare('INSERT INTO sync_rejections (mutation_id, name, args_json, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const reject = sqlite.prepare('INSERT INTO sync_rejections (mutation_id, name, args_json, subject, code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // Named while this copy still holds what the changes made (a refused meeting is about to go).
+    const subjects = new Map<number, string>();
+    for (const r of answer.rejected) {
+      const args = MutationArgs.safeParse(JSON.parse(rows.find((x) => x.id === r.id)?.args_json ?? 'null'));
+      subjects.set(r.id, args.success ? rejectionSubject(sqlite, args.data.changes) : '');
+    }
     for (const r of answer.rejected) {
       const row = rows.find((x) => x.id === r.id);
       if (!row) continue;
-      reject.run(row.id, row.name, row.args_json, r.code, r.message, at);
+      reject.run(row.id, row.name, row.args_json, subjects.get(r.id) ?? '', r.code, r.message, at);
       // Deletes last-made first, so that what was created goes in the reverse of its making.
       for (const c of [...(r.current ?? [])].reverse()) if (!keep.has(rowId(c.entity, c.id))) writer.write(c);
     }
