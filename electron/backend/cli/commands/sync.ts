@@ -66,7 +66,8 @@ export const statsCommand: Command = {
         decisions: await count('decisions'),
         meetings: await count('meetings'),
         pendingOutbox: await count('outbox'),
-        rejections: await count('sync_rejections'),
+        // Refused changes a person has not yet marked as dealt with.
+        rejections: Number((await sql<{ n: number }>`SELECT count(*) AS n FROM sync_rejections WHERE resolved_at IS NULL`.execute(backend.ctx.db)).rows[0]?.n ?? 0),
         cursor: state.cursor,
       };
       if (args.options.has('json')) out(JSON.stringify(stats));
