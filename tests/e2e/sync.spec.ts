@@ -4,7 +4,7 @@
 // keeping the unsent changes.
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -56,6 +56,11 @@ test.afterAll(() => {
 test('a new copy signs in, pulls its street, and its meeting’s decisions reach the centre', async ({ page }) => {
   test.setTimeout(180_000);
   const base = `http://127.0.0.1:${APP_PORT}`;
+  // Everything the renderer is told, to check below that no token is among it.
+  const answers: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/__api/')) answers.push(r.text().catch(() => ''));
+  });
   await page.goto(`${base}/`);
   // Nobody is signed in yet: the app opens on 同步.
   await expect(page.getByTestId('sync-screen')).toBeVisible();
@@ -103,6 +108,15 @@ test('a new copy signs in, pulls its street, and its meeting’s decisions reach
   } finally {
     centre.close();
   }
+
+  // The tokens stay in the backend's store (a file readable by the OS user only); the renderer never saw one.
+  const tokenFile = join(dir, 'app', 'client.sqlite.tokens');
+  expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+  const tokens = Object.values(JSON.parse(readFileSync(tokenFile, 'utf8')) as Record<string, string>);
+  expect(tokens.length).toBe(2);
+  const seen = await Promise.all(answers);
+  expect(seen.length).toBeGreaterThan(10);
+  for (const t of tokens) expect(seen.some((body) => body.includes(t))).toBe(false);
 
   // A conflict: the street prepares the notices and sends them; someone at the centre then changes one
   // batch, while this copy posts it. The post is refused and shown; the copy takes the centre's batch.
