@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
-import { openBackend } from './backend/boot';
+import { startBackend } from './backend/startup';
 import { SafeStorageSecretStore } from './safe-secret-store';
 import { contentSecurityPolicy, mainWindowOptions } from './window-options';
 
@@ -19,7 +19,8 @@ function rendererUrl(): string {
 async function start(): Promise<void> {
   const electronNative = join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
   const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-  const backend = await openBackend({
+  // A database that cannot be opened starts the window in recovery mode instead of failing.
+  const started = await startBackend({
     ...(dbArg ? { databaseFile: dbArg } : {}),
     dataDir: join(app.getPath('userData'), 'data'),
     bundledFontsDir: join(resources, 'templates', 'fonts'),
@@ -36,7 +37,7 @@ async function start(): Promise<void> {
     ipcMain.handle(ipcChannel(name), (event, args: unknown) => {
       // Only our own page may call the backend.
       if (!mainWindow || event.sender !== mainWindow.webContents) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
-      return backend.registry.invoke(name, args);
+      return started.invoker.invoke(name, args);
     });
   }
 
@@ -53,7 +54,7 @@ async function start(): Promise<void> {
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadFile(rendererUrl());
-  app.on('before-quit', () => void backend.close());
+  if (started.kind === 'ready') app.on('before-quit', () => void started.backend.close());
 }
 
 if (!app.requestSingleInstanceLock()) {

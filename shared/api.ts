@@ -8,6 +8,7 @@ import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
 import { DrawDetail, DrawExport, DrawSummary, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
+import { StartupState } from './startup';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -47,6 +48,7 @@ export const AuditCheck = z.object({
 export type AuditCheck = z.infer<typeof AuditCheck>;
 
 export const contract = {
+  'app.startup': { args: Empty, result: StartupState },
   'app.info': { args: Empty, result: AppInfo },
   'session.current': { args: Empty, result: SessionUser },
   'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },

@@ -2,6 +2,7 @@
 // without zod. shared/api.ts proves at compile time that this list and the schemas match.
 
 export const channelNames = [
+  'app.startup',
   'app.info',
   'session.current',
   'regions.list',

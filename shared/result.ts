@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'seed-invalid'
   | 'rate-invalid'
   | 'sync-failed'
+  /** The database could not be opened: only app.startup answers (see shared/startup.ts). */
+  | 'recovery'
   | 'internal';
 
 export type ApiError = { code: ErrorCode; message: string; details?: unknown };

@@ -5,7 +5,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
 import type { BackendContext } from './context';
-import { migrateToLatest, type MigrationReport } from './db/migrator';
+import { assertOpenable, migrateToLatest, type MigrationReport } from './db/migrator';
 import { openDatabase, type DbHandle } from './db/open';
 import { createHandlerTable } from './handlers';
 import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
@@ -34,6 +34,7 @@ export type Backend = { ctx: BackendContext; registry: HandlerRegistry; handle: 
 
 export async function openBackend(options: BootOptions): Promise<Backend> {
   const databaseFile = options.databaseFile ?? join(options.dataDir, 'jrd.sqlite');
+  assertOpenable(databaseFile, options.nativeBinding);
   const handle = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let migration: MigrationReport;
   try {
@@ -57,6 +58,7 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
       ...(options.pdfWorker ? { pdfWorker: options.pdfWorker } : {}),
     },
     emit: options.emit ?? (() => undefined),
+    ...(migration.applied.length > 0 && migration.from > 0 ? { upgrade: { from: migration.from, backupFile: migration.backupFile } } : {}),
   };
   const registry = createHandlerTable(ctx, options.invoke);
   return { ctx, registry, handle, migration, close: () => handle.close() };

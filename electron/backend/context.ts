@@ -32,4 +32,6 @@ export type BackendContext = {
   paths: BackendPaths;
   appVersion: string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** What opening the database did to it at start-up (absent where nothing migrated it, as in tests). */
+  upgrade?: { from: number; backupFile: string | null };
 };

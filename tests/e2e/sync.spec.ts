@@ -3,35 +3,17 @@
 // decisions arrive at the centre; then the centre goes away and the screen says so in plain Chinese,
 // keeping the unsent changes.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { startScript } from './support/start';
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 const CENTRAL_PORT = 4630;
 const APP_PORT = 4631;
-
-/** Starts a node script and resolves with its output once a line matches `ready`. */
-function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`not ready: ${args.join(' ')}\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve({ child, output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
 
 let dir = '';
 let central: ChildProcess | null = null;
@@ -41,10 +23,10 @@ let password = '';
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'jrd-sync-e2e-'));
-  const c = await start(['tests/central/main.ts', '--port', String(CENTRAL_PORT), '--data', join(dir, 'central'), '--households', '400'], /central listening/);
+  const c = await startScript(['tests/central/main.ts', '--port', String(CENTRAL_PORT), '--data', join(dir, 'central'), '--households', '400'], /central listening/);
   central = c.child;
   password = /^account: st001-staff1 (\S+) street_staff 430188001$/m.exec(c.output)![1]!;
-  app = (await start(['tests/e2e/harness/server.ts', '--db', join(dir, 'app', 'client.sqlite'), '--fresh', '--empty', '--port', String(APP_PORT)], /harness listening/)).child;
+  app = (await startScript(['tests/e2e/harness/server.ts', '--db', join(dir, 'app', 'client.sqlite'), '--fresh', '--empty', '--port', String(APP_PORT)], /harness listening/)).child;
 });
 
 test.afterAll(() => {

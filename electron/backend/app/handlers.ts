@@ -3,7 +3,8 @@ import { verifyAuditChain } from '../audit/audit-log';
 import type { HandlerMap } from '../handlers/registry';
 import { currentUser } from '../session/session';
 
-export const appHandlers: HandlerMap<'app.info' | 'session.current' | 'audit.verify'> = {
+export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'session.current' | 'audit.verify'> = {
+  'app.startup': async (_args, ctx) => ({ mode: 'ready', upgradedFrom: ctx.upgrade?.from ?? null, backupFile: ctx.upgrade?.backupFile ?? null }),
   'app.info': async (_args, ctx) => ({
     appVersion: ctx.appVersion,
     schemaVersion: latestSchemaVersion,

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { basename, dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { latestSchemaVersion, migrations, type Migration } from '../../../migrations';
@@ -25,14 +26,7 @@ export async function migrateToLatest(
   assertOrdered(list);
   const latest = list.length === 0 ? 0 : list[list.length - 1]!.version;
   const from = schemaVersionOf(handle);
-  if (from > latest) {
-    throw new AppError(
-      'db-newer-version',
-      `数据库文件由更新版本的联审联批工作台写入（数据结构版本 ${from}，本程序只支持到 ${latest}）。` +
-        '请安装最新版本后再打开；本程序没有修改或删除其中任何数据。',
-      { file: handle.file, found: from, supported: latest },
-    );
-  }
+  if (from > latest) throw newerVersionError(handle.file, from, latest);
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
   const report = await applyMigrations(handle, pending, from, options);
@@ -74,6 +68,31 @@ async function applyMigrations(handle: DbHandle, pending: readonly Migration[], 
     applied.push(m.name);
   }
   return { from, to: schemaVersionOf(handle), applied, backupFile };
+}
+
+function newerVersionError(file: string, found: number, supported: number): AppError {
+  return new AppError(
+    'db-newer-version',
+    `数据库文件由更新版本的联审联批工作台写入（数据结构版本 ${found}，本程序只支持到 ${supported}）。` +
+      '请安装最新版本后再打开；本程序没有修改或删除其中任何数据。',
+    { file, found, supported },
+  );
+}
+
+/**
+ * Checks an existing file read-only before it is opened for writing, so that a database this build
+ * must refuse (a newer version's, or not a database at all) is never touched: opening it read-write
+ * would already switch its journal mode.
+ */
+export function assertOpenable(file: string, nativeBinding?: string): void {
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return;
+  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const found = probe.pragma('user_version', { simple: true }) as number;
+    if (found > latestSchemaVersion) throw newerVersionError(file, found, latestSchemaVersion);
+  } finally {
+    probe.close();
+  }
 }
 
 function assertOrdered(list: readonly Migration[]): void {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { channelNames, eventNames } from '../../../shared/channels';
-import { openBackend } from '../../../electron/backend/boot';
+import { startBackend } from '../../../electron/backend/startup';
 import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
 import { holdDemoMeeting } from '../../../electron/backend/demo/demo-meeting';
@@ -28,7 +28,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm']) rmSync(dbFile + s, { force: true });
 
 const sseClients = new Set<ServerResponse>();
-const backend = await openBackend({
+const started = await startBackend({
   dataDir: join(dbFile, '..'),
   databaseFile: dbFile,
   bundledFontsDir: bundledFontsDir(root),
@@ -42,13 +42,23 @@ const backend = await openBackend({
     for (const c of sseClients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   },
 });
-const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();
-if (regions.length === 0 && !args.options.has('empty')) generateDistrict(backend.handle, { asOf: AS_OF });
+// A database that cannot be opened puts the page in recovery mode, as in Electron.
+const backend = started.kind === 'ready' ? started.backend : null;
+if (started.kind === 'recovery') console.error(`harness: recovery mode (${started.problem.code}): ${started.problem.message}`);
+if (backend) {
+  const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();
+  if (regions.length === 0 && !args.options.has('empty')) generateDistrict(backend.handle, { asOf: AS_OF });
+}
 const user = optionalOption(args, 'user');
 if (user) await login(user);
 
+function ready() {
+  if (!backend) throw new Error('the harness is in recovery mode');
+  return backend;
+}
+
 function login(username: string): Promise<void> {
-  return setCurrentUserByUsername(backend.ctx.db, username, backend.ctx.clock.now());
+  return setCurrentUserByUsername(ready().ctx.db, username, ready().ctx.clock.now());
 }
 
 const shim = `(() => {
@@ -101,7 +111,7 @@ const server = createServer(async (req, res) => {
       } catch {
         return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-args', message: '请求不是有效的 JSON' } }));
       }
-      const result = await backend.registry.invoke(decodeURIComponent(url.pathname.slice('/__api/'.length)), parsed);
+      const result = await started.invoker.invoke(decodeURIComponent(url.pathname.slice('/__api/'.length)), parsed);
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
     if (req.method === 'POST' && url.pathname === '/__harness/login') {
@@ -113,7 +123,7 @@ const server = createServer(async (req, res) => {
     // `npm run demo` does, for specs that need a closed meeting without driving the session screen.
     if (req.method === 'POST' && url.pathname === '/__harness/hold-meeting') {
       const { month } = JSON.parse(await readBody(req)) as { month: string };
-      const closed = await holdDemoMeeting(backend.ctx, month);
+      const closed = await holdDemoMeeting(ready().ctx, month);
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, meetingId: closed.meeting.id }));
     }
     if (url.pathname === '/__harness/api.js') return send(res, 200, 'text/javascript', shim);
@@ -139,6 +149,6 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => console.log(`harness listening on http://127.0.0.1:${port}/`));
-const stop = () => server.close(() => void backend.close().then(() => process.exit(0)));
+const stop = () => server.close(() => void (backend?.close() ?? Promise.resolve()).then(() => process.exit(0)));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
