@@ -2,11 +2,14 @@
 // harness), with failures turned into ApiCallError so screens can show the message.
 import type { ArgsOf, RendererApi, ResultOf } from '../shared/api';
 import type { ChannelName } from '../shared/channels';
+import type { RendererDesktop } from '../shared/desktop';
 import type { ErrorCode } from '../shared/result';
 
 declare global {
   interface Window {
     api: RendererApi;
+    /** The desktop shell's channels; absent in the browser harness. */
+    desktop?: RendererDesktop;
   }
 }
 

@@ -6,6 +6,7 @@
 import { errorMessage } from '../api';
 import { useCallback, useEffect, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
+import { FileActions } from './FileActions';
 
 export type PdfJobState =
   | { status: 'idle' }
@@ -82,6 +83,12 @@ export function PdfJobStatus({ state, testIds = {} }: { state: PdfJobState; test
             <dt>文件</dt>
             <dd className="path" data-testid={testIds.path}>
               {state.file.path}
+            </dd>
+          </div>
+          <div className="kv-row">
+            <dt />
+            <dd>
+              <FileActions path={state.file.path} />
             </dd>
           </div>
           <div className="kv-row">

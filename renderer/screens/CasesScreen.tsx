@@ -5,6 +5,7 @@ import { caseCategoryLabels, caseStatusLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
 import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
 import { useApi } from '../use-api';
+import { FileActions } from '../components/FileActions';
 
 const emptyFilters: CaseGridFilters = { communityCode: '', category: '', status: '', search: '' };
 
@@ -78,6 +79,7 @@ export function CasesScreen() {
       {print.status === 'done' && (
         <div className="notice ok" role="status" data-testid="print-result">
           已生成 PDF：{print.file.fileName}（{print.file.pages} 页），保存在 {print.file.path}
+          <FileActions path={print.file.path} />
         </div>
       )}
       {print.status === 'error' && (

@@ -1,7 +1,9 @@
 // The page shown instead of the app when its database could not be opened (a newer version's file, a
 // failed upgrade, a damaged or locked file). It says what happened and where the data and backups are.
-// There is deliberately no button that deletes, resets or overwrites data.
+// There is deliberately no button that deletes, resets or overwrites data; the desktop app can show the
+// data, backup and log folders.
 import { recoveryTitles, type StartupState } from '../../shared/startup';
+import { desktopCall } from '../components/FileActions';
 
 type Problem = Extract<StartupState, { mode: 'recovery' }>;
 
@@ -41,6 +43,19 @@ export function RecoveryScreen({ problem }: { problem: Problem }) {
             </dd>
           </div>
         </dl>
+        {window.desktop && (
+          <div className="toolbar">
+            <button type="button" className="button" onClick={() => void desktopCall('desktop.showFolder', { folder: 'data' })} data-testid="recovery-show-data">
+              打开数据文件夹
+            </button>
+            <button type="button" className="button" onClick={() => void desktopCall('desktop.showFolder', { folder: 'backups' })} data-testid="recovery-show-backups">
+              打开备份文件夹
+            </button>
+            <button type="button" className="button" onClick={() => void desktopCall('desktop.showFolder', { folder: 'logs' })}>
+              打开日志文件夹
+            </button>
+          </div>
+        )}
         <p className="muted">数据文件没有被修改或删除。处理完成后重新启动程序即可。</p>
       </div>
     </main>

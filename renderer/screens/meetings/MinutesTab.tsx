@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { Dialog, DialogError } from '../../components/Dialog';
 import { errorMessage, formatDateTime } from './format';
 import type { MeetingState } from './use-meeting';
+import { FileActions } from '../../components/FileActions';
 
 type Props = { detail: MeetingDetail; meeting: MeetingState; minutes: PdfFile | null; onMinutes: (file: PdfFile) => void; onShowItem: (itemId: string) => void };
 
@@ -85,6 +86,7 @@ export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: 
                   <dt>文件</dt>
                   <dd className="path" data-testid="minutes-path">
                     {minutes.path}
+                    <FileActions path={minutes.path} />
                   </dd>
                 </div>
                 <div className="kv-row">

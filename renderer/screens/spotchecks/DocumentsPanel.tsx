@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { PdfJobStatus, usePdfJob } from '../../components/PdfJob';
 import { errorMessage } from './format';
 import { StreetSelect } from './StreetSelect';
+import { FileActions } from '../../components/FileActions';
 
 export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
   const [street, setStreet] = useState('');
@@ -36,6 +37,7 @@ export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
             {exported.value.files.map((f) => (
               <li key={f.fileName}>
                 <span className="path">{f.path}</span> <span className="muted small">SHA-256 {f.sha256.slice(0, 16)}…</span>
+                <FileActions path={f.path} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,21 @@
+// IPC is answered only for the app's own page: the main frame of the window, showing our index.html.
+// A frame inside it, another window, or the page after a navigation (which is denied anyway) gets nothing.
+
+/** What Electron's WebFrameMain tells about the sender, as far as the check needs. */
+export type SenderFrame = { url: string; parent: unknown };
+
+export function isAppFrame(frame: SenderFrame | null | undefined, appUrl: string): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const sender = new URL(frame.url);
+    const app = new URL(appUrl);
+    return sender.protocol === app.protocol && sender.host === app.host && decodeURIComponent(sender.pathname) === decodeURIComponent(app.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation away from the app's page is never allowed (links, drag and drop, window.location). */
+export function isAllowedNavigation(url: string, appUrl: string): boolean {
+  return isAppFrame({ url, parent: null }, appUrl);
+}
