@@ -16,6 +16,8 @@ import { SafeStorageSecretStore } from './safe-secret-store';
 import { loadWindowState, placeWindow, saveWindowState } from './window-state';
 import { contentSecurityPolicy, mainWindowOptions } from './window-options';
 
+// Tests (and a portable copy) can keep everything in a folder of their choice.
+if (process.env.JRD_USER_DATA) app.setPath('userData', process.env.JRD_USER_DATA);
 const appRoot = app.getAppPath();
 const resources = app.isPackaged ? process.resourcesPath : appRoot;
 const userData = app.getPath('userData');

@@ -19,6 +19,14 @@ export function summarise(dir = 'test-results') {
     passed += (s.expected ?? 0) + (s.flaky ?? 0);
     failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
   } else failed += 1;
+  // Only where an Electron binary exists; its skips would be the binary's absence, so count as failures
+  // here only if the run happened (the report exists).
+  const electron = `${dir}/electron.json`;
+  if (existsSync(electron)) {
+    const s = JSON.parse(readFileSync(electron, 'utf8')).stats ?? {};
+    passed += (s.expected ?? 0) + (s.flaky ?? 0);
+    failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
+  }
   return { passed, failed };
 }
 

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { summarise } from './test-summary.mjs';
+import { electronBinary, noElectronMessage } from './electron-binary.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [
@@ -35,6 +36,25 @@ for (const [label, cmd, args] of steps) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) failedSteps.push(label);
+}
+
+// The Electron e2e needs Electron's binary (and its headers, to build better-sqlite3 for it): it runs
+// where they exist and says plainly when it does not.
+if (electronBinary()) {
+  for (const [label, cmd, args] of [
+    ['electron build', 'npm', ['run', 'build']],
+    ['electron native module', 'node', ['scripts/electron-native.mjs']],
+    ['electron e2e', 'npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts']],
+  ]) {
+    console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+    const r = spawnSync(cmd, args, { stdio: 'inherit' });
+    if (r.status !== 0) {
+      failedSteps.push(label);
+      break;
+    }
+  }
+} else {
+  console.log(`\n=== electron e2e: skipped, ${noElectronMessage}`);
 }
 
 const counts = summarise();

@@ -1,0 +1,2 @@
+export function electronBinary(root?: string): string | null;
+export const noElectronMessage: string;
