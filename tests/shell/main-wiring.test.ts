@@ -1,0 +1,169 @@
+// Electron main as built (dist-electron/main.cjs), started against a stand-in for the 'electron' module
+// that records what main asks of it, with the real backend and a real SQLite file behind it. It proves
+// the wiring the Electron e2e would (which needs a binary): the single-instance lock, every channel
+// guarded by the frame check, the CSP header, permissions and new windows denied, navigation refused,
+// the menu set, the window placed, desktop channels confined to the export folder.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/channels';
+import { desktopChannelNames } from '../../shared/desktop-channels';
+
+type Handler = (event: unknown, args?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+const root = resolve('.');
+const userData = mkdtempSync(join(tmpdir(), 'jrd-main-'));
+const appUrl = pathToFileURL(join(root, 'dist', 'renderer', 'index.html')).href;
+const handlers = new Map<string, Handler>();
+const record = { singleInstance: 0, menu: null as unknown, windows: [] as Record<string, unknown>[], loaded: [] as string[], opened: [] as string[], windowOpen: null as null | ((d: { url: string }) => unknown), navigate: null as null | ((e: { preventDefault(): void }, url: string) => void) };
+let headers: null | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) = null;
+let permission: null | ((wc: unknown, p: string, cb: (allow: boolean) => void) => void) = null;
+let permissionCheck: null | (() => boolean) = null;
+const webContents = {
+  on: (event: string, fn: (e: { preventDefault(): void }, url: string) => void) => {
+    if (event === 'will-navigate') record.navigate = fn;
+  },
+  setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (record.windowOpen = fn),
+  send: () => undefined,
+};
+
+function fakeElectron() {
+  const paths: Record<string, string> = { userData: join(userData, 'default'), documents: join(userData, 'docs') };
+  class BrowserWindow {
+    webContents = webContents;
+    constructor(options: Record<string, unknown>) {
+      record.windows.push(options);
+    }
+    maximize() {}
+    on() {}
+    once() {}
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1440, height: 900 };
+    }
+    async loadURL(url: string) {
+      record.loaded.push(url);
+    }
+  }
+  return {
+    app: {
+      setPath: (name: string, p: string) => (paths[name] = p),
+      getPath: (name: string) => paths[name] ?? join(userData, name),
+      getAppPath: () => root,
+      getVersion: () => '0.1.0-test',
+      isPackaged: false,
+      requestSingleInstanceLock: () => (record.singleInstance++, true),
+      on: () => undefined,
+      whenReady: () => Promise.resolve(),
+      quit: () => undefined,
+      exit: (code: number) => {
+        throw new Error(`app.exit(${code})`);
+      },
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: typeof permission) => (permission = fn),
+        setPermissionCheckHandler: (fn: typeof permissionCheck) => (permissionCheck = fn),
+        webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
+      },
+    },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (record.menu = m) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    shell: { openPath: async (p: string) => (record.opened.push(p), '') },
+    dialog: { showSaveDialog: async () => ({ canceled: true }), showMessageBox: async () => ({}) },
+    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+  };
+}
+
+const trusted = () => ({ sender: webContents, senderFrame: { url: appUrl, parent: null } });
+const call = (channel: string, event: unknown, args: unknown = {}) => handlers.get(channel)!(event, args);
+
+beforeAll(async () => {
+  const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build-electron failed: ${built.stderr}`);
+  process.env.JRD_USER_DATA = userData;
+  const require = createRequire(import.meta.url);
+  const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = Module._load;
+  const electron = fakeElectron();
+  Module._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? electron : load(request, ...rest));
+  try {
+    require(join(root, 'dist-electron', 'main.cjs'));
+  } finally {
+    Module._load = load;
+  }
+  for (let waited = 0; record.loaded.length === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+}, 120_000);
+
+afterAll(() => {
+  delete process.env.JRD_USER_DATA;
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe('Electron main, wired', () => {
+  it('takes the single-instance lock and opens one hardened window on the app page', () => {
+    expect(record.singleInstance).toBe(1);
+    expect(record.windows).toHaveLength(1);
+    expect(record.windows[0]).toMatchObject({ x: 240, y: 70, width: 1440, height: 900, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(record.loaded).toEqual([appUrl]);
+  });
+
+  it('registers every contract and desktop channel, and answers only the app’s own main frame', async () => {
+    expect([...handlers.keys()].sort()).toEqual([...channelNames.map((n) => `api:${n}`), ...desktopChannelNames.map((n) => `desktop:${n}`)].sort());
+    expect(await call('api:app.startup', trusted())).toEqual({ ok: true, value: { mode: 'ready', upgradedFrom: null, backupFile: null } });
+    const strangers = [
+      { sender: {}, senderFrame: { url: appUrl, parent: null } },
+      { sender: webContents, senderFrame: { url: appUrl, parent: {} } },
+      { sender: webContents, senderFrame: { url: 'https://example.com/', parent: null } },
+      { sender: webContents, senderFrame: null },
+    ];
+    for (const event of strangers) {
+      expect((await call('api:app.info', event)).error?.code).toBe('forbidden');
+      expect((await call('desktop:desktop.showFolder', event, { folder: 'data' })).error?.code).toBe('forbidden');
+    }
+  });
+
+  it('keeps its data under the user-data folder it was given', async () => {
+    const info = (await call('api:app.info', trusted())).value as { databaseFile: string; dataDir: string };
+    expect(info).toMatchObject({ dataDir: join(userData, 'data'), databaseFile: join(userData, 'data', 'jrd.sqlite') });
+  });
+
+  it('sends the CSP with every response, and denies permissions, new windows and navigation', () => {
+    let sent: Record<string, string[]> = {};
+    headers!({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (sent = r.responseHeaders));
+    expect(sent['Content-Security-Policy']![0]).toMatch(/^default-src 'none'/);
+    expect(sent['X-Other']).toEqual(['1']);
+    let allowed: boolean | null = null;
+    permission!(webContents, 'media', (a) => (allowed = a));
+    expect(allowed).toBe(false);
+    expect(permissionCheck!()).toBe(false);
+    expect(record.windowOpen!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    let prevented = 0;
+    record.navigate!({ preventDefault: () => prevented++ }, 'https://example.com/');
+    record.navigate!({ preventDefault: () => prevented++ }, appUrl);
+    expect(prevented).toBe(1);
+  });
+
+  it('sets the Chinese menu', () => {
+    expect((record.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+
+  it('opens exported files and folders, and nothing outside the export folder', async () => {
+    const exports = join(userData, 'data', 'exports');
+    mkdirSync(exports, { recursive: true });
+    writeFileSync(join(exports, 'minutes.pdf'), '%PDF-1.7');
+    expect(await call('desktop:desktop.openFile', trusted(), { file: join(exports, 'minutes.pdf') })).toEqual({ ok: true, value: {} });
+    expect(await call('desktop:desktop.showFolder', trusted(), { folder: 'backups' })).toEqual({ ok: true, value: {} });
+    expect(record.opened).toEqual([join(exports, 'minutes.pdf'), join(userData, 'data', 'backups')]);
+    expect((await call('desktop:desktop.openFile', trusted(), { file: join(userData, 'data', 'jrd.sqlite') })).error?.code).toBe('forbidden');
+    expect((await call('desktop:desktop.showFolder', trusted(), { folder: '/etc' })).error?.code).toBe('invalid-args');
+    expect(await call('desktop:desktop.saveFileAs', trusted(), { file: join(exports, 'minutes.pdf') })).toEqual({ ok: true, value: { savedTo: null } });
+  });
+});
