@@ -13,6 +13,19 @@ export function LoadError({ what, message, onRetry, children }: { what: string; 
   );
 }
 
+/** An action that failed, said plainly until the person dismisses it. Nothing when there is no error. */
+export function ErrorNotice({ error, onDismiss, testId }: { error: string | null; onDismiss: () => void; testId: string }) {
+  if (!error) return null;
+  return (
+    <div className="notice error" role="alert" data-testid={testId}>
+      {error}
+      <button type="button" className="button small" onClick={onDismiss}>
+        知道了
+      </button>
+    </div>
+  );
+}
+
 /**
  * A record page before its record is there: "loading…", or the failure with a retry and the way back to
  * the list. Pages return this while `detail.status !== 'ready'`.

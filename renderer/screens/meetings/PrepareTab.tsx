@@ -2,6 +2,7 @@
 // button that opens the meeting. Errors of actions taken outside a dialog appear at the top of the tab.
 import { useState } from 'react';
 import type { MeetingDetail, RosterMemberView } from '../../../shared/meeting';
+import { ErrorNotice } from '../../components/LoadError';
 import { AgendaPanel } from './AgendaPanel';
 import { MemberSelect } from './CreateMeetingForm';
 import { formatDateTime, toLocalInput } from './format';
@@ -26,14 +27,7 @@ export function PrepareTab({ detail, meeting, onOpened }: Props) {
 
   return (
     <div className="prepare" data-testid="prepare-tab">
-      {error && (
-        <div className="notice error" role="alert" data-testid="prepare-error">
-          {error}
-          <button type="button" className="button small" onClick={() => setError(null)}>
-            知道了
-          </button>
-        </div>
-      )}
+      <ErrorNotice error={error} onDismiss={() => setError(null)} testId="prepare-error" />
       {/* Keyed on the saved values: a save resets the form, other changes to the meeting keep unsaved edits. */}
       <HeaderForm key={[detail.id, detail.venue, detail.scheduledAt, detail.chairMemberId, detail.recorderMemberId].join('|')} detail={detail} meeting={meeting} onError={report} />
       {draft && (

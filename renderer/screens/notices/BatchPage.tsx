@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { noticeStatusLabels } from '../../../shared/glossary';
 import type { NoticeBatchDetail } from '../../../shared/notice';
-import { RecordPending } from '../../components/LoadError';
+import { ErrorNotice, RecordPending } from '../../components/LoadError';
 import { BatchItems } from './BatchItems';
 import { BatchPreview } from './BatchPreview';
 import { ObjectionPanel } from './ObjectionPanel';
@@ -21,14 +21,7 @@ export function BatchPage({ batchId, onBack }: { batchId: string; onBack: () => 
   return (
     <section className="screen nb-page" data-testid="batch-page" data-status={detail.status}>
       <BatchHeader detail={detail} onBack={onBack} />
-      {error && (
-        <div className="notice error" role="alert" data-testid="batch-error">
-          {error}
-          <button type="button" className="button small" onClick={() => setError(null)}>
-            知道了
-          </button>
-        </div>
-      )}
+      <ErrorNotice error={error} onDismiss={() => setError(null)} testId="batch-error" />
       <PeriodBar detail={detail} batch={batch} onError={setError} />
       <div className="nb-body">
         <div className="nb-grid">

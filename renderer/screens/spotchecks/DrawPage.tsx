@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { drawStatusLabels, seedSourceLabels } from '../../../shared/glossary';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { call } from '../../api';
-import { RecordPending } from '../../components/LoadError';
+import { ErrorNotice, RecordPending } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { useRecord, type RecordState } from '../../use-record';
 import { CorrectionsPanel } from './CorrectionsPanel';
@@ -64,14 +64,7 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
           {formatDateTime(draw.drawnAt)} · {draw.drawnBy}
         </span>
       </div>
-      {error && (
-        <div className="notice error" role="alert" data-testid="draw-error">
-          {error}
-          <button type="button" className="button small" onClick={() => setError(null)}>
-            知道了
-          </button>
-        </div>
-      )}
+      <ErrorNotice error={error} onDismiss={() => setError(null)} testId="draw-error" />
       {!locked && <div className="notice">这次抽样已被重新抽取，原样本和核查记录保留备查，不能再修改。</div>}
       {draw.redrawOfId && <div className="notice">本次为重新抽取。理由：{draw.redrawReason}</div>}
 
