@@ -31,6 +31,11 @@ export const syncedEntities = [
 export const SyncedEntity = z.enum(syncedEntities);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;
 
+/** The primary key column of a synced table: regions are keyed by their division code, the rest by id. */
+export function keyOf(entity: SyncedEntity): string {
+  return entity === 'regions' ? 'code' : 'id';
+}
+
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
 /** A row a local change inserted, updated or deleted; `expectedVersion` is its version before (null: new). */

@@ -6,11 +6,12 @@
 // app's), decisions' votes, and spot-check samples redrawn from their manifest and seed.
 import type BetterSqlite3 from 'better-sqlite3';
 import { SqliteError } from 'better-sqlite3';
-import type { Account, PulledChange, PushRequest, PushResponse, Rejection, RowChange, SyncedEntity } from '../../shared/sync';
+import { keyOf, type Account, type PulledChange, type PushRequest, type PushResponse, type Rejection, type RowChange, type SyncedEntity } from '../../shared/sync';
 import { checkVotes, itemVoters } from '../../shared/meeting-rules';
 import { parseManifest } from '../../shared/sampling/manifest';
 import { drawSample } from '../../shared/sampling/sampler';
-import { audienceOf, keyColumn, scopeSql, writableBy } from './scope';
+import { audienceOf, scopeSql, writableBy } from './scope';
+import { StatementCache, upsertSql } from '../../electron/backend/db/statements';
 
 export class PushError extends Error {
   constructor(
@@ -47,36 +48,21 @@ function refusalOf(error: InstanceType<typeof SqliteError>): Refusal {
 }
 
 export class PushApplier {
-  readonly #columns = new Map<SyncedEntity, Set<string>>();
-  readonly #statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  readonly #statements: StatementCache;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
-
-  /** A meeting's mutation can carry hundreds of rows: each statement is prepared once. */
-  #prepare(sqlText: string): BetterSqlite3.Statement<unknown[]> {
-    let s = this.#statements.get(sqlText);
-    if (!s) this.#statements.set(sqlText, (s = this.sqlite.prepare<unknown[]>(sqlText)));
-    return s;
-  }
-
-  #columnsOf(entity: SyncedEntity): Set<string> {
-    let cols = this.#columns.get(entity);
-    if (!cols) {
-      cols = new Set((this.sqlite.prepare(`PRAGMA table_info(${entity})`).all() as { name: string }[]).map((c) => c.name));
-      this.#columns.set(entity, cols);
-    }
-    return cols;
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.#statements = new StatementCache(sqlite);
   }
 
   #scope(entity: SyncedEntity, key: string): { version: number; region: string } | null {
-    const row = this.#prepare(`${scopeSql[entity]} WHERE x.${keyColumn(entity)} = ?`).get(key) as { v: number; r: string } | undefined;
+    const row = this.#statements.prepare(`${scopeSql[entity]} WHERE x.${keyOf(entity)} = ?`).get(key) as { v: number; r: string } | undefined;
     return row ? { version: row.v, region: row.r } : null;
   }
 
   push(user: Account, body: PushRequest): PushResponse {
-    const client = this.#prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
+    const client = this.#statements.prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
     if (client && client.user_id !== user.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
-    if (!client) this.#prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, user.id);
+    if (!client) this.#statements.prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, user.id);
     let last = client?.last_mutation_id ?? 0;
     // The whole batch is checked before anything is applied: ascending, and no gap after what is done.
     const fresh = body.mutations.filter((m) => m.id > last);
@@ -84,7 +70,7 @@ export class PushApplier {
       if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
     });
     const rejected: Rejection[] = [];
-    const processed = this.#prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
+    const processed = this.#statements.prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
     for (const m of fresh) {
       try {
         this.sqlite.transaction(() => {
@@ -112,7 +98,7 @@ export class PushApplier {
         continue;
       }
       if (!scope.region.startsWith(user.regionCode)) continue;
-      const data = this.#prepare(`SELECT * FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
+      const data = this.#statements.prepare(`SELECT * FROM ${c.entity} WHERE ${keyOf(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
       out.push({ entity: c.entity, op: 'upsert', id: c.id, version: scope.version, data });
     }
     return out;
@@ -121,7 +107,7 @@ export class PushApplier {
   #apply(user: Account, name: string, changes: RowChange[]): void {
     const kind = user.role === 'bureau_chief' || user.role === 'bureau_inspector' ? 'bureau' : 'street';
     const within = (region: string) => region.startsWith(user.regionCode);
-    const log = this.#prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
+    const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of changes) {
       if (!writableBy[kind].has(c.entity)) throw new Refusal('forbidden', `此账号不能修改“${c.entity}”`);
       const before = this.#scope(c.entity, c.id);
@@ -131,24 +117,20 @@ export class PushApplier {
       }
       if (c.op === 'delete') {
         if (!before) continue;
-        this.#prepare(`DELETE FROM ${c.entity} WHERE ${keyColumn(c.entity)} = ?`).run(c.id);
+        this.#statements.prepare(`DELETE FROM ${c.entity} WHERE ${keyOf(c.entity)} = ?`).run(c.id);
         log.run(c.entity, c.id, 'delete', before.version + 1, before.region, audienceOf(c.entity));
         continue;
       }
       const data = { ...c.data! };
-      const columns = this.#columnsOf(c.entity);
+      const columns = this.#statements.columnsOf(c.entity);
       const unknown = Object.keys(data).filter((k) => !columns.has(k));
       if (unknown.length > 0) throw new Refusal('rule', `未知的字段：${unknown.join(', ')}`);
-      if (String(data[keyColumn(c.entity)]) !== c.id) throw new Refusal('rule', '记录编号与内容不符');
+      const key = keyOf(c.entity);
+      if (String(data[key]) !== c.id) throw new Refusal('rule', '记录编号与内容不符');
       const version = before ? before.version + 1 : 1;
       data.version = version;
       const names = Object.keys(data);
-      const key = keyColumn(c.entity);
-      this.#prepare(
-          `INSERT INTO ${c.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-           ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
-        )
-        .run(...names.map((n) => data[n] ?? null));
+      this.#statements.prepare(upsertSql(c.entity, names, key)).run(...names.map((n) => data[n] ?? null));
       const after = this.#scope(c.entity, c.id)!;
       if (!within(after.region)) throw new Refusal('forbidden', '这条记录不在您的管辖范围内');
       log.run(c.entity, c.id, 'upsert', version, after.region, audienceOf(c.entity));
@@ -168,9 +150,9 @@ export class PushApplier {
   }
 
   #checkVotes(decisionId: string): void {
-    const d = this.#prepare('SELECT d.agenda_item_id AS item, d.votes_for AS f, d.votes_against AS a, d.votes_abstain AS b, m.id AS meeting, m.street_code AS street FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?')
+    const d = this.#statements.prepare('SELECT d.agenda_item_id AS item, d.votes_for AS f, d.votes_against AS a, d.votes_abstain AS b, m.id AS meeting, m.street_code AS street FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = ?')
       .get(decisionId) as { item: string; f: number; a: number; b: number; meeting: string; street: string };
-    const ids = (sqlText: string, ...p: unknown[]) => (this.#prepare(sqlText).pluck().all(...p) as string[]);
+    const ids = (sqlText: string, ...p: unknown[]) => (this.#statements.prepare(sqlText).pluck().all(...p) as string[]);
     const voters = itemVoters(
       ids("SELECT member_id FROM meeting_attendance WHERE meeting_id = ? AND attendance = 'present' AND voting = 1 AND member_id IS NOT NULL", d.meeting),
       ids('SELECT id FROM committee_members WHERE street_code = ? AND voting = 1', d.street),
@@ -181,10 +163,10 @@ export class PushApplier {
   }
 
   #checkSample(drawId: string): void {
-    const draw = this.#prepare('SELECT manifest_text, seed, rate_percent FROM spot_check_draws WHERE id = ?').get(drawId) as { manifest_text: string; seed: string; rate_percent: number } | undefined;
+    const draw = this.#statements.prepare('SELECT manifest_text, seed, rate_percent FROM spot_check_draws WHERE id = ?').get(drawId) as { manifest_text: string; seed: string; rate_percent: number } | undefined;
     if (!draw) return;
     const expected = drawSample(parseManifest(draw.manifest_text), draw.seed, draw.rate_percent).sample.map((c) => `${c.caseNo}|${c.ticket}|${c.rank}|${c.reason}`);
-    const stored = (this.#prepare("SELECT case_no || '|' || ticket || '|' || rank || '|' || reason FROM spot_check_items WHERE draw_id = ?").pluck().all(drawId) as string[]);
+    const stored = (this.#statements.prepare("SELECT case_no || '|' || ticket || '|' || rank || '|' || reason FROM spot_check_items WHERE draw_id = ?").pluck().all(drawId) as string[]);
     const same = expected.length === stored.length && new Set(stored).size === stored.length && expected.every((e) => stored.includes(e));
     if (!same) throw new Refusal('rule', '样本与按清单、随机种子和比例重新抽取的结果不一致，中心数据库拒绝接收');
   }

@@ -3,8 +3,7 @@
 // The cursor names this database (its epoch) and a log position; one from elsewhere is "unknown", and
 // the client starts again from the beginning, keeping what it has not sent.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Account, PullResponse, PulledChange, SyncedEntity } from '../../shared/sync';
-import { keyColumn } from './scope';
+import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../../shared/sync';
 
 export class CursorError extends Error {}
 
@@ -38,7 +37,7 @@ export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Accoun
   const keysBy = new Map<SyncedEntity, string[]>();
   for (const e of page) if (e.op === 'upsert') keysBy.set(e.entity, [...(keysBy.get(e.entity) ?? []), e.row_key]);
   for (const [entity, keys] of keysBy) {
-    const key = keyColumn(entity);
+    const key = keyOf(entity);
     for (let i = 0; i < keys.length; i += 500) {
       const slice = keys.slice(i, i + 500);
       const rows = sqlite.prepare(`SELECT * FROM ${entity} WHERE ${key} IN (${slice.map(() => '?').join(',')})`).all(...slice) as Record<string, string | number | null>[];

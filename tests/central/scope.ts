@@ -26,10 +26,6 @@ export const scopeSql: Record<SyncedEntity, string> = {
   corrections: 'SELECT x.id AS k, x.version AS v, x.street_code AS r, x.rowid AS o FROM corrections x',
 };
 
-export function keyColumn(entity: SyncedEntity): string {
-  return entity === 'regions' ? 'code' : 'id';
-}
-
 const bureauOnly = new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']);
 
 export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {

@@ -2,8 +2,8 @@
 // inside the user's jurisdiction (spot checks for the bureau only) against all of the client's rows,
 // column for column, version included.
 import type BetterSqlite3 from 'better-sqlite3';
-import { syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
-import { audienceOf, keyColumn, scopeSql } from '../central/scope';
+import { keyOf, syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
+import { audienceOf, scopeSql } from '../central/scope';
 
 function rows(sqlite: BetterSqlite3.Database, sqlText: string, ...params: unknown[]): string[] {
   return (sqlite.prepare(sqlText).all(...params) as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
@@ -20,7 +20,7 @@ export function differences(server: BetterSqlite3.Database, client: BetterSqlite
       continue;
     }
     const visible = `SELECT k FROM (${scopeSql[entity]}) WHERE substr(r, 1, ?) = ? OR (? = 'regions' AND substr(?, 1, length(r)) = r)`;
-    const onServer = rows(server, `SELECT * FROM ${entity} WHERE ${keyColumn(entity)} IN (${visible})`, user.regionCode.length, user.regionCode, entity, user.regionCode);
+    const onServer = rows(server, `SELECT * FROM ${entity} WHERE ${keyOf(entity)} IN (${visible})`, user.regionCode.length, user.regionCode, entity, user.regionCode);
     const onClient = rows(client, `SELECT * FROM ${entity}`);
     const clientSet = new Set(onClient);
     const serverSet = new Set(onServer);

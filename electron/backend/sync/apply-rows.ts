@@ -2,8 +2,8 @@
 // refused mutation put back as the centre has them. Runs inside the caller's transaction with the local
 // guards standing aside and foreign keys checked at commit, since the centre's order is its own.
 import type BetterSqlite3 from 'better-sqlite3';
-import { MutationArgs, type PulledChange, type SyncedEntity } from '../../../shared/sync';
-import { keyOf } from './capture';
+import { keyOf, MutationArgs, type PulledChange, type SyncedEntity } from '../../../shared/sync';
+import { StatementCache, upsertSql } from '../db/statements';
 import { SyncError } from './http';
 
 /** (entity, id) of every row an unsent mutation changed, optionally only those after `afterId`. */
@@ -20,25 +20,11 @@ export function pendingRows(sqlite: BetterSqlite3.Database, afterId = 0): Set<st
 export const rowId = (entity: SyncedEntity, id: string) => `${entity}\u0000${id}`;
 
 export class RowWriter {
-  readonly #statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
-  readonly #columns = new Map<SyncedEntity, Set<string>>();
+  readonly #statements: StatementCache;
   readonly #plans = new Map<string, { names: string[]; statement: BetterSqlite3.Statement<unknown[]> }>();
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
-
-  #columnsOf(entity: SyncedEntity): Set<string> {
-    let cols = this.#columns.get(entity);
-    if (!cols) {
-      cols = new Set((this.sqlite.prepare(`PRAGMA table_info(${entity})`).all() as { name: string }[]).map((c) => c.name));
-      this.#columns.set(entity, cols);
-    }
-    return cols;
-  }
-
-  #statement(sqlText: string): BetterSqlite3.Statement<unknown[]> {
-    let s = this.#statements.get(sqlText);
-    if (!s) this.#statements.set(sqlText, (s = this.sqlite.prepare<unknown[]>(sqlText)));
-    return s;
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.#statements = new StatementCache(sqlite);
   }
 
   /** Call inside a transaction: guards aside and foreign keys deferred until its end. */
@@ -54,7 +40,7 @@ export class RowWriter {
   write(change: PulledChange): void {
     const key = keyOf(change.entity);
     if (change.op === 'delete') {
-      this.#statement(`DELETE FROM ${change.entity} WHERE ${key} = ?`).run(change.id);
+      this.#statements.prepare(`DELETE FROM ${change.entity} WHERE ${key} = ?`).run(change.id);
       return;
     }
     // A full pull writes hundreds of thousands of rows of a few shapes: plan each shape once.
@@ -64,13 +50,10 @@ export class RowWriter {
     let plan = this.#plans.get(shape);
     if (!plan) {
       // Columns this build does not know (a newer centre) are left out; the row is otherwise as sent.
-      const known = this.#columnsOf(change.entity);
+      const known = this.#statements.columnsOf(change.entity);
       const names = fields.filter((n) => known.has(n));
       if (!names.includes(key)) throw new SyncError('bad-response', `中心服务器发来的“${change.entity}”记录缺少编号`);
-      const statement = this.#statement(
-        `INSERT INTO ${change.entity} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-         ON CONFLICT(${key}) DO UPDATE SET ${names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`).join(', ')}`,
-      );
+      const statement = this.#statements.prepare(upsertSql(change.entity, names, key));
       plan = { names, statement };
       this.#plans.set(shape, plan);
     }

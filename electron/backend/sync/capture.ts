@@ -6,12 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/schema';
 import type { RowChange, SyncedEntity } from '../../../shared/sync';
-import { syncedEntities } from '../../../shared/sync';
-
-/** The primary key column of a synced table. */
-export function keyOf(entity: SyncedEntity): string {
-  return entity === 'regions' ? 'code' : 'id';
-}
+import { keyOf, syncedEntities } from '../../../shared/sync';
 
 /** Creates the capture table and triggers in this connection if the schema is there; safe to repeat. */
 export function installCapture(sqlite: BetterSqlite3.Database): boolean {
