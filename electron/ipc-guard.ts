@@ -1,5 +1,9 @@
 // IPC is answered only for the app's own page: the main frame of the window, showing our index.html.
 // A frame inside it, another window, or the page after a navigation (which is denied anyway) gets nothing.
+import { fail } from '../shared/result';
+
+/** The one answer to any other sender, on the contract's channels and the shell's alike. */
+export const refusedSender = fail('forbidden', '拒绝来自未知页面的请求');
 
 /** What Electron's WebFrameMain tells about the sender, as far as the check needs. */
 export type SenderFrame = { url: string; parent: unknown };

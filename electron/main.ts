@@ -9,7 +9,7 @@ import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
 import type { DesktopFolder } from '../shared/desktop-channels';
 import { startBackend, type Started } from './backend/startup';
 import { registerDesktopChannels } from './desktop';
-import { isAllowedNavigation, isAppFrame } from './ipc-guard';
+import { isAllowedNavigation, isAppFrame, refusedSender } from './ipc-guard';
 import { fileLog } from './log';
 import { menuTemplate } from './menu';
 import { SafeStorageSecretStore } from './safe-secret-store';
@@ -57,7 +57,7 @@ async function start(): Promise<void> {
 
   for (const name of channelNames) {
     ipcMain.handle(ipcChannel(name), (event, args: unknown) => {
-      if (!trusted(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
+      if (!trusted(event)) return refusedSender;
       return started.invoker.invoke(name, args);
     });
   }
