@@ -68,6 +68,19 @@ export async function listDraws(db: Reader, user: SessionUser): Promise<DrawSumm
   return draws.map((d) => summary(d, who.get(d.drawn_by) ?? '', n.get(d.id)));
 }
 
+/** The district's serving staff who may inspect: inspectors first, then section chiefs, each by username. */
+export async function districtInspectors(db: Reader, districtCode: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('region_code', '=', districtCode)
+    .where('role', 'in', ['bureau_inspector', 'bureau_chief'])
+    .where('active', '=', 1)
+    .orderBy('role', 'desc')
+    .orderBy('username')
+    .execute();
+}
+
 export async function loadDraw(db: Reader, drawId: string, user: SessionUser): Promise<DrawRow> {
   const draw = await db.selectFrom('spot_check_draws').selectAll().where('id', '=', drawId).executeTakeFirst();
   if (!draw || draw.district_code !== user.regionCode) throw new AppError('not-found', '没有找到这次抽样，或它不属于本区');
@@ -213,15 +226,7 @@ export async function drawDetail(db: Reader, drawId: string, user: SessionUser):
   const streets = new Map(streetCodes.map((c) => [c, regionRows.find((r) => r.code === c)?.name ?? c]));
   const strata = frameStrata(parseManifest(draw.manifest_text), streets, draw.rate_percent);
   const items = await sampleItems(db, draw);
-  const inspectors = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('region_code', '=', user.regionCode)
-    .where('role', 'in', ['bureau_inspector', 'bureau_chief'])
-    .where('active', '=', 1)
-    .orderBy('role', 'desc')
-    .orderBy('username')
-    .execute();
+  const inspectors = (await districtInspectors(db, user.regionCode)).map(({ id, name }) => ({ id, name }));
   const who = await names(db, [draw.drawn_by]);
   return {
     ...summary(draw, who.get(draw.drawn_by) ?? '', { sampled: items.length, inspected: items.filter((i) => i.finding).length }),

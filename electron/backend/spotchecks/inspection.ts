@@ -15,7 +15,7 @@ import { chinaDateOf } from '../../../shared/dates';
 import { assertBureau, type BureauRole } from '../session/access';
 import { currentUser } from '../session/session';
 import { mutate, recordMutation } from '../sync/outbox';
-import { drawDetail, loadDraw } from './draw-view';
+import { districtInspectors, drawDetail, loadDraw } from './draw-view';
 
 type Scope = { trx: Transaction<Database>; user: SessionUser; at: string; today: string };
 
@@ -42,17 +42,6 @@ async function changeInspection(
   return drawDetail(ctx.db, drawId, await currentUser(ctx.db));
 }
 
-async function inspectorsOfDistrict(trx: Transaction<Database>, districtCode: string) {
-  return trx
-    .selectFrom('users')
-    .select(['id', 'role'])
-    .where('region_code', '=', districtCode)
-    .where('role', 'in', ['bureau_inspector', 'bureau_chief'])
-    .where('active', '=', 1)
-    .orderBy('username')
-    .execute();
-}
-
 export async function assignInspectors(ctx: BackendContext, args: SpotCheckArgs['assign']): Promise<DrawDetail> {
   return changeInspection(
     ctx,
@@ -60,7 +49,7 @@ export async function assignInspectors(ctx: BackendContext, args: SpotCheckArgs[
     ['bureau_chief'],
     async () => args.drawId,
     async ({ trx, user, at }, { id: drawId }) => {
-      const staff = new Set((await inspectorsOfDistrict(trx, user.regionCode)).map((u) => u.id));
+      const staff = new Set((await districtInspectors(trx, user.regionCode)).map((u) => u.id));
       for (const id of [args.inspectorAId, args.inspectorBId]) if (!staff.has(id)) throw new AppError('validation', '抽查人员须是本区民政局在岗的工作人员');
       const items = await trx.selectFrom('spot_check_items').select('id').where('draw_id', '=', drawId).where('id', 'in', args.itemIds).execute();
       if (items.length !== new Set(args.itemIds).size) throw new AppError('not-found', '有的个案不在这次抽样的样本中');
@@ -89,7 +78,7 @@ export async function autoAssign(ctx: BackendContext, args: SpotCheckArgs['autoA
     ['bureau_chief'],
     async () => args.drawId,
     async ({ trx, user, at }, { id: drawId }) => {
-      const staff = await inspectorsOfDistrict(trx, user.regionCode);
+      const staff = await districtInspectors(trx, user.regionCode);
       const inspectors = staff.filter((u) => u.role === 'bureau_inspector').map((u) => u.id);
       // With an odd number of inspectors the section chief makes up the last pair.
       if (inspectors.length % 2 === 1) inspectors.push(staff.find((u) => u.role === 'bureau_chief' && !inspectors.includes(u.id))?.id ?? '');
