@@ -40,11 +40,8 @@ export async function syncNow(ctx: BackendContext, retry?: RetryPolicy, sizes: S
 
 export async function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
   const state = await syncState(ctx);
-  const count = async (table: 'outbox' | 'sync_rejections') => {
-    const q = ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
-    const row = await (table === 'sync_rejections' ? q.where('resolved_at' as never, 'is', null) : q).executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const pending = await ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rejections = await ctx.db.selectFrom('sync_rejections').select((eb) => eb.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
   const signedIn = state.account !== null && (await ctx.secrets.get('sync.refreshToken')) !== null;
   return {
     serverUrl: state.serverUrl,
@@ -54,8 +51,8 @@ export async function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
     lastPushAt: state.lastPushAt,
     lastPullAt: state.lastPullAt,
     lastError: state.lastError,
-    pending: await count('outbox'),
-    rejections: await count('sync_rejections'),
+    pending: Number(pending.n),
+    rejections: Number(rejections.n),
     fullPullDone: state.fullPullDone,
   };
 }
