@@ -10,7 +10,7 @@ import { parseManifest } from '../../../shared/sampling/manifest';
 import type { CorrectionView, DrawDetail, DrawSummary, FindingView, SampleItemView, StreetProgress } from '../../../shared/spotcheck';
 import type { Database, SpotCheckDrawsTable } from '../db/schema';
 import { assertBureau } from '../session/access';
-import { frameStrata } from './frame';
+import { frameStrata, standingVerdicts } from './frame';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 type DrawRow = Selectable<SpotCheckDrawsTable>;
@@ -89,15 +89,10 @@ export async function loadDraw(db: Reader, drawId: string, user: SessionUser): P
 
 /** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
 async function frameDecisions(db: Reader, draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
-  const rows = await db
-    .selectFrom('decisions as d')
-    .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
+  const rows = await standingVerdicts(db)
     .select(['d.case_id', 'd.decided_at', 'd.amount_fen'])
-    .where('m.status', '=', 'closed')
     // By sub-query, not a list of ids: a large sample would pass SQLite's limit on bound parameters.
     .where('d.case_id', 'in', (eb) => eb.selectFrom('spot_check_items').select('case_id').where('draw_id', '=', draw.id))
-    .where('d.outcome', 'in', ['approve', 'reject'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))))
     .orderBy('d.decided_at')
     .execute();
   const out = new Map<string, { decidedOn: string; amountFen: number | null }>();

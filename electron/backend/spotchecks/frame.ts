@@ -26,11 +26,19 @@ export async function streetsOf(db: Reader, districtCode: string, codes: readonl
   return new Map([...codes].sort().map((c) => [c, found.get(c)!]));
 }
 
-export async function loadFrame(db: Reader, districtCode: string, query: FrameQuery): Promise<Frame> {
-  const streets = await streetsOf(db, districtCode, query.streetCodes);
-  const rows = await db
+/** Approvals and rejections taken at closed meetings and not superseded since: what a spot check samples. */
+export function standingVerdicts(db: Reader) {
+  return db
     .selectFrom('decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
+    .where('m.status', '=', 'closed')
+    .where('d.outcome', 'in', ['approve', 'reject'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))));
+}
+
+export async function loadFrame(db: Reader, districtCode: string, query: FrameQuery): Promise<Frame> {
+  const streets = await streetsOf(db, districtCode, query.streetCodes);
+  const rows = await standingVerdicts(db)
     .innerJoin('cases as c', 'c.id', 'd.case_id')
     .select((eb) => [
       'c.id',
@@ -42,10 +50,7 @@ export async function loadFrame(db: Reader, districtCode: string, query: FrameQu
       'c.complaint',
       eb.exists(eb.selectFrom('objections as o').select('o.id').whereRef('o.case_id', '=', 'c.id')).as('objected'),
     ])
-    .where('m.status', '=', 'closed')
     .where('c.street_code', 'in', [...streets.keys()])
-    .where('d.outcome', 'in', ['approve', 'reject'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))))
     .where((eb) => eb.between(eb.fn('date', ['d.decided_at', eb.val('+8 hours')]), query.periodStart, query.periodEnd))
     .orderBy('d.decided_at')
     .execute();
