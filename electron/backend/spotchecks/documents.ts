@@ -16,7 +16,9 @@ import type { PdfJob } from '../pdf/pdf-jobs';
 import { currentUser } from '../session/session';
 import { drawDetail, loadDraw } from './draw-view';
 
-async function docData(ctx: BackendContext, drawId: string): Promise<{ data: SpotCheckDocData; userId: string }> {
+type DocData = { data: SpotCheckDocData; userId: string };
+
+async function docData(ctx: BackendContext, drawId: string): Promise<DocData> {
   const user = await currentUser(ctx.db);
   const draw = await drawDetail(ctx.db, drawId, user);
   const district = await ctx.db.selectFrom('regions').select('name').where('code', '=', draw.districtCode).executeTakeFirstOrThrow();
@@ -49,8 +51,8 @@ function sampleCsv(result: SampleResult): string {
 export async function exportDraw(ctx: BackendContext, drawId: string): Promise<DrawExport> {
   const user = await currentUser(ctx.db);
   const row = await loadDraw(ctx.db, drawId, user);
-  const { data } = await docData(ctx, drawId);
-  const result = publishedSample(data.draw, row.manifest_text);
+  const docs = await docData(ctx, drawId);
+  const result = publishedSample(docs.data.draw, row.manifest_text);
   const name = stem(drawId);
   const files = [
     exportFile(ctx, `${name}-manifest.txt`, row.manifest_text),
@@ -58,7 +60,8 @@ export async function exportDraw(ctx: BackendContext, drawId: string): Promise<D
     exportFile(ctx, `${name}-sample.csv`, sampleCsv(result)),
     exportFile(ctx, `${name}-seed.txt`, `${row.seed}\n`),
   ];
-  const record = await writeRecordPdf(ctx, drawId);
+  // The record is printed from the same read of the draw: a large sample is not loaded twice.
+  const record = await printDrawDocument(ctx, docs, drawId, 'record');
   await appendAudit(ctx.db, { actorId: user.id, action: 'spotcheck.export', entity: 'spot_check_draw', entityId: drawId, details: { files: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } }, ctx.clock.now());
   return { files: [...files, { fileName: record.fileName, path: record.path, bytes: record.bytes, sha256: record.sha256 }] };
 }
@@ -66,8 +69,7 @@ export async function exportDraw(ctx: BackendContext, drawId: string): Promise<D
 type DrawDocument = 'record' | 'worksheet' | 'report';
 
 /** Renders one of a draw's PDFs, writes it (to `outFile`, or the export folder) and records the print. */
-async function printDrawDocument(ctx: BackendContext, drawId: string, document: DrawDocument, outFile?: string, streetCode?: string): Promise<PdfFile> {
-  const { data, userId } = await docData(ctx, drawId);
+async function printDrawDocument(ctx: BackendContext, { data, userId }: DocData, drawId: string, document: DrawDocument, outFile?: string, streetCode?: string): Promise<PdfFile> {
   if (streetCode && !data.draw.streetCodes.includes(streetCode)) throw new AppError('validation', '这次抽样没有纳入这个街道');
   const job = ((): PdfJob => {
     switch (document) {
@@ -94,6 +96,7 @@ async function printDrawDocument(ctx: BackendContext, drawId: string, document: 
   });
 }
 
-export const writeRecordPdf = (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, drawId, 'record', outFile);
-export const writeWorksheetPdf = (ctx: BackendContext, drawId: string, streetCode?: string, outFile?: string) => printDrawDocument(ctx, drawId, 'worksheet', outFile, streetCode);
-export const writeReportPdf = (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, drawId, 'report', outFile);
+export const writeRecordPdf = async (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'record', outFile);
+export const writeWorksheetPdf = async (ctx: BackendContext, drawId: string, streetCode?: string, outFile?: string) =>
+  printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'worksheet', outFile, streetCode);
+export const writeReportPdf = async (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'report', outFile);
