@@ -12,8 +12,6 @@ import { formatDateTime } from './meetings/format';
 
 type Progress = { phase: 'push' | 'pull'; done: number; total: number } | null;
 
-/** Mutation names as the people who made them would say them. */
-
 export function SyncScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const [loaded, reload] = useApi('sync.status', {});
   // The last status stays on screen while it reloads, so that a refused sign-in keeps what was typed.
