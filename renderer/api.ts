@@ -2,7 +2,8 @@
 // harness), with failures turned into ApiCallError so screens can show the message.
 import type { ArgsOf, RendererApi, ResultOf } from '../shared/api';
 import type { ChannelName } from '../shared/channels';
-import type { RendererDesktop } from '../shared/desktop';
+import type { DesktopChannelName } from '../shared/desktop-channels';
+import type { DesktopArgs, DesktopResult, RendererDesktop } from '../shared/desktop';
 import type { ErrorCode } from '../shared/result';
 
 declare global {
@@ -26,6 +27,15 @@ export class ApiCallError extends Error {
 export async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   if (!window.api) throw new ApiCallError('internal', '应用接口未加载（window.api 不存在）');
   const fn = window.api[name] as (a: ArgsOf<K>) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: { code: ErrorCode; message: string } }>;
+  const result = await fn(args);
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** The desktop shell's channels (open, save as, print, show folder), answered the same way. */
+export async function desktopCall<K extends DesktopChannelName>(name: K, args: DesktopArgs<K>): Promise<DesktopResult<K>> {
+  if (!window.desktop) throw new ApiCallError('internal', '只有桌面程序能打开文件');
+  const fn = window.desktop[name] as (a: DesktopArgs<K>) => Promise<{ ok: true; value: DesktopResult<K> } | { ok: false; error: { code: ErrorCode; message: string } }>;
   const result = await fn(args);
   if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
   return result.value;

@@ -1,18 +1,7 @@
 // Buttons for a file the app just wrote: open it, save a copy elsewhere, print it (PDFs). Only in the
 // desktop app (window.desktop); in the browser harness the path shown is all there is.
 import { useState } from 'react';
-import type { DesktopChannelName } from '../../shared/desktop-channels';
-import type { DesktopArgs, DesktopResult } from '../../shared/desktop';
-import { errorMessage } from '../api';
-
-export async function desktopCall<K extends DesktopChannelName>(name: K, args: DesktopArgs<K>): Promise<DesktopResult<K>> {
-  const desktop = window.desktop;
-  if (!desktop) throw new Error('只有桌面程序能打开文件');
-  const fn = desktop[name] as (a: DesktopArgs<K>) => Promise<{ ok: true; value: DesktopResult<K> } | { ok: false; error: { message: string } }>;
-  const result = await fn(args);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+import { desktopCall, errorMessage } from '../api';
 
 export function FileActions({ path }: { path: string }) {
   const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

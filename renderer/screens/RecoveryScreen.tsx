@@ -3,7 +3,7 @@
 // There is deliberately no button that deletes, resets or overwrites data; the desktop app can show the
 // data, backup and log folders.
 import { recoveryTitles, type StartupState } from '../../shared/startup';
-import { desktopCall } from '../components/FileActions';
+import { desktopCall } from '../api';
 
 type Problem = Extract<StartupState, { mode: 'recovery' }>;
 
