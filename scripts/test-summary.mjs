@@ -4,6 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+/** Passed and failed of a Playwright JSON report; skipped tests count as failed. */
+function playwrightCounts(file) {
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + (s.skipped ?? 0) };
+}
+
 export function summarise(dir = 'test-results') {
   let passed = 0;
   let failed = 0;
@@ -14,18 +20,13 @@ export function summarise(dir = 'test-results') {
     passed += v.numPassedTests ?? 0;
     failed += (v.numFailedTests ?? 0) + (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   } else failed += 1;
-  if (existsSync(playwright)) {
-    const s = JSON.parse(readFileSync(playwright, 'utf8')).stats ?? {};
-    passed += (s.expected ?? 0) + (s.flaky ?? 0);
-    failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
-  } else failed += 1;
-  // Only where an Electron binary exists; its skips would be the binary's absence, so count as failures
-  // here only if the run happened (the report exists).
+  // The Electron report exists only where an Electron binary does: missing, it is not a failure.
   const electron = `${dir}/electron.json`;
-  if (existsSync(electron)) {
-    const s = JSON.parse(readFileSync(electron, 'utf8')).stats ?? {};
-    passed += (s.expected ?? 0) + (s.flaky ?? 0);
-    failed += (s.unexpected ?? 0) + (s.skipped ?? 0);
+  if (!existsSync(playwright)) failed += 1;
+  for (const report of [playwright, electron].filter((f) => existsSync(f))) {
+    const c = playwrightCounts(report);
+    passed += c.passed;
+    failed += c.failed;
   }
   return { passed, failed };
 }

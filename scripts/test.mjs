@@ -32,11 +32,15 @@ const steps = [
 ];
 
 const failedSteps = [];
-for (const [label, cmd, args] of steps) {
+/** Runs one step in the foreground; false (and noted) if it failed. */
+function run(label, cmd, args) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) failedSteps.push(label);
+  const ok = spawnSync(cmd, args, { stdio: 'inherit' }).status === 0;
+  if (!ok) failedSteps.push(label);
+  return ok;
 }
+
+for (const [label, cmd, args] of steps) run(label, cmd, args);
 
 // The Electron e2e needs Electron's binary (and its headers, to build better-sqlite3 for it): it runs
 // where they exist and says plainly when it does not.
@@ -46,12 +50,7 @@ if (electronBinary()) {
     ['electron native module', 'node', ['scripts/electron-native.mjs']],
     ['electron e2e', 'npx', ['playwright', 'test', '-c', 'playwright.electron.config.ts']],
   ]) {
-    console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-    const r = spawnSync(cmd, args, { stdio: 'inherit' });
-    if (r.status !== 0) {
-      failedSteps.push(label);
-      break;
-    }
+    if (!run(label, cmd, args)) break;
   }
 } else {
   console.log(`\n=== electron e2e: skipped, ${noElectronMessage}`);
