@@ -3,6 +3,8 @@
 //   electron/backend/  never imports 'electron' (the CLI and tests run it in plain Node)
 //   renderer/          imports only shared/, itself and its UI libraries
 //   templates/         pure document builders: shared/ and pdfmake types only
+//   server/            the centre, its own deployable: shared/, migrations/ and the backend's database and
+//                      command modules; never tests/, the renderer or the Electron shell
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -16,7 +18,8 @@ const restrict = (message, paths, patterns) => [
   'error',
   {
     paths: paths.map((name) => ({ name, message })),
-    patterns: patterns.map((group) => ({ group: [group], message })),
+    // A pattern given as a list is one group, so that a `!` exception in it applies to its other entries.
+    patterns: patterns.map((group) => ({ group: Array.isArray(group) ? group : [group], message })),
   },
 ];
 
@@ -51,6 +54,16 @@ export default tseslint.config(
         'electron/backend and migrations run in plain Node (CLI, tests): never import electron or the renderer.',
         ['electron'],
         ['electron/*', ...layer('renderer')],
+      ),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        'server/ is the centre, a separate deployable: it may use shared/, migrations/ and electron/backend/, never tests/, the renderer or the Electron shell.',
+        ['electron'],
+        [...layer('tests'), ...layer('renderer'), ['../electron/*', '!../electron/backend']],
       ),
     },
   },

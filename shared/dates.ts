@@ -101,3 +101,8 @@ export function instantOfChinaTime(local: string): string {
 export function chinaLocalDateTime(instant: string): string {
   return `${chinaDateOf(instant)}T${chinaTimeOf(instant)}`;
 }
+
+/** An ISO instant as a person in a Chinese office reads it: 2026年11月22日 09:30 (China Standard Time). */
+export function formatChineseDateTime(instant: string): string {
+  return `${formatChineseDate(chinaDateOf(instant))} ${chinaTimeOf(instant)}`;
+}

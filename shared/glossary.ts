@@ -159,41 +159,25 @@ export const relationLabels = {
 export const areaTypeLabels = { urban: '城市', rural: '农村' } as const;
 export const genderLabels = { male: '男', female: '女' } as const;
 
-/**
- * The local changes that travel to the central database (outbox rows), as a person would name them when
- * the centre refuses one. Every recorded change has a name here: recordMutation takes only these.
- */
-export const mutationLabels = {
-  'meetings.create': '新建会议',
-  'meetings.update': '修改会议信息',
-  'meetings.addItem': '列入议程',
-  'meetings.removeItem': '移出议程',
-  'meetings.setAttendance': '登记出席情况',
-  'meetings.markAllPresent': '全部出席',
-  'meetings.addObserver': '登记列席人员',
-  'meetings.removeObserver': '删除列席人员',
-  'meetings.open': '开始会议',
-  'meetings.addRecusal': '登记回避',
-  'meetings.removeRecusal': '取消回避',
-  'meetings.recordDecision': '记录决定',
-  'meetings.clearDecision': '撤销未结束会议的决定',
-  'meetings.close': '结束会议',
-  'notices.create': '生成公示',
-  'notices.setPeriod': '修改公示期',
-  'notices.post': '发布公示',
-  'notices.end': '结束公示',
-  'notices.recordObjection': '登记异议',
-  'spotchecks.draw': '抽取样本',
-  'spotchecks.extend': '提高抽查比例',
-  'spotchecks.assign': '分配核查人员',
-  'spotchecks.autoAssign': '自动分配核查人员',
-  'spotchecks.recordFinding': '记录核查结论',
-  'spotchecks.orderCorrection': '下达整改',
-  'spotchecks.closeCorrection': '整改完成',
+/** The synced tables as a person names what a refused change touched. */
+export const syncedEntityLabels = {
+  regions: '行政区划',
+  users: '用户',
+  committee_members: '领导小组成员',
+  households: '家庭',
+  members: '家庭成员',
+  close_relative_filings: '近亲属备案',
+  cases: '个案',
+  meetings: '会议',
+  meeting_attendance: '出席情况',
+  agenda_items: '议题',
+  decisions: '决定',
+  recusals: '回避',
+  notice_batches: '公示',
+  notice_items: '公示事项',
+  objections: '异议',
+  spot_check_draws: '抽样',
+  spot_check_items: '抽查样本',
+  spot_check_findings: '核查结论',
+  corrections: '整改',
 } as const;
-export type MutationName = keyof typeof mutationLabels;
-
-/** A stored mutation's name as a person reads it (names from older or newer builds are shown as they are). */
-export function mutationLabel(name: string): string {
-  return Object.hasOwn(mutationLabels, name) ? mutationLabels[name as MutationName] : name;
-}

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'no-session'
   | 'validation'
   | 'conflict'
+  /** The centre derived something else than the desk claimed (a sample, a minutes hash, an amount). */
+  | 'mismatch'
   | 'db-newer-version'
   | 'db-migration-failed'
   | 'pdf-failed'

@@ -19,7 +19,8 @@ export const SyncStatus = z.object({
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 /** `subject`: what the change was about (meeting, community's notice, case numbers), for a person to find it. */
-export const SyncRejectionView = z.object({ id: z.number().int(), mutationId: z.number().int(), name: z.string(), subject: z.string(), code: z.string(), message: z.string(), rejectedAt: z.string() });
+/** `label`: the command's name as a person reads it (新建会议), from the command's own definition. */
+export const SyncRejectionView = z.object({ id: z.number().int(), mutationId: z.number().int(), name: z.string(), label: z.string(), subject: z.string(), code: z.string(), message: z.string(), rejectedAt: z.string() });
 export type SyncRejectionView = z.infer<typeof SyncRejectionView>;
 
 export const SyncReport = z.object({ pushed: z.number().int(), rejected: z.number().int(), pulledChanges: z.number().int(), pages: z.number().int(), fullPull: z.boolean() });

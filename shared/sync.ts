@@ -38,21 +38,37 @@ export function keyOf(entity: SyncedEntity): string {
 
 const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
-/** A row a local change inserted, updated or deleted; `expectedVersion` is its version before (null: new). */
-export const RowChange = z
+/** A row by table and key. */
+export const RowKey = z.object({ entity: SyncedEntity, id: z.string().min(1).max(64) }).strict();
+export type RowKey = z.infer<typeof RowKey>;
+
+/** A value a command recorded beside its arguments: scalars only, so nothing nests. */
+const Scalar = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]);
+
+/**
+ * What a command carries besides its arguments, for the centre to run it again exactly as the desk did:
+ * - `key`: the seed of the ids it gave new rows (the same ids come out at the centre);
+ * - `at`: when the person did it (the centre checks it is not in the future);
+ * - `basis`: the versions of the rows its decision rested on (a row changed since is a conflict);
+ * - `chosen`: values the desk chose that nobody typed (a seed from the OS CSPRNG);
+ * - `claims`: what the desk derived (a sample, a minutes hash), which the centre derives again and compares;
+ * - `touched`: the rows the desk wrote, so a refusal can put each back as the centre has it.
+ */
+export const CommandContextRecord = z
   .object({
-    entity: SyncedEntity,
-    id: z.string().min(1),
-    op: z.enum(['upsert', 'delete']),
-    expectedVersion: z.number().int().positive().nullable(),
-    data: Row.nullable(),
+    key: z.string().uuid(),
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),
+    basis: z.array(z.object({ entity: SyncedEntity, id: z.string().min(1).max(64), version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict()).max(5_000),
+    chosen: z.record(z.string().max(64), Scalar),
+    claims: z.record(z.string().max(64), Scalar),
+    touched: z.array(RowKey).max(50_000),
   })
   .strict();
-export type RowChange = z.infer<typeof RowChange>;
+export type CommandContextRecord = z.infer<typeof CommandContextRecord>;
 
-/** What an outbox row holds: the operation's own arguments (for people and audits) and the rows it changed. */
-export const MutationArgs = z.object({ args: z.record(z.string(), z.unknown()), changes: z.array(RowChange) }).strict();
-export type MutationArgs = z.infer<typeof MutationArgs>;
+/** An outbox row's payload: the command's arguments as it ran them, and its context. */
+export const QueuedCommand = z.object({ args: z.unknown(), context: CommandContextRecord }).strict();
+export type QueuedCommand = z.infer<typeof QueuedCommand>;
 
 export const Account = z.object({ id: z.string(), username: z.string(), name: z.string(), role: UserRole, regionCode: z.string() });
 export type Account = z.infer<typeof Account>;
@@ -71,7 +87,8 @@ export const TokenResponse = z
   .strict();
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-export const PushMutation = z.object({ id: z.number().int().positive(), name: z.string().min(1).max(100), args: MutationArgs }).strict();
+/** A pushed command: `{id, name, args}` and its context; never rows. */
+export const PushMutation = z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), name: z.string().min(1).max(100), args: z.unknown(), context: CommandContextRecord }).strict();
 export const PushRequest = z
   .object({ clientId: z.string().uuid(), schemaVersion: z.number().int().positive(), mutations: z.array(PushMutation).max(100) })
   .strict();
@@ -91,7 +108,13 @@ export type PulledChange = z.infer<typeof PulledChange>;
 export const Rejection = z.object({ id: z.number().int().positive(), code: z.string(), message: z.string(), current: z.array(PulledChange).optional() }).strict();
 export type Rejection = z.infer<typeof Rejection>;
 
-export const PushResponse = z.object({ lastMutationId: z.number().int().nonnegative(), rejected: z.array(Rejection) }).strict();
+/**
+ * `restored`: rows a command the centre accepted wrote at the desk but not at the centre (its run there
+ * found a different state), as the centre has them, so the desk does not keep what the centre never wrote.
+ */
+export const PushResponse = z
+  .object({ lastMutationId: z.number().int().nonnegative(), rejected: z.array(Rejection), restored: z.array(PulledChange).optional() })
+  .strict();
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullResponse = z
@@ -117,4 +140,5 @@ export const syncErrorCodes = {
   mutationGap: 'mutation-gap',
   badRequest: 'bad-request',
   forbidden: 'forbidden',
+  throttled: 'throttled',
 } as const;

@@ -3,7 +3,7 @@
 // full pull shows a progress bar. Tokens never come here; only who is signed in where.
 import { useEffect, useRef, useState } from 'react';
 import type { SyncRejectionView, SyncStatus } from '../../shared/sync-view';
-import { mutationLabel, userRoleLabels } from '../../shared/glossary';
+import { userRoleLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
 import { LoadError } from '../components/LoadError';
@@ -252,7 +252,7 @@ function Rejections({ onChanged }: { onChanged: () => void }) {
           <tbody>
             {list.value.map((r) => (
               <tr key={r.id} data-testid="sync-rejection">
-                <td>{mutationLabel(r.name)}</td>
+                <td>{r.label}</td>
                 <td data-testid="sync-rejection-subject">{r.subject || '—'}</td>
                 <td className="warn-text">{r.message}</td>
                 <td>{formatDateTime(r.rejectedAt)}</td>

@@ -23,7 +23,7 @@ let password = '';
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'jrd-sync-e2e-'));
-  const c = await startScript(['tests/central/main.ts', '--port', String(CENTRAL_PORT), '--data', join(dir, 'central'), '--households', '400'], /central listening/);
+  const c = await startScript(['server/main.ts', '--port', String(CENTRAL_PORT), '--data', join(dir, 'central'), '--households', '400'], /central listening/);
   central = c.child;
   password = /^account: st001-staff1 (\S+) street_staff 430188001$/m.exec(c.output)![1]!;
   app = (await startScript(['tests/e2e/harness/server.ts', '--db', join(dir, 'app', 'client.sqlite'), '--fresh', '--empty', '--port', String(APP_PORT)], /harness listening/)).child;

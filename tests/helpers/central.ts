@@ -9,9 +9,9 @@ import type { BackendContext } from '../../electron/backend/context';
 import { fixedClock } from '../../electron/backend/clock';
 import { FileSecretStore } from '../../electron/backend/sync/secret-store';
 import type { RetryPolicy } from '../../electron/backend/sync/http';
-import { openCentralStore } from '../central/store';
-import { seedCentral, type DemoAccount } from '../central/seed';
-import { startCentralServer, type CentralOptions, type CentralServer } from '../central/server';
+import { openCentralStore } from '../../server/store';
+import { seedCentral, type DemoAccount } from '../../server/seed';
+import { startCentralServer, type CentralOptions, type CentralServer } from '../../server/server';
 import { NOW, testContext } from './minimal';
 
 /** Quick retries: tests that need the network to fail must not wait seconds for it. */

@@ -3,7 +3,7 @@
 // column for column, version included.
 import type BetterSqlite3 from 'better-sqlite3';
 import { keyOf, syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
-import { audienceOf, scopeSql } from '../central/scope';
+import { audienceOf, scopeSql } from '../../server/scope';
 
 function rows(sqlite: BetterSqlite3.Database, sqlText: string, ...params: unknown[]): string[] {
   return (sqlite.prepare(sqlText).all(...params) as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();

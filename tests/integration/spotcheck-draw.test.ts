@@ -111,7 +111,7 @@ describe('the draw', () => {
   });
 
   it('stores a locked sample of at least 30 % per stratum plus every mandatory case, which re-verifies from the stored manifest', async () => {
-    const { w, frame, draw } = await drawn();
+    const { w, frame, draw, query } = await drawn();
     expect(draw.status).toBe('locked');
     expect(draw.seed).toBe(DICE);
     expect(draw.seedSource).toBe('dice');
@@ -130,13 +130,17 @@ describe('the draw', () => {
       expect(i.decidedOn! >= OCTOBER.periodStart && i.decidedOn! <= OCTOBER.periodEnd).toBe(true);
       if (i.outcome === 'rejected') expect(i.amountFen).toBeNull();
     }
-    // Recorded for sync and audit in the same transaction.
+    // Queued for sync and audited in the same transaction: the command and its arguments, never rows.
     const outbox = one<{ args_json: string }>(w, "SELECT args_json FROM outbox WHERE name = 'spotchecks.draw'");
-    const mutation = JSON.parse(outbox.args_json) as { args: unknown; changes: { entity: string; op: string; expectedVersion: number | null }[] };
-    expect(mutation.args).toMatchObject({ drawId: draw.id, seed: DICE, rate: 30, manifestSha256: frame.manifestSha256, manifestText: row.manifest_text });
-    // The rows the draw wrote travel with it: the draw, then each sampled case, all new.
-    expect(mutation.changes[0]).toMatchObject({ entity: 'spot_check_draws', op: 'upsert', expectedVersion: null });
-    expect(mutation.changes.filter((c) => c.entity === 'spot_check_items')).toHaveLength(draw.items.length);
+    const queued = JSON.parse(outbox.args_json) as { args: unknown; context: { claims: Record<string, unknown>; touched: { entity: string; id: string }[] } };
+    expect(queued.args).toEqual({ query, rate: 30, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DICE } });
+    expect(queued).not.toHaveProperty('changes');
+    // What the centre derives again and compares: the sample's digest.
+    expect(queued.context.claims.sampleSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The keys of what it wrote, to be put back as the centre has them if it refuses: the draw, then each sampled case.
+    expect(queued.context.touched[0]).toEqual({ entity: 'spot_check_draws', id: draw.id });
+    expect(queued.context.touched.filter((c) => c.entity === 'spot_check_items')).toHaveLength(draw.items.length);
+    expect(row.manifest_text).toContain(draw.items[0]!.caseNo);
     expect(one<{ n: number }>(w, "SELECT count(*) AS n FROM audit_log WHERE action = 'spotcheck.draw' AND entity_id = ?", draw.id).n).toBe(1);
     expect((await verifyAuditChain(w.handle.db)).ok).toBe(true);
   });

@@ -11,7 +11,8 @@ import { holdDemoSpotCheck } from '../../electron/backend/demo/demo-spotcheck';
 import { signIn } from '../../electron/backend/sync/account';
 import { syncNow } from '../../electron/backend/sync/engine';
 import { recordFinding } from '../../electron/backend/spotchecks/inspection';
-import { setCurrentUserByUsername } from '../../electron/backend/session/session';
+import { rosterUserNamed } from '../../electron/backend/session/session';
+import { deskAs } from '../../electron/backend/commands/desk';
 import type { Account } from '../../shared/sync';
 import { centralTemplate, fastRetry } from '../helpers/central';
 import { differences } from '../helpers/sync-compare';
@@ -91,9 +92,9 @@ describe('a client killed with SIGKILL and resumed', () => {
     await syncNow(client.ctx, fastRetry);
     // A month's spot check done offline: the draw, the pairs, a first day of findings, then more visits.
     const draw = await holdDemoSpotCheck(client.ctx);
-    await setCurrentUserByUsername(client.ctx.db, 'bureau-chief', client.ctx.clock.now());
+    const chief = deskAs(client.ctx, await rosterUserNamed(client.ctx.db, 'bureau-chief'));
     for (const round of ['电话回访核实', '复核档案材料']) {
-      for (const item of draw.items) await recordFinding(client.ctx, { itemId: item.id, method: 'phone', inspectedOn: '2026-11-20', finding: 'compliant', notes: round });
+      for (const item of draw.items) await chief.run(recordFinding, { itemId: item.id, method: 'phone', inspectedOn: '2026-11-20', finding: 'compliant', notes: round });
     }
     const pending = client.ctx.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
     const findings = client.ctx.sqlite.prepare('SELECT count(*) FROM spot_check_findings').pluck().get() as number;

@@ -86,7 +86,7 @@ describe('push', () => {
     await syncNow(client.ctx, fastRetry);
     await holdDemoMeeting(client.ctx, '2026-11');
     const outbox = client.ctx.sqlite.prepare('SELECT id, name, args_json FROM outbox ORDER BY id LIMIT 5').all() as { id: number; name: string; args_json: string }[];
-    const body = { clientId: (await syncStatus(client.ctx)).clientId, schemaVersion: latestSchemaVersion, mutations: outbox.map((m) => ({ id: m.id, name: m.name, args: JSON.parse(m.args_json) as unknown })) };
+    const body = { clientId: (await syncStatus(client.ctx)).clientId, schemaVersion: latestSchemaVersion, mutations: outbox.map((m) => ({ id: m.id, name: m.name, ...(JSON.parse(m.args_json) as object) })) };
     const token = await client.ctx.secrets.get('sync.accessToken');
     const send = () => fetch(`${server.url}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
     const log = () => server.store.handle.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
@@ -128,9 +128,9 @@ describe('push', () => {
     await syncNow(second.client.ctx, fastRetry);
     expect(differences(server.store.handle.sqlite, second.client.ctx.sqlite, second.account)).toEqual([]);
     expect(rejections.some((r) => r.code === 'conflict' && /已被他人修改/.test(r.message))).toBe(true);
-    // The refused changes are kept whole, for a person to redo.
+    // The refused commands are kept whole, arguments and all, for a person to redo.
     const kept = second.client.ctx.sqlite.prepare('SELECT args_json FROM sync_rejections ORDER BY id LIMIT 1').pluck().get() as string;
-    expect((JSON.parse(kept) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
+    expect((JSON.parse(kept) as { args: { month: string } }).args.month).toBe('2026-11');
   });
 });
 

@@ -1,7 +1,6 @@
 import { latestSchemaVersion } from '../../../migrations';
 import { verifyAuditChain } from '../audit/audit-log';
 import type { HandlerMap } from '../handlers/registry';
-import { currentUser } from '../session/session';
 
 export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'session.current' | 'audit.verify'> = {
   'app.startup': async (_args, ctx) => ({ mode: 'ready', upgradedFrom: ctx.upgrade?.from ?? null, backupFile: ctx.upgrade?.backupFile ?? null }),
@@ -11,6 +10,6 @@ export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'session.curre
     dataDir: ctx.paths.dataDir,
     databaseFile: ctx.databaseFile,
   }),
-  'session.current': async (_args, ctx) => currentUser(ctx.db),
+  'session.current': async (_args, _ctx, caller) => caller.signedIn(),
   'audit.verify': async (_args, ctx) => verifyAuditChain(ctx.db),
 };

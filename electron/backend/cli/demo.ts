@@ -7,12 +7,12 @@ import { generateDistrict } from '../demo/generator';
 import { holdDemoMeeting } from '../demo/demo-meeting';
 import { holdDemoSpotCheck } from '../demo/demo-spotcheck';
 import { exportDraw, writeReportPdf, writeWorksheetPdf } from '../spotchecks/documents';
-import { setCurrentUserByUsername } from '../session/session';
+import { deskAs } from '../commands/desk';
 import { createFromMeeting, postBatch } from '../notices/notice-batches';
 import { writeBatchNotice, writeStandingNotice } from '../notices/notice-pdf';
 import { writeCommunityCaseList } from '../pdf/community-cases';
 import { listRegions } from '../regions/regions';
-import { currentUser } from '../session/session';
+import { currentUser, rosterUserNamed } from '../session/session';
 import { parseArgs, optionalOption, UsageError } from './args';
 import { openCliBackend } from './open';
 
@@ -43,24 +43,25 @@ async function demo(argv: string[]): Promise<void> {
     const m = held.meeting;
     const outcomes = (o: string) => m.items.filter((i) => i.decision?.outcome === o).length;
     // The meeting's notices go up the same day, one per community, and one standing list is printed.
-    const batches = await createFromMeeting(backend.ctx, { meetingId: m.id, startDate: DEMO_AS_OF });
+    const desk = deskAs(backend.ctx, user);
+    const batches = await desk.run(createFromMeeting, { meetingId: m.id, startDate: DEMO_AS_OF });
     const notices: string[] = [];
     for (const b of batches) {
-      await postBatch(backend.ctx, { batchId: b.id });
-      const pdf = await writeBatchNotice(backend.ctx, b.id, join(outDir, `notice-${b.communityCode}.pdf`));
+      await desk.run(postBatch, { batchId: b.id });
+      const pdf = await writeBatchNotice(backend.ctx, user, b.id, join(outDir, `notice-${b.communityCode}.pdf`));
       notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  ${b.itemCount} 户  ${b.communityName}`);
     }
     const standingCommunity = communities[0];
     if (standingCommunity) {
-      const pdf = await writeStandingNotice(backend.ctx, standingCommunity.code);
+      const pdf = await writeStandingNotice(backend.ctx, user, standingCommunity.code);
       notices.push(`  ${relative(process.cwd(), pdf.path)}  ${pdf.pages} 页  长期公示  ${standingCommunity.name}`);
     }
-    // The district bureau's spot check of last month, then the street caseworker is the session user again.
+    // The district bureau's spot check of last month, each bureau user acting as themselves.
     const draw = await holdDemoSpotCheck(backend.ctx);
-    const worksheet = await writeWorksheetPdf(backend.ctx, draw.id, undefined, join(outDir, 'spotcheck-worksheet.pdf'));
-    const report = await writeReportPdf(backend.ctx, draw.id, join(outDir, 'spotcheck-report.pdf'));
-    const published = await exportDraw(backend.ctx, draw.id);
-    await setCurrentUserByUsername(backend.ctx.db, user.username, backend.ctx.clock.now());
+    const chief = await rosterUserNamed(backend.ctx.db, 'bureau-chief');
+    const worksheet = await writeWorksheetPdf(backend.ctx, chief, draw.id, undefined, join(outDir, 'spotcheck-worksheet.pdf'));
+    const report = await writeReportPdf(backend.ctx, chief, draw.id, join(outDir, 'spotcheck-report.pdf'));
+    const published = await exportDraw(backend.ctx, chief, draw.id);
     const flagged = draw.items.filter((i) => i.finding && i.finding.finding !== 'compliant').length;
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +

@@ -1,6 +1,7 @@
 // `npm run cli -- <command> …`: the same backend as the app, for scripts and checks.
 import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
+import { callCommand } from './commands/call';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { minutesCommand, noticeCommand } from './commands/meetings';
 import { sampleCommand } from './commands/sample';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   sample: sampleCommand,
   sync: syncCommand,
   stats: statsCommand,
+  call: callCommand,
 };
 
 function usage(): string {

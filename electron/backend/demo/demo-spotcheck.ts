@@ -6,7 +6,9 @@ import type { Finding, InspectionMethod } from '../../../shared/domain';
 import { addDays, addMonths, chinaDateOf } from '../../../shared/dates';
 import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
 import type { BackendContext } from '../context';
-import { setCurrentUserByUsername } from '../session/session';
+import { deskAs } from '../commands/desk';
+import { rosterUserNamed } from '../session/session';
+import { drawDetail } from '../spotchecks/draw-view';
 import { drawSpotCheck, freezeFrame } from '../spotchecks/draws';
 import { autoAssign, closeCorrection, orderCorrection, recordFinding } from '../spotchecks/inspection';
 
@@ -25,16 +27,16 @@ function planFinding(k: number) {
   return k % 4 === 3 ? problems[((k - 3) / 4) % problems.length]! : { finding: 'compliant' as const, method: (k % 2 ? 'home_visit' : 'data_check') as InspectionMethod, notes: '', requirement: '' };
 }
 
+/** The section chief's draw and the inspectors' first day, each acting as themselves (the session is left as it is). */
 export async function holdDemoSpotCheck(ctx: BackendContext): Promise<DrawDetail> {
   const today = chinaDateOf(ctx.clock.now());
   const month = addMonths(today.slice(0, 7), -1);
-  await setCurrentUserByUsername(ctx.db, 'bureau-chief', ctx.clock.now());
-  const user = await ctx.db.selectFrom('users').select('region_code').where('username', '=', 'bureau-chief').executeTakeFirstOrThrow();
-  const streets = await ctx.db.selectFrom('regions').select('code').where('parent_code', '=', user.region_code).where('level', '=', 'street').orderBy('code').execute();
+  const chief = deskAs(ctx, await rosterUserNamed(ctx.db, 'bureau-chief'));
+  const streets = await ctx.db.selectFrom('regions').select('code').where('parent_code', '=', chief.user.regionCode).where('level', '=', 'street').orderBy('code').execute();
   const query = { periodStart: `${month}-01`, periodEnd: addDays(`${addMonths(month, 1)}-01`, -1), streetCodes: streets.map((s) => s.code) };
-  const frame = await freezeFrame(ctx, { query, rate: 30 });
-  let draw = await drawSpotCheck(ctx, { query, rate: 30, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DEMO_DICE } });
-  draw = await autoAssign(ctx, { drawId: draw.id });
+  const frame = await chief.run(freezeFrame, { query, rate: 30 });
+  let draw = await chief.run(drawSpotCheck, { query, rate: 30, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DEMO_DICE } });
+  draw = await chief.run(autoAssign, { drawId: draw.id });
 
   // A first day of visits: half of each street's sample.
   const firstDay: SampleItemView[] = draw.progress.flatMap((p) => {
@@ -45,20 +47,18 @@ export async function holdDemoSpotCheck(ctx: BackendContext): Promise<DrawDetail
     const plan = planFinding(k);
     // A rejected case with a problem was wrongly excluded (漏保); an approved one cannot have been.
     const finding = plan.finding === 'compliant' ? plan : item.outcome === 'rejected' ? problems[3]! : plan.finding === 'wrongly_excluded' ? problems[0]! : plan;
-    await setCurrentUserByUsername(ctx.db, await usernameOf(ctx, item.inspectorA!.id), ctx.clock.now());
-    draw = await recordFinding(ctx, { itemId: item.id, method: finding.method, inspectedOn: today, finding: finding.finding, notes: finding.notes });
+    const inspector = deskAs(ctx, await rosterUserNamed(ctx.db, await usernameOf(ctx, item.inspectorA!.id)));
+    draw = await inspector.run(recordFinding, { itemId: item.id, method: finding.method, inspectedOn: today, finding: finding.finding, notes: finding.notes });
     if (finding.finding === 'compliant') continue;
-    await setCurrentUserByUsername(ctx.db, 'bureau-chief', ctx.clock.now());
     const recorded = draw.items.find((i) => i.id === item.id)!.finding!;
-    draw = await orderCorrection(ctx, { findingId: recorded.id, requirement: finding.requirement, orderedOn: today, deadline: addDays(today, 30) });
+    draw = await chief.run(orderCorrection, { findingId: recorded.id, requirement: finding.requirement, orderedOn: today, deadline: addDays(today, 30) });
     // A wrong amount is put right on the spot by the street office.
     if (finding.finding === 'wrong_amount') {
       const correction = draw.items.find((i) => i.id === item.id)!.finding!.correction!;
-      draw = await closeCorrection(ctx, { correctionId: correction.id, result: '街道办事处已按现有家庭人口重新核定金额，自下月起执行', closedOn: today });
+      draw = await chief.run(closeCorrection, { correctionId: correction.id, result: '街道办事处已按现有家庭人口重新核定金额，自下月起执行', closedOn: today });
     }
   }
-  await setCurrentUserByUsername(ctx.db, 'bureau-chief', ctx.clock.now());
-  return draw;
+  return drawDetail(ctx.db, draw.id, chief.user);
 }
 
 async function usernameOf(ctx: BackendContext, userId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import type { BackendContext } from '../context';
+import { allCommands } from '../commands/all';
 import { appHandlers } from '../app/handlers';
 import { caseHandlers } from '../cases/handlers';
 import { meetingHandlers } from '../meetings/handlers';
@@ -10,10 +11,11 @@ import { spotCheckHandlers } from '../spotchecks/handlers';
 import { syncHandlers } from '../sync/handlers';
 import { HandlerRegistry, type InvokeOptions } from './registry';
 
-/** The one handler table: Electron's IPC, the browser harness and the tests all call through it. */
+/** The one handler table: Electron's IPC, the browser harness, the CLI's `call` and the tests all call through it. */
 export function createHandlerTable(ctx: BackendContext, options: InvokeOptions = {}): HandlerRegistry {
   const registry = new HandlerRegistry(ctx, options);
   for (const map of [appHandlers, caseHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, settingsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
+  registry.registerCommands(allCommands());
   registry.assertComplete();
   return registry;
 }

@@ -1,78 +1,42 @@
 // 结束 (close): only when every item on the agenda has an outcome. In one transaction the decisions take
 // effect on their cases and households, the meeting is frozen, and the minutes (纪要) are rendered and
 // their SHA-256 stored; if the PDF cannot be made (say a font lacks a glyph) nothing is closed.
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import { canRead } from '../../../shared/access';
 import { chinaDateOf } from '../../../shared/dates';
-import type { Outcome } from '../../../shared/domain';
-import { MeetingDetail, type CloseResult, type MeetingArgs, type MinutesFile } from '../../../shared/meeting';
+import { caseStatusAfter, householdAfter, type FinalDecision, type HouseholdAssistance } from '../../../shared/decision-effects';
+import type { Outcome, SessionUser } from '../../../shared/domain';
+import { MeetingDetail, meetingArgs, type CloseResult, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
-import { AppError, missingCase } from '../../../shared/result';
+import { AppError } from '../../../shared/result';
 import { outcomeLabels } from '../../../shared/glossary';
 import { appendAudit } from '../audit/audit-log';
+import { defineCommand, type CommandEnv } from '../commands/command';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { renderJob } from '../pdf/render-job';
-import { currentUser } from '../session/session';
+import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
-import { changeMeeting } from './meeting-change';
+import { changeMeeting, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 import { meetingDetail } from './meeting-view';
 
 type Trx = Transaction<Database>;
 
-function caseStatusAfter(outcome: Outcome): 'approved' | 'rejected' | 'deferred' {
-  switch (outcome) {
-    case 'approve':
-      return 'approved';
-    case 'reject':
-      return 'rejected';
-    case 'defer':
-      return 'deferred';
-    default:
-      return missingCase(outcome, 'outcome');
-  }
-}
-
-/** What a final decision does to the household's assistance (the central server applies the same). */
-async function applyToHousehold(trx: Trx, caseId: string, outcome: Outcome, amountFen: number | null, decidedOn: string, at: string): Promise<void> {
+/** A decision's effect on its household, as the shared rules say, written only where it changes something. */
+async function applyToHousehold(trx: Trx, caseId: string, decision: FinalDecision, decidedOn: string, at: string): Promise<void> {
   const c = await trx.selectFrom('cases').select(['household_id', 'kind', 'category']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const household = trx.updateTable('households').where('id', '=', c.household_id);
-  if (outcome === 'defer') return;
-  if (outcome === 'reject') {
-    if (c.kind === 'new_application') {
-      await household.set({ assistance_status: 'none', category: null, updated_at: at }).where('assistance_status', '=', 'applicant').execute();
-    }
-    return;
-  }
-  switch (c.kind) {
-    case 'new_application':
-      await household
-        .set({
-          assistance_status: 'active',
-          category: c.category === 'temporary' ? null : c.category,
-          monthly_amount_fen: amountFen ?? 0,
-          assisted_since: decidedOn,
-          updated_at: at,
-        })
-        .execute();
-      return;
-    case 'increase':
-    case 'decrease':
-    case 're_review':
-      if (amountFen !== null) await household.set({ monthly_amount_fen: amountFen, updated_at: at }).execute();
-      return;
-    case 'phase_out':
-      await household.set({ assistance_status: 'phasing_out', ...(amountFen !== null ? { monthly_amount_fen: amountFen } : {}), updated_at: at }).execute();
-      return;
-    case 'termination':
-      await household.set({ assistance_status: 'terminated', monthly_amount_fen: 0, updated_at: at }).execute();
-      return;
-    case 'temporary':
-      return; // a one-off payment: the household's monthly assistance does not change
-    default:
-      missingCase(c.kind, 'case kind');
-  }
+  const h = await trx.selectFrom('households').select(['assistance_status', 'category', 'monthly_amount_fen', 'assisted_since']).where('id', '=', c.household_id).executeTakeFirstOrThrow();
+  const before: HouseholdAssistance = { status: h.assistance_status, category: h.category, monthlyAmountFen: h.monthly_amount_fen, assistedSince: h.assisted_since };
+  const after = householdAfter(c, decision, before, decidedOn);
+  if (after === before) return;
+  await trx
+    .updateTable('households')
+    .set({ assistance_status: after.status, category: after.category, monthly_amount_fen: after.monthlyAmountFen, assisted_since: after.assistedSince, updated_at: at })
+    .where('id', '=', c.household_id)
+    .execute();
 }
 
 async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<MeetingDetail, 'id' | 'streetCode' | 'month' | 'issueNo'>): Promise<string> {
@@ -81,9 +45,8 @@ async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<Meeting
   return `minutes-${meeting.streetCode}-${meeting.month}${sameMonth ? `-${meeting.issueNo}` : ''}.pdf`;
 }
 
-async function renderMinutes(ctx: BackendContext, db: Kysely<Database> | Trx, detail: MeetingDetail) {
-  const settings = await getSettings(db);
-  return renderJob(ctx, { template: 'minutes', data: { officeName: settings.officeName, streetName: detail.streetName, meeting: detail } }, `minutes-${detail.id}`);
+function renderMinutes(env: CommandEnv, officeName: string, detail: MeetingDetail) {
+  return renderJob(env, { template: 'minutes', data: { officeName, streetName: detail.streetName, meeting: detail } }, `minutes-${detail.id}`);
 }
 
 function writePdf(path: string, buffer: Buffer): void {
@@ -110,9 +73,20 @@ async function recordForMinutes(ctx: BackendContext, meetingId: string): Promise
   return minutesRecord(await meetingDetail(ctx.db, meetingId, await getSettings(ctx.db)));
 }
 
-export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close']): Promise<CloseResult> {
-  let minutes: { file: PdfFile; buffer: Buffer } | null = null;
-  const meeting = await changeMeeting(ctx, args.meetingId, 'meetings.close', ['in_session'], async ({ trx, meeting, settings, at }) => {
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+const isOfficeName = (v: string) => v.trim().length > 0 && v.length <= 60;
+
+export const closeMeeting = defineCommand({
+  name: 'meetings.close',
+  label: '结束会议',
+  args: meetingArgs.close,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, _args, meeting) {
+    await changeMeeting(cx, meeting, ['in_session']);
+    cx.notBefore(meeting.opened_at, '会议开始时间');
+    const { trx, at } = cx;
+    const settings = await cx.settings();
     const before = await meetingDetail(trx, meeting.id, settings);
     const live = before.items.filter((i) => !i.removed);
     const open = live.filter((i) => i.decision === null);
@@ -120,13 +94,14 @@ export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close
       throw new AppError('conflict', `还有 ${open.length} 个议题没有作出决定（第 ${open.map((i) => i.number).join('、')} 项），不能结束会议`);
     }
     const decidedOn = chinaDateOf(at);
-    const cases: { caseId: string; expectedVersion: number; status: string }[] = [];
     for (const item of live) {
       const d = item.decision;
       if (!d) continue;
-      const status = caseStatusAfter(d.outcome);
-      await trx.updateTable('cases').set({ status, updated_at: at }).where('id', '=', item.case.id).execute();
-      await applyToHousehold(trx, item.case.id, d.outcome, d.amountFen, decidedOn, at);
+      cx.notBefore(d.decidedAt, `第 ${item.number} 项决定的时间`);
+      // The decisions rest on each case as the meeting saw it; one changed elsewhere is a conflict.
+      await cx.expect('cases', item.case.id);
+      await trx.updateTable('cases').set({ status: caseStatusAfter(d.outcome), updated_at: at }).where('id', '=', item.case.id).execute();
+      await applyToHousehold(trx, item.case.id, d, decidedOn, at);
       // An objection raised during a notice is answered by the leading group's new decision on the case.
       if (d.outcome !== 'defer') {
         await trx
@@ -136,44 +111,52 @@ export async function closeMeeting(ctx: BackendContext, args: MeetingArgs['close
           .where('status', '=', 'open')
           .execute();
       }
-      cases.push({ caseId: item.case.id, expectedVersion: item.case.version, status });
     }
     await trx.updateTable('meetings').set({ status: 'closed', closed_at: at }).where('id', '=', meeting.id).execute();
     const closed = minutesRecord(await meetingDetail(trx, meeting.id, settings));
-    const pdf = await renderMinutes(ctx, trx, closed);
-    await trx.updateTable('meetings').set({ minutes_sha256: pdf.sha256, minutes_json: JSON.stringify(closed) }).where('id', '=', meeting.id).execute();
+    const recordJson = JSON.stringify(closed);
+    cx.claim('minutesRecordSha256', sha256Hex(recordJson), '会议记录与中心数据库据以生成纪要的记录不一致（可能有决定或出席情况在中心数据库已不同），中心数据库拒绝接收');
+    // The minutes carry the office name this desk printed them with; the centre renders the same text.
+    const officeName = cx.chosen('officeName', () => settings.officeName, isOfficeName);
+    const pdf = await renderMinutes(cx.env, officeName, closed);
+    let minutesSha256 = pdf.sha256;
+    if (cx.site === 'desk') {
+      cx.claim('minutesFonts', pdf.fonts, '');
+      cx.claim('minutesSha256', pdf.sha256, '');
+    } else if (cx.claimed('minutesFonts') === pdf.fonts) {
+      cx.claim('minutesSha256', pdf.sha256, '纪要与中心数据库按同一记录、同一字体重新生成的文件不一致，中心数据库拒绝接收');
+    } else {
+      // The desk printed with fonts this centre does not have: the record it printed from was checked
+      // above, and the hash of the file the desk printed is kept.
+      const claimed = cx.claimed('minutesSha256');
+      if (typeof claimed !== 'string' || !/^[0-9a-f]{64}$/.test(claimed)) throw new AppError('invalid-args', '结束会议的修改缺少纪要的哈希值，中心数据库拒绝接收');
+      minutesSha256 = claimed;
+    }
+    await trx.updateTable('meetings').set({ minutes_sha256: minutesSha256, minutes_json: recordJson }).where('id', '=', meeting.id).execute();
     const fileName = await minutesFileName(trx, closed);
-    const path = join(ctx.paths.exportDir, fileName);
-    minutes = { file: { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 }, buffer: pdf.buffer };
+    const path = join(cx.env.paths.exportDir, fileName);
+    // Written after the commit, so a refused close never leaves a file behind; if writing fails, the
+    // meeting is closed and 纪要 renders the identical file again from the frozen record.
+    cx.afterCommit(() => writePdf(path, pdf.buffer));
     const count = (o: Outcome) => live.filter((i) => i.decision?.outcome === o).length;
-    return {
-      args: { closedAt: at, minutesSha256: pdf.sha256, cases },
-      audit: [
-        {
-          action: 'meeting.close',
-          entity: 'meeting',
-          entityId: meeting.id,
-          details: { items: live.length, approved: count('approve'), rejected: count('reject'), deferred: count('defer'), minutesSha256: pdf.sha256 },
-        },
-        { action: 'pdf.print', entity: 'meeting', entityId: meeting.id, details: { document: 'minutes', sha256: pdf.sha256, pages: pdf.pages } },
-      ],
-    };
-  });
-  const done = minutes as { file: PdfFile; buffer: Buffer } | null;
-  if (!done) throw new Error('close finished without minutes');
-  // Written after the commit, so a refused close never leaves a file behind; if writing fails, the
-  // meeting is closed and 纪要 renders the identical file again from the frozen record.
-  writePdf(done.file.path, done.buffer);
-  return { meeting, minutes: done.file };
-}
+    cx.audit({
+      action: 'meeting.close',
+      entity: 'meeting',
+      entityId: meeting.id,
+      details: { items: live.length, approved: count('approve'), rejected: count('reject'), deferred: count('defer'), minutesSha256 },
+    });
+    cx.audit({ action: 'pdf.print', entity: 'meeting', entityId: meeting.id, details: { document: 'minutes', sha256: pdf.sha256, pages: pdf.pages } });
+    return { meetingId: meeting.id, minutes: { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 } satisfies PdfFile };
+  },
+  reply: async (db, user, closed): Promise<CloseResult> => ({ meeting: await meetingReply(db, user, closed.meetingId), minutes: closed.minutes }),
+});
 
 /** Renders the minutes of a closed meeting again (for printing or saving) and reports the file. */
-export async function writeMinutes(ctx: BackendContext, meetingId: string, outFile?: string): Promise<MinutesFile> {
-  const user = await currentUser(ctx.db);
+export async function writeMinutes(ctx: BackendContext, user: SessionUser, meetingId: string, outFile?: string): Promise<MinutesFile> {
   const detail = await recordForMinutes(ctx, meetingId);
-  if (!detail.streetCode.startsWith(user.regionCode)) throw new AppError('forbidden', '这次会议不在您的管辖范围内');
+  assertAllowed(canRead(user, detail.streetCode, '这次会议'));
   if (detail.status !== 'closed') throw new AppError('conflict', '会议结束后才能生成纪要');
-  const pdf = await renderMinutes(ctx, ctx.db, detail);
+  const pdf = await renderMinutes(ctx, (await getSettings(ctx.db)).officeName, detail);
   const fileName = await minutesFileName(ctx.db, detail);
   const path = outFile ?? join(ctx.paths.exportDir, fileName);
   writePdf(path, pdf.buffer);

@@ -1,20 +1,19 @@
 // 准备 (draft): the meeting's header, its roster and its agenda. The agenda starts as every case of the
 // street waiting for a decision that is not already on another open meeting (a case sits on one open
 // meeting only); staff add or remove items by hand, removal with a reason.
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { canRead, canWriteStreet } from '../../../shared/access';
 import { formatChineseMonth, instantOfChinaTime } from '../../../shared/dates';
-import type { CandidateCase, MeetingArgs, MeetingDetail, RosterMemberView } from '../../../shared/meeting';
+import type { SessionUser } from '../../../shared/domain';
+import { meetingArgs, type CandidateCase, type RosterMemberView } from '../../../shared/meeting';
 import { agendaCaseStatuses } from '../../../shared/meeting-rules';
 import { AppError } from '../../../shared/result';
+import { defineCommand, nothing } from '../commands/command';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
-import { currentUser } from '../session/session';
-import { getSettings } from '../settings/settings';
+import { assertAllowed } from '../session/access';
 import { agendaSort } from './agenda-order';
-import { assertMeetingWriter, changeMeeting, finishChange, loadItem } from './meeting-change';
-import { meetingDetail } from './meeting-view';
-import { mutate } from '../sync/outbox';
+import { changeMeeting, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 
 type Trx = Transaction<Database>;
 
@@ -67,10 +66,10 @@ async function agendaCandidates(trx: Trx | BackendContext['db'], streetCode: str
 }
 
 /** Cases that could still be added to the meeting by hand. */
-export async function meetingCandidates(ctx: BackendContext, meetingId: string): Promise<CandidateCase[]> {
+export async function meetingCandidates(ctx: BackendContext, user: SessionUser, meetingId: string): Promise<CandidateCase[]> {
   const meeting = await ctx.db.selectFrom('meetings').select(['street_code']).where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) throw new AppError('not-found', '没有找到这次会议');
-  if (!meeting.street_code.startsWith((await currentUser(ctx.db)).regionCode)) throw new AppError('forbidden', '这次会议不在您的管辖范围内');
+  assertAllowed(canRead(user, meeting.street_code, '这次会议'));
   const rows = agendaSort(await agendaCandidates(ctx.db, meeting.street_code));
   return rows.map((r) => ({
     id: r.id,
@@ -105,11 +104,14 @@ async function renumber(trx: Trx, meetingId: string): Promise<void> {
   }
 }
 
-export async function createMeeting(ctx: BackendContext, args: MeetingArgs['create']): Promise<MeetingDetail> {
-  return mutate(ctx.db, async (trx) => {
-    const user = await currentUser(trx);
+export const createMeeting = defineCommand({
+  name: 'meetings.create',
+  label: '新建会议',
+  args: meetingArgs.create,
+  load: nothing,
+  access: (user) => canWriteStreet(user, user.regionCode, '会议'),
+  async run({ trx, user, at, id, expect, audit }, args) {
     const streetCode = user.regionCode;
-    assertMeetingWriter(user, streetCode);
     await assertRosterMember(trx, streetCode, args.chairMemberId, '主持人');
     await assertRosterMember(trx, streetCode, args.recorderMemberId, '记录人');
     const open = await trx.selectFrom('meetings').select(['month', 'issue_no']).where('street_code', '=', streetCode).where('status', '<>', 'closed').executeTakeFirst();
@@ -122,8 +124,7 @@ export async function createMeeting(ctx: BackendContext, args: MeetingArgs['crea
       .where('month', 'like', `${year}-%`)
       .executeTakeFirst();
     const issueNo = Number(last?.n ?? 0) + 1;
-    const at = ctx.clock.now();
-    const meetingId = randomUUID();
+    const meetingId = id('meeting');
     const scheduledAt = instantOfChinaTime(args.scheduledAt);
     await trx
       .insertInto('meetings')
@@ -144,60 +145,64 @@ export async function createMeeting(ctx: BackendContext, args: MeetingArgs['crea
       })
       .execute();
     // Attendance starts unmarked (缺席) so the quorum reflects only people actually checked in.
-    const roster = await streetRoster(trx, streetCode);
-    const attendance = roster.map((m) => ({ id: randomUUID(), memberId: m.id, name: m.name, title: m.title, voting: m.voting }));
-    for (const a of attendance) {
+    for (const m of await streetRoster(trx, streetCode)) {
       await trx
         .insertInto('meeting_attendance')
-        .values({ id: a.id, meeting_id: meetingId, member_id: a.memberId, name: a.name, title: a.title, attendance: 'absent', voting: a.voting ? 1 : 0, reason: '', updated_at: at })
+        .values({ id: id('attendance', m.id), meeting_id: meetingId, member_id: m.id, name: m.name, title: m.title, attendance: 'absent', voting: m.voting ? 1 : 0, reason: '', updated_at: at })
         .execute();
     }
+    // The agenda rests on each case as this copy holds it: one decided or changed elsewhere meanwhile
+    // makes the whole meeting a conflict at the centre, rather than a meeting over other cases.
     const cases = agendaSort(await agendaCandidates(trx, streetCode));
-    const items = cases.map((c, i) => ({ id: randomUUID(), caseId: c.id, seq: i + 1 }));
-    for (const item of items) {
+    for (const [i, c] of cases.entries()) {
+      await expect('cases', c.id);
       await trx
         .insertInto('agenda_items')
-        .values({ id: item.id, meeting_id: meetingId, case_id: item.caseId, seq: item.seq, source: 'auto', removed: 0, removed_reason: '', notes: '', updated_at: at })
+        .values({ id: id('agenda', c.id), meeting_id: meetingId, case_id: c.id, seq: i + 1, source: 'auto', removed: 0, removed_reason: '', notes: '', updated_at: at })
         .execute();
     }
-    await finishChange(
-      trx,
-      user,
-      meetingId,
-      'meetings.create',
-      {
-        args: { streetCode, month: args.month, issueNo, venue: args.venue, scheduledAt, chairMemberId: args.chairMemberId, recorderMemberId: args.recorderMemberId, attendance, items },
-        audit: [{ action: 'meeting.create', entity: 'meeting', entityId: meetingId, details: { streetCode, month: args.month, issueNo, items: items.length } }],
-      },
-      at,
-    );
-    return meetingDetail(trx, meetingId, await getSettings(trx));
-  });
-}
+    audit({ action: 'meeting.create', entity: 'meeting', entityId: meetingId, details: { streetCode, month: args.month, issueNo, items: cases.length } });
+    return meetingId;
+  },
+  reply: meetingReply,
+});
 
-export async function updateMeeting(ctx: BackendContext, args: MeetingArgs['update']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.update', ['draft'], async ({ trx, meeting }) => {
-    await assertRosterMember(trx, meeting.street_code, args.chairMemberId, '主持人');
-    await assertRosterMember(trx, meeting.street_code, args.recorderMemberId, '记录人');
+export const updateMeeting = defineCommand({
+  name: 'meetings.update',
+  label: '修改会议信息',
+  args: meetingArgs.update,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft']);
+    await assertRosterMember(cx.trx, meeting.street_code, args.chairMemberId, '主持人');
+    await assertRosterMember(cx.trx, meeting.street_code, args.recorderMemberId, '记录人');
     const scheduledAt = instantOfChinaTime(args.scheduledAt);
-    await trx
+    await cx.trx
       .updateTable('meetings')
       .set({ venue: args.venue, scheduled_at: scheduledAt, chair_member_id: args.chairMemberId, recorder_member_id: args.recorderMemberId })
       .where('id', '=', meeting.id)
       .execute();
-    return {
-      args: { venue: args.venue, scheduledAt, chairMemberId: args.chairMemberId, recorderMemberId: args.recorderMemberId },
-      audit: [{ action: 'meeting.update', entity: 'meeting', entityId: meeting.id, details: { scheduledAt } }],
-    };
-  });
-}
+    cx.audit({ action: 'meeting.update', entity: 'meeting', entityId: meeting.id, details: { scheduledAt } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function addAgendaItem(ctx: BackendContext, args: MeetingArgs['addItem']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.addItem', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+export const addAgendaItem = defineCommand({
+  name: 'meetings.addItem',
+  label: '列入议程',
+  args: meetingArgs.addItem,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
     const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no']).where('id', '=', args.caseId).executeTakeFirst();
     if (!c) throw new AppError('not-found', '没有找到这个个案');
     if (c.street_code !== meeting.street_code) throw new AppError('validation', `个案 ${c.case_no} 不属于本街道`);
     if (!agendaCaseStatuses.includes(c.status)) throw new AppError('validation', `个案 ${c.case_no} 不在待审议状态，不能列入议程`);
+    await cx.expect('cases', c.id);
     const other = await openMeetingOf(trx, c.id, meeting.id);
     if (other) throw new AppError('conflict', `个案 ${c.case_no} 已列入${formatChineseMonth(other.month)}第${other.issue_no}期会议的议程，同一个案只能在一个未结束的会议上审议`);
     const existing = await trx.selectFrom('agenda_items').select(['id', 'removed']).where('meeting_id', '=', meeting.id).where('case_id', '=', c.id).executeTakeFirst();
@@ -207,28 +212,36 @@ export async function addAgendaItem(ctx: BackendContext, args: MeetingArgs['addI
       itemId = existing.id;
       await trx.updateTable('agenda_items').set({ removed: 0, removed_reason: '', source: 'manual', updated_at: at }).where('id', '=', itemId).execute();
     } else {
-      itemId = randomUUID();
+      itemId = cx.id('agenda', c.id);
       await trx
         .insertInto('agenda_items')
         .values({ id: itemId, meeting_id: meeting.id, case_id: c.id, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: at })
         .execute();
     }
     await renumber(trx, meeting.id);
-    return { args: { itemId, caseId: c.id }, audit: [{ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: meeting.id, caseId: c.id } }] };
-  });
-}
+    cx.audit({ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: meeting.id, caseId: c.id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function removeAgendaItem(ctx: BackendContext, args: MeetingArgs['removeItem']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.removeItem', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+export const removeAgendaItem = defineCommand({
+  name: 'meetings.removeItem',
+  label: '移出议程',
+  args: meetingArgs.removeItem,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');
     const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
     if (decided) throw new AppError('conflict', '这个议题已经作出决定，不能移出议程；如需重议，请先撤销决定');
     await trx.deleteFrom('recusals').where('agenda_item_id', '=', item.id).execute();
     await trx.updateTable('agenda_items').set({ removed: 1, removed_reason: args.reason, updated_at: at }).where('id', '=', item.id).execute();
-    return {
-      args: { itemId: item.id, reason: args.reason },
-      audit: [{ action: 'agenda.remove', entity: 'agenda_item', entityId: item.id, details: { meetingId: meeting.id, caseId: item.case_id } }],
-    };
-  });
-}
+    cx.audit({ action: 'agenda.remove', entity: 'agenda_item', entityId: item.id, details: { meetingId: meeting.id, caseId: item.case_id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});

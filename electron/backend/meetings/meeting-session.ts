@@ -1,17 +1,16 @@
 // 会中 (in session): attendance, 列席 observers, recusals and one decision per item. Every rule the
 // session screen shows (quorum, eligible voters, votes adding up, passing, amount limits) is checked
 // again here, so a script or a stale screen cannot record what the rules forbid.
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { MeetingArgs, MeetingDetail } from '../../../shared/meeting';
+import { meetingArgs } from '../../../shared/meeting';
 import { approvalAmountRule, checkVotes, itemVoters, passingVerdict, quorumStatus } from '../../../shared/meeting-rules';
 import { formatYuan, parseYuan } from '../../../shared/money';
 import { outcomeLabels } from '../../../shared/glossary';
 import { AppError, missingCase } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
-import type { BackendContext } from '../context';
+import { defineCommand } from '../commands/command';
 import type { Database } from '../db/schema';
-import { changeMeeting, loadItem } from './meeting-change';
+import { changeMeeting, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 
 type Trx = Transaction<Database>;
 
@@ -29,23 +28,36 @@ async function votingState(trx: Trx, meetingId: string) {
   };
 }
 
-export async function setAttendance(ctx: BackendContext, args: MeetingArgs['setAttendance']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.setAttendance', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+export const setAttendance = defineCommand({
+  name: 'meetings.setAttendance',
+  label: '登记出席情况',
+  args: meetingArgs.setAttendance,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
     const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
     if (row.member_id === null) throw new AppError('validation', '列席人员不是领导小组成员，不能改为出席或请假；如需更正请删除后重新登记');
     if (args.attendance === 'leave' && args.reason === '') throw new AppError('validation', '请假须填写事由');
     const reason = args.attendance === 'leave' ? args.reason : '';
     await trx.updateTable('meeting_attendance').set({ attendance: args.attendance, reason, updated_at: at }).where('id', '=', row.id).execute();
-    return {
-      args: { attendanceId: row.id, attendance: args.attendance, reason },
-      audit: [{ action: 'attendance.set', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id, attendance: args.attendance } }],
-    };
-  });
-}
+    cx.audit({ action: 'attendance.set', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id, attendance: args.attendance } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function markAllPresent(ctx: BackendContext, args: MeetingArgs['markAllPresent']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.markAllPresent', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+export const markAllPresent = defineCommand({
+  name: 'meetings.markAllPresent',
+  label: '全部出席',
+  args: meetingArgs.markAllPresent,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, _args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
     // Members already marked on leave stay on leave: their absence was reported, a click must not erase it.
     const changed = await trx
       .updateTable('meeting_attendance')
@@ -55,49 +67,84 @@ export async function markAllPresent(ctx: BackendContext, args: MeetingArgs['mar
       .where('attendance', '=', 'absent')
       .returning('id')
       .execute();
-    const ids = changed.map((r) => r.id);
-    return { args: { attendanceIds: ids }, audit: [{ action: 'attendance.all_present', entity: 'meeting', entityId: meeting.id, details: { marked: ids.length } }] };
-  });
-}
+    cx.audit({ action: 'attendance.all_present', entity: 'meeting', entityId: meeting.id, details: { marked: changed.length } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function addObserver(ctx: BackendContext, args: MeetingArgs['addObserver']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.addObserver', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
-    const id = randomUUID();
+export const addObserver = defineCommand({
+  name: 'meetings.addObserver',
+  label: '登记列席人员',
+  args: meetingArgs.addObserver,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
+    const id = cx.id('observer');
     await trx
       .insertInto('meeting_attendance')
       .values({ id, meeting_id: meeting.id, member_id: null, name: args.name, title: args.title, attendance: 'observer', voting: 0, reason: '', updated_at: at })
       .execute();
-    return { args: { attendanceId: id, name: args.name, title: args.title }, audit: [{ action: 'attendance.observer_add', entity: 'meeting_attendance', entityId: id, details: { meetingId: meeting.id } }] };
-  });
-}
+    cx.audit({ action: 'attendance.observer_add', entity: 'meeting_attendance', entityId: id, details: { meetingId: meeting.id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function removeObserver(ctx: BackendContext, args: MeetingArgs['removeObserver']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.removeObserver', ['draft', 'in_session'], async ({ trx, meeting }) => {
+export const removeObserver = defineCommand({
+  name: 'meetings.removeObserver',
+  label: '删除列席人员',
+  args: meetingArgs.removeObserver,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx } = cx;
     const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
     if (row.member_id !== null) throw new AppError('validation', '领导小组成员不能从名单中删除，请标记为请假或缺席');
     await trx.deleteFrom('meeting_attendance').where('id', '=', row.id).execute();
-    return { args: { attendanceId: row.id }, audit: [{ action: 'attendance.observer_remove', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id } }] };
-  });
-}
+    cx.audit({ action: 'attendance.observer_remove', entity: 'meeting_attendance', entityId: row.id, details: { meetingId: meeting.id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function openMeeting(ctx: BackendContext, args: MeetingArgs['open']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.open', ['draft'], async ({ trx, meeting, at }) => {
+export const openMeeting = defineCommand({
+  name: 'meetings.open',
+  label: '开始会议',
+  args: meetingArgs.open,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, _args, meeting) {
+    await changeMeeting(cx, meeting, ['draft']);
+    const { trx, at } = cx;
     if (!meeting.chair_member_id || !meeting.recorder_member_id) throw new AppError('validation', '请先确定主持人和记录人');
     const live = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meeting.id).where('removed', '=', 0).executeTakeFirst();
     if (!live) throw new AppError('validation', '议程为空，没有可以审议的事项');
     await trx.updateTable('meetings').set({ status: 'in_session', opened_at: at }).where('id', '=', meeting.id).execute();
-    return { args: { openedAt: at }, audit: [{ action: 'meeting.open', entity: 'meeting', entityId: meeting.id, details: {} }] };
-  });
-}
+    cx.audit({ action: 'meeting.open', entity: 'meeting', entityId: meeting.id, details: {} });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
 async function assertUndecided(trx: Trx, itemId: string): Promise<void> {
   const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', itemId).where('supersedes_id', 'is', null).executeTakeFirst();
   if (decided) throw new AppError('conflict', '这个议题已经作出决定；如需更改回避情况，请先撤销决定再重新表决');
 }
 
-export async function addRecusal(ctx: BackendContext, args: MeetingArgs['addRecusal']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.addRecusal', ['draft', 'in_session'], async ({ trx, meeting, at }) => {
+export const addRecusal = defineCommand({
+  name: 'meetings.addRecusal',
+  label: '登记回避',
+  args: meetingArgs.addRecusal,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx, at } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');
     await assertUndecided(trx, item.id);
@@ -110,18 +157,24 @@ export async function addRecusal(ctx: BackendContext, args: MeetingArgs['addRecu
     if (!member || member.voting !== 1) throw new AppError('validation', '只有有表决权的领导小组成员需要登记回避');
     const exists = await trx.selectFrom('recusals').select('id').where('agenda_item_id', '=', item.id).where('member_id', '=', args.memberId).executeTakeFirst();
     if (exists) throw new AppError('conflict', '该成员在这个议题上已经登记回避');
-    const id = randomUUID();
+    const id = cx.id('recusal');
     const leftRoom = args.leftRoom ? 1 : 0;
     await trx.insertInto('recusals').values({ id, agenda_item_id: item.id, member_id: args.memberId, reason: args.reason, left_room: leftRoom, updated_at: at }).execute();
-    return {
-      args: { recusalId: id, itemId: item.id, memberId: args.memberId, reason: args.reason, leftRoom: args.leftRoom },
-      audit: [{ action: 'recusal.add', entity: 'recusal', entityId: id, details: { meetingId: meeting.id, itemId: item.id, memberId: args.memberId, leftRoom: args.leftRoom } }],
-    };
-  });
-}
+    cx.audit({ action: 'recusal.add', entity: 'recusal', entityId: id, details: { meetingId: meeting.id, itemId: item.id, memberId: args.memberId, leftRoom: args.leftRoom } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function removeRecusal(ctx: BackendContext, args: MeetingArgs['removeRecusal']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.removeRecusal', ['draft', 'in_session'], async ({ trx, meeting }) => {
+export const removeRecusal = defineCommand({
+  name: 'meetings.removeRecusal',
+  label: '取消回避',
+  args: meetingArgs.removeRecusal,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    const { trx } = cx;
     const row = await trx
       .selectFrom('recusals as r')
       .innerJoin('agenda_items as a', 'a.id', 'r.agenda_item_id')
@@ -132,9 +185,11 @@ export async function removeRecusal(ctx: BackendContext, args: MeetingArgs['remo
     if (!row) throw new AppError('not-found', '本次会议没有这条回避记录');
     await assertUndecided(trx, row.agenda_item_id);
     await trx.deleteFrom('recusals').where('id', '=', row.id).execute();
-    return { args: { recusalId: row.id }, audit: [{ action: 'recusal.remove', entity: 'recusal', entityId: row.id, details: { meetingId: meeting.id, itemId: row.agenda_item_id } }] };
-  });
-}
+    cx.audit({ action: 'recusal.remove', entity: 'recusal', entityId: row.id, details: { meetingId: meeting.id, itemId: row.agenda_item_id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
 /** The amount an approval records, in fen, or a refusal naming the limits in 元. */
 export function approvalAmount(rule: 'required' | 'stop' | 'none', amountYuan: string | null, settings: Settings): number | null {
@@ -158,8 +213,17 @@ export function approvalAmount(rule: 'required' | 'stop' | 'none', amountYuan: s
   }
 }
 
-export async function recordDecision(ctx: BackendContext, args: MeetingArgs['recordDecision']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.recordDecision', ['in_session'], async ({ trx, meeting, settings, at }) => {
+export const recordDecision = defineCommand({
+  name: 'meetings.recordDecision',
+  label: '记录决定',
+  args: meetingArgs.recordDecision,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['in_session']);
+    cx.notBefore(meeting.opened_at, '会议开始时间');
+    const { trx, at } = cx;
+    const settings = await cx.settings();
     const item = await loadItem(trx, meeting.id, args.itemId);
     if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程，不能作出决定');
     const voting = await votingState(trx, meeting.id);
@@ -184,9 +248,12 @@ export async function recordDecision(ctx: BackendContext, args: MeetingArgs['rec
     }
     // Until the meeting closes, a decision may be taken again (the chair calls a new vote); the earlier
     // one is replaced, and the audit log keeps both.
+    // The amount comes from the shared rules and this database's limits; the centre derives it again.
+    cx.claim('amountFen', amountFen, '决定金额与中心数据库按规则核定的金额不一致，中心数据库拒绝接收');
+    await cx.expect('cases', c.id);
     const previous = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
     if (previous) await trx.deleteFrom('decisions').where('id', '=', previous.id).execute();
-    const id = randomUUID();
+    const id = cx.id('decision');
     const decision = {
       id,
       meeting_id: meeting.id,
@@ -204,26 +271,32 @@ export async function recordDecision(ctx: BackendContext, args: MeetingArgs['rec
     };
     await trx.insertInto('decisions').values(decision).execute();
     await trx.updateTable('agenda_items').set({ notes: args.notes, updated_at: at }).where('id', '=', item.id).execute();
-    return {
-      args: { itemId: item.id, decisionId: id, replaces: previous?.id ?? null, caseId: c.id, outcome: args.outcome, reason: args.reason, amountFen, ...votes, notes: args.notes, decidedAt: at },
-      audit: [
-        {
-          action: 'decision.record',
-          entity: 'decision',
-          entityId: id,
-          details: { meetingId: meeting.id, itemId: item.id, caseId: c.id, outcome: args.outcome, amountFen, ...votes, replaces: previous?.id ?? null },
-        },
-      ],
-    };
-  });
-}
+    cx.audit({
+      action: 'decision.record',
+      entity: 'decision',
+      entityId: id,
+      details: { meetingId: meeting.id, itemId: item.id, caseId: c.id, outcome: args.outcome, amountFen, ...votes, replaces: previous?.id ?? null },
+    });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});
 
-export async function clearDecision(ctx: BackendContext, args: MeetingArgs['clearDecision']): Promise<MeetingDetail> {
-  return changeMeeting(ctx, args.meetingId, 'meetings.clearDecision', ['in_session'], async ({ trx, meeting }) => {
+export const clearDecision = defineCommand({
+  name: 'meetings.clearDecision',
+  label: '撤销未结束会议的决定',
+  args: meetingArgs.clearDecision,
+  load: meetingOf,
+  access: meetingWriter,
+  async run(cx, args, meeting) {
+    await changeMeeting(cx, meeting, ['in_session']);
+    const { trx } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     const d = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
     if (!d) throw new AppError('conflict', '这个议题还没有作出决定');
     await trx.deleteFrom('decisions').where('id', '=', d.id).execute();
-    return { args: { itemId: item.id, decisionId: d.id }, audit: [{ action: 'decision.clear', entity: 'decision', entityId: d.id, details: { meetingId: meeting.id, itemId: item.id } }] };
-  });
-}
+    cx.audit({ action: 'decision.clear', entity: 'decision', entityId: d.id, details: { meetingId: meeting.id, itemId: item.id } });
+    return meeting.id;
+  },
+  reply: meetingReply,
+});

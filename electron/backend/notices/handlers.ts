@@ -1,39 +1,22 @@
 import type { HandlerMap } from '../handlers/registry';
-import { currentUser } from '../session/session';
-import { createFromMeeting, dueMeetings, endBatch, getBatch, listBatches, postBatch, recordObjection, setPeriod } from './notice-batches';
-import { batchNoticeDocument, standingNoticeDocument, writeBatchNotice, writeStandingNotice, writeStreetNotice } from './notice-pdf';
-import { assertWithin } from '../session/access';
+import { dueMeetings, getBatch, listBatches } from './notice-batches';
+import { assertReadable, batchNoticeDocument, standingNoticeDocument, writeBatchNotice, writeStandingNotice, writeStreetNotice } from './notice-pdf';
 
+/** The notice channels that only read or print; the writes are the commands of notice-batches.ts. */
 export const noticeHandlers: HandlerMap<
-  | 'notices.list'
-  | 'notices.due'
-  | 'notices.get'
-  | 'notices.createFromMeeting'
-  | 'notices.setPeriod'
-  | 'notices.post'
-  | 'notices.end'
-  | 'notices.recordObjection'
-  | 'notices.pdf'
-  | 'notices.previewBatch'
-  | 'notices.previewStanding'
-  | 'notices.streetPdf'
-  | 'notices.standingPdf'
+  'notices.list' | 'notices.due' | 'notices.get' | 'notices.pdf' | 'notices.previewBatch' | 'notices.previewStanding' | 'notices.streetPdf' | 'notices.standingPdf'
 > = {
-  'notices.list': async (_args, ctx) => listBatches(ctx.db, (await currentUser(ctx.db)).regionCode),
-  'notices.due': async (_args, ctx) => dueMeetings(ctx.db, (await currentUser(ctx.db)).regionCode),
-  'notices.get': async (args, ctx) => getBatch(ctx, args.batchId),
-  'notices.createFromMeeting': async (args, ctx) => createFromMeeting(ctx, args),
-  'notices.setPeriod': async (args, ctx) => setPeriod(ctx, args),
-  'notices.post': async (args, ctx) => postBatch(ctx, args),
-  'notices.end': async (args, ctx) => endBatch(ctx, args),
-  'notices.recordObjection': async (args, ctx) => recordObjection(ctx, args),
-  'notices.pdf': async (args, ctx) => writeBatchNotice(ctx, args.batchId),
-  'notices.previewBatch': async (args, ctx) => {
+  'notices.list': async (_args, ctx, caller) => listBatches(ctx.db, caller.signedIn().regionCode),
+  'notices.due': async (_args, ctx, caller) => dueMeetings(ctx.db, caller.signedIn().regionCode),
+  'notices.get': async (args, ctx, caller) => getBatch(ctx, caller.signedIn(), args.batchId),
+  'notices.pdf': async (args, ctx, caller) => writeBatchNotice(ctx, caller.signedIn(), args.batchId),
+  'notices.previewBatch': async (args, ctx, caller) => {
+    const user = caller.signedIn();
     const doc = await batchNoticeDocument(ctx, [args.batchId]);
-    for (const section of doc.sections) assertWithin(await currentUser(ctx.db), section.communityCode, '这批公示');
+    assertReadable(user, doc);
     return doc;
   },
-  'notices.previewStanding': async (args, ctx) => standingNoticeDocument(ctx, args.communityCode),
-  'notices.streetPdf': async (args, ctx) => writeStreetNotice(ctx, args.meetingId),
-  'notices.standingPdf': async (args, ctx) => writeStandingNotice(ctx, args.communityCode),
+  'notices.previewStanding': async (args, ctx, caller) => standingNoticeDocument(ctx, caller.signedIn(), args.communityCode),
+  'notices.streetPdf': async (args, ctx, caller) => writeStreetNotice(ctx, caller.signedIn(), args.meetingId),
+  'notices.standingPdf': async (args, ctx, caller) => writeStandingNotice(ctx, caller.signedIn(), args.communityCode),
 };

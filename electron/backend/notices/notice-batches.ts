@@ -2,21 +2,18 @@
 // at least 7 days (end = start + 6), draft → posted → ended. An objection during the period sends the
 // case back for re-investigation; it returns to the next meeting's agenda and, once decided again, is
 // due for a new notice. Every change carries its outbox row and audit entry in the same transaction.
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { canRead, canWriteStreet, type Actor } from '../../../shared/access';
 import { addDays, chinaDateOf, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { NoticeStatus, SessionUser } from '../../../shared/domain';
-import { noticeStatusLabels, type MutationName } from '../../../shared/glossary';
-import { MIN_NOTICE_DAYS, noticeableKinds, type NoticeArgs, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
+import { noticeStatusLabels } from '../../../shared/glossary';
+import { MIN_NOTICE_DAYS, noticeArgs, noticeableKinds, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
 import { AppError } from '../../../shared/result';
-import { appendAudit } from '../audit/audit-log';
+import { defineCommand, type CommandContext } from '../commands/command';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { codeRange } from '../regions/regions';
-import { assertStreetWriter, assertWithin } from '../session/access';
-import { currentUser } from '../session/session';
-import { getSettings } from '../settings/settings';
-import { mutate, recordMutation } from '../sync/outbox';
+import { assertAllowed } from '../session/access';
 import { agendaSort } from '../meetings/agenda-order';
 
 type Reader = Kysely<Database> | Transaction<Database>;
@@ -187,137 +184,151 @@ function periodProblem(startDate: string, endDate: string, earliestStart: string
   return null;
 }
 
-type Scope = { trx: Transaction<Database>; user: SessionUser; at: string; today: string };
+type BatchRow = { id: string; street_code: string; meeting_id: string | null; start_date: string; end_date: string; status: NoticeStatus };
 
-async function finish(scope: Scope, mutation: MutationName, args: Record<string, unknown>, audit: { action: string; entity: string; entityId: string; details: Record<string, unknown> }) {
-  await recordMutation(scope.trx, mutation, args, scope.at);
-  await appendAudit(scope.trx, { actorId: scope.user.id, ...audit }, scope.at);
+/** A command's load step: the batch its arguments name. */
+async function batchOf(cx: CommandContext, args: { batchId: string }): Promise<BatchRow> {
+  const batch = await cx.trx.selectFrom('notice_batches').select(['id', 'street_code', 'meeting_id', 'start_date', 'end_date', 'status']).where('id', '=', args.batchId).executeTakeFirst();
+  if (!batch) throw new AppError('not-found', '没有找到这一批公示');
+  return batch;
 }
 
-export async function createFromMeeting(ctx: BackendContext, args: NoticeArgs['createFromMeeting']): Promise<NoticeBatchSummary[]> {
-  return mutate(ctx.db, async (trx) => {
-    const user = await currentUser(trx);
+const batchWriter = (user: Actor, batch: Pick<BatchRow, 'street_code'>) => canWriteStreet(user, batch.street_code, '公示');
+
+/** Begins a change to a batch in one of `allowed`: resting on the batch as it is, and stamped with the change. */
+async function changeBatch(cx: CommandContext, batch: BatchRow, allowed: readonly NoticeStatus[]): Promise<void> {
+  if (!allowed.includes(batch.status)) {
+    throw new AppError('conflict', `这批公示当前为“${noticeStatusLabels[batch.status]}”，此操作只能在${allowed.map((s) => `“${noticeStatusLabels[s]}”`).join('或')}时进行`);
+  }
+  await cx.expect('notice_batches', batch.id);
+  await cx.trx.updateTable('notice_batches').set({ updated_at: cx.at }).where('id', '=', batch.id).execute();
+}
+
+const batchReply = (db: Kysely<Database>, user: SessionUser, batchId: string) => batchDetail(db, batchId, user.regionCode);
+
+export const createFromMeeting = defineCommand({
+  name: 'notices.createFromMeeting',
+  label: '生成公示',
+  args: noticeArgs.createFromMeeting,
+  async load({ trx }, args) {
     const meeting = await trx.selectFrom('meetings').select(['id', 'street_code', 'status', 'closed_at']).where('id', '=', args.meetingId).executeTakeFirst();
     if (!meeting) throw new AppError('not-found', '没有找到这次会议');
-    assertStreetWriter(user, meeting.street_code, '公示');
+    return meeting;
+  },
+  access: (user, meeting) => canWriteStreet(user, meeting.street_code, '公示'),
+  async run(cx, args, meeting) {
+    const { trx, at } = cx;
     if (meeting.status !== 'closed' || !meeting.closed_at) throw new AppError('conflict', '会议结束后才能公示其决定');
-    const settings = await getSettings(trx);
+    cx.notBefore(meeting.closed_at, '会议结束时间');
+    const settings = await cx.settings();
     const endDate = addDays(args.startDate, settings.noticeDays - 1);
     const problem = periodProblem(args.startDate, endDate, chinaDateOf(meeting.closed_at));
     if (problem) throw new AppError('validation', problem);
     // Same order as the agenda the leading group went through.
     const cases = agendaSort(await dueCases(trx, meeting.id).execute());
     if (cases.length === 0) throw new AppError('conflict', '这次会议没有需要公示的事项，或已全部生成公示');
-    const at = ctx.clock.now();
     const byCommunity = new Map<string, typeof cases>();
     for (const c of cases) byCommunity.set(c.community_code, [...(byCommunity.get(c.community_code) ?? []), c]);
     const created: string[] = [];
     for (const [communityCode, list] of byCommunity) {
-      const batchId = randomUUID();
-      const items = list.map((c, i) => ({ id: randomUUID(), caseId: c.id, seq: i + 1 }));
+      const batchId = cx.id('batch', communityCode);
       await trx
         .insertInto('notice_batches')
         .values({ id: batchId, meeting_id: meeting.id, street_code: meeting.street_code, community_code: communityCode, start_date: args.startDate, end_date: endDate, status: 'draft', posted_at: null, updated_at: at })
         .execute();
-      for (const item of items) {
-        await trx.insertInto('notice_items').values({ id: item.id, batch_id: batchId, case_id: item.caseId, seq: item.seq, updated_at: at }).execute();
+      for (const [i, c] of list.entries()) {
+        await trx.insertInto('notice_items').values({ id: cx.id('notice-item', c.id), batch_id: batchId, case_id: c.id, seq: i + 1, updated_at: at }).execute();
       }
-      const scope = { trx, user, at, today: ctx.clock.today() };
-      await finish(scope, 'notices.create', { batchId, meetingId: meeting.id, communityCode, startDate: args.startDate, endDate, items }, {
-        action: 'notice.create',
-        entity: 'notice_batch',
-        entityId: batchId,
-        details: { meetingId: meeting.id, communityCode, items: items.length },
-      });
+      cx.audit({ action: 'notice.create', entity: 'notice_batch', entityId: batchId, details: { meetingId: meeting.id, communityCode, items: list.length } });
       created.push(batchId);
     }
-    const all = await listBatches(trx, user.regionCode);
-    return all.filter((b) => created.includes(b.id));
-  });
-}
+    return created;
+  },
+  reply: async (db, user, created) => (await listBatches(db, user.regionCode)).filter((b) => created.includes(b.id)),
+});
 
-/** One transaction around a change to a batch, refused unless the batch is in one of `allowed`. */
-async function changeBatch(
-  ctx: BackendContext,
-  batchId: string,
-  allowed: readonly NoticeStatus[],
-  change: (scope: Scope, batch: { id: string; street_code: string; meeting_id: string | null; start_date: string; end_date: string; status: NoticeStatus }) => Promise<void>,
-): Promise<NoticeBatchDetail> {
-  return mutate(ctx.db, async (trx) => {
-    const user = await currentUser(trx);
-    const batch = await trx.selectFrom('notice_batches').select(['id', 'street_code', 'meeting_id', 'start_date', 'end_date', 'status']).where('id', '=', batchId).executeTakeFirst();
-    if (!batch) throw new AppError('not-found', '没有找到这一批公示');
-    assertStreetWriter(user, batch.street_code, '公示');
-    if (!allowed.includes(batch.status)) {
-      throw new AppError('conflict', `这批公示当前为“${noticeStatusLabels[batch.status]}”，此操作只能在${allowed.map((s) => `“${noticeStatusLabels[s]}”`).join('或')}时进行`);
-    }
-    const at = ctx.clock.now();
-    // Stamped first, so that the stamp is among the rows the change's mutation carries.
-    await trx.updateTable('notice_batches').set({ updated_at: at }).where('id', '=', batch.id).execute();
-    await change({ trx, user, at, today: ctx.clock.today() }, batch);
-    return batchDetail(trx, batch.id, user.regionCode);
-  });
-}
-
-export async function setPeriod(ctx: BackendContext, args: NoticeArgs['setPeriod']): Promise<NoticeBatchDetail> {
-  return changeBatch(ctx, args.batchId, ['draft'], async (scope, batch) => {
-    const meeting = batch.meeting_id ? await scope.trx.selectFrom('meetings').select('closed_at').where('id', '=', batch.meeting_id).executeTakeFirst() : undefined;
+export const setPeriod = defineCommand({
+  name: 'notices.setPeriod',
+  label: '修改公示期',
+  args: noticeArgs.setPeriod,
+  load: batchOf,
+  access: batchWriter,
+  async run(cx, args, batch) {
+    await changeBatch(cx, batch, ['draft']);
+    const meeting = batch.meeting_id ? await cx.trx.selectFrom('meetings').select('closed_at').where('id', '=', batch.meeting_id).executeTakeFirst() : undefined;
     const problem = periodProblem(args.startDate, args.endDate, meeting?.closed_at ? chinaDateOf(meeting.closed_at) : args.startDate);
     if (problem) throw new AppError('validation', problem);
-    await scope.trx.updateTable('notice_batches').set({ start_date: args.startDate, end_date: args.endDate }).where('id', '=', batch.id).execute();
-    await finish(scope, 'notices.setPeriod', { batchId: batch.id, startDate: args.startDate, endDate: args.endDate }, {
-      action: 'notice.period',
-      entity: 'notice_batch',
-      entityId: batch.id,
-      details: { startDate: args.startDate, endDate: args.endDate },
-    });
-  });
-}
+    await cx.trx.updateTable('notice_batches').set({ start_date: args.startDate, end_date: args.endDate }).where('id', '=', batch.id).execute();
+    cx.audit({ action: 'notice.period', entity: 'notice_batch', entityId: batch.id, details: { startDate: args.startDate, endDate: args.endDate } });
+    return batch.id;
+  },
+  reply: batchReply,
+});
 
-export async function postBatch(ctx: BackendContext, args: NoticeArgs['post']): Promise<NoticeBatchDetail> {
-  return changeBatch(ctx, args.batchId, ['draft'], async (scope, batch) => {
-    if (scope.today > batch.end_date) throw new AppError('validation', `公示期已于${formatChineseDate(batch.end_date)}结束，请先调整公示期再张贴`);
-    await scope.trx.updateTable('notice_batches').set({ status: 'posted', posted_at: scope.at }).where('id', '=', batch.id).execute();
-    await finish(scope, 'notices.post', { batchId: batch.id, postedAt: scope.at }, { action: 'notice.post', entity: 'notice_batch', entityId: batch.id, details: {} });
-  });
-}
+export const postBatch = defineCommand({
+  name: 'notices.post',
+  label: '发布公示',
+  args: noticeArgs.post,
+  load: batchOf,
+  access: batchWriter,
+  async run(cx, _args, batch) {
+    await changeBatch(cx, batch, ['draft']);
+    if (cx.today > batch.end_date) throw new AppError('validation', `公示期已于${formatChineseDate(batch.end_date)}结束，请先调整公示期再张贴`);
+    await cx.trx.updateTable('notice_batches').set({ status: 'posted', posted_at: cx.at }).where('id', '=', batch.id).execute();
+    cx.audit({ action: 'notice.post', entity: 'notice_batch', entityId: batch.id, details: {} });
+    return batch.id;
+  },
+  reply: batchReply,
+});
 
-export async function endBatch(ctx: BackendContext, args: NoticeArgs['end']): Promise<NoticeBatchDetail> {
-  return changeBatch(ctx, args.batchId, ['posted'], async (scope, batch) => {
-    if (scope.today <= batch.end_date) throw new AppError('validation', `公示期到${formatChineseDate(batch.end_date)}才期满，期满后才能结束公示`);
-    await scope.trx.updateTable('notice_batches').set({ status: 'ended' }).where('id', '=', batch.id).execute();
-    await finish(scope, 'notices.end', { batchId: batch.id }, { action: 'notice.end', entity: 'notice_batch', entityId: batch.id, details: {} });
-  });
-}
+export const endBatch = defineCommand({
+  name: 'notices.end',
+  label: '结束公示',
+  args: noticeArgs.end,
+  load: batchOf,
+  access: batchWriter,
+  async run(cx, _args, batch) {
+    await changeBatch(cx, batch, ['posted']);
+    if (cx.today <= batch.end_date) throw new AppError('validation', `公示期到${formatChineseDate(batch.end_date)}才期满，期满后才能结束公示`);
+    await cx.trx.updateTable('notice_batches').set({ status: 'ended' }).where('id', '=', batch.id).execute();
+    cx.audit({ action: 'notice.end', entity: 'notice_batch', entityId: batch.id, details: {} });
+    return batch.id;
+  },
+  reply: batchReply,
+});
 
-export async function recordObjection(ctx: BackendContext, args: NoticeArgs['recordObjection']): Promise<NoticeBatchDetail> {
-  return changeBatch(ctx, args.batchId, ['posted'], async (scope, batch) => {
+export const recordObjection = defineCommand({
+  name: 'notices.recordObjection',
+  label: '登记异议',
+  args: noticeArgs.recordObjection,
+  load: batchOf,
+  access: batchWriter,
+  async run(cx, args, batch) {
+    await changeBatch(cx, batch, ['posted']);
+    const { trx, at } = cx;
     if (args.receivedOn < batch.start_date || args.receivedOn > batch.end_date) {
       throw new AppError('validation', `异议须在公示期内（${formatChineseDate(batch.start_date)}至${formatChineseDate(batch.end_date)}）提出`);
     }
-    if (args.receivedOn > scope.today) throw new AppError('validation', '收到异议的日期不能晚于今天');
-    const item = await scope.trx.selectFrom('notice_items').select('case_id').where('batch_id', '=', batch.id).where('case_id', '=', args.caseId).executeTakeFirst();
+    if (args.receivedOn > cx.today) throw new AppError('validation', '收到异议的日期不能晚于今天');
+    const item = await trx.selectFrom('notice_items').select('case_id').where('batch_id', '=', batch.id).where('case_id', '=', args.caseId).executeTakeFirst();
     if (!item) throw new AppError('validation', '异议针对的个案不在这批公示中');
-    const c = await scope.trx.selectFrom('cases').select(['status', 'version']).where('id', '=', args.caseId).executeTakeFirstOrThrow();
-    const id = randomUUID();
-    await scope.trx
+    const c = await trx.selectFrom('cases').select(['status']).where('id', '=', args.caseId).executeTakeFirstOrThrow();
+    await cx.expect('cases', args.caseId);
+    const id = cx.id('objection');
+    await trx
       .insertInto('objections')
-      .values({ id, batch_id: batch.id, case_id: args.caseId, received_at: args.receivedOn, objector: args.objector, channel: args.channel, content: args.content, status: 'open', resolution: '', updated_at: scope.at })
+      .values({ id, batch_id: batch.id, case_id: args.caseId, received_at: args.receivedOn, objector: args.objector, channel: args.channel, content: args.content, status: 'open', resolution: '', updated_at: at })
       .execute();
     // Back to re-investigation: the case returns to the next meeting's agenda and, decided again, to a new notice.
-    await scope.trx.updateTable('cases').set({ status: 'reinvestigating', updated_at: scope.at }).where('id', '=', args.caseId).execute();
-    await finish(
-      scope,
-      'notices.recordObjection',
-      { batchId: batch.id, objectionId: id, caseId: args.caseId, expectedVersion: c.version, receivedOn: args.receivedOn, objector: args.objector, channel: args.channel, content: args.content },
-      { action: 'objection.record', entity: 'objection', entityId: id, details: { batchId: batch.id, caseId: args.caseId, channel: args.channel, previousStatus: c.status } },
-    );
-  });
-}
+    await trx.updateTable('cases').set({ status: 'reinvestigating', updated_at: at }).where('id', '=', args.caseId).execute();
+    cx.audit({ action: 'objection.record', entity: 'objection', entityId: id, details: { batchId: batch.id, caseId: args.caseId, channel: args.channel, previousStatus: c.status } });
+    return batch.id;
+  },
+  reply: batchReply,
+});
 
-export async function getBatch(ctx: BackendContext, batchId: string): Promise<NoticeBatchDetail> {
-  const user = await currentUser(ctx.db);
+export async function getBatch(ctx: BackendContext, user: SessionUser, batchId: string): Promise<NoticeBatchDetail> {
   const detail = await batchDetail(ctx.db, batchId, user.regionCode);
-  assertWithin(user, detail.communityCode, '这批公示');
+  assertAllowed(canRead(user, detail.communityCode, '这批公示'));
   return detail;
 }

@@ -9,8 +9,9 @@ import type { Settings } from '../../../shared/settings';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { printPdf } from '../pdf/print';
-import { assertWithin } from '../session/access';
-import { currentUser } from '../session/session';
+import { canRead } from '../../../shared/access';
+import type { SessionUser } from '../../../shared/domain';
+import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
 import { batchRows, standingRows } from './notice-rows';
 
@@ -76,8 +77,8 @@ export async function batchNoticeDocument(ctx: BackendContext, batchIds: readonl
   });
 }
 
-export async function standingNoticeDocument(ctx: BackendContext, communityCode: string): Promise<NoticeDocument> {
-  assertWithin(await currentUser(ctx.db), communityCode, '这个社区');
+export async function standingNoticeDocument(ctx: BackendContext, user: SessionUser, communityCode: string): Promise<NoticeDocument> {
+  assertAllowed(canRead(user, communityCode, '这个社区'));
   const settings = await getSettings(ctx.db);
   const streetName = await regionName(ctx.db, communityCode.slice(0, 9));
   const communityName = await regionName(ctx.db, communityCode);
@@ -97,9 +98,13 @@ export async function standingNoticeDocument(ctx: BackendContext, communityCode:
   });
 }
 
-async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: string, entity: { entity: string; entityId: string }, outFile?: string): Promise<PdfFile> {
-  const user = await currentUser(ctx.db);
-  for (const s of doc.sections) assertWithin(user, s.communityCode, `${s.communityName}`);
+/** A document covers only what the user may read: every section inside their jurisdiction. */
+export function assertReadable(user: SessionUser, doc: NoticeDocument): void {
+  for (const s of doc.sections) assertAllowed(canRead(user, s.communityCode, s.communityName));
+}
+
+async function writeNotice(ctx: BackendContext, user: SessionUser, doc: NoticeDocument, fileName: string, entity: { entity: string; entityId: string }, outFile?: string): Promise<PdfFile> {
+  assertReadable(user, doc);
   const rows = doc.sections.reduce((n, s) => n + s.rows.length, 0);
   return printPdf(ctx, {
     job: { template: 'notice', data: doc },
@@ -112,16 +117,16 @@ async function writeNotice(ctx: BackendContext, doc: NoticeDocument, fileName: s
   });
 }
 
-export async function writeBatchNotice(ctx: BackendContext, batchId: string, outFile?: string): Promise<PdfFile> {
+export async function writeBatchNotice(ctx: BackendContext, user: SessionUser, batchId: string, outFile?: string): Promise<PdfFile> {
   const doc = await batchNoticeDocument(ctx, [batchId]);
   // Named by community and start date: a community's later notices (a new one after an objection) never
   // overwrite an earlier one in the export folder.
   const fileName = `notice-${doc.sections[0]!.communityCode}-${doc.period?.start ?? doc.issuedOn}.pdf`;
-  return writeNotice(ctx, doc, fileName, { entity: 'notice_batch', entityId: batchId }, outFile);
+  return writeNotice(ctx, user, doc, fileName, { entity: 'notice_batch', entityId: batchId }, outFile);
 }
 
 /** All batches of one meeting in one file, each community starting on a new page, for printing at once. */
-export async function writeStreetNotice(ctx: BackendContext, meetingId: string, outFile?: string): Promise<PdfFile> {
+export async function writeStreetNotice(ctx: BackendContext, user: SessionUser, meetingId: string, outFile?: string): Promise<PdfFile> {
   const batches = await ctx.db
     .selectFrom('notice_batches')
     .select(['id', 'street_code'])
@@ -133,10 +138,10 @@ export async function writeStreetNotice(ctx: BackendContext, meetingId: string, 
   if (!first) throw new AppError('not-found', '这次会议没有待张贴或公示中的公示');
   const doc = await batchNoticeDocument(ctx, batches.map((b) => b.id));
   const month = await ctx.db.selectFrom('meetings').select('month').where('id', '=', meetingId).executeTakeFirstOrThrow();
-  return writeNotice(ctx, doc, `notice-${first.street_code}-${month.month}.pdf`, { entity: 'meeting', entityId: meetingId }, outFile);
+  return writeNotice(ctx, user, doc, `notice-${first.street_code}-${month.month}.pdf`, { entity: 'meeting', entityId: meetingId }, outFile);
 }
 
-export async function writeStandingNotice(ctx: BackendContext, communityCode: string, outFile?: string): Promise<PdfFile> {
-  const doc = await standingNoticeDocument(ctx, communityCode);
-  return writeNotice(ctx, doc, `standing-${communityCode}.pdf`, { entity: 'community', entityId: communityCode }, outFile);
+export async function writeStandingNotice(ctx: BackendContext, user: SessionUser, communityCode: string, outFile?: string): Promise<PdfFile> {
+  const doc = await standingNoticeDocument(ctx, user, communityCode);
+  return writeNotice(ctx, user, doc, `standing-${communityCode}.pdf`, { entity: 'community', entityId: communityCode }, outFile);
 }

@@ -116,6 +116,12 @@ export function resolveFonts(search: FontSearch, chars: Iterable<string> = []): 
   return { fonts, officialMissing };
 }
 
+/** Which font each role used, e.g. "body=Noto Serif SC/bundled/NotoSerifSC-Regular.otf;…": two renders of
+ *  one document with the same signature give the same bytes. */
+export function fontSignature(fonts: ResolvedFonts): string {
+  return roles.map((r) => `${r}=${fonts[r].family}/${fonts[r].source}/${basename(fonts[r].file)}`).join(';');
+}
+
 export function fontLabel(f: ResolvedFont): string {
   return `${f.family} (${f.source === 'official' ? '系统字体' : '内置字体'} ${basename(f.file)})`;
 }

@@ -1,11 +1,10 @@
 import type { HandlerMap } from '../handlers/registry';
-import { currentUser } from '../session/session';
 import { writeCommunityCaseList } from './community-cases';
 import { resolveFonts } from './fonts';
 
 export const pdfHandlers: HandlerMap<'pdf.communityCases' | 'fonts.report'> = {
-  'pdf.communityCases': async (args, ctx) => {
-    const user = await currentUser(ctx.db);
+  'pdf.communityCases': async (args, ctx, caller) => {
+    const user = caller.signedIn();
     return writeCommunityCaseList(ctx, user.id, user.regionCode, args.communityCode);
   },
   'fonts.report': async (_args, ctx) => {

@@ -2,14 +2,14 @@
 // out off the thread that answers the UI. Fonts stay loaded between jobs, as in the main process.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
-import type { FontSearch } from './fonts';
+import { fontSignature, type FontSearch } from './fonts';
 import { jobDocument, type PdfJob } from './pdf-jobs';
 import { renderPdf } from './render';
 
 export type WorkerRequest = { id: number; job: PdfJob; fontSearch: FontSearch };
 export type WorkerReply =
   | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'done'; buffer: Uint8Array; pages: number; sha256: string }
+  | { id: number; type: 'done'; buffer: Uint8Array; pages: number; sha256: string; fonts: string }
   | { id: number; type: 'error'; code: string; message: string; details?: unknown };
 
 const port = parentPort;
@@ -19,7 +19,7 @@ port.on('message', (request: WorkerRequest) => {
   renderPdf(jobDocument(request.job), request.fontSearch, { onProgress: (fraction) => reply({ id: request.id, type: 'progress', fraction }) })
     .then((pdf) => {
       const bytes = new Uint8Array(pdf.buffer.buffer.slice(pdf.buffer.byteOffset, pdf.buffer.byteOffset + pdf.buffer.byteLength));
-      reply({ id: request.id, type: 'done', buffer: bytes, pages: pdf.pages, sha256: pdf.sha256 }, [bytes.buffer as ArrayBuffer]);
+      reply({ id: request.id, type: 'done', buffer: bytes, pages: pdf.pages, sha256: pdf.sha256, fonts: fontSignature(pdf.fonts) }, [bytes.buffer as ArrayBuffer]);
     })
     .catch((error: unknown) => {
       if (error instanceof AppError) reply({ id: request.id, type: 'error', code: error.code, message: error.message, details: error.details });

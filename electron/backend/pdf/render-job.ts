@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { AppError, type ErrorCode } from '../../../shared/result';
 import type { BackendContext } from '../context';
-import type { FontSearch } from './fonts';
+import { fontSignature, type FontSearch } from './fonts';
 import { jobDocument, type PdfJob } from './pdf-jobs';
 import type { WorkerReply, WorkerRequest } from './pdf-worker';
 import { renderPdf } from './render';
@@ -12,7 +12,8 @@ import { renderPdf } from './render';
 /** Where the worker script is: a bundled .cjs, or the .ts source started through a tsx bootstrap. */
 export type PdfWorkerSpec = { script: string; bootstrap?: string };
 
-export type JobResult = { buffer: Buffer; pages: number; sha256: string };
+/** `fonts`: the fonts' signature (fonts.ts), so another process can tell whether its render is comparable. */
+export type JobResult = { buffer: Buffer; pages: number; sha256: string; fonts: string };
 
 type Pending = { resolve: (r: JobResult) => void; reject: (e: unknown) => void; onProgress: (fraction: number) => void };
 
@@ -49,7 +50,7 @@ class PdfWorker {
       case 'done': {
         this.#settle(reply.id);
         const buffer = Buffer.from(reply.buffer.buffer, reply.buffer.byteOffset, reply.buffer.byteLength);
-        pending.resolve({ buffer, pages: reply.pages, sha256: reply.sha256 });
+        pending.resolve({ buffer, pages: reply.pages, sha256: reply.sha256, fonts: reply.fonts });
         return;
       }
       case 'error':
@@ -83,13 +84,13 @@ class PdfWorker {
 
 const workers = new Map<string, PdfWorker>();
 
-export async function renderJob(ctx: BackendContext, job: PdfJob, jobId: string): Promise<JobResult> {
+export async function renderJob(ctx: Pick<BackendContext, 'paths' | 'emit'>, job: PdfJob, jobId: string): Promise<JobResult> {
   const fontSearch: FontSearch = { bundledDir: ctx.paths.bundledFontsDir, ...(ctx.paths.systemFontDirs ? { systemDirs: ctx.paths.systemFontDirs } : {}) };
   const onProgress = (fraction: number) => ctx.emit('pdf.progress', { jobId, done: Math.round(fraction * 100), total: 100 });
   const spec = ctx.paths.pdfWorker;
   if (!spec) {
     const pdf = await renderPdf(jobDocument(job), fontSearch, { onProgress });
-    return { buffer: pdf.buffer, pages: pdf.pages, sha256: pdf.sha256 };
+    return { buffer: pdf.buffer, pages: pdf.pages, sha256: pdf.sha256, fonts: fontSignature(pdf.fonts) };
   }
   let worker = workers.get(spec.script);
   if (!worker) {

@@ -7,18 +7,41 @@ import type { Database } from '../db/schema';
 
 const SESSION_KEY = 'session.userId';
 
-export async function currentUser(db: Kysely<Database> | Transaction<Database>): Promise<SessionUser> {
-  const key = await db.selectFrom('settings').select('value_json').where('key', '=', SESSION_KEY).executeTakeFirst();
-  if (!key) throw new AppError('no-session', '尚未选择登录用户');
-  const userId = JSON.parse(key.value_json) as string;
-  const user = await db
+type Reader = Kysely<Database> | Transaction<Database>;
+
+async function rosterUser(db: Reader, where: { id: string } | { username: string }): Promise<(SessionUser & { active: boolean }) | null> {
+  let q = db
     .selectFrom('users')
     .innerJoin('regions', 'regions.code', 'users.region_code')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.region_code', 'regions.name as region_name', 'users.active'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.active !== 1) throw new AppError('no-session', '登录用户不存在或已停用');
-  return { id: user.id, username: user.username, name: user.name, role: user.role, regionCode: user.region_code, regionName: user.region_name };
+    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.region_code', 'regions.name as region_name', 'users.active']);
+  q = 'id' in where ? q.where('users.id', '=', where.id) : q.where('users.username', '=', where.username);
+  const u = await q.executeTakeFirst();
+  return u ? { id: u.id, username: u.username, name: u.name, role: u.role, regionCode: u.region_code, regionName: u.region_name, active: u.active === 1 } : null;
+}
+
+const asSession = ({ active: _active, ...user }: SessionUser & { active: boolean }): SessionUser => user;
+
+/** The user this copy is signed in as, or null: the handler table resolves it once per call. */
+export async function sessionUser(db: Reader): Promise<SessionUser | null> {
+  const key = await db.selectFrom('settings').select('value_json').where('key', '=', SESSION_KEY).executeTakeFirst();
+  if (!key) return null;
+  const user = await rosterUser(db, { id: JSON.parse(key.value_json) as string });
+  return user?.active ? asSession(user) : null;
+}
+
+/** The signed-in user, or no-session: for the CLI's commands that act as the database's user. */
+export async function currentUser(db: Reader): Promise<SessionUser> {
+  const user = await sessionUser(db);
+  if (!user) throw new AppError('no-session', '尚未选择登录用户，或登录用户不存在、已停用');
+  return user;
+}
+
+/** A serving roster user by username: the CLI's --as, the demo's and the harness's users. */
+export async function rosterUserNamed(db: Reader, username: string): Promise<SessionUser> {
+  const user = await rosterUser(db, { username });
+  if (!user) throw new AppError('not-found', `用户 ${username} 不存在`);
+  if (!user.active) throw new AppError('forbidden', `用户 ${username} 已停用`);
+  return asSession(user);
 }
 
 export async function setCurrentUser(db: Kysely<Database>, userId: string, at: string): Promise<void> {

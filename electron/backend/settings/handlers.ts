@@ -1,8 +1,7 @@
 import type { HandlerMap } from '../handlers/registry';
-import { currentUser } from '../session/session';
-import { getSettings, updateSettings } from './settings';
+import { getSettings } from './settings';
 
-export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = {
+/** Reading the settings; changing them is the local command settings.update. */
+export const settingsHandlers: HandlerMap<'settings.get'> = {
   'settings.get': async (_args, ctx) => getSettings(ctx.db),
-  'settings.update': async (args, ctx) => updateSettings(ctx.db, args, (await currentUser(ctx.db)).id, ctx.clock),
 };

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { Settings, SettingsPatch, defaultSettings } from '../../../shared/settings';
 import { AppError } from '../../../shared/result';
-import { appendAudit } from '../audit/audit-log';
+import { canChangeLocalSettings } from '../../../shared/access';
+import { defineCommand, nothing } from '../commands/command';
 import type { Database } from '../db/schema';
-import type { Clock } from '../clock';
 import { zodMessage } from '../validation';
 
 const SETTINGS_KEY = 'settings';
@@ -19,19 +19,24 @@ export async function getSettings(db: Reader): Promise<Settings> {
   return parsed.data;
 }
 
-export async function updateSettings(db: Kysely<Database>, patch: SettingsPatch, actorId: string | null, clock: Clock): Promise<Settings> {
-  const checkedPatch = SettingsPatch.parse(patch);
-  return db.transaction().execute(async (trx) => {
+/** This copy's settings, changed as a whole patch and audited; local: nothing of it travels to the centre. */
+export const updateSettings = defineCommand({
+  name: 'settings.update',
+  label: '修改设置',
+  args: SettingsPatch,
+  local: true,
+  load: nothing,
+  access: (user) => canChangeLocalSettings(user),
+  async run({ trx, at, audit }, patch) {
     const current = await getSettings(trx);
-    const next = Settings.safeParse({ ...current, ...checkedPatch });
+    const next = Settings.safeParse({ ...current, ...patch });
     if (!next.success) throw new AppError('validation', `设置未保存：${zodMessage(next.error)}`);
-    const at = clock.now();
     await trx
       .insertInto('settings')
       .values({ key: SETTINGS_KEY, value_json: JSON.stringify(next.data), updated_at: at })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(next.data), updated_at: at }))
       .execute();
-    await appendAudit(trx, { actorId, action: 'settings.update', entity: 'settings', entityId: null, details: { keys: Object.keys(checkedPatch).sort() } }, at);
+    audit({ action: 'settings.update', entity: 'settings', entityId: null, details: { keys: Object.keys(patch).sort() } });
     return next.data;
-  });
-}
+  },
+});

@@ -13,13 +13,12 @@ import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import { exportFile, printPdf } from '../pdf/print';
 import type { PdfJob } from '../pdf/pdf-jobs';
-import { currentUser } from '../session/session';
+import type { SessionUser } from '../../../shared/domain';
 import { drawDetail, loadDraw } from './draw-view';
 
 type DocData = { data: SpotCheckDocData; userId: string };
 
-async function docData(ctx: BackendContext, drawId: string): Promise<DocData> {
-  const user = await currentUser(ctx.db);
+async function docData(ctx: BackendContext, user: SessionUser, drawId: string): Promise<DocData> {
   const draw = await drawDetail(ctx.db, drawId, user);
   const district = await ctx.db.selectFrom('regions').select('name').where('code', '=', draw.districtCode).executeTakeFirstOrThrow();
   return { data: { draw, districtName: district.name, issuer: `${district.name}民政局`, printedOn: chinaDateOf(ctx.clock.now()) }, userId: user.id };
@@ -48,10 +47,9 @@ function sampleCsv(result: SampleResult): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-export async function exportDraw(ctx: BackendContext, drawId: string): Promise<DrawExport> {
-  const user = await currentUser(ctx.db);
+export async function exportDraw(ctx: BackendContext, user: SessionUser, drawId: string): Promise<DrawExport> {
   const row = await loadDraw(ctx.db, drawId, user);
-  const docs = await docData(ctx, drawId);
+  const docs = await docData(ctx, user, drawId);
   const result = publishedSample(docs.data.draw, row.manifest_text);
   const name = stem(drawId);
   const files = [
@@ -96,7 +94,7 @@ async function printDrawDocument(ctx: BackendContext, { data, userId }: DocData,
   });
 }
 
-export const writeRecordPdf = async (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'record', outFile);
-export const writeWorksheetPdf = async (ctx: BackendContext, drawId: string, streetCode?: string, outFile?: string) =>
-  printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'worksheet', outFile, streetCode);
-export const writeReportPdf = async (ctx: BackendContext, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, drawId), drawId, 'report', outFile);
+export const writeRecordPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'record', outFile);
+export const writeWorksheetPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, streetCode?: string, outFile?: string) =>
+  printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'worksheet', outFile, streetCode);
+export const writeReportPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'report', outFile);

@@ -9,7 +9,9 @@ import { AppError } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
 import type { CorrectionView, DrawDetail, DrawSummary, FindingView, SampleItemView, StreetProgress } from '../../../shared/spotcheck';
 import type { Database, SpotCheckDrawsTable } from '../db/schema';
-import { assertBureau } from '../session/access';
+import { canInspect } from '../../../shared/access';
+import type { CommandContext } from '../commands/command';
+import { assertAllowed } from '../session/access';
 import { frameStrata, standingVerdicts } from './frame';
 
 type Reader = Kysely<Database> | Transaction<Database>;
@@ -55,7 +57,7 @@ function summary(d: DrawRow, drawnBy: string, n: { sampled: number; inspected: n
 }
 
 export async function listDraws(db: Reader, user: SessionUser): Promise<DrawSummary[]> {
-  assertBureau(user, '查看抽查');
+  assertAllowed(canInspect(user, '查看抽查'));
   const draws = await db
     .selectFrom('spot_check_draws')
     .selectAll()
@@ -86,6 +88,20 @@ export async function loadDraw(db: Reader, drawId: string, user: SessionUser): P
   if (!draw || draw.district_code !== user.regionCode) throw new AppError('not-found', '没有找到这次抽样，或它不属于本区');
   return draw;
 }
+
+/** A command's load step: the draw its arguments name (whose district the access rule then checks). */
+export async function drawOf(cx: CommandContext, args: { drawId: string }): Promise<DrawRow> {
+  return drawRow(cx.trx, args.drawId);
+}
+
+async function drawRow(db: Reader, drawId: string): Promise<DrawRow> {
+  const draw = await db.selectFrom('spot_check_draws').selectAll().where('id', '=', drawId).executeTakeFirst();
+  if (!draw) throw new AppError('not-found', '没有找到这次抽样');
+  return draw;
+}
+
+/** A spot-check command's answer to the desk: the draw as it now is. */
+export const drawReply = (db: Kysely<Database>, user: SessionUser, drawId: string) => drawDetail(db, drawId, user);
 
 /** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
 async function frameDecisions(db: Reader, draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
@@ -214,7 +230,7 @@ function progressOf(strata: DrawDetail['strata'], items: SampleItemView[]): Stre
 }
 
 export async function drawDetail(db: Reader, drawId: string, user: SessionUser): Promise<DrawDetail> {
-  assertBureau(user, '查看抽查');
+  assertAllowed(canInspect(user, '查看抽查'));
   const draw = await loadDraw(db, drawId, user);
   const streetCodes = JSON.parse(draw.street_codes_json) as string[];
   const regionRows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', streetCodes).execute();

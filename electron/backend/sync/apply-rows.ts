@@ -2,18 +2,16 @@
 // refused mutation put back as the centre has them. Runs inside the caller's transaction with the local
 // guards standing aside and foreign keys checked at commit, since the centre's order is its own.
 import type BetterSqlite3 from 'better-sqlite3';
-import { keyOf, MutationArgs, type PulledChange, type SyncedEntity } from '../../../shared/sync';
+import { keyOf, type PulledChange, type SyncedEntity } from '../../../shared/sync';
 import { StatementCache, upsertSql } from '../db/statements';
 import { SyncError } from './http';
+import { queuedCommand } from './outbox';
 
-/** (entity, id) of every row an unsent mutation changed, optionally only those after `afterId`. */
+/** (entity, id) of every row an unsent command wrote, optionally only those after `afterId`. */
 export function pendingRows(sqlite: BetterSqlite3.Database, afterId = 0): Set<string> {
   const pending = new Set<string>();
   const rows = sqlite.prepare('SELECT args_json FROM outbox WHERE id > ?').pluck().all(afterId) as string[];
-  for (const json of rows) {
-    const parsed = MutationArgs.safeParse(JSON.parse(json));
-    if (parsed.success) for (const c of parsed.data.changes) pending.add(rowId(c.entity, c.id));
-  }
+  for (const json of rows) for (const c of queuedCommand(json)?.context.touched ?? []) pending.add(rowId(c.entity, c.id));
   return pending;
 }
 

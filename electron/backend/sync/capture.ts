@@ -1,32 +1,43 @@
-// What a local change did to the synced tables, captured as it happens: TEMP triggers (they live only in
-// this connection, so the central server and other tools never carry them) note each inserted, updated
-// or deleted row while a change runs through `mutate`. The change's outbox row then carries the rows as
-// they now are, with the version each had before, for the central server to check and apply.
+// What a command wrote to the synced tables, captured as it happens: TEMP triggers (they live only in
+// this connection, so other tools never carry them) note each inserted, updated or deleted row while a
+// command runs. The desk keeps the keys with the command's outbox row (to put them back as the centre
+// has them if it refuses); the centre writes them to its change log.
 import { sql, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/schema';
-import type { RowChange, SyncedEntity } from '../../../shared/sync';
+import type { SyncedEntity } from '../../../shared/sync';
 import { keyOf, syncedEntities } from '../../../shared/sync';
 
-/** Creates the capture table and triggers in this connection if the schema is there; safe to repeat. */
-export function installCapture(sqlite: BetterSqlite3.Database): boolean {
+/** An SQL expression for the division code of a deleted row, given the trigger's OLD alias. */
+export type RegionOfOldRow = (entity: SyncedEntity, row: 'OLD') => string;
+
+/**
+ * Creates the capture table and triggers in this connection if the schema is there; safe to repeat.
+ * With `regionOfDeleted` (the centre), a delete also notes the division code the row belonged to,
+ * which cannot be looked up once it is gone.
+ */
+export function installCapture(sqlite: BetterSqlite3.Database, regionOfDeleted?: RegionOfOldRow): boolean {
   const ready = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'sync_apply_state'").get() as { n: number };
   if (ready.n === 0) return false;
   const statements = [
-    'CREATE TEMP TABLE IF NOT EXISTS sync_capture (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_key TEXT NOT NULL, op TEXT NOT NULL, old_version INTEGER)',
+    'CREATE TEMP TABLE IF NOT EXISTS sync_capture (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, row_key TEXT NOT NULL, op TEXT NOT NULL, old_version INTEGER, region TEXT)',
     'CREATE TEMP TABLE IF NOT EXISTS sync_capture_state (id INTEGER PRIMARY KEY CHECK (id = 1), capturing INTEGER NOT NULL)',
     'INSERT OR IGNORE INTO sync_capture_state (id, capturing) VALUES (1, 0)',
   ];
   const on = 'WHEN (SELECT capturing FROM temp.sync_capture_state WHERE id = 1) = 1';
   for (const entity of syncedEntities) {
     const key = keyOf(entity);
+    const region = regionOfDeleted ? regionOfDeleted(entity, 'OLD') : 'NULL';
+    // Made again on every call, so that a second call with `regionOfDeleted` replaces the first's.
+    for (const op of ['insert', 'update', 'delete']) statements.push(`DROP TRIGGER IF EXISTS temp.capture_${entity}_${op}`);
     statements.push(
-      `CREATE TEMP TRIGGER IF NOT EXISTS capture_${entity}_insert AFTER INSERT ON main.${entity} ${on}
+      `CREATE TEMP TRIGGER capture_${entity}_insert AFTER INSERT ON main.${entity} ${on}
        BEGIN INSERT INTO sync_capture (entity, row_key, op, old_version) VALUES ('${entity}', NEW.${key}, 'upsert', NULL); END`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS capture_${entity}_update AFTER UPDATE ON main.${entity} ${on}
+      `CREATE TEMP TRIGGER capture_${entity}_update AFTER UPDATE ON main.${entity} ${on}
        BEGIN INSERT INTO sync_capture (entity, row_key, op, old_version) VALUES ('${entity}', NEW.${key}, 'upsert', OLD.version); END`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS capture_${entity}_delete AFTER DELETE ON main.${entity} ${on}
-       BEGIN INSERT INTO sync_capture (entity, row_key, op, old_version) VALUES ('${entity}', OLD.${key}, 'delete', OLD.version); END`,
+      // BEFORE, so that the row's parents can still be read for its division code.
+      `CREATE TEMP TRIGGER capture_${entity}_delete BEFORE DELETE ON main.${entity} ${on}
+       BEGIN INSERT INTO sync_capture (entity, row_key, op, old_version, region) VALUES ('${entity}', OLD.${key}, 'delete', OLD.version, ${region}); END`,
     );
   }
   sqlite.transaction(() => {
@@ -39,43 +50,52 @@ export async function setCapturing(trx: Transaction<Database>, on: boolean): Pro
   await sql`UPDATE temp.sync_capture_state SET capturing = ${on ? 1 : 0} WHERE id = 1`.execute(trx);
 }
 
+/** A row a command wrote: its version now (a delete: the version the deletion is), and for a delete its region. */
+export type WrittenRow = { entity: SyncedEntity; id: string; op: 'upsert' | 'delete'; version: number; deletedRegion: string | null };
+
 /**
- * The rows this change touched, each once, in the order first touched (which respects foreign keys):
- * its current values, or a delete, with the version it had before the change (null for a new row).
- * Clears the capture. A row created and deleted within the change does not appear at all.
+ * The rows this command touched, each once, in the order first touched (which respects foreign keys).
+ * Clears the capture. A row created and deleted within the command does not appear at all.
  *
- * An updated row's version becomes its version before the change plus one, here and on the central
- * server alike, so that the next change to it, made before any pull, expects the version the server
- * will then hold.
+ * An updated row's version becomes its version before the command plus one, at the desk and at the
+ * centre alike, so that both sides count a row's versions in step.
  */
-export async function takeChanges(trx: Transaction<Database>): Promise<RowChange[]> {
-  const captured = await sql<{ entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; old_version: number | null }>`
-    SELECT entity, row_key, op, old_version FROM temp.sync_capture ORDER BY seq`.execute(trx);
+export async function takeChanges(trx: Transaction<Database>): Promise<WrittenRow[]> {
+  const captured = await sql<{ entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; old_version: number | null; region: string | null }>`
+    SELECT entity, row_key, op, old_version, region FROM temp.sync_capture ORDER BY seq`.execute(trx);
   await sql`DELETE FROM temp.sync_capture`.execute(trx);
-  const byRow = new Map<string, { entity: SyncedEntity; key: string; first: { op: string; old: number | null }; last: 'upsert' | 'delete' }>();
+  const byRow = new Map<string, { entity: SyncedEntity; key: string; firstOld: number | null; created: boolean; last: 'upsert' | 'delete'; region: string | null }>();
   for (const c of captured.rows) {
     const id = `${c.entity}\u0000${c.row_key}`;
     const seen = byRow.get(id);
-    if (seen) seen.last = c.op;
-    else byRow.set(id, { entity: c.entity, key: c.row_key, first: { op: c.op, old: c.old_version }, last: c.op });
+    if (seen) {
+      seen.last = c.op;
+      seen.region = c.region ?? seen.region;
+    } else byRow.set(id, { entity: c.entity, key: c.row_key, firstOld: c.old_version, created: c.op === 'upsert' && c.old_version === null, last: c.op, region: c.region });
   }
-  const changes: RowChange[] = [];
+  const written: WrittenRow[] = [];
   for (const r of byRow.values()) {
-    const created = r.first.op === 'upsert' && r.first.old === null;
     if (r.last === 'delete') {
-      if (!created) changes.push({ entity: r.entity, id: r.key, op: 'delete', expectedVersion: r.first.old, data: null });
+      if (!r.created) written.push({ entity: r.entity, id: r.key, op: 'delete', version: (r.firstOld ?? 0) + 1, deletedRegion: r.region });
       continue;
     }
-    const expectedVersion = created ? null : r.first.old;
-    if (expectedVersion !== null) {
-      await sql`UPDATE ${sql.table(r.entity)} SET version = ${expectedVersion + 1} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
+    let version = 1;
+    if (!r.created && r.firstOld !== null) {
+      version = r.firstOld + 1;
+      await sql`UPDATE ${sql.table(r.entity)} SET version = ${version} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
+    } else {
+      const row = await sql<{ version: number }>`SELECT version FROM ${sql.table(r.entity)} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
+      version = row.rows[0]?.version ?? 1;
     }
-    const row = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(r.entity)} WHERE ${sql.ref(keyOf(r.entity))} = ${r.key}`.execute(trx);
-    const data = row.rows[0];
-    if (!data) continue;
-    changes.push({ entity: r.entity, id: r.key, op: 'upsert', expectedVersion, data: data as Record<string, string | number | null> });
+    written.push({ entity: r.entity, id: r.key, op: 'upsert', version, deletedRegion: null });
   }
-  // The version updates above were captured too; they belong to this change.
+  // The version updates above were captured too; they belong to this command.
   await sql`DELETE FROM temp.sync_capture`.execute(trx);
-  return changes;
+  return written;
+}
+
+/** Whether anything was captured and not yet taken (a write that would escape sync). */
+export async function captureIsEmpty(trx: Transaction<Database>): Promise<boolean> {
+  const left = await sql<{ n: number }>`SELECT count(*) AS n FROM temp.sync_capture`.execute(trx);
+  return (left.rows[0]?.n ?? 0) === 0;
 }

@@ -3,6 +3,7 @@
 // "reset sync", which starts the pull again from the beginning while keeping every unsent change.
 import type { SyncStatus, SyncRejectionView } from '../../../shared/sync-view';
 import { AppError } from '../../../shared/result';
+import { commandLabel } from '../commands/command';
 import type { BackendContext } from '../context';
 import { setCurrentUser } from '../session/session';
 import { syncState } from './account';
@@ -59,7 +60,7 @@ export async function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
 
 export async function syncRejections(ctx: BackendContext): Promise<SyncRejectionView[]> {
   const rows = await ctx.db.selectFrom('sync_rejections').selectAll().where('resolved_at', 'is', null).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, mutationId: r.mutation_id, name: r.name, subject: r.subject, code: r.code, message: r.message, rejectedAt: r.rejected_at }));
+  return rows.map((r) => ({ id: r.id, mutationId: r.mutation_id, name: r.name, label: commandLabel(r.name), subject: r.subject, code: r.code, message: r.message, rejectedAt: r.rejected_at }));
 }
 
 export async function resolveRejection(ctx: BackendContext, id: number): Promise<void> {

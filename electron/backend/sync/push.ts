@@ -3,11 +3,12 @@
 // one transaction, so a crash between the answer and the bookkeeping only resends what the server
 // then skips as duplicates.
 import { latestSchemaVersion } from '../../../migrations';
-import { MutationArgs, PushResponse, SYNC_API, type PushRequest } from '../../../shared/sync';
+import { PushResponse, SYNC_API, type PushRequest } from '../../../shared/sync';
 import type { BackendContext } from '../context';
 import { authorized, syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
 import { pendingRows, rowId, RowWriter } from './apply-rows';
+import { queuedCommand } from './outbox';
 import { rejectionSubject } from './rejection-subject';
 
 export const PUSH_BATCH = 100;
@@ -15,9 +16,9 @@ export const PUSH_BATCH = 100;
 export type PushReport = { pushed: number; rejected: number };
 
 /**
- * The server's answer, recorded in one transaction: refused mutations kept for a person, the rows they
- * touched put back as the centre has them (unless a later unsent change holds them), and the outbox
- * emptied up to what the server processed.
+ * The server's answer, recorded in one transaction: refused commands kept for a person, the rows they
+ * wrote here put back as the centre has them, so are rows an accepted command wrote here and not at the
+ * centre (unless a later unsent command holds them), and the outbox emptied up to what it processed.
  */
 function settle(ctx: BackendContext, rows: { id: number; name: string; args_json: string }[], answer: PushResponse): void {
   const sqlite = ctx.sqlite;
@@ -30,8 +31,8 @@ function settle(ctx: BackendContext, rows: { id: number; name: string; args_json
     // Named while this copy still holds what the changes made (a refused meeting is about to go).
     const subjects = new Map<number, string>();
     for (const r of answer.rejected) {
-      const args = MutationArgs.safeParse(JSON.parse(rows.find((x) => x.id === r.id)?.args_json ?? 'null'));
-      subjects.set(r.id, args.success ? rejectionSubject(sqlite, args.data.changes) : '');
+      const queued = queuedCommand(rows.find((x) => x.id === r.id)?.args_json ?? 'null');
+      subjects.set(r.id, queued ? rejectionSubject(sqlite, queued.context.touched) : '');
     }
     for (const r of answer.rejected) {
       const row = rows.find((x) => x.id === r.id);
@@ -40,6 +41,7 @@ function settle(ctx: BackendContext, rows: { id: number; name: string; args_json
       // Deletes last-made first, so that what was created goes in the reverse of its making.
       for (const c of [...(r.current ?? [])].reverse()) if (!keep.has(rowId(c.entity, c.id))) writer.write(c);
     }
+    for (const c of [...(answer.restored ?? [])].reverse()) if (!keep.has(rowId(c.entity, c.id))) writer.write(c);
     writer.end();
     sqlite.prepare('DELETE FROM outbox WHERE id <= ?').run(answer.lastMutationId);
     sqlite.prepare('UPDATE sync_state SET last_push_at = ? WHERE id = 1').run(at);
@@ -54,9 +56,9 @@ export async function pushOutbox(ctx: BackendContext, onProgress: (done: number,
     const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(Math.min(batchSize, PUSH_BATCH)).execute();
     if (rows.length === 0) break;
     const mutations = rows.map((r) => {
-      const args = MutationArgs.safeParse(JSON.parse(r.args_json));
-      if (!args.success) throw new SyncError('config', `待同步的第 ${r.id} 项修改格式不对（${r.name}），无法上传；请联系技术支持`);
-      return { id: r.id, name: r.name, args: args.data };
+      const queued = queuedCommand(r.args_json);
+      if (!queued) throw new SyncError('config', `待同步的第 ${r.id} 项修改格式不对（${r.name}），无法上传；请联系技术支持`);
+      return { id: r.id, name: r.name, args: queued.args, context: queued.context };
     });
     const body: PushRequest = { clientId: state.clientId, schemaVersion: latestSchemaVersion, mutations };
     const answer = await authorized(ctx, { method: 'POST', path: `${SYNC_API}/sync/push`, body }, PushResponse, retry);

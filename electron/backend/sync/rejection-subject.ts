@@ -1,18 +1,18 @@
-// What a refused change was about, in the words of the 同步 screen: the meeting, the community's notice,
-// the draw, and the case numbers it touched. Read from the rows the change carried, named from this copy
-// (which already holds the centre's rows again).
+// What a refused command was about, in the words of the 同步 screen: the meeting, the community's notice,
+// the draw, and the case numbers it touched. Read from this copy's rows the command wrote, before they
+// are put back as the centre has them.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { RowChange } from '../../../shared/sync';
+import { keyOf, type RowKey } from '../../../shared/sync';
 
 const MAX_CASES = 3;
 
-export function rejectionSubject(sqlite: BetterSqlite3.Database, changes: RowChange[]): string {
+export function rejectionSubject(sqlite: BetterSqlite3.Database, touched: readonly RowKey[]): string {
   const one = <T>(sqlText: string, ...params: unknown[]) => sqlite.prepare(sqlText).pluck().get(...params) as T | undefined;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const parts = new Set<string>();
   const cases = new Set<string>();
-  for (const c of changes) {
-    const d = c.data ?? {};
+  for (const c of touched) {
+    const d = (sqlite.prepare(`SELECT * FROM ${c.entity} WHERE ${keyOf(c.entity)} = ?`).get(c.id) as Record<string, unknown> | undefined) ?? {};
     const meetingId = c.entity === 'meetings' ? c.id : text(d.meeting_id);
     if (meetingId) {
       const m = sqlite.prepare('SELECT month, issue_no FROM meetings WHERE id = ?').get(meetingId) as { month: string; issue_no: number } | undefined;

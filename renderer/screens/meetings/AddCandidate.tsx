@@ -5,7 +5,7 @@ import { caseCategoryLabels, caseKindLabels, caseStatusLabels } from '../../../s
 import type { MeetingDetail } from '../../../shared/meeting';
 import { formatChineseDate } from '../../../shared/dates';
 import { useApi } from '../../use-api';
-import { Flags } from './AgendaPanel';
+import { Flags } from './Flags';
 import type { MeetingState } from './use-meeting';
 
 const SHOWN = 30;

@@ -6,6 +6,7 @@ import { caseCategoryLabels, caseKindLabels, caseStatusLabels, outcomeLabels } f
 import type { AgendaItemView, MeetingDetail } from '../../../shared/meeting';
 import { Dialog, DialogError } from '../../components/Dialog';
 import { AddCandidate } from './AddCandidate';
+import { Flags } from './Flags';
 import { yuanOrDash } from './format';
 import type { MeetingState } from './use-meeting';
 
@@ -106,15 +107,6 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
       )}
       {removing && <RemoveDialog item={removing} detail={detail} meeting={meeting} onClose={() => setRemoving(null)} />}
     </div>
-  );
-}
-
-export function Flags({ closeRelative, complaint }: { closeRelative: boolean; complaint: boolean }) {
-  return (
-    <span className="flags">
-      {closeRelative && <span className="flag">近亲属备案</span>}
-      {complaint && <span className="flag">投诉举报</span>}
-    </span>
   );
 }
 

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../audit/audit-log';
 import { generateDistrict } from '../../demo/generator';
 import { resolveFonts, fontLabel } from '../../pdf/fonts';
 import { writeCommunityCaseList } from '../../pdf/community-cases';
-import { currentUser } from '../../session/session';
+import { actingUser } from '../acting';
 import { bundledFontsDir } from '../../app-root';
 import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../args';
 import { openCliBackend } from '../open';
@@ -40,14 +40,14 @@ export const generateCommand: Command = {
 };
 
 export const casesPdfCommand: Command = {
-  usage: 'cases-pdf --db FILE --community CODE --out FILE.pdf',
+  usage: 'cases-pdf --db FILE --community CODE --out FILE.pdf [--as USERNAME]',
   async run(argv, out) {
-    const args = parseArgs(argv, { values: ['db', 'community', 'out'], flags: [] });
+    const args = parseArgs(argv, { values: ['db', 'community', 'out', 'as'], flags: [] });
     const community = requireOption(args, 'community');
     const outFile = resolve(requireOption(args, 'out'));
     const backend = await openCliBackend(requireOption(args, 'db'));
     try {
-      const user = await currentUser(backend.ctx.db);
+      const user = await actingUser(backend.ctx, args);
       const pdf = await writeCommunityCaseList(backend.ctx, user.id, user.regionCode, community, outFile);
       out(`${pdf.path}\t${pdf.pages} pages\t${pdf.bytes} bytes\tsha256 ${pdf.sha256}`);
     } finally {

@@ -4,18 +4,19 @@ import { resolve } from 'node:path';
 import { writeMinutes } from '../../meetings/meeting-close';
 import { optionalOption, parseArgs, requireOption, UsageError } from '../args';
 import { writeBatchNotice, writeStandingNotice } from '../../notices/notice-pdf';
+import { actingUser } from '../acting';
 import { openCliBackend } from '../open';
 import type { Command } from './types';
 
 export const minutesCommand: Command = {
-  usage: 'minutes --db FILE --meeting ID --out FILE.pdf',
+  usage: 'minutes --db FILE --meeting ID --out FILE.pdf [--as USERNAME]',
   async run(argv, out) {
-    const args = parseArgs(argv, { values: ['db', 'meeting', 'out'], flags: [] });
+    const args = parseArgs(argv, { values: ['db', 'meeting', 'out', 'as'], flags: [] });
     const meetingId = requireOption(args, 'meeting');
     const outFile = resolve(requireOption(args, 'out'));
     const backend = await openCliBackend(requireOption(args, 'db'));
     try {
-      const pdf = await writeMinutes(backend.ctx, meetingId, outFile);
+      const pdf = await writeMinutes(backend.ctx, await actingUser(backend.ctx, args), meetingId, outFile);
       out(`${pdf.path}\t${pdf.pages} pages\t${pdf.bytes} bytes\tsha256 ${pdf.sha256}`);
       if (pdf.storedSha256 === null) out('no hash stored: the meeting was recorded elsewhere, not closed in this app');
       else if (pdf.storedSha256 === pdf.sha256) out('matches the hash stored at closing');
@@ -30,9 +31,9 @@ export const minutesCommand: Command = {
 };
 
 export const noticeCommand: Command = {
-  usage: 'notice --db FILE (--batch ID | --standing --community CODE) --out FILE.pdf',
+  usage: 'notice --db FILE (--batch ID | --standing --community CODE) --out FILE.pdf [--as USERNAME]',
   async run(argv, out) {
-    const args = parseArgs(argv, { values: ['db', 'batch', 'community', 'out'], flags: ['standing'] });
+    const args = parseArgs(argv, { values: ['db', 'batch', 'community', 'out', 'as'], flags: ['standing'] });
     const standing = args.options.get('standing') === true;
     const batch = optionalOption(args, 'batch');
     const community = optionalOption(args, 'community');
@@ -41,7 +42,8 @@ export const noticeCommand: Command = {
     const outFile = resolve(requireOption(args, 'out'));
     const backend = await openCliBackend(requireOption(args, 'db'));
     try {
-      const pdf = standing ? await writeStandingNotice(backend.ctx, community!, outFile) : await writeBatchNotice(backend.ctx, batch!, outFile);
+      const user = await actingUser(backend.ctx, args);
+      const pdf = standing ? await writeStandingNotice(backend.ctx, user, community!, outFile) : await writeBatchNotice(backend.ctx, user, batch!, outFile);
       out(`${pdf.path}\t${pdf.pages} pages\t${pdf.bytes} bytes\tsha256 ${pdf.sha256}`);
     } finally {
       await backend.close();

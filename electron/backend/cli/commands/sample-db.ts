@@ -1,19 +1,18 @@
 // `sample draw --db …`: a draw from the database, stored and locked as the app's ceremony stores it, by
-// the district's section chief (the role that draws). The frame's hash is recorded first, in the same
-// transaction; the seed comes from the command line (dice rolled elsewhere) or from the OS CSPRNG.
+// the district's section chief (the role that draws) or the user --as names. The frame's hash is
+// recorded first (its own command, as at the ceremony); the seed comes from the command line (dice
+// rolled elsewhere) or from the OS CSPRNG.
 import { addDays, addMonths } from '../../../../shared/dates';
 import type { SessionUser } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/result';
 import { MIN_SEED_DIGITS } from '../../../../shared/sampling/sampler';
-import { spotCheckArgs } from '../../../../shared/spotcheck';
-import { argsErrorMessage } from '../../validation';
-import { drawDetail } from '../../spotchecks/draw-view';
-import { performDraw, recordFrame } from '../../spotchecks/draws';
+import { deskAs } from '../../commands/desk';
+import { drawSpotCheck, freezeFrame } from '../../spotchecks/draws';
 import { publishedSample } from '../../spotchecks/documents';
+import { actingUser } from '../acting';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
 import { openCliBackend } from '../open';
-import { mutate } from '../../sync/outbox';
-import { describeDraw } from './sample';
+import { describeDraw } from './sample-describe';
 
 async function sectionChief(db: Awaited<ReturnType<typeof openCliBackend>>['ctx']['db'], district: string): Promise<SessionUser> {
   const row = await db
@@ -46,19 +45,14 @@ export async function sampleDrawFromDatabase(args: ParsedArgs, rate: number, out
   const backend = await openCliBackend(requireOption(args, 'db'));
   try {
     const db = backend.ctx.db;
-    const chief = await sectionChief(db, district);
+    const chief = await actingUser(backend.ctx, args, () => sectionChief(db, district));
     const streets = optionalOption(args, 'streets')?.split(',').map((s) => s.trim()).filter(Boolean) ??
       (await db.selectFrom('regions').select('code').where('parent_code', '=', district).where('level', '=', 'street').orderBy('code').execute()).map((r) => r.code);
     const query = { periodStart: `${period}-01`, periodEnd: addDays(`${addMonths(period, 1)}-01`, -1), streetCodes: streets };
-    const parsed = spotCheckArgs.frame.safeParse({ query, rate });
-    if (!parsed.success) throw new AppError('validation', argsErrorMessage(parsed.error));
-    const drawId = await mutate(db, async (trx) => {
-      const at = backend.ctx.clock.now();
-      const frame = await recordFrame(trx, chief, parsed.data, at);
-      const draw = spotCheckArgs.draw.parse({ query, rate, manifestSha256: frame.manifestSha256, seed, ...(redrawOf ? { redraw: { drawId: redrawOf, reason } } : {}) });
-      return performDraw(trx, chief, draw, at);
-    });
-    const detail = await drawDetail(db, drawId, chief);
+    const desk = deskAs(backend.ctx, chief);
+    const frame = await desk.run(freezeFrame, { query, rate });
+    const detail = await desk.run(drawSpotCheck, { query, rate, manifestSha256: frame.manifestSha256, seed, ...(redrawOf ? { redraw: { drawId: redrawOf, reason: reason! } } : {}) });
+    const drawId = detail.id;
     const row = await db.selectFrom('spot_check_draws').select('manifest_text').where('id', '=', drawId).executeTakeFirstOrThrow();
     const result = publishedSample(detail, row.manifest_text);
     if (args.options.has('json')) out(JSON.stringify({ drawId, ...result }));

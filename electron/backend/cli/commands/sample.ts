@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../../shared/result';
 import { parseManifest, type Manifest } from '../../../../shared/sampling/manifest';
-import { drawSample, type SampleResult } from '../../../../shared/sampling/sampler';
+import { drawSample } from '../../../../shared/sampling/sampler';
 import { verifySample } from '../../../../shared/sampling/verify';
 import { integerOption, parseArgs, requireOption, UsageError, type ParsedArgs } from '../args';
 import type { Command } from './types';
 import { sampleDrawFromDatabase } from './sample-db';
+import { describeDraw } from './sample-describe';
 
 /** A file's text, refusing bytes that are not UTF-8 rather than guessing. */
 export function readUtf8(path: string, what: string): string {
@@ -35,20 +36,7 @@ function readManifest(args: ParsedArgs): Manifest {
   return parseManifest(readUtf8(requireOption(args, 'manifest'), '抽查清单'));
 }
 
-/** The human-readable form of a draw: one line per stratum, then the sample. */
-export function describeDraw(result: SampleResult, out: (line: string) => void): void {
-  out(`algorithm ${result.algorithm}`);
-  out(`manifest  sha256 ${result.manifestSha256}`);
-  out(`seed      ${result.seed}`);
-  out(`rate      ${result.rate}%`);
-  for (const s of result.strata) {
-    const mandatory = result.sample.filter((c) => c.street === s.street && c.outcome === s.outcome && c.reason === 'mandatory').length;
-    out(`stratum   ${s.street} ${s.outcome.padEnd(8)} population ${String(s.population).padStart(6)}  sample ${String(s.size).padStart(6)}${mandatory ? ` + ${mandatory} mandatory` : ''}`);
-  }
-  for (const c of result.sample) out(`${c.street} ${c.outcome.padEnd(8)} ${String(c.rank).padStart(6)} ${c.reason.padEnd(9)} ${c.caseNo} ${c.ticket.slice(0, 20)}`);
-}
-
-const drawUsage = 'sample draw --manifest FILE --seed DIGITS --rate P [--json]  |  sample draw --db FILE --district CODE --period YYYY-MM [--streets CODE,…] --rate P --seed DIGITS|csprng [--redraw-of ID --reason TEXT] [--json]';
+const drawUsage = 'sample draw --manifest FILE --seed DIGITS --rate P [--json]  |  sample draw --db FILE --district CODE --period YYYY-MM [--streets CODE,…] --rate P --seed DIGITS|csprng [--redraw-of ID --reason TEXT] [--as USERNAME] [--json]';
 const verifyUsage = 'sample verify --manifest FILE --seed DIGITS --rate P --sample FILE.json';
 
 export const sampleCommand: Command = {
@@ -57,10 +45,10 @@ export const sampleCommand: Command = {
     const [sub, ...rest] = argv;
     switch (sub) {
       case 'draw': {
-        const args = parseArgs(rest, { values: ['manifest', 'seed', 'rate', 'db', 'district', 'period', 'streets', 'redraw-of', 'reason'], flags: ['json'] });
+        const args = parseArgs(rest, { values: ['manifest', 'seed', 'rate', 'db', 'district', 'period', 'streets', 'redraw-of', 'reason', 'as'], flags: ['json'] });
         if (args.options.has('db') === args.options.has('manifest')) throw new UsageError('give either --manifest FILE or --db FILE');
         if (args.options.has('db')) return sampleDrawFromDatabase(args, rateOf(args), out);
-        for (const dbOnly of ['district', 'period', 'streets', 'redraw-of', 'reason']) if (args.options.has(dbOnly)) throw new UsageError(`--${dbOnly} goes with --db`);
+        for (const dbOnly of ['district', 'period', 'streets', 'redraw-of', 'reason', 'as']) if (args.options.has(dbOnly)) throw new UsageError(`--${dbOnly} goes with --db`);
         const result = drawSample(readManifest(args), requireOption(args, 'seed'), rateOf(args));
         if (args.options.has('json')) out(JSON.stringify(result));
         else describeDraw(result, out);

@@ -3,7 +3,7 @@
 // The cursor names this database (its epoch) and a log position; one from elsewhere is "unknown", and
 // the client starts again from the beginning, keeping what it has not sent.
 import type BetterSqlite3 from 'better-sqlite3';
-import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../../shared/sync';
+import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../shared/sync';
 
 export class CursorError extends Error {}
 

@@ -1,11 +1,13 @@
-// The reference central server's database: the app's own schema (same migrations, so the same CHECKs,
-// foreign keys and guards run here as business rules) plus the tables only the centre has: password
-// hashes, tokens, clients' last mutation ids, and the change log that pulls read.
+// The central server's database: the app's own schema (same migrations, so the same CHECKs, foreign keys
+// and guards run here too) plus the tables only the centre has: password hashes, tokens, sign-in
+// throttling, clients' last mutation ids, and the change log that pulls read.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type DbHandle } from '../../electron/backend/db/open';
-import { migrateToLatest } from '../../electron/backend/db/migrator';
+import { openDatabase, type DbHandle } from '../electron/backend/db/open';
+import { migrateToLatest } from '../electron/backend/db/migrator';
+import { installCapture } from '../electron/backend/sync/capture';
+import { regionOf } from './scope';
 
 const centralTables = [
   `CREATE TABLE IF NOT EXISTS central_credentials (
@@ -40,19 +42,38 @@ const centralTables = [
 )`,
   'CREATE INDEX IF NOT EXISTS change_log_region ON change_log(region_code, seq)',
   `CREATE TABLE IF NOT EXISTS central_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  // Failed sign-ins per account and per address, for growing delays (auth.ts).
+  `CREATE TABLE IF NOT EXISTS central_throttle (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start TEXT NOT NULL,
+  blocked_until TEXT
+)`,
 ];
 
-export type CentralStore = { handle: DbHandle; epoch: string; close(): Promise<void> };
+/**
+ * `exclusive` runs one piece of database work at a time: a command's transaction awaits between its
+ * statements, and another request's statements on the same connection must not land inside it.
+ */
+export type CentralStore = { handle: DbHandle; epoch: string; exclusive<T>(work: () => Promise<T> | T): Promise<T>; close(): Promise<void> };
 
 /** Opens (creating if needed) the centre's database in `dataDir`. */
 export async function openCentralStore(dataDir: string): Promise<CentralStore> {
   const handle = openDatabase(join(dataDir, 'central.sqlite'));
   await migrateToLatest(handle, { backupDir: join(dataDir, 'backups') });
   for (const statement of centralTables) handle.sqlite.prepare(statement).run();
+  // A deleted row's division code is noted as it goes, for the change log.
+  installCapture(handle.sqlite, (entity, row) => regionOf[entity](row));
   // The epoch names this database: a cursor from another (a reset centre) is unknown here.
   handle.sqlite.prepare("INSERT OR IGNORE INTO central_meta (key, value) VALUES ('epoch', ?)").run(randomUUID().slice(0, 8));
   const epoch = (handle.sqlite.prepare("SELECT value FROM central_meta WHERE key = 'epoch'").get() as { value: string }).value;
-  return { handle, epoch, close: () => handle.close() };
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T> | T): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return { handle, epoch, exclusive, close: () => exclusive(() => handle.close()) };
 }
 
 export async function lastSeq(store: CentralStore): Promise<number> {

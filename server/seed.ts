@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UserRole } from '../../shared/domain';
-import { syncedEntities } from '../../shared/sync';
-import { generateDistrict, type GenerateOptions } from '../../electron/backend/demo/generator';
+import type { UserRole } from '../shared/domain';
+import { syncedEntities } from '../shared/sync';
+import { generateDistrict, type GenerateOptions } from '../electron/backend/demo/generator';
 import { hashPassword } from './auth';
 import { audienceOf, scopeSql } from './scope';
 import type { CentralStore } from './store';

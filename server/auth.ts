@@ -1,11 +1,13 @@
-// Sign-in at the centre: scrypt password hashes, short-lived opaque access tokens, and refresh tokens
-// that rotate on every use. A refresh token presented a second time means it was copied: its whole family
-// (every token descended from the same sign-in) is revoked. Tokens are stored only as SHA-256 hashes.
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// Sign-in at the centre: scrypt password hashes checked off the request thread, throttled per account
+// and per address (throttle.ts), short-lived opaque access tokens, and refresh tokens that rotate on
+// every use. A refresh token presented a second time means it was copied: its whole family (every token
+// descended from the same sign-in) is revoked. Tokens are stored only as SHA-256 hashes.
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Account, TokenResponse } from '../../shared/sync';
+import type { Account, TokenResponse } from '../shared/sync';
+import { SignInThrottle, type ThrottlePolicy } from './throttle';
 
-export type AuthOptions = { accessTtlSeconds: number; refreshTtlSeconds: number; now: () => Date };
+export type AuthOptions = { accessTtlSeconds: number; refreshTtlSeconds: number; now: () => Date; throttle: ThrottlePolicy };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -17,12 +19,17 @@ export function hashPassword(password: string, cost = 16384): string {
   return `scrypt$${cost}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/** Checks a password against a stored hash in libuv's thread pool, so the centre keeps answering meanwhile. */
+export function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !salt || !hash) return Promise.resolve(false);
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 });
-  return timingSafeEqual(actual, expected);
+  return new Promise((resolve, reject) => {
+    scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 }, (error, actual) => {
+      if (error) reject(error);
+      else resolve(timingSafeEqual(actual, expected));
+    });
+  });
 }
 
 export class AuthError extends Error {
@@ -34,11 +41,38 @@ export class AuthError extends Error {
   }
 }
 
+/** Too many failed sign-ins: answered 429 with Retry-After, the password not even checked. */
+export class ThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`);
+  }
+}
+
 export class Auth {
+  readonly #throttle: SignInThrottle;
+  readonly #dummies = new Map<string, string>();
+  /** Passwords checked so far (a known account's or the dummy's): tests count the work done per sign-in. */
+  passwordChecks = 0;
+
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly options: AuthOptions,
-  ) {}
+  ) {
+    this.#throttle = new SignInThrottle(sqlite, options.throttle, options.now);
+  }
+
+  /**
+   * A hash to check an unknown username against, with the same cost as the accounts' own, so that an
+   * unknown name takes as long to refuse as a wrong password.
+   */
+  #dummyHash(): string {
+    const sample = this.sqlite.prepare('SELECT password_hash FROM central_credentials LIMIT 1').pluck().get() as string | undefined;
+    const cost = Number(sample?.split('$')[1]) || 16384;
+    const key = String(cost);
+    let dummy = this.#dummies.get(key);
+    if (!dummy) this.#dummies.set(key, (dummy = hashPassword(randomBytes(12).toString('base64url'), cost)));
+    return dummy;
+  }
 
   account(userId: string): Account {
     const u = this.sqlite.prepare('SELECT id, username, name, role, region_code AS regionCode FROM users WHERE id = ? AND active = 1').get(userId) as Account | undefined;
@@ -57,13 +91,30 @@ export class Auth {
     return { accessToken: access, accessExpiresAt, refreshToken: refresh, user: this.account(userId) };
   }
 
-  login(username: string, password: string, device: string): TokenResponse {
-    const row = this.sqlite
-      .prepare('SELECT u.id, c.password_hash FROM users u JOIN central_credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1')
-      .get(username) as { id: string; password_hash: string } | undefined;
+  /**
+   * Signs in from `address`. `exclusive` runs database work one piece at a time (the store's lock); the
+   * password is checked outside it, in the thread pool.
+   */
+  async login(username: string, password: string, device: string, address: string, exclusive: <T>(work: () => T) => Promise<T>): Promise<TokenResponse> {
+    const admitted = await exclusive(() => {
+      const wait = this.#throttle.admit(username, address);
+      if (wait > 0) return { wait };
+      const row = this.sqlite
+        .prepare('SELECT u.id, c.password_hash FROM users u JOIN central_credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1')
+        .get(username) as { id: string; password_hash: string } | undefined;
+      return { wait: 0, userId: row?.id ?? null, hash: row?.password_hash ?? this.#dummyHash() };
+    });
+    if (admitted.wait > 0) throw new ThrottledError(admitted.wait);
+    let ok = false;
+    try {
+      this.passwordChecks++;
+      ok = (await verifyPassword(password, admitted.hash!)) && admitted.userId !== null;
+    } finally {
+      await exclusive(() => this.#throttle.settle(username, address, ok));
+    }
     // The same answer for an unknown user and a wrong password.
-    if (!row || !verifyPassword(password, row.password_hash)) throw new AuthError('invalid-credentials', '用户名或密码不正确');
-    return this.sqlite.transaction(() => this.#issue(row.id, randomBytes(12).toString('hex'), device))();
+    if (!ok) throw new AuthError('invalid-credentials', '用户名或密码不正确');
+    return exclusive(() => this.sqlite.transaction(() => this.#issue(admitted.userId!, randomBytes(12).toString('hex'), device))());
   }
 
   refresh(token: string): TokenResponse {

@@ -3,7 +3,7 @@
 // `account: <username> <password> <role> <regionCode>` (scripts read these), then the address.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../../electron/backend/cli/args';
+import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../electron/backend/cli/args';
 import { seedCentral } from './seed';
 import { startCentralServer } from './server';
 

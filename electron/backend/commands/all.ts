@@ -1,0 +1,11 @@
+// Every domain whose module defines commands, imported once so that each command is registered before a
+// handler table or a centre is built. A new domain adds one line here; a new command in a domain, none.
+import '../meetings/meeting-prepare';
+import '../meetings/meeting-session';
+import '../meetings/meeting-close';
+import '../notices/notice-batches';
+import '../spotchecks/draws';
+import '../spotchecks/inspection';
+import '../settings/settings';
+
+export { allCommands, commandNamed, commandLabel } from './command';

@@ -1,0 +1,221 @@
+// Push at the centre, after Replicache's recipe: a pushed mutation is a command `{id, name, args}` with
+// its context, and the centre runs that same command again, under the pushing account's role and
+// jurisdiction, on its own database. It never applies rows a client wrote. Each client's commands run
+// in order, each exactly once (a lower id is a duplicate and skipped; a gap is an error), each in its own
+// transaction; what a run wrote goes to the change log that pulls read. A refused command is rolled
+// back and reported with the centre's rows for what the desk wrote, and its id still counts as
+// processed, so one bad command never blocks the rest.
+import { SqliteError } from 'better-sqlite3';
+import type { Kysely, Transaction } from 'kysely';
+import { isBureauRole } from '../shared/access';
+import type { SessionUser } from '../shared/domain';
+import { syncedEntityLabels } from '../shared/glossary';
+import { AppError } from '../shared/result';
+import { keyOf, syncedEntities, type Account, type CommandContextRecord, type PulledChange, type PushRequest, type PushResponse, type Rejection, type RowKey, type SyncedEntity } from '../shared/sync';
+import { commandNamed } from '../electron/backend/commands/all';
+import type { CommandEnv } from '../electron/backend/commands/command';
+import { commandContext } from '../electron/backend/commands/context';
+import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/desk';
+import type { Database } from '../electron/backend/db/schema';
+import { StatementCache } from '../electron/backend/db/statements';
+import { setCapturing, takeChanges, type WrittenRow } from '../electron/backend/sync/capture';
+import { audienceOf, scopeSql, visibleTo, writableBy } from './scope';
+import type { CentralStore } from './store';
+
+export class PushError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A command the centre refuses: rolled back, reported to the client, its id still processed. */
+class Refusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The guards' English trigger messages, as a person at the desk should read them. */
+const guardMessages: [RegExp, string][] = [
+  [/of a closed meeting are immutable|a closed meeting is immutable/, '会议已在中心数据库结束，会议记录不能再修改'],
+  [/spot-check draw is (locked|kept)|sampled case is (locked|kept)/, '抽样已锁定，不能修改'],
+  [/finding is kept/, '核查结论一经记录不能修改'],
+  [/FOREIGN KEY/, '引用的记录在中心数据库中不存在（可能已被删除）'],
+  [/UNIQUE|PRIMARY KEY/, '中心数据库已有同一编号的记录'],
+  [/CHECK constraint/, '数据不符合规则'],
+];
+
+function refusalOf(error: unknown): Refusal | null {
+  if (error instanceof Refusal) return error;
+  if (error instanceof AppError) return new Refusal(error.code, error.message);
+  if (error instanceof SqliteError) {
+    const known = guardMessages.find(([pattern]) => pattern.test(error.message));
+    return new Refusal('rule', known ? `${known[1]}（${error.message}）` : `中心数据库拒绝了这项修改：${error.message}`);
+  }
+  return null;
+}
+
+const entityName = (e: SyncedEntity) => (syncedEntityLabels satisfies Record<SyncedEntity, string>)[e];
+
+/** How far ahead of the centre's clock a desk's time may be (clocks of office PCs drift). */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+
+export type ReplayOptions = { env: CommandEnv; now: () => Date; log?: (message: string, error: unknown) => void };
+
+export class CommandReplayer {
+  readonly #statements: StatementCache;
+  readonly #db: Kysely<Database>;
+  readonly #foreignKeys = new Map<SyncedEntity, { column: string; parent: SyncedEntity }[]>();
+
+  constructor(
+    private readonly store: CentralStore,
+    private readonly options: ReplayOptions,
+  ) {
+    this.#statements = new StatementCache(store.handle.sqlite);
+    this.#db = store.handle.db;
+  }
+
+  #scope(entity: SyncedEntity, key: string): { version: number; region: string } | null {
+    const row = this.#statements.prepare(`${scopeSql[entity]} WHERE x.${keyOf(entity)} = ?`).get(key) as { v: number; r: string | null } | undefined;
+    return row ? { version: row.v, region: row.r ?? '' } : null;
+  }
+
+  async push(account: Account, body: PushRequest): Promise<PushResponse> {
+    const sqlite = this.store.handle.sqlite;
+    const client = this.#statements.prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
+    if (client && client.user_id !== account.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
+    if (!client) this.#statements.prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, account.id);
+    let last = client?.last_mutation_id ?? 0;
+    // The whole batch is checked before anything is run: ascending, and no gap after what is done.
+    const fresh = body.mutations.filter((m) => m.id > last);
+    fresh.forEach((m, i) => {
+      if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
+    });
+    const user = this.#sessionUser(account);
+    const rejected: Rejection[] = [];
+    const restored: PulledChange[] = [];
+    const processed = sqlite.prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
+    for (const m of fresh) {
+      try {
+        const written = await this.#replay(user, m, () => processed.run(m.id, body.clientId));
+        // What the desk wrote and the centre did not goes back as the centre has it.
+        const wrote = new Set(written.map((w) => `${w.entity}\u0000${w.id}`));
+        restored.push(...this.#current(account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`))));
+      } catch (error) {
+        const refusal = refusalOf(error) ?? this.#unexpected(m.name, error);
+        processed.run(m.id, body.clientId);
+        rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: this.#current(account, m.context.touched) });
+      }
+      last = m.id;
+    }
+    return { lastMutationId: last, rejected, ...(restored.length > 0 ? { restored } : {}) };
+  }
+
+  /** A bug in a command must not stop a street's sync for good: refused, logged, and the queue goes on. */
+  #unexpected(name: string, error: unknown): Refusal {
+    this.options.log?.(`central: command ${name} failed`, error);
+    return new Refusal('internal', '中心服务器处理这项修改时出错，已跳过；请联系技术支持');
+  }
+
+  #sessionUser(account: Account): SessionUser {
+    const regionName = (this.#statements.prepare('SELECT name FROM regions WHERE code = ?').pluck().get(account.regionCode) as string | undefined) ?? account.regionCode;
+    return { id: account.id, username: account.username, name: account.name, role: account.role, regionCode: account.regionCode, regionName };
+  }
+
+  /** Runs one pushed command in a transaction; returns what it wrote, or throws its refusal. */
+  async #replay(user: SessionUser, m: PushRequest['mutations'][number], markProcessed: () => void): Promise<WrittenRow[]> {
+    const command = commandNamed(m.name);
+    if (!command) throw new Refusal('unknown-command', `中心服务器没有“${m.name}”这项操作，未执行`);
+    if (command.local) throw new Refusal('forbidden', `“${command.label}”只改本机的设置，不能上传到中心`);
+    this.#checkTime(m.context);
+    const args = parseCommandArgs(command, m.args);
+    return this.#db.transaction().execute(async (trx) => {
+      await setCapturing(trx, true);
+      this.#checkBasis(user, m.context.basis);
+      const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
+      await runBody(command, trace.cx, args);
+      const written = await takeChanges(trx);
+      this.#fence(user, written);
+      const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const w of written) {
+        const region = w.op === 'delete' ? w.deletedRegion! : this.#scope(w.entity, w.id)!.region;
+        log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
+      }
+      await appendAudits(trx as Transaction<Database>, user, trace);
+      markProcessed();
+      await setCapturing(trx, false);
+      return written;
+    });
+  }
+
+  /** Times travel with a command; one from the future (beyond clock drift) or before 2000 is refused. */
+  #checkTime(context: CommandContextRecord): void {
+    const t = Date.parse(context.at);
+    if (Number.isNaN(t) || t < EARLIEST) throw new Refusal('invalid-args', '这项修改的时间无效，中心数据库拒绝接收');
+    if (t > this.options.now().getTime() + CLOCK_SKEW_MS) throw new Refusal('invalid-args', '这项修改的时间晚于中心服务器的当前时间，请检查本机的日期和时间设置');
+  }
+
+  /** The rows the desk's run rested on: each inside the pusher's jurisdiction and at the version it saw. */
+  #checkBasis(user: SessionUser, basis: CommandContextRecord['basis']): void {
+    for (const b of basis) {
+      const row = this.#scope(b.entity, b.id);
+      if (!row) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已不存在，本机的修改未被采纳`);
+      if (!row.region.startsWith(user.regionCode)) throw new Refusal('forbidden', `${entityName(b.entity)}不在您的管辖范围内`);
+      if (row.version !== b.version) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已被他人修改，本机的修改未被采纳`);
+    }
+  }
+
+  /** The fence around every body: what an account may write, where, and what it may refer to. */
+  #fence(user: SessionUser, written: WrittenRow[]): void {
+    const kind = isBureauRole(user.role) ? 'bureau' : 'street';
+    for (const w of written) {
+      if (!writableBy[kind].has(w.entity)) throw new Refusal('forbidden', `此账号不能修改“${entityName(w.entity)}”`);
+      const region = w.op === 'delete' ? w.deletedRegion : this.#scope(w.entity, w.id)?.region;
+      if (!region || !region.startsWith(user.regionCode)) throw new Refusal('forbidden', `${entityName(w.entity)}不在您的管辖范围内`);
+      if (w.op === 'delete') continue;
+      const row = this.#statements.prepare(`SELECT * FROM ${w.entity} WHERE ${keyOf(w.entity)} = ?`).get(w.id) as Record<string, unknown>;
+      for (const fk of this.#references(w.entity)) {
+        const value = row[fk.column];
+        if (value === null || value === undefined) continue;
+        const parent = this.#scope(fk.parent, String(value));
+        if (parent && !parent.region.startsWith(user.regionCode)) {
+          throw new Refusal('forbidden', `${entityName(w.entity)}引用了不在您管辖范围内的${entityName(fk.parent)}`);
+        }
+      }
+    }
+  }
+
+  #references(entity: SyncedEntity): { column: string; parent: SyncedEntity }[] {
+    let refs = this.#foreignKeys.get(entity);
+    if (!refs) {
+      const list = this.store.handle.sqlite.prepare(`PRAGMA foreign_key_list(${entity})`).all() as { table: string; from: string }[];
+      refs = list.filter((f) => (syncedEntities as readonly string[]).includes(f.table)).map((f) => ({ column: f.from, parent: f.table as SyncedEntity }));
+      this.#foreignKeys.set(entity, refs);
+    }
+    return refs;
+  }
+
+  /** The centre's rows for `keys`, as a pull would send them to this account (a delete where it has none). */
+  #current(account: Account, keys: readonly RowKey[]): PulledChange[] {
+    const out: PulledChange[] = [];
+    for (const c of keys) {
+      const scope = this.#scope(c.entity, c.id);
+      if (!scope) {
+        out.push({ entity: c.entity, op: 'delete', id: c.id, version: 1, data: null });
+        continue;
+      }
+      if (!visibleTo(account, c.entity, scope.region)) continue;
+      const data = this.#statements.prepare(`SELECT * FROM ${c.entity} WHERE ${keyOf(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
+      out.push({ entity: c.entity, op: 'upsert', id: c.id, version: scope.version, data });
+    }
+    return out;
+  }
+}

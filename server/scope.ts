@@ -1,0 +1,56 @@
+// Whose rows are whose: the division code each synced row belongs to (a street's meeting, a community's
+// household) and who may see it. Pulls send a user only rows inside their jurisdiction (and the regions
+// above it); spot checks, from the draw down to the corrections, go to the district bureau only. Every
+// row a pushed command writes, and every row it refers to, must lie inside the pusher's jurisdiction.
+import { isBureauRole } from '../shared/access';
+import type { Account, SyncedEntity } from '../shared/sync';
+import { keyOf } from '../shared/sync';
+
+/** The division code of a row of `entity` whose columns are reachable as `row.column`. */
+export const regionOf: Record<SyncedEntity, (row: string) => string> = {
+  regions: (x) => `${x}.code`,
+  users: (x) => `${x}.region_code`,
+  committee_members: (x) => `${x}.street_code`,
+  households: (x) => `${x}.community_code`,
+  members: (x) => `(SELECT h.community_code FROM households h WHERE h.id = ${x}.household_id)`,
+  close_relative_filings: (x) => `(SELECT h.community_code FROM households h WHERE h.id = ${x}.household_id)`,
+  cases: (x) => `${x}.community_code`,
+  meetings: (x) => `${x}.street_code`,
+  meeting_attendance: (x) => `(SELECT m.street_code FROM meetings m WHERE m.id = ${x}.meeting_id)`,
+  agenda_items: (x) => `(SELECT m.street_code FROM meetings m WHERE m.id = ${x}.meeting_id)`,
+  decisions: (x) => `(SELECT m.street_code FROM meetings m WHERE m.id = ${x}.meeting_id)`,
+  recusals: (x) => `(SELECT m.street_code FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ${x}.agenda_item_id)`,
+  notice_batches: (x) => `${x}.community_code`,
+  notice_items: (x) => `(SELECT b.community_code FROM notice_batches b WHERE b.id = ${x}.batch_id)`,
+  objections: (x) => `(SELECT b.community_code FROM notice_batches b WHERE b.id = ${x}.batch_id)`,
+  spot_check_draws: (x) => `${x}.district_code`,
+  spot_check_items: (x) => `${x}.street_code`,
+  spot_check_findings: (x) => `(SELECT i.street_code FROM spot_check_items i WHERE i.id = ${x}.item_id)`,
+  corrections: (x) => `${x}.street_code`,
+};
+
+/** SELECT of key, version, division code and position in its table (o) for every row of the entity (alias x). */
+export const scopeSql = Object.fromEntries(
+  (Object.keys(regionOf) as SyncedEntity[]).map((e) => [e, `SELECT x.${keyOf(e)} AS k, x.version AS v, ${regionOf[e]('x')} AS r, x.rowid AS o FROM ${e} x`]),
+) as Record<SyncedEntity, string>;
+
+const bureauOnly = new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']);
+
+export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {
+  return bureauOnly.has(entity) ? 'bureau' : 'all';
+}
+
+/** Whether the account may be sent a row of `entity` in `region`: the same rule for pulls and refusals. */
+export function visibleTo(user: Account, entity: SyncedEntity, region: string): boolean {
+  if (audienceOf(entity) === 'bureau' && !isBureauRole(user.role)) return false;
+  return region.startsWith(user.regionCode) || (entity === 'regions' && user.regionCode.startsWith(region));
+}
+
+/**
+ * Which tables each kind of account's commands may write; reference data (regions, people, the roster) is
+ * the centre's own. A command's body decides what it writes; this is the fence around every body.
+ */
+export const writableBy: Record<'street' | 'bureau', ReadonlySet<SyncedEntity>> = {
+  street: new Set<SyncedEntity>(['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
+  bureau: new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']),
+};

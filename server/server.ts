@@ -1,0 +1,151 @@
+// The central server (DESIGN.md §7): real HTTP, its own SQLite by default. Every body is JSON within
+// stated limits and checked with the shared zod schemas; every error is JSON with a code.
+//   POST /api/v1/auth/login | /auth/refresh | /auth/logout, POST /api/v1/sync/push, GET /api/v1/sync/pull
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import { latestSchemaVersion } from '../migrations';
+import { LoginRequest, PushRequest, RefreshRequest, SYNC_API, syncErrorCodes } from '../shared/sync';
+import { join } from 'node:path';
+import { bundledFontsDir, sourcePdfWorker } from '../electron/backend/app-root';
+import { Auth, AuthError, ThrottledError } from './auth';
+import { BodyError, readJsonBody } from './body';
+import { CursorError, pull } from './pull';
+import { CommandReplayer, PushError } from './replay';
+import { openCentralStore, type CentralStore } from './store';
+import { defaultThrottle, type ThrottlePolicy } from './throttle';
+
+export type CentralOptions = {
+  dataDir: string;
+  port?: number;
+  /** Access tokens live this long (default 15 min); tests shorten it. */
+  accessTtlSeconds?: number;
+  refreshTtlSeconds?: number;
+  /** The oldest client schema accepted (default: this build's). */
+  minSchemaVersion?: number;
+  now?: () => Date;
+  throttle?: Partial<ThrottlePolicy>;
+  /** Folders with official fonts for re-rendering minutes; default the OS's, [] for the bundled ones only. */
+  systemFontDirs?: string[];
+};
+
+export type CentralServer = { url: string; port: number; store: CentralStore; auth: Auth; close(): Promise<void> };
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_PULL_LIMIT = 5000;
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new HttpError(400, syncErrorCodes.badRequest, `请求格式不对：${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+/** A whole number from the query string, or 400: never NaN, a fraction, an exponent or a huge value. */
+function queryInteger(url: URL, name: string, fallback: number | null, min: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') {
+    if (fallback === null) throw new HttpError(400, syncErrorCodes.badRequest, `缺少参数 ${name}`);
+    return fallback;
+  }
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new HttpError(400, syncErrorCodes.badRequest, `参数 ${name} 应为 ${min}～${max} 的整数`);
+  return Number(raw);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+export async function startCentralServer(options: CentralOptions): Promise<CentralServer> {
+  const store = await openCentralStore(options.dataDir);
+  const sqlite = store.handle.sqlite;
+  const now = options.now ?? (() => new Date());
+  const throttle = { ...defaultThrottle, ...options.throttle };
+  const auth = new Auth(sqlite, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
+  const env = {
+    paths: {
+      dataDir: options.dataDir,
+      exportDir: join(options.dataDir, 'exports'),
+      bundledFontsDir: bundledFontsDir(),
+      pdfWorker: sourcePdfWorker(),
+      ...(options.systemFontDirs ? { systemFontDirs: options.systemFontDirs } : {}),
+    },
+    emit: () => undefined,
+  };
+  const replayer = new CommandReplayer(store, { env, now, log: (m, e) => console.error(m, e) });
+  const exclusive = store.exclusive;
+  const minSchema = options.minSchemaVersion ?? latestSchemaVersion;
+  const checkSchema = (v: unknown) => {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new HttpError(400, syncErrorCodes.badRequest, '缺少 schemaVersion');
+    if (v < minSchema) throw new HttpError(426, syncErrorCodes.upgradeRequired, `本机程序版本过旧（数据结构 ${v}），中心要求至少 ${minSchema}，请升级后再同步`);
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://central');
+    const path = url.pathname;
+    if (req.method === 'POST' && path === `${SYNC_API}/auth/login`) {
+      const body = parse(LoginRequest, await readJsonBody(req));
+      return send(res, 200, await auth.login(body.username, body.password, body.deviceName, req.socket.remoteAddress ?? 'unknown', exclusive));
+    }
+    if (req.method === 'POST' && path === `${SYNC_API}/auth/refresh`) {
+      const body = parse(RefreshRequest, await readJsonBody(req));
+      return send(res, 200, await exclusive(() => auth.refresh(body.refreshToken)));
+    }
+    if (req.method === 'POST' && path === `${SYNC_API}/auth/logout`) {
+      const body = parse(RefreshRequest, await readJsonBody(req));
+      await exclusive(() => auth.logout(body.refreshToken));
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && path === `${SYNC_API}/sync/push`) {
+      // Who is asking is settled before the body is read: nobody unknown gets to send megabytes.
+      const user = await exclusive(() => auth.authenticate(req.headers.authorization));
+      const raw = await readJsonBody(req);
+      checkSchema((raw as { schemaVersion?: unknown } | null)?.schemaVersion);
+      const body = parse(PushRequest, raw);
+      return send(res, 200, await exclusive(() => replayer.push(user, body)));
+    }
+    if (req.method === 'GET' && path === `${SYNC_API}/sync/pull`) {
+      const user = await exclusive(() => auth.authenticate(req.headers.authorization));
+      checkSchema(queryInteger(url, 'schemaVersion', null, 1, 1_000_000));
+      const limit = queryInteger(url, 'limit', 1000, 1, MAX_PULL_LIMIT);
+      const cursor = url.searchParams.get('cursor') || null;
+      return send(res, 200, await exclusive(() => pull(sqlite, store.epoch, user, cursor, limit)));
+    }
+    throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${path}`);
+  }
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError || error instanceof PushError) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      if (error instanceof BodyError) return send(res, error.status, { error: { code: syncErrorCodes.badRequest, message: error.message } });
+      if (error instanceof ThrottledError) return send(res, 429, { error: { code: syncErrorCodes.throttled, message: error.message } }, { 'retry-after': String(error.retryAfterSeconds) });
+      if (error instanceof AuthError) return send(res, 401, { error: { code: error.code, message: error.message } });
+      if (error instanceof CursorError) return send(res, 410, { error: { code: syncErrorCodes.cursorUnknown, message: '同步位置未知，需要重新完整同步' } });
+      console.error('central: internal error', error);
+      send(res, 500, { error: { code: 'internal', message: '中心服务器内部错误' } });
+    });
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    auth,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Sign-in throttling (OWASP ASVS 4.0 §2.2.1): growing delays per account, and a limit on evaluated
+// failures per address that stops password spraying. A street office sits behind one address, so the
+// address limit counts only failures whose password was actually checked: while one account is being
+// guessed it answers 429 without checking, the address's count hardly moves, and a colleague at the
+// next desk still signs in. Kept in the centre's database, so a restart or a second instance agrees.
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type ThrottlePolicy = {
+  /** Failures an account may have in a window before the delays start. */
+  accountFreeFailures: number;
+  /** The first delay, in seconds; each further failure doubles it, up to `maxDelaySeconds`. */
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  /** Evaluated failures from one address in a window before the address must wait out the window. */
+  addressFailures: number;
+  windowSeconds: number;
+};
+
+export const defaultThrottle: ThrottlePolicy = { accountFreeFailures: 5, firstDelaySeconds: 1, maxDelaySeconds: 900, addressFailures: 50, windowSeconds: 900 };
+
+type Row = { failures: number; window_start: string; blocked_until: string | null };
+
+export class SignInThrottle {
+  /** Accounts whose password is being checked right now: a burst of parallel guesses is one at a time. */
+  readonly #checking = new Set<string>();
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly policy: ThrottlePolicy,
+    private readonly now: () => Date,
+  ) {}
+
+  #key = (kind: 'account' | 'address', value: string) => `${kind}:${kind === 'account' ? value.toLowerCase() : value}`;
+
+  #row(key: string): Row | null {
+    const row = this.sqlite.prepare('SELECT failures, window_start, blocked_until FROM central_throttle WHERE key = ?').get(key) as Row | undefined;
+    if (!row) return null;
+    // Quiet for a whole window since the first failure or the last delay ended: start afresh.
+    const quietSince = Math.max(Date.parse(row.window_start), row.blocked_until ? Date.parse(row.blocked_until) : 0);
+    if (this.now().getTime() - quietSince > this.policy.windowSeconds * 1000) return null;
+    return row;
+  }
+
+  #blockedFor(row: Row): number {
+    if (!row.blocked_until) return 0;
+    return Math.max(0, Math.ceil((Date.parse(row.blocked_until) - this.now().getTime()) / 1000));
+  }
+
+  /**
+   * Seconds to wait before this sign-in may be checked, 0 when it may be checked now. A 0 must be
+   * followed by `settle`, which releases the account for the next attempt.
+   */
+  admit(username: string, address: string): number {
+    const account = this.#key('account', username);
+    for (const key of [this.#key('address', address), account]) {
+      const row = this.#row(key);
+      const wait = row ? this.#blockedFor(row) : 0;
+      if (wait > 0) return wait;
+    }
+    if (this.#checking.has(account)) return 1;
+    this.#checking.add(account);
+    return 0;
+  }
+
+  /** Records the outcome of a checked sign-in: a success forgets the account's failures. */
+  settle(username: string, address: string, succeeded: boolean): void {
+    const account = this.#key('account', username);
+    this.#checking.delete(account);
+    if (succeeded) {
+      this.sqlite.prepare('DELETE FROM central_throttle WHERE key = ?').run(account);
+      return;
+    }
+    const now = this.now();
+    const p = this.policy;
+    this.sqlite.transaction(() => {
+      const a = this.#count(account, now);
+      const over = a - p.accountFreeFailures;
+      if (over > 0) this.#block(account, now, Math.min(p.maxDelaySeconds, p.firstDelaySeconds * 2 ** (over - 1)));
+      // Spraying: the address waits a whole window, and again after each further failure.
+      const addressKey = this.#key('address', address);
+      if (this.#count(addressKey, now) >= p.addressFailures) this.#block(addressKey, now, p.windowSeconds);
+    })();
+  }
+
+  #count(key: string, now: Date): number {
+    const row = this.#row(key);
+    const failures = (row?.failures ?? 0) + 1;
+    this.sqlite
+      .prepare('INSERT INTO central_throttle (key, failures, window_start, blocked_until) VALUES (?, ?, ?, NULL) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start')
+      .run(key, failures, row?.window_start ?? now.toISOString());
+    return failures;
+  }
+
+  #block(key: string, now: Date, seconds: number): void {
+    this.sqlite.prepare('UPDATE central_throttle SET blocked_until = ? WHERE key = ?').run(new Date(now.getTime() + seconds * 1000).toISOString(), key);
+  }
+}

@@ -1,0 +1,78 @@
+// Who may do what, once, as pure functions over (user, role, region, resource). The backend asserts
+// them before a command's body runs, the centre enforces them by running the same commands, and the
+// renderer asks them whether to show a control at all. Each answers null (allowed) or the refusal a
+// person should read.
+import type { SessionUser, UserRole } from './domain';
+
+/** The part of a signed-in user the rules look at. */
+export type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
+
+export type Denial = { code: 'forbidden'; message: string };
+
+const deny = (message: string): Denial => ({ code: 'forbidden', message });
+
+export type StreetRole = Extract<UserRole, 'street_staff' | 'group_member'>;
+export type BureauRole = Extract<UserRole, 'bureau_chief' | 'bureau_inspector'>;
+
+export function isStreetRole(role: UserRole): role is StreetRole {
+  return role === 'street_staff' || role === 'group_member';
+}
+
+export function isBureauRole(role: UserRole): role is BureauRole {
+  return role === 'bureau_chief' || role === 'bureau_inspector';
+}
+
+/** A division code inside the user's jurisdiction (a district user's covers all its streets). */
+export function within(user: Actor, code: string): boolean {
+  return code.startsWith(user.regionCode);
+}
+
+/** Reading is allowed anywhere inside the user's jurisdiction. */
+export function canRead(user: Actor, code: string, what: string): Denial | null {
+  return within(user, code) ? null : deny(`${what}不在您的管辖范围内`);
+}
+
+/** Street staff and leading-group members of a street office change that street's records; nobody else. */
+export function canWriteStreet(user: Actor, streetCode: string, what: string): Denial | null {
+  if (isStreetRole(user.role) && user.regionCode === streetCode) return null;
+  return deny(`只有本街道的经办人和联审联批领导小组成员可以操作本街道的${what}`);
+}
+
+const bureauOf = (user: Actor) => isBureauRole(user.role) && user.regionCode.length === 6;
+
+/** Spot checks are the district bureau's: its staff read and inspect them. */
+export function canInspect(user: Actor, what: string): Denial | null {
+  return bureauOf(user) ? null : deny(`只有区民政局的工作人员可以${what}`);
+}
+
+/** A draw belongs to the district that drew it; another district's bureau neither sees nor touches it. */
+function ownDistrict(user: Actor, districtCode: string | undefined): Denial | null {
+  return districtCode === undefined || districtCode === user.regionCode ? null : deny('这次抽样不属于本区');
+}
+
+/**
+ * Organising a spot check (frame, draw, extend, assign, corrections) is the section chief's alone, and
+ * only for the draws of the chief's own district.
+ */
+export function canOrganiseSpotCheck(user: Actor, what: string, districtCode?: string): Denial | null {
+  if (!bureauOf(user) || user.role !== 'bureau_chief') return deny(`只有区民政局科长可以${what}`);
+  return ownDistrict(user, districtCode);
+}
+
+/** A finding is recorded by one of the two inspectors the case was assigned to, or by the section chief. */
+export function canRecordFinding(user: Actor, item: { districtCode: string; inspectorAId: string | null; inspectorBId: string | null }): Denial | null {
+  const refused = canInspect(user, '记录核查结论') ?? ownDistrict(user, item.districtCode);
+  if (refused) return refused;
+  if (user.role === 'bureau_chief' || user.id === item.inspectorAId || user.id === item.inspectorBId) return null;
+  return deny('只有分配到这件个案的抽查人员（或科长）可以记录核查结论');
+}
+
+/** Local settings of this copy (until the bureau sets standards centrally): anyone signed in to it. */
+export function canChangeLocalSettings(_user: Actor): Denial | null {
+  return null;
+}
+
+/** True when the rule allows: for the renderer, which shows a control or does not. */
+export function allowed(denial: Denial | null): boolean {
+  return denial === null;
+}
