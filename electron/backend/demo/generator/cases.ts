@@ -2,7 +2,8 @@
 // proposed amount computed from the local standard; and what an approval or rejection does to the
 // household afterwards.
 import { addDays, formatChineseDate } from '../../../../shared/dates';
-import type { CaseKind, Outcome } from '../../../../shared/domain';
+import { householdAfter, type FinalDecision } from '../../../../shared/decision-effects';
+import type { CaseKind } from '../../../../shared/domain';
 import { formatYuan } from '../../../../shared/money';
 import {
   dibaoAmountFen,
@@ -146,47 +147,23 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
   };
 }
 
-/** What a final decision does to the household; a deferral changes nothing yet. */
-export function applyDecision(c: CaseRecord, outcome: Outcome, decidedOn: string, monthIndex: number): void {
+/**
+ * What a final decision does to the household: the shared rules (as the meeting's close applies them),
+ * then the generator's own bookkeeping for the months that follow. A deferral changes nothing yet.
+ */
+export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn: string, monthIndex: number): void {
   const h = c.household;
-  if (outcome === 'defer') return;
+  if (decision.outcome === 'defer') return;
   h.openCase = false;
   if (c.kind === 're_review') h.lastReviewMonth = monthIndex;
-  if (outcome === 'reject') {
-    if (c.kind === 'new_application') {
-      h.status = 'none';
-      h.category = null;
-    }
-    return;
-  }
-  const pci = c.perCapitaIncomeFen ?? h.pciFen;
-  switch (c.kind) {
-    case 'new_application':
-      h.status = 'active';
-      h.category = h.plannedCategory;
-      h.pciFen = pci;
-      h.amountFen = c.proposedAmountFen ?? 0;
-      h.assistedSince = decidedOn;
-      h.lastReviewMonth = monthIndex;
-      return;
-    case 'increase':
-    case 'decrease':
-    case 're_review':
-      h.pciFen = pci;
-      if (c.proposedAmountFen !== null) h.amountFen = c.proposedAmountFen;
-      return;
-    case 'phase_out':
-      h.status = 'phasing_out';
-      h.pciFen = pci;
-      h.phaseOutMonth = monthIndex;
-      return;
-    case 'termination':
-      h.status = 'terminated';
-      h.amountFen = 0;
-      h.pciFen = pci;
-      h.phaseOutMonth = null;
-      return;
-    case 'temporary':
-      return;
-  }
+  const after = householdAfter(c, decision, { status: h.status, category: h.category, monthlyAmountFen: h.amountFen, assistedSince: h.assistedSince }, decidedOn);
+  h.status = after.status;
+  h.category = after.category;
+  h.amountFen = after.monthlyAmountFen;
+  h.assistedSince = after.assistedSince;
+  if (decision.outcome === 'reject' || c.kind === 'temporary') return;
+  h.pciFen = c.perCapitaIncomeFen ?? h.pciFen;
+  if (c.kind === 'new_application') h.lastReviewMonth = monthIndex;
+  if (c.kind === 'phase_out') h.phaseOutMonth = monthIndex;
+  if (c.kind === 'termination') h.phaseOutMonth = null;
 }

@@ -1,7 +1,10 @@
 // One monthly meeting of a street's leading group, held and closed: roll call with quorum, the agenda
 // in the order the app builds it (community, then kind), recusals of members related to a household,
 // a decision per item with votes that add up.
+import { caseStatusAfter } from '../../../../shared/decision-effects';
 import type { Outcome } from '../../../../shared/domain';
+import { quorumStatus } from '../../../../shared/meeting-rules';
+import { defaultSettings } from '../../../../shared/settings';
 import { caseKindLabels } from '../../../../shared/glossary';
 import { cstInstant, plusSeconds } from './calendar';
 import { applyDecision } from './cases';
@@ -83,7 +86,8 @@ export function holdMeeting(rng: Rng, plan: MeetingPlan, cases: CaseRecord[], de
   const attendance = rollCall(rng, street);
   const presentVoting = new Set(attendance.filter((a) => a.attendance === 'present' && a.voting === 1).map((a) => a.memberId));
   const votingRoster = street.roster.filter((m) => m.voting === 1).length;
-  if (presentVoting.size * 2 <= votingRoster) throw new Error(`meeting of ${street.code} ${plan.month} would lack a quorum`);
+  // The same quorum rule as the session screen and the desk's commands (the default settings).
+  if (!quorumStatus(defaultSettings.quorum, votingRoster, presentVoting.size).met) throw new Error(`meeting of ${street.code} ${plan.month} would lack a quorum`);
 
   const openedAt = cstInstant(date, 9, rng.int(0, 10), rng.int(0, 59));
   let clock = plusSeconds(openedAt, rng.int(300, 900));
@@ -106,9 +110,9 @@ export function holdMeeting(rng: Rng, plan: MeetingPlan, cases: CaseRecord[], de
       ...votesFor(rng, voters),
       decidedAt: clock,
     };
-    c.status = outcome === 'approve' ? 'approved' : outcome === 'reject' ? 'rejected' : 'deferred';
+    c.status = caseStatusAfter(outcome);
     if (outcome === 'defer') deferred.push(c);
-    applyDecision(c, outcome, date, plan.monthIndex);
+    applyDecision(c, decision, date, plan.monthIndex);
     agenda.push({ id: rng.uuid(), seq: i + 1, caseRecord: c, decision, recusals });
   });
   const closedAt = plusSeconds(clock, rng.int(300, 900));
