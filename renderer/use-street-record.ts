@@ -1,5 +1,6 @@
 // A street-owned record (a meeting, a notice batch) on a page: a record (see use-record.ts) plus whether
 // this user may change it.
+import { allowed, canWriteStreet } from '../shared/access';
 import { useApi } from './use-api';
 import { useRecord, type RecordState } from './use-record';
 
@@ -14,11 +15,7 @@ export function useStreetRecord<T extends { streetCode: string }>(load: () => Pr
   const record = useRecord(load, key);
   const [session] = useApi('session.current', {});
   const { detail } = record;
-  // The service decides in the end; this only keeps forms that would always be refused off the screen.
-  const canEdit =
-    session.status === 'ready' &&
-    detail.status === 'ready' &&
-    (session.value.role === 'street_staff' || session.value.role === 'group_member') &&
-    session.value.regionCode === detail.value.streetCode;
+  // The command decides in the end, by the same rule; this keeps forms it would refuse off the screen.
+  const canEdit = session.status === 'ready' && detail.status === 'ready' && allowed(canWriteStreet(session.value, detail.value.streetCode, ''));
   return { ...record, canEdit };
 }

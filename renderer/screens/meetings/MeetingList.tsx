@@ -1,5 +1,6 @@
 // The meetings of the user's jurisdiction, newest month first, filterable by month and status; a street
 // office creates its monthly meeting here.
+import { allowed, canWriteStreet } from '../../../shared/access';
 import { useMemo, useState } from 'react';
 import { formatChineseMonth } from '../../../shared/dates';
 import { meetingStatusLabels } from '../../../shared/glossary';
@@ -23,7 +24,7 @@ export function MeetingList({ onOpen }: Props) {
   const rows = all.filter((m) => (month === '' || m.month === month) && (status === '' || m.status === status));
   const showStreet = new Set(all.map((m) => m.streetCode)).size > 1;
   // Only a street office's own staff and leading-group members hold meetings; the bureau only reads them.
-  const canCreate = session.status === 'ready' && (session.value.role === 'street_staff' || session.value.role === 'group_member');
+  const canCreate = session.status === 'ready' && allowed(canWriteStreet(session.value, session.value.regionCode, ''));
   // The list is newest first, so the first meeting of the user's street is the latest one.
   const lastVenue = all.find((m) => session.status === 'ready' && m.streetCode === session.value.regionCode)?.venue ?? '';
   // A street holds one open meeting at a time (the service refuses a second); say so before the click.

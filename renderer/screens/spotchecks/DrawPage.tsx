@@ -1,6 +1,7 @@
 // One draw: what it was drawn from (period, streets, rate, manifest hash, seed), and tabs for the sample
 // (assignment and findings), progress per street, corrections, and the documents. A superseded draw is
 // shown read-only with a pointer to why.
+import type { Actor } from '../../../shared/access';
 import { useState } from 'react';
 import { drawStatusLabels, seedSourceLabels } from '../../../shared/glossary';
 import type { DrawDetail } from '../../../shared/spotcheck';
@@ -39,7 +40,7 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
   const draw = record.detail.value;
   const locked = draw.status === 'locked';
   const manage = canDraw && locked;
-  const userId = session.status === 'ready' ? session.value.id : '';
+  const user = session.status === 'ready' ? session.value : null;
 
   async function autoAssign() {
     setError(null);
@@ -121,7 +122,7 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
         ))}
       </div>
       <div className="tab-panel" role="tabpanel">
-        {renderTab(tab, { draw, record, manage, canRecord: locked, userId, canDraw })}
+        {renderTab(tab, { draw, record, manage, canRecord: locked, user, canDraw })}
       </div>
       {projecting && <Presentation frame={{ ...draw, cases: draw.strata.reduce((n, s) => n + s.population, 0) }} digits={null} seed={draw.seed} onClose={() => setProjecting(false)} />}
       {extending && <ExtendDialog draw={draw} record={record} onClose={() => setExtending(false)} />}
@@ -129,12 +130,12 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
   );
 }
 
-type TabProps = { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; userId: string; canDraw: boolean };
+type TabProps = { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; user: Actor | null; canDraw: boolean };
 
 function renderTab(tab: Tab, p: TabProps) {
   switch (tab) {
     case 'sample':
-      return <SamplePanel draw={p.draw} record={p.record} manage={p.manage} canRecord={p.canRecord} userId={p.userId} chief={p.canDraw} />;
+      return <SamplePanel draw={p.draw} record={p.record} manage={p.manage} canRecord={p.canRecord} user={p.user} />;
     case 'progress':
       return <ProgressPanel draw={p.draw} />;
     case 'corrections':

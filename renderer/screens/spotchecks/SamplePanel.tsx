@@ -1,5 +1,6 @@
 // The sample as the bureau works through it: TanStack Table with sorting and filters (street, how far
 // inspection has got), each case's inspectors and finding, and the actions the user may take on it.
+import { allowed, canRecordFinding, type Actor } from '../../../shared/access';
 import { useMemo, useState } from 'react';
 import {
   columnFilteringFeature,
@@ -108,7 +109,7 @@ function buildColumns(a: Actions) {
   ]);
 }
 
-export function SamplePanel({ draw, record, manage, canRecord, userId, chief }: { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; userId: string; chief: boolean }) {
+export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; user: Actor | null }) {
   const [street, setStreet] = useState('');
   const [progress, setProgress] = useState<Progress>('');
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -120,10 +121,14 @@ export function SamplePanel({ draw, record, manage, canRecord, userId, chief }: 
         onAssign: setAssigning,
         onFinding: setRecording,
         canAssign: manage,
-        // Assigned inspectors record their cases; the section chief may record any.
-        canRecord: (i) => canRecord && Boolean(i.inspectorA && i.inspectorB) && (chief || i.inspectorA?.id === userId || i.inspectorB?.id === userId),
+        // Assigned inspectors record their cases; the section chief may record any (shared/access.ts).
+        canRecord: (i) =>
+          canRecord &&
+          user !== null &&
+          Boolean(i.inspectorA && i.inspectorB) &&
+          allowed(canRecordFinding(user, { districtCode: draw.districtCode, inspectorAId: i.inspectorA?.id ?? null, inspectorBId: i.inspectorB?.id ?? null })),
       }),
-    [manage, canRecord, chief, userId],
+    [manage, canRecord, user, draw.districtCode],
   );
   const columnFilters = useMemo<ColumnFiltersState>(
     () => [

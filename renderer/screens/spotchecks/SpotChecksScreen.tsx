@@ -1,6 +1,7 @@
 // 抽查: the district bureau's draws (newest first), the draw ceremony, or one draw's page. Which of them
 // is open lives here, so that going back to the list reloads it with what the page just changed.
 import { useState } from 'react';
+import { allowed, canInspect, canOrganiseSpotCheck } from '../../../shared/access';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { useApi } from '../../use-api';
 import { DrawList } from './DrawList';
@@ -12,8 +13,8 @@ type View = { kind: 'list' } | { kind: 'wizard'; start: WizardStart } | { kind: 
 export function SpotChecksScreen() {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [session] = useApi('session.current', {});
-  const bureau = session.status === 'ready' && (session.value.role === 'bureau_chief' || session.value.role === 'bureau_inspector');
-  const chief = session.status === 'ready' && session.value.role === 'bureau_chief';
+  const bureau = session.status === 'ready' && allowed(canInspect(session.value, ''));
+  const chief = session.status === 'ready' && allowed(canOrganiseSpotCheck(session.value, ''));
 
   if (session.status === 'ready' && !bureau) {
     return (
