@@ -15,7 +15,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 /** "scrypt$N$r$p$salt$hash", so that hashes made with another cost still verify. */
 export function hashPassword(password: string, cost = 16384): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, 32, { N: cost, r: 8, p: 1 });
+  const hash = scryptSync(password, salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
   return `scrypt$${cost}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 

@@ -84,7 +84,7 @@ export async function signOut(ctx: BackendContext): Promise<void> {
 /** Calls the server as the signed-in user: one refresh on 401, then "please sign in again". */
 export async function authorized<T extends z.ZodType>(
   ctx: BackendContext,
-  req: { method: 'GET' | 'POST'; path: string; body?: unknown },
+  req: { method: 'GET' | 'POST'; path: string; body?: unknown; maxBytes?: number },
   schema: T,
   retry: RetryPolicy = defaultRetry,
 ): Promise<z.output<T>> {

@@ -8,7 +8,7 @@ import type { BackendContext } from '../context';
 import { setCurrentUser } from '../session/session';
 import { syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
-import { pullAll } from './pull';
+import { pullAll, type PullLimits } from './pull';
 import { pushOutbox } from './push';
 
 export type SyncReport = { pushed: number; rejected: number; pulledChanges: number; pages: number; fullPull: boolean };
@@ -22,12 +22,12 @@ async function adoptAccount(ctx: BackendContext): Promise<void> {
 }
 
 /** Smaller batches and pages than the defaults: slow links, and tests that interrupt a sync midway. */
-export type SyncSizes = { batchSize?: number; pageSize?: number };
+export type SyncSizes = { batchSize?: number; pageSize?: number; limits?: PullLimits };
 
 export async function syncNow(ctx: BackendContext, retry?: RetryPolicy, sizes: SyncSizes = {}): Promise<SyncReport> {
   try {
     const pushed = await pushOutbox(ctx, (done, total) => ctx.emit('sync.progress', { phase: 'push', done, total }), retry, sizes.batchSize);
-    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize);
+    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize, sizes.limits);
     await adoptAccount(ctx);
     await ctx.db.updateTable('sync_state').set({ last_error: null }).where('id', '=', 1).execute();
     return { pushed: pushed.pushed, rejected: pushed.rejected, pulledChanges: pulled.changes, pages: pulled.pages, fullPull: pulled.full };

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from '../../../shared/sync';
 
-export type SyncErrorKind = 'network' | 'server' | 'unauthorized' | 'upgrade' | 'cursor' | 'refused' | 'bad-response' | 'config';
+export type SyncErrorKind = 'network' | 'server' | 'unauthorized' | 'upgrade' | 'cursor' | 'refused' | 'bad-response' | 'config' | 'limit' | 'throttled';
 
 export class SyncError extends Error {
   constructor(
@@ -46,7 +46,37 @@ export function backoff(attempt: number, policy: RetryPolicy, random: () => numb
 /** SyncError code of a connection closed under a request (typically an idle kept-alive one). */
 const CONNECTION_CLOSED = 'connection-closed';
 
-type Request = { method: 'GET' | 'POST'; path: string; body?: unknown; token?: string };
+/** The most the client reads of one answer (a pull page of 5,000 rows is a few MB); beyond it, it stops. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+type Request = { method: 'GET' | 'POST'; path: string; body?: unknown; token?: string; maxBytes?: number };
+
+const megabytes = (n: number) => (n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`);
+
+/** The answer's text, refusing one larger than `limit` bytes without reading the rest of it. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const tooLarge = () => new SyncError('bad-response', `中心服务器的回复超过 ${megabytes(limit)} 的上限，已停止接收，本机没有做任何修改`, response.status);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** One call, retried while the failure is the network's or the server's; answers parsed with `schema`. */
 export async function requestJson<T extends z.ZodType>(base: URL, req: Request, schema: T, policy: RetryPolicy = defaultRetry): Promise<z.output<T>> {
@@ -86,8 +116,9 @@ async function once<T extends z.ZodType>(base: URL, req: Request, schema: T, tim
   }
   let text: string;
   try {
-    text = await response.text();
-  } catch {
+    text = await readCapped(response, req.maxBytes ?? MAX_RESPONSE_BYTES);
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
     throw new SyncError('network', '与中心服务器的连接中断');
   }
   let json: unknown;
@@ -104,6 +135,7 @@ async function once<T extends z.ZodType>(base: URL, req: Request, schema: T, tim
     if (response.status === 401) throw new SyncError('unauthorized', message, 401, code);
     if (response.status === 426) throw new SyncError('upgrade', message, 426, code);
     if (response.status === 410) throw new SyncError('cursor', message, 410, code);
+    if (response.status === 429) throw new SyncError('throttled', message, 429, code);
     if (response.status >= 500) throw new SyncError('server', `中心服务器暂时出错（${response.status}）`, response.status, code);
     throw new SyncError('refused', message, response.status, code);
   }

@@ -7,9 +7,16 @@ import { PullResponse, SYNC_API } from '../../../shared/sync';
 import type { BackendContext } from '../context';
 import { authorized, syncState } from './account';
 import { pendingRows, rowId, RowWriter } from './apply-rows';
-import { SyncError, type RetryPolicy } from './http';
+import { MAX_RESPONSE_BYTES, SyncError, type RetryPolicy } from './http';
 
 export const PULL_PAGE = 2000;
+
+/**
+ * What one sync takes at most: pages, wall time, and bytes of one page. A sync that reaches a limit
+ * stops with what it has applied kept (each page with its cursor), says so, and the next one goes on.
+ */
+export type PullLimits = { maxPages: number; maxMillis: number; maxPageBytes: number };
+export const defaultPullLimits: PullLimits = { maxPages: 5_000, maxMillis: 60 * 60_000, maxPageBytes: MAX_RESPONSE_BYTES };
 
 export type PullProgress = { pages: number; changes: number; estimatedTotal: number | null; full: boolean };
 
@@ -59,12 +66,19 @@ const PULL_AUTOCHECKPOINT = 16_384;
  * The next page is asked for before this one is written, so the centre prepares it meanwhile; only the
  * page written with its cursor counts, so a failure or crash at any point loses nothing.
  */
-export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress) => void = () => undefined, retry?: RetryPolicy, pageSize = PULL_PAGE): Promise<PullProgress> {
+export async function pullAll(
+  ctx: BackendContext,
+  onProgress: (p: PullProgress) => void = () => undefined,
+  retry?: RetryPolicy,
+  pageSize = PULL_PAGE,
+  limits: PullLimits = defaultPullLimits,
+): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, estimatedTotal: null, full: false };
+  const started = performance.now();
   const writer = new RowWriter(ctx.sqlite);
   const fetchPage = (cursor: string | null) => {
     const query = new URLSearchParams({ limit: String(pageSize), schemaVersion: String(latestSchemaVersion), ...(cursor ? { cursor } : {}) });
-    const answer = authorized(ctx, { method: 'GET', path: `${SYNC_API}/sync/pull?${query}` }, PullResponse, retry);
+    const answer = authorized(ctx, { method: 'GET', path: `${SYNC_API}/sync/pull?${query}`, maxBytes: limits.maxPageBytes }, PullResponse, retry);
     answer.catch(() => undefined); // awaited (or abandoned after a failure) below
     return answer;
   };
@@ -87,7 +101,9 @@ export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress)
         }
         throw error;
       }
-      next = page.hasMore ? fetchPage(page.nextCursor) : null;
+      // At a limit, this page is the last one taken now; the cursor after it is where the next sync starts.
+      const stopping = page.hasMore && (progress.pages + 1 >= limits.maxPages || performance.now() - started >= limits.maxMillis);
+      next = page.hasMore && !stopping ? fetchPage(page.nextCursor) : null;
       if (next) await requestSent();
       if (page.estimatedTotal !== undefined) progress.estimatedTotal = page.estimatedTotal;
       try {
@@ -102,6 +118,10 @@ export async function pullAll(ctx: BackendContext, onProgress: (p: PullProgress)
       progress.changes += page.changes.length;
       onProgress({ ...progress });
       if (!page.hasMore) return progress;
+      if (stopping) {
+        const which = progress.pages >= limits.maxPages ? `${limits.maxPages} 页` : `${Math.round(limits.maxMillis / 60_000)} 分钟`;
+        throw new SyncError('limit', `本次同步已接收 ${progress.pages} 页、${progress.changes} 条数据，达到单次同步的上限（${which}），已接收的都已保存；请再同步一次，从这里继续`);
+      }
     }
   } finally {
     ctx.sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
