@@ -56,6 +56,49 @@ describe('npm run cli', () => {
     expect(audit.stdout.trim()).toBe('audit log intact: 1 rows');
   });
 
+  it('calls any channel as a roster user with `call`, printing the envelope, and acts as --as elsewhere too', () => {
+    const db = join(dir, 'call.sqlite');
+    expect(cli('generate', '--db', db, '--households', '300', '--seed', '3').code).toBe(0);
+    const call = (...args: string[]) => cli('call', '--db', db, ...args);
+
+    const list = call('--as', 'st002-staff1', 'meetings.list');
+    expect(list.code, list.stderr).toBe(0);
+    const meetings = JSON.parse(list.stdout) as { ok: true; value: { streetCode: string; id: string }[] };
+    expect(meetings.ok).toBe(true);
+    expect(new Set(meetings.value.map((m) => m.streetCode))).toEqual(new Set(['430188002']));
+
+    // A write, as the user named: the command runs, is queued for sync and audited under that user.
+    const roster = JSON.parse(call('--as', 'st002-staff1', 'meetings.roster', '{}').stdout) as { value: { id: string; position: string }[] };
+    const chair = roster.value.find((m) => m.position === 'chair')!.id;
+    const create = call('--as', 'st002-staff1', 'meetings.create', JSON.stringify({ month: '2026-11', venue: '枫林街道会议室', scheduledAt: '2026-11-25T09:00', chairMemberId: chair, recorderMemberId: chair }));
+    expect(create.code, create.stdout).toBe(0);
+    expect(JSON.parse(create.stdout)).toMatchObject({ ok: true, value: { streetCode: '430188002', status: 'draft' } });
+    const outbox = call('--as', 'st002-staff1', 'sync.status');
+    expect(JSON.parse(outbox.stdout)).toMatchObject({ ok: true, value: { pending: 1 } });
+
+    // Refused: the envelope says why, the exit code is 1, nothing is written.
+    const meetingId = (JSON.parse(create.stdout) as { value: { id: string } }).value.id;
+    const foreign = call('--as', 'st001-staff1', 'meetings.open', JSON.stringify({ meetingId }));
+    expect(foreign.code).toBe(1);
+    expect(JSON.parse(foreign.stdout)).toEqual({ ok: false, error: { code: 'forbidden', message: '只有本街道的经办人和联审联批领导小组成员可以操作本街道的会议' } });
+    const bad = call('--as', 'st002-staff1', 'meetings.addObserver', JSON.stringify({ meetingId, name: '', title: '书记' }));
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-args', message: '请填写列席人员姓名' } });
+    expect(JSON.parse(call('--as', 'st002-staff1', 'sync.status').stdout)).toMatchObject({ value: { pending: 1 } });
+    expect(JSON.parse(call('--as', 'st002-staff1', 'no.such').stdout)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+
+    const nobody = call('--as', 'nobody', 'meetings.list');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/用户 nobody 不存在/);
+    expect(call('--as', 'st002-staff1', 'meetings.list', '{not json').code).toBe(2);
+    expect(call('meetings.list').code).toBe(2);
+
+    // Other commands that act as a user take --as too: 枫林街道's community list, as its caseworker (the
+    // database's own user, 望江街道's, may not print it).
+    const asOther = cli('cases-pdf', '--db', db, '--community', '430188002001', '--out', join(dir, 'as.pdf'), '--as', 'st002-staff1');
+    expect(asOther.code, asOther.stderr).toBe(0);
+  });
+
   it('refuses a database from a newer version without touching it', () => {
     const db = join(dir, 'newer.sqlite');
     expect(cli('migrate', '--db', db).code).toBe(0);

@@ -64,7 +64,7 @@ export const auditVerifyCommand: Command = {
     try {
       const check = await verifyAuditChain(backend.ctx.db);
       out(check.ok ? `audit log intact: ${check.rows} rows` : `audit log broken at seq ${check.firstBrokenSeq} (${check.rows} rows)`);
-      if (!check.ok) process.exitCode = 1;
+      return check.ok ? 0 : 1;
     } finally {
       await backend.close();
     }

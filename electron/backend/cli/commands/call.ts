@@ -26,7 +26,7 @@ export const callCommand: Command = {
       const user = await rosterUserNamed(backend.ctx.db, requireOption(args, 'as'));
       const answer = await backend.registry.invoke(channel, callArgs, { as: user });
       out(JSON.stringify(answer));
-      if (!answer.ok) process.exitCode = 1;
+      return answer.ok ? 0 : 1;
     } finally {
       await backend.close();
     }

@@ -22,7 +22,7 @@ export const minutesCommand: Command = {
       else if (pdf.storedSha256 === pdf.sha256) out('matches the hash stored at closing');
       else {
         out(`differs from the hash stored at closing (${pdf.storedSha256}): the fonts installed now differ from those used then`);
-        process.exitCode = 1;
+        return 1;
       }
     } finally {
       await backend.close();

@@ -69,12 +69,12 @@ export const sampleCommand: Command = {
         }
         // The recomputation checks the seed and rate itself, so a bad one is an error, not a difference.
         const result = verifySample(manifest, seed, rate, claimed);
-        if (result.match) out('match');
-        else {
-          out(`differs: ${result.difference}`);
-          process.exitCode = 1;
+        if (result.match) {
+          out('match');
+          return 0;
         }
-        return;
+        out(`differs: ${result.difference}`);
+        return 1;
       }
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'sample needs a subcommand: draw or verify');
