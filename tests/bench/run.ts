@@ -13,6 +13,7 @@ import { setCurrentUserByUsername } from '../../electron/backend/session/session
 import { bundledFontsDir } from '../../electron/backend/app-root';
 import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
+import { benchCentre } from './centre';
 import { benchGridScroll } from './grid-scroll';
 import { benchNoticeStanding } from './notice-standing';
 import { benchSampler } from './sampler';
@@ -46,6 +47,7 @@ try {
   if (wanted('grid')) await benchGridScroll();
   if (wanted('notice')) await benchNoticeStanding();
   if (wanted('sync')) await benchSync(dir);
+  if (wanted('centre')) await benchCentre(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

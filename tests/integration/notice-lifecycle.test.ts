@@ -75,7 +75,8 @@ describe('notice batches', () => {
     const late = (await s.a.call('notices.list', {})).find((b) => b.id !== id)!;
     await s.at('2026-12-01T01:00:00Z').refused('notices.post', { batchId: late.id }, 'validation', /已于2026年11月29日结束/);
     const names = (s.t.handle.sqlite.prepare("SELECT name FROM outbox WHERE name LIKE 'notices.%' ORDER BY id").all() as { name: string }[]).map((r) => r.name);
-    expect(names).toEqual(['notices.create', 'notices.create', 'notices.setPeriod', 'notices.post', 'notices.end']);
+    // One command per thing a person did: creating a meeting's notices is one, whatever the communities.
+    expect(names).toEqual(['notices.createFromMeeting', 'notices.setPeriod', 'notices.post', 'notices.end']);
   });
 
   it('sends a case with an objection back to the agenda, and once decided again to a new notice', async () => {
