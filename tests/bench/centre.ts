@@ -37,6 +37,7 @@ export async function benchCentre(dir: string): Promise<void> {
 
   // Default throttling: one account guessed as fast as the centre answers, for 30 seconds.
   const guarded = await startCentralServer({ dataDir });
+  guarded.store.handle.sqlite.prepare('DELETE FROM central_throttle').run(); // the timing runs' failures
   try {
     const checksBefore = guarded.auth.passwordChecks;
     const until = performance.now() + 30_000;
