@@ -2,7 +2,8 @@
 // MAX_DEPTH deep (checked on the text before parsing, so a hostile body cannot exhaust the parser).
 import type { IncomingMessage } from 'node:http';
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A push of 100 commands is a few hundred KB; a draw of 60,000 cases names each row it wrote (about 5 MB). */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export const MAX_DEPTH = 32;
 
 export class BodyError extends Error {

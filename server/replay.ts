@@ -6,7 +6,7 @@
 // back and reported with the centre's rows for what the desk wrote, and its id still counts as
 // processed, so one bad command never blocks the rest.
 import { SqliteError } from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isBureauRole } from '../shared/access';
 import type { SessionUser } from '../shared/domain';
 import { syncedEntityLabels } from '../shared/glossary';
@@ -15,7 +15,7 @@ import { keyOf, syncedEntities, type Account, type CommandContextRecord, type Pu
 import { commandNamed } from '../electron/backend/commands/all';
 import type { CommandEnv } from '../electron/backend/commands/command';
 import { commandContext } from '../electron/backend/commands/context';
-import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/desk';
+import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/pipeline';
 import type { Database } from '../electron/backend/db/schema';
 import { StatementCache } from '../electron/backend/db/statements';
 import { setCapturing, takeChanges, type WrittenRow } from '../electron/backend/sync/capture';
@@ -149,7 +149,7 @@ export class CommandReplayer {
         const region = w.op === 'delete' ? w.deletedRegion! : this.#scope(w.entity, w.id)!.region;
         log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
       }
-      await appendAudits(trx as Transaction<Database>, user, trace);
+      await appendAudits(trx, user, trace);
       markProcessed();
       await setCapturing(trx, false);
       return written;

@@ -1,6 +1,6 @@
 // The sync protocol with the central database (DESIGN.md §7): the REST bodies both sides read and
-// write, validated with zod on arrival, and the row changes a local mutation carries. The reference
-// central server in tests/central and the client in electron/backend/sync both use these.
+// write, validated with zod on arrival, and the context a queued command carries. The centre in server/
+// and the client in electron/backend/sync both use these.
 import { z } from 'zod';
 import { UserRole } from './domain';
 
@@ -61,7 +61,7 @@ export const CommandContextRecord = z
     basis: z.array(z.object({ entity: SyncedEntity, id: z.string().min(1).max(64), version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict()).max(5_000),
     chosen: z.record(z.string().max(64), Scalar),
     claims: z.record(z.string().max(64), Scalar),
-    touched: z.array(RowKey).max(50_000),
+    touched: z.array(RowKey).max(200_000),
   })
   .strict();
 export type CommandContextRecord = z.infer<typeof CommandContextRecord>;

@@ -3,37 +3,14 @@
 // same transaction, the command queued in the outbox with its context and its audit entries appended.
 // A refused command throws before its transaction commits, so nothing is ever half-recorded.
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { SessionUser } from '../../../shared/domain';
-import { AppError } from '../../../shared/result';
 import type { QueuedCommand } from '../../../shared/sync';
-import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
-import type { Database } from '../db/schema';
 import { captureIsEmpty, setCapturing, takeChanges } from '../sync/capture';
-import { argsErrorMessage } from '../validation';
-import type { AnyCommand, CommandContext, CommandDefinition } from './command';
+import type { AnyCommand, CommandDefinition } from './command';
 import { commandContext, type RunTrace } from './context';
-
-/** Parses a command's arguments; a refusal names the fields in the schema's own Chinese. */
-export function parseCommandArgs(command: AnyCommand, raw: unknown): unknown {
-  const parsed = command.args.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError('invalid-args', argsErrorMessage(parsed.error));
-  return parsed.data;
-}
-
-/** Load, access, body: the part of a run that is the same at the desk and at the centre. */
-export async function runBody(command: AnyCommand, cx: CommandContext, args: unknown): Promise<unknown> {
-  const loaded = await command.load(cx, args);
-  const denial = command.access(cx.user, loaded, args);
-  if (denial) throw new AppError(denial.code, denial.message);
-  return command.run(cx, args, loaded);
-}
-
-export async function appendAudits(trx: Transaction<Database>, user: SessionUser, trace: RunTrace): Promise<void> {
-  for (const entry of trace.audits) await appendAudit(trx, { actorId: user.id, ...entry }, trace.cx.at);
-}
+import { appendAudits, parseCommandArgs, runBody } from './pipeline';
 
 export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArgs: unknown, user: SessionUser): Promise<unknown> {
   const args = parseCommandArgs(command, rawArgs);
