@@ -20,7 +20,7 @@ import type { Database } from '../db/schema';
 import { renderJob } from '../pdf/render-job';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
-import { changeMeeting, meetingOf, meetingReply, meetingWriter } from './meeting-load';
+import { beginMeetingChange, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 import { meetingDetail } from './meeting-view';
 
 type Trx = Transaction<Database>;
@@ -83,7 +83,7 @@ export const closeMeeting = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, _args, meeting) {
-    await changeMeeting(cx, meeting, ['in_session']);
+    await beginMeetingChange(cx, meeting, ['in_session']);
     cx.notBefore(meeting.opened_at, '会议开始时间');
     const { trx, at } = cx;
     const settings = await cx.settings();

@@ -36,7 +36,7 @@ export const meetingWriter = (user: Actor, meeting: Pick<MeetingRow, 'street_cod
  * Begins a change to the meeting: refused unless it is in one of `allowed`, resting on the meeting as it
  * is now, and stamped, so the stamp travels with the change.
  */
-export async function changeMeeting(cx: CommandContext, meeting: MeetingRow, allowed: readonly MeetingStatus[]): Promise<void> {
+export async function beginMeetingChange(cx: CommandContext, meeting: MeetingRow, allowed: readonly MeetingStatus[]): Promise<void> {
   if (!allowed.includes(meeting.status)) throw new AppError('conflict', statusRefusal(meeting.status, allowed));
   await cx.expect('meetings', meeting.id);
   await cx.trx.updateTable('meetings').set({ updated_at: cx.at }).where('id', '=', meeting.id).execute();

@@ -13,7 +13,7 @@ import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
 import { agendaSort } from './agenda-order';
-import { changeMeeting, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
+import { beginMeetingChange, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 
 type Trx = Transaction<Database>;
 
@@ -174,7 +174,7 @@ export const updateMeeting = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft']);
+    await beginMeetingChange(cx, meeting, ['draft']);
     await assertRosterMember(cx.trx, meeting.street_code, args.chairMemberId, '主持人');
     await assertRosterMember(cx.trx, meeting.street_code, args.recorderMemberId, '记录人');
     const scheduledAt = instantOfChinaTime(args.scheduledAt);
@@ -196,7 +196,7 @@ export const addAgendaItem = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no']).where('id', '=', args.caseId).executeTakeFirst();
     if (!c) throw new AppError('not-found', '没有找到这个个案');
@@ -232,7 +232,7 @@ export const removeAgendaItem = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');

@@ -10,7 +10,7 @@ import { AppError, missingCase } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
 import { defineCommand } from '../commands/command';
 import type { Database } from '../db/schema';
-import { changeMeeting, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
+import { beginMeetingChange, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 
 type Trx = Transaction<Database>;
 
@@ -35,7 +35,7 @@ export const setAttendance = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
@@ -56,7 +56,7 @@ export const markAllPresent = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, _args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     // Members already marked on leave stay on leave: their absence was reported, a click must not erase it.
     const changed = await trx
@@ -80,7 +80,7 @@ export const addObserver = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     const id = cx.id('observer');
     await trx
@@ -100,7 +100,7 @@ export const removeObserver = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx } = cx;
     const row = await trx.selectFrom('meeting_attendance').select(['id', 'member_id']).where('id', '=', args.attendanceId).where('meeting_id', '=', meeting.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', '本次会议的名单中没有这个人');
@@ -119,7 +119,7 @@ export const openMeeting = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, _args, meeting) {
-    await changeMeeting(cx, meeting, ['draft']);
+    await beginMeetingChange(cx, meeting, ['draft']);
     const { trx, at } = cx;
     if (!meeting.chair_member_id || !meeting.recorder_member_id) throw new AppError('validation', '请先确定主持人和记录人');
     const live = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meeting.id).where('removed', '=', 0).executeTakeFirst();
@@ -143,7 +143,7 @@ export const addRecusal = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     if (item.removed === 1) throw new AppError('conflict', '这个议题已经移出议程');
@@ -173,7 +173,7 @@ export const removeRecusal = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['draft', 'in_session']);
+    await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx } = cx;
     const row = await trx
       .selectFrom('recusals as r')
@@ -220,7 +220,7 @@ export const recordDecision = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['in_session']);
+    await beginMeetingChange(cx, meeting, ['in_session']);
     cx.notBefore(meeting.opened_at, '会议开始时间');
     const { trx, at } = cx;
     const settings = await cx.settings();
@@ -289,7 +289,7 @@ export const clearDecision = defineCommand({
   load: meetingOf,
   access: meetingWriter,
   async run(cx, args, meeting) {
-    await changeMeeting(cx, meeting, ['in_session']);
+    await beginMeetingChange(cx, meeting, ['in_session']);
     const { trx } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
     const d = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();

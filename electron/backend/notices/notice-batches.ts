@@ -196,7 +196,7 @@ async function batchOf(cx: CommandContext, args: { batchId: string }): Promise<B
 const batchWriter = (user: Actor, batch: Pick<BatchRow, 'street_code'>) => canWriteStreet(user, batch.street_code, '公示');
 
 /** Begins a change to a batch in one of `allowed`: resting on the batch as it is, and stamped with the change. */
-async function changeBatch(cx: CommandContext, batch: BatchRow, allowed: readonly NoticeStatus[]): Promise<void> {
+async function beginBatchChange(cx: CommandContext, batch: BatchRow, allowed: readonly NoticeStatus[]): Promise<void> {
   if (!allowed.includes(batch.status)) {
     throw new AppError('conflict', `这批公示当前为“${noticeStatusLabels[batch.status]}”，此操作只能在${allowed.map((s) => `“${noticeStatusLabels[s]}”`).join('或')}时进行`);
   }
@@ -254,7 +254,7 @@ export const setPeriod = defineCommand({
   load: batchOf,
   access: batchWriter,
   async run(cx, args, batch) {
-    await changeBatch(cx, batch, ['draft']);
+    await beginBatchChange(cx, batch, ['draft']);
     const meeting = batch.meeting_id ? await cx.trx.selectFrom('meetings').select('closed_at').where('id', '=', batch.meeting_id).executeTakeFirst() : undefined;
     const problem = periodProblem(args.startDate, args.endDate, meeting?.closed_at ? chinaDateOf(meeting.closed_at) : args.startDate);
     if (problem) throw new AppError('validation', problem);
@@ -272,7 +272,7 @@ export const postBatch = defineCommand({
   load: batchOf,
   access: batchWriter,
   async run(cx, _args, batch) {
-    await changeBatch(cx, batch, ['draft']);
+    await beginBatchChange(cx, batch, ['draft']);
     if (cx.today > batch.end_date) throw new AppError('validation', `公示期已于${formatChineseDate(batch.end_date)}结束，请先调整公示期再张贴`);
     await cx.trx.updateTable('notice_batches').set({ status: 'posted', posted_at: cx.at }).where('id', '=', batch.id).execute();
     cx.audit({ action: 'notice.post', entity: 'notice_batch', entityId: batch.id, details: {} });
@@ -288,7 +288,7 @@ export const endBatch = defineCommand({
   load: batchOf,
   access: batchWriter,
   async run(cx, _args, batch) {
-    await changeBatch(cx, batch, ['posted']);
+    await beginBatchChange(cx, batch, ['posted']);
     if (cx.today <= batch.end_date) throw new AppError('validation', `公示期到${formatChineseDate(batch.end_date)}才期满，期满后才能结束公示`);
     await cx.trx.updateTable('notice_batches').set({ status: 'ended' }).where('id', '=', batch.id).execute();
     cx.audit({ action: 'notice.end', entity: 'notice_batch', entityId: batch.id, details: {} });
@@ -304,7 +304,7 @@ export const recordObjection = defineCommand({
   load: batchOf,
   access: batchWriter,
   async run(cx, args, batch) {
-    await changeBatch(cx, batch, ['posted']);
+    await beginBatchChange(cx, batch, ['posted']);
     const { trx, at } = cx;
     if (args.receivedOn < batch.start_date || args.receivedOn > batch.end_date) {
       throw new AppError('validation', `异议须在公示期内（${formatChineseDate(batch.start_date)}至${formatChineseDate(batch.end_date)}）提出`);
