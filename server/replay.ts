@@ -13,8 +13,9 @@ import { syncedEntityLabels } from '../shared/glossary';
 import { AppError } from '../shared/result';
 import { keyOf, syncedEntities, type Account, type CommandContextRecord, type PulledChange, type PushRequest, type PushResponse, type Rejection, type RowKey, type SyncedEntity } from '../shared/sync';
 import { commandNamed } from '../electron/backend/commands/all';
-import type { CommandEnv } from '../electron/backend/commands/command';
-import { commandContext } from '../electron/backend/commands/context';
+import type { AuditDraft, CommandEnv } from '../electron/backend/commands/command';
+import { commandContext, type AfterCommit } from '../electron/backend/commands/context';
+import { appendAudit } from '../electron/backend/audit/audit-log';
 import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/pipeline';
 import type { Database } from '../electron/backend/db/schema';
 import { StatementCache } from '../electron/backend/db/statements';
@@ -74,6 +75,8 @@ export class CommandReplayer {
   readonly #statements: StatementCache;
   readonly #db: Kysely<Database>;
   readonly #foreignKeys = new Map<SyncedEntity, { column: string; parent: SyncedEntity }[]>();
+  /** Work the commands left for after their commit (checking rendered minutes), still running. */
+  readonly #background = new Set<Promise<void>>();
 
   constructor(
     private readonly store: CentralStore,
@@ -119,6 +122,24 @@ export class CommandReplayer {
     return { lastMutationId: last, rejected, ...(restored.length > 0 ? { restored } : {}) };
   }
 
+  /** Resolves once the work commands left for after their commit has finished (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.#background.size > 0) await Promise.all([...this.#background]);
+  }
+
+  /** Runs a command's after-commit work in the background; its audit entries wait for the database. */
+  #afterCommit(user: SessionUser, work: AfterCommit[]): void {
+    const audit = (entry: AuditDraft) =>
+      this.store.exclusive(() => appendAudit(this.#db, { actorId: user.id, ...entry }, this.options.now().toISOString())).then(() => undefined);
+    for (const w of work) {
+      const job: Promise<void> = Promise.resolve()
+        .then(() => w(audit))
+        .catch((error: unknown) => this.options.log?.('central: after-commit work failed', error))
+        .finally(() => this.#background.delete(job));
+      this.#background.add(job);
+    }
+  }
+
   /** A bug in a command must not stop a street's sync for good: refused, logged, and the queue goes on. */
   #unexpected(name: string, error: unknown): Refusal {
     this.options.log?.(`central: command ${name} failed`, error);
@@ -152,6 +173,9 @@ export class CommandReplayer {
       await appendAudits(trx, user, trace);
       markProcessed();
       await setCapturing(trx, false);
+      return { written, afterCommit: trace.afterCommit };
+    }).then(({ written, afterCommit }) => {
+      this.#afterCommit(user, afterCommit);
       return written;
     });
   }

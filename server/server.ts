@@ -29,7 +29,8 @@ export type CentralOptions = {
   systemFontDirs?: string[];
 };
 
-export type CentralServer = { url: string; port: number; store: CentralStore; auth: Auth; close(): Promise<void> };
+/** `settled()`: resolves when the work commands left for after their commit is done (tests, shutdown). */
+export type CentralServer = { url: string; port: number; store: CentralStore; auth: Auth; settled(): Promise<void>; close(): Promise<void> };
 
 class HttpError extends Error {
   constructor(
@@ -142,9 +143,11 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
     port,
     store,
     auth,
+    settled: () => replayer.settled(),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await replayer.settled();
       await store.close();
     },
   };

@@ -11,6 +11,7 @@ export function intakeAtCentre(centralFile: string, streetCode: string, total: n
   sqlite.pragma('busy_timeout = 10000');
   try {
     const pending = sqlite.prepare("SELECT * FROM cases WHERE street_code = ? AND status = 'pending' ORDER BY case_no").all(streetCode) as Record<string, unknown>[];
+    if (pending.length === 0) throw new Error(`street ${streetCode} has no pending case to copy`);
     const households = sqlite
       .prepare(
         `SELECT h.id, h.community_code FROM households h WHERE h.street_code = ?

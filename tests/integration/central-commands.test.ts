@@ -12,7 +12,8 @@ import { addObserver, addRecusal, markAllPresent, openMeeting, recordDecision } 
 import { createMeeting, streetRoster } from '../../electron/backend/meetings/meeting-prepare';
 import { rosterUserNamed } from '../../electron/backend/session/session';
 import { signIn } from '../../electron/backend/sync/account';
-import { syncNow } from '../../electron/backend/sync/engine';
+import { syncNow, syncRejections } from '../../electron/backend/sync/engine';
+import { holdDemoMeeting } from '../../electron/backend/demo/demo-meeting';
 import { hashPassword } from '../../server/auth';
 import type { Account } from '../../shared/sync';
 import { centralTemplate, fastRetry, type Client } from '../helpers/central';
@@ -284,4 +285,39 @@ describe('the centre runs commands, never rows', () => {
     await syncNow(bureau.client.ctx, fastRetry);
     expect(differences(server.store.handle.sqlite, bureau.client.ctx.sqlite, bureau.account)).toEqual([]);
   });
+});
+
+describe('a meeting’s close', () => {
+  it('is refused if its record is not the centre’s, and stored then checked again when only its file hash is forged', async () => {
+    const centre = await central.server();
+    const s = centre.store.handle.sqlite;
+    /** Holds a street's meeting on its own copy and forges the close's claims before pushing. */
+    async function closeWith(username: string, forge: (claims: Record<string, unknown>) => void) {
+      const client = await central.client();
+      await signIn(client.ctx, centre.url, username, centre.password(username), 'test', fastRetry);
+      await syncNow(client.ctx, fastRetry);
+      const held = await holdDemoMeeting(client.ctx, '2026-11', await rosterUserNamed(client.ctx.db, username));
+      const row = client.ctx.sqlite.prepare("SELECT id, args_json FROM outbox WHERE name = 'meetings.close'").get() as { id: number; args_json: string };
+      const queued = JSON.parse(row.args_json) as { context: { claims: Record<string, unknown> } };
+      forge(queued.context.claims);
+      client.ctx.sqlite.prepare('UPDATE outbox SET args_json = ? WHERE id = ?').run(JSON.stringify(queued), row.id);
+      const report = await syncNow(client.ctx, fastRetry);
+      await centre.settled();
+      return { meetingId: held.meeting.id, report, rejections: await syncRejections(client.ctx), desk: held.minutes.sha256 };
+    }
+    const audited = (meetingId: string) => s.prepare("SELECT action FROM audit_log WHERE entity_id = ? AND action LIKE 'meeting.minutes%'").pluck().all(meetingId);
+
+    const honest = await closeWith('st002-staff1', () => undefined);
+    expect(honest.report.rejected).toBe(0);
+    expect(s.prepare('SELECT minutes_sha256 FROM meetings WHERE id = ?').pluck().get(honest.meetingId)).toBe(honest.desk);
+    expect(audited(honest.meetingId)).toEqual(['meeting.minutes_verified']);
+
+    const record = await closeWith('st003-staff1', (c) => (c.minutesRecordSha256 = '0'.repeat(64)));
+    expect(record.rejections.find((r) => r.name === 'meetings.close')).toMatchObject({ code: 'mismatch', label: '结束会议' });
+    expect(s.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(record.meetingId)).toBe('in_session');
+
+    const file = await closeWith('st004-staff1', (c) => (c.minutesSha256 = 'f'.repeat(64)));
+    expect(file.report.rejected).toBe(0);
+    expect(audited(file.meetingId)).toEqual(['meeting.minutes_mismatch']);
+  }, 120_000);
 });

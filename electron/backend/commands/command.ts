@@ -44,10 +44,16 @@ export type CommandContext = {
   claimed(name: string): Scalar | undefined;
   /** Refuses a command timed before what it follows (an instant the database holds). */
   notBefore(instant: string | null | undefined, what: string): void;
-  audit(entry: { action: string; entity: string; entityId: string | null; details?: Record<string, unknown> }): void;
-  /** Work for the desk once the transaction has committed (writing a file); never run at the centre. */
-  afterCommit(work: () => void | Promise<void>): void;
+  audit(entry: AuditDraft): void;
+  /**
+   * Work once the transaction has committed. At the desk it is awaited before the caller is answered
+   * (writing the minutes' file); at the centre it runs in the background, off the request and its lock
+   * (rendering the minutes again to compare). It may write nothing but audit entries, through `audit`.
+   */
+  afterCommit(work: (audit: (entry: AuditDraft) => Promise<void>) => void | Promise<void>): void;
 };
+
+export type AuditDraft = { action: string; entity: string; entityId: string | null; details?: Record<string, unknown> };
 
 export type CommandDefinition<A extends z.ZodType = z.ZodType, L = unknown, R = unknown, V = R> = {
   name: string;

@@ -10,7 +10,7 @@ import type { Settings } from '../../../shared/settings';
 import { keyOf, type CommandContextRecord, type RowKey, type SyncedEntity } from '../../../shared/sync';
 import type { Database } from '../db/schema';
 import { getSettings } from '../settings/settings';
-import type { CommandContext, CommandEnv, Scalar } from './command';
+import type { AuditDraft, CommandContext, CommandEnv, Scalar } from './command';
 
 /** A UUID (version 8, RFC 9562) from SHA-256 of the command's key and the parts naming the row. */
 export function derivedId(key: string, parts: readonly string[]): string {
@@ -19,16 +19,16 @@ export function derivedId(key: string, parts: readonly string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export type AuditDraft = { action: string; entity: string; entityId: string | null; details?: Record<string, unknown> };
-
 /** What a run leaves besides its writes: audit entries, work after the commit, and (desk) the record. */
 export type RunTrace = {
   cx: CommandContext;
   audits: AuditDraft[];
-  afterCommit: (() => void | Promise<void>)[];
+  afterCommit: AfterCommit[];
   /** The record to queue with the command, given the rows it wrote (desk only). */
   record(touched: RowKey[]): CommandContextRecord;
 };
+
+export type AfterCommit = Parameters<CommandContext['afterCommit']>[0];
 
 export type Site = { site: 'desk'; key: string; at: string } | { site: 'centre'; record: CommandContextRecord };
 
@@ -39,7 +39,7 @@ export function commandContext(trx: Transaction<Database>, user: SessionUser, en
   const chosen: Record<string, Scalar> = {};
   const claims: Record<string, Scalar> = {};
   const audits: AuditDraft[] = [];
-  const afterCommit: (() => void | Promise<void>)[] = [];
+  const afterCommit: AfterCommit[] = [];
   const ids = new Set<string>();
   let settings: Promise<Settings> | null = null;
 

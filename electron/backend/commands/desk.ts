@@ -11,6 +11,7 @@ import { captureIsEmpty, setCapturing, takeChanges } from '../sync/capture';
 import type { AnyCommand, CommandDefinition } from './command';
 import { commandContext, type RunTrace } from './context';
 import { appendAudits, parseCommandArgs, runBody } from './pipeline';
+import { appendAudit } from '../audit/audit-log';
 
 export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArgs: unknown, user: SessionUser): Promise<unknown> {
   const args = parseCommandArgs(command, rawArgs);
@@ -32,7 +33,7 @@ export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArg
     return value;
   });
   const done = trace as RunTrace | null;
-  for (const work of done?.afterCommit ?? []) await work();
+  for (const work of done?.afterCommit ?? []) await work((entry) => appendAudit(ctx.db, { actorId: user.id, ...entry }, ctx.clock.now()).then(() => undefined));
   return command.reply ? command.reply(ctx.db, user, result, args) : result;
 }
 

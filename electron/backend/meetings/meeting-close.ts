@@ -25,6 +25,23 @@ import { meetingDetail } from './meeting-view';
 
 type Trx = Transaction<Database>;
 
+/** The items still on the agenda, numbered as the screen numbers them, each with its standing decision. */
+async function liveItems(trx: Trx, meetingId: string) {
+  const rows = await trx
+    .selectFrom('agenda_items as a')
+    .leftJoin('decisions as d', (j) => j.onRef('d.agenda_item_id', '=', 'a.id').on('d.supersedes_id', 'is', null))
+    .select(['a.case_id', 'd.id as decision_id', 'd.outcome', 'd.amount_fen', 'd.decided_at'])
+    .where('a.meeting_id', '=', meetingId)
+    .where('a.removed', '=', 0)
+    .orderBy('a.seq')
+    .execute();
+  return rows.map((r, i) => ({
+    number: i + 1,
+    caseId: r.case_id,
+    decision: r.decision_id && r.outcome ? { outcome: r.outcome, amountFen: r.amount_fen, decidedAt: r.decided_at ?? '' } : null,
+  }));
+}
+
 /** A decision's effect on its household, as the shared rules say, written only where it changes something. */
 async function applyToHousehold(trx: Trx, caseId: string, decision: FinalDecision, decidedOn: string, at: string): Promise<void> {
   const c = await trx.selectFrom('cases').select(['household_id', 'kind', 'category']).where('id', '=', caseId).executeTakeFirstOrThrow();
@@ -87,8 +104,7 @@ export const closeMeeting = defineCommand({
     cx.notBefore(meeting.opened_at, '会议开始时间');
     const { trx, at } = cx;
     const settings = await cx.settings();
-    const before = await meetingDetail(trx, meeting.id, settings);
-    const live = before.items.filter((i) => !i.removed);
+    const live = await liveItems(trx, meeting.id);
     const open = live.filter((i) => i.decision === null);
     if (open.length > 0) {
       throw new AppError('conflict', `还有 ${open.length} 个议题没有作出决定（第 ${open.map((i) => i.number).join('、')} 项），不能结束会议`);
@@ -99,15 +115,15 @@ export const closeMeeting = defineCommand({
       if (!d) continue;
       cx.notBefore(d.decidedAt, `第 ${item.number} 项决定的时间`);
       // The decisions rest on each case as the meeting saw it; one changed elsewhere is a conflict.
-      await cx.expect('cases', item.case.id);
-      await trx.updateTable('cases').set({ status: caseStatusAfter(d.outcome), updated_at: at }).where('id', '=', item.case.id).execute();
-      await applyToHousehold(trx, item.case.id, d, decidedOn, at);
+      await cx.expect('cases', item.caseId);
+      await trx.updateTable('cases').set({ status: caseStatusAfter(d.outcome), updated_at: at }).where('id', '=', item.caseId).execute();
+      await applyToHousehold(trx, item.caseId, d, decidedOn, at);
       // An objection raised during a notice is answered by the leading group's new decision on the case.
       if (d.outcome !== 'defer') {
         await trx
           .updateTable('objections')
           .set({ status: 'resolved', resolution: `经${meeting.month.slice(0, 4)}年第${meeting.issue_no}次联审联批会议重新审议，决定：${outcomeLabels[d.outcome]}`, updated_at: at })
-          .where('case_id', '=', item.case.id)
+          .where('case_id', '=', item.caseId)
           .where('status', '=', 'open')
           .execute();
       }
@@ -118,26 +134,36 @@ export const closeMeeting = defineCommand({
     cx.claim('minutesRecordSha256', sha256Hex(recordJson), '会议记录与中心数据库据以生成纪要的记录不一致（可能有决定或出席情况在中心数据库已不同），中心数据库拒绝接收');
     // The minutes carry the office name this desk printed them with; the centre renders the same text.
     const officeName = cx.chosen('officeName', () => settings.officeName, isOfficeName);
-    const pdf = await renderMinutes(cx.env, officeName, closed);
-    let minutesSha256 = pdf.sha256;
+    const fileName = await minutesFileName(trx, closed);
+    let minutes: PdfFile;
+    let minutesSha256: string;
     if (cx.site === 'desk') {
+      const pdf = await renderMinutes(cx.env, officeName, closed);
       cx.claim('minutesFonts', pdf.fonts, '');
       cx.claim('minutesSha256', pdf.sha256, '');
-    } else if (cx.claimed('minutesFonts') === pdf.fonts) {
-      cx.claim('minutesSha256', pdf.sha256, '纪要与中心数据库按同一记录、同一字体重新生成的文件不一致，中心数据库拒绝接收');
+      minutesSha256 = pdf.sha256;
+      const path = join(cx.env.paths.exportDir, fileName);
+      minutes = { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 };
+      // Written after the commit, so a refused close never leaves a file behind; if writing fails, the
+      // meeting is closed and 纪要 renders the identical file again from the frozen record.
+      cx.afterCommit(() => writePdf(path, pdf.buffer));
     } else {
-      // The desk printed with fonts this centre does not have: the record it printed from was checked
-      // above, and the hash of the file the desk printed is kept.
+      // The record the minutes print was compared above. Rendering them again takes seconds for a long
+      // meeting, so the centre keeps the desk's file hash now and checks it after the commit, off the
+      // request, with the same fonts where it has them; the outcome goes to its audit log.
       const claimed = cx.claimed('minutesSha256');
+      const fonts = cx.claimed('minutesFonts');
       if (typeof claimed !== 'string' || !/^[0-9a-f]{64}$/.test(claimed)) throw new AppError('invalid-args', '结束会议的修改缺少纪要的哈希值，中心数据库拒绝接收');
       minutesSha256 = claimed;
+      minutes = { fileName, path: '', pages: 0, bytes: 0, sha256: claimed };
+      const env = cx.env;
+      cx.afterCommit(async (audit) => {
+        const pdf = await renderMinutes(env, officeName, closed);
+        const outcome = pdf.fonts !== fonts ? 'meeting.minutes_other_fonts' : pdf.sha256 === claimed ? 'meeting.minutes_verified' : 'meeting.minutes_mismatch';
+        await audit({ action: outcome, entity: 'meeting', entityId: meeting.id, details: { claimedSha256: claimed, renderedSha256: pdf.sha256 } });
+      });
     }
     await trx.updateTable('meetings').set({ minutes_sha256: minutesSha256, minutes_json: recordJson }).where('id', '=', meeting.id).execute();
-    const fileName = await minutesFileName(trx, closed);
-    const path = join(cx.env.paths.exportDir, fileName);
-    // Written after the commit, so a refused close never leaves a file behind; if writing fails, the
-    // meeting is closed and 纪要 renders the identical file again from the frozen record.
-    cx.afterCommit(() => writePdf(path, pdf.buffer));
     const count = (o: Outcome) => live.filter((i) => i.decision?.outcome === o).length;
     cx.audit({
       action: 'meeting.close',
@@ -145,8 +171,8 @@ export const closeMeeting = defineCommand({
       entityId: meeting.id,
       details: { items: live.length, approved: count('approve'), rejected: count('reject'), deferred: count('defer'), minutesSha256 },
     });
-    cx.audit({ action: 'pdf.print', entity: 'meeting', entityId: meeting.id, details: { document: 'minutes', sha256: pdf.sha256, pages: pdf.pages } });
-    return { meetingId: meeting.id, minutes: { fileName, path, pages: pdf.pages, bytes: pdf.buffer.length, sha256: pdf.sha256 } satisfies PdfFile };
+    if (cx.site === 'desk') cx.audit({ action: 'pdf.print', entity: 'meeting', entityId: meeting.id, details: { document: 'minutes', sha256: minutes.sha256, pages: minutes.pages } });
+    return { meetingId: meeting.id, minutes };
   },
   reply: async (db, user, closed): Promise<CloseResult> => ({ meeting: await meetingReply(db, user, closed.meetingId), minutes: closed.minutes }),
 });
