@@ -2,11 +2,11 @@
 // its context, and the centre runs that same command again, under the pushing account's role and
 // jurisdiction, on its own database. It never applies rows a client wrote. Each client's commands run
 // in order, each exactly once (a lower id is a duplicate and skipped; a gap is an error), each in its own
-// transaction; what a run wrote goes to the change log that pulls read. A refused command is rolled
+// savepoint of the batch's transaction; what a run wrote goes to the change log that pulls read. A refused command is rolled
 // back and reported with the centre's rows for what the desk wrote, and its id still counts as
 // processed, so one bad command never blocks the rest.
 import { SqliteError } from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isBureauRole } from '../shared/access';
 import type { SessionUser } from '../shared/domain';
 import { syncedEntityLabels } from '../shared/glossary';
@@ -106,19 +106,37 @@ export class CommandReplayer {
     const rejected: Rejection[] = [];
     const restored: PulledChange[] = [];
     const processed = sqlite.prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
-    for (const m of fresh) {
-      try {
-        const written = await this.#replay(user, m, () => processed.run(m.id, body.clientId));
-        // What the desk wrote and the centre did not goes back as the centre has it.
-        const wrote = new Set(written.map((w) => `${w.entity}\u0000${w.id}`));
-        restored.push(...this.#current(account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`))));
-      } catch (error) {
-        const refusal = refusalOf(error) ?? this.#unexpected(m.name, error);
-        processed.run(m.id, body.clientId);
-        rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: this.#current(account, m.context.touched) });
+    const later: AfterCommit[] = [];
+    // One transaction per batch, one savepoint per command: a refused command is rolled back to its
+    // savepoint, and the batch's work and the ids processed commit together (a crash loses only what the
+    // client will send again).
+    const trx = await this.#db.startTransaction().execute();
+    try {
+      for (const m of fresh) {
+        const savepoint = await trx.savepoint('command').execute();
+        try {
+          const done = await this.#replay(savepoint, user, m);
+          processed.run(m.id, body.clientId);
+          await savepoint.releaseSavepoint('command').execute();
+          later.push(...done.afterCommit);
+          // What the desk wrote and the centre did not goes back as the centre has it.
+          const wrote = new Set(done.written.map((w) => `${w.entity}\u0000${w.id}`));
+          restored.push(...this.#current(account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`))));
+        } catch (error) {
+          const refusal = refusalOf(error) ?? this.#unexpected(m.name, error);
+          await savepoint.rollbackToSavepoint('command').execute();
+          await savepoint.releaseSavepoint('command').execute();
+          processed.run(m.id, body.clientId);
+          rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: this.#current(account, m.context.touched) });
+        }
+        last = m.id;
       }
-      last = m.id;
+      await trx.commit().execute();
+    } catch (error) {
+      await trx.rollback().execute();
+      throw error;
     }
+    this.#afterCommit(user, later);
     return { lastMutationId: last, rejected, ...(restored.length > 0 ? { restored } : {}) };
   }
 
@@ -151,33 +169,27 @@ export class CommandReplayer {
     return { id: account.id, username: account.username, name: account.name, role: account.role, regionCode: account.regionCode, regionName };
   }
 
-  /** Runs one pushed command in a transaction; returns what it wrote, or throws its refusal. */
-  async #replay(user: SessionUser, m: PushRequest['mutations'][number], markProcessed: () => void): Promise<WrittenRow[]> {
+  /** Runs one pushed command inside the batch's transaction; returns what it wrote, or throws its refusal. */
+  async #replay(trx: Transaction<Database>, user: SessionUser, m: PushRequest['mutations'][number]): Promise<{ written: WrittenRow[]; afterCommit: AfterCommit[] }> {
     const command = commandNamed(m.name);
     if (!command) throw new Refusal('unknown-command', `中心服务器没有“${m.name}”这项操作，未执行`);
     if (command.local) throw new Refusal('forbidden', `“${command.label}”只改本机的设置，不能上传到中心`);
     this.#checkTime(m.context);
     const args = parseCommandArgs(command, m.args);
-    return this.#db.transaction().execute(async (trx) => {
-      await setCapturing(trx, true);
-      this.#checkBasis(user, m.context.basis);
-      const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
-      await runBody(command, trace.cx, args);
-      const written = await takeChanges(trx);
-      this.#fence(user, written);
-      const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const w of written) {
-        const region = w.op === 'delete' ? w.deletedRegion! : this.#scope(w.entity, w.id)!.region;
-        log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
-      }
-      await appendAudits(trx, user, trace);
-      markProcessed();
-      await setCapturing(trx, false);
-      return { written, afterCommit: trace.afterCommit };
-    }).then(({ written, afterCommit }) => {
-      this.#afterCommit(user, afterCommit);
-      return written;
-    });
+    await setCapturing(trx, true);
+    this.#checkBasis(user, m.context.basis);
+    const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
+    await runBody(command, trace.cx, args);
+    const written = await takeChanges(trx);
+    this.#fence(user, written);
+    const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const w of written) {
+      const region = w.op === 'delete' ? w.deletedRegion! : this.#scope(w.entity, w.id)!.region;
+      log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
+    }
+    await appendAudits(trx, user, trace);
+    await setCapturing(trx, false);
+    return { written, afterCommit: trace.afterCommit };
   }
 
   /** Times travel with a command; one from the future (beyond clock drift) or before 2000 is refused. */

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { installCapture } from '../sync/capture';
 
@@ -34,7 +34,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // A database already at the sync schema gets its change capture now; a new one after migrating.
   installCapture(sqlite);
   return {
@@ -43,6 +43,31 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
     db,
     // Kysely's destroy closes the better-sqlite3 handle too.
     close: () => db.destroy(),
+  };
+}
+
+/** Distinct SQL texts kept prepared; beyond it the cache starts again (lists of ids make many texts). */
+const STATEMENT_CACHE = 2000;
+
+/**
+ * The connection as kysely sees it, with each SQL text prepared once: kysely prepares every query it runs,
+ * and preparing costs more than running a small one (a command at the centre runs some thirty). Safe on
+ * one connection: kysely runs a statement to its end (all/run) before the next, and SQLite re-prepares a
+ * cached statement itself after a schema change.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE) cache.clear();
+        statement = sqlite.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
+    },
   };
 }
 

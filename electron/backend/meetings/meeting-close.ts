@@ -129,7 +129,7 @@ export const closeMeeting = defineCommand({
       }
     }
     await trx.updateTable('meetings').set({ status: 'closed', closed_at: at }).where('id', '=', meeting.id).execute();
-    const closed = minutesRecord(await meetingDetail(trx, meeting.id, settings));
+    const closed = minutesRecord(await meetingDetail(trx, meeting.id, settings, { withNoticeDue: false }));
     const recordJson = JSON.stringify(closed);
     cx.claim('minutesRecordSha256', sha256Hex(recordJson), '会议记录与中心数据库据以生成纪要的记录不一致（可能有决定或出席情况在中心数据库已不同），中心数据库拒绝接收');
     // The minutes carry the office name this desk printed them with; the centre renders the same text.

@@ -60,7 +60,11 @@ export async function listMeetings(db: Reader, jurisdiction: string): Promise<Me
   }));
 }
 
-export async function meetingDetail(db: Reader, meetingId: string, settings: Settings): Promise<MeetingDetail> {
+/**
+ * The meeting as the screen shows it. `withNoticeDue: false` leaves out how many of a closed meeting's
+ * approvals still wait for a notice (0): the frozen record of the minutes does not carry it.
+ */
+export async function meetingDetail(db: Reader, meetingId: string, settings: Settings, { withNoticeDue = true } = {}): Promise<MeetingDetail> {
   const m = await db
     .selectFrom('meetings as m')
     .innerJoin('regions as s', 's.code', 'm.street_code')
@@ -160,7 +164,7 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
     items: views,
     approvalMinFen: settings.approvalMinFen,
     approvalMaxFen: settings.approvalMaxFen,
-    noticeDue: m.status === 'closed' ? await noticeDueCount(db, meetingId) : 0,
+    noticeDue: withNoticeDue && m.status === 'closed' ? await noticeDueCount(db, meetingId) : 0,
   };
 }
 
