@@ -3,6 +3,7 @@
 // The cursor names this database (its epoch) and a log position; one from elsewhere is "unknown", and
 // the client starts again from the beginning, keeping what it has not sent.
 import type BetterSqlite3 from 'better-sqlite3';
+import { isBureauRole } from '../shared/access';
 import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../shared/sync';
 
 export class CursorError extends Error {}
@@ -20,7 +21,7 @@ function decodeCursor(cursor: string, epoch: string, last: number): number {
 export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Account, cursor: string | null, limit: number): PullResponse {
   const last = (sqlite.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number);
   const from = cursor ? decodeCursor(cursor, epoch, last) : 0;
-  const bureau = user.role === 'bureau_chief' || user.role === 'bureau_inspector';
+  const bureau = isBureauRole(user.role);
   const prefix = user.regionCode;
   const visible = `seq > ? AND seq <= ?
          AND (substr(region_code, 1, ?) = ? OR (entity = 'regions' AND substr(?, 1, length(region_code)) = region_code))

@@ -7,7 +7,7 @@
 // processed, so one bad command never blocks the rest.
 import { SqliteError } from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import { isBureauRole } from '../shared/access';
+import { isBureauRole, within } from '../shared/access';
 import type { SessionUser } from '../shared/domain';
 import { syncedEntityLabels } from '../shared/glossary';
 import { AppError } from '../shared/result';
@@ -181,12 +181,8 @@ export class CommandReplayer {
     const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
     await runBody(command, trace.cx, args);
     const written = await takeChanges(trx);
-    this.#fence(user, written);
     const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const w of written) {
-      const region = w.op === 'delete' ? w.deletedRegion! : this.#scope(w.entity, w.id)!.region;
-      log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
-    }
+    for (const { row: w, region } of this.#fence(user, written)) log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
     await appendAudits(trx, user, trace);
     await setCapturing(trx, false);
     return { written, afterCommit: trace.afterCommit };
@@ -204,29 +200,35 @@ export class CommandReplayer {
     for (const b of basis) {
       const row = this.#scope(b.entity, b.id);
       if (!row) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已不存在，本机的修改未被采纳`);
-      if (!row.region.startsWith(user.regionCode)) throw new Refusal('forbidden', `${entityName(b.entity)}不在您的管辖范围内`);
+      if (!within(user, row.region)) throw new Refusal('forbidden', `${entityName(b.entity)}不在您的管辖范围内`);
       if (row.version !== b.version) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已被他人修改，本机的修改未被采纳`);
     }
   }
 
-  /** The fence around every body: what an account may write, where, and what it may refer to. */
-  #fence(user: SessionUser, written: WrittenRow[]): void {
+  /**
+   * The fence around every body: what an account may write, where, and what it may refer to. Answers each
+   * written row with its division code, for the change log.
+   */
+  #fence(user: SessionUser, written: WrittenRow[]): { row: WrittenRow; region: string }[] {
     const kind = isBureauRole(user.role) ? 'bureau' : 'street';
+    const fenced: { row: WrittenRow; region: string }[] = [];
     for (const w of written) {
       if (!writableBy[kind].has(w.entity)) throw new Refusal('forbidden', `此账号不能修改“${entityName(w.entity)}”`);
       const region = w.op === 'delete' ? w.deletedRegion : this.#scope(w.entity, w.id)?.region;
-      if (!region || !region.startsWith(user.regionCode)) throw new Refusal('forbidden', `${entityName(w.entity)}不在您的管辖范围内`);
+      if (!region || !within(user, region)) throw new Refusal('forbidden', `${entityName(w.entity)}不在您的管辖范围内`);
+      fenced.push({ row: w, region });
       if (w.op === 'delete') continue;
       const row = this.#statements.prepare(`SELECT * FROM ${w.entity} WHERE ${keyOf(w.entity)} = ?`).get(w.id) as Record<string, unknown>;
       for (const fk of this.#references(w.entity)) {
         const value = row[fk.column];
         if (value === null || value === undefined) continue;
         const parent = this.#scope(fk.parent, String(value));
-        if (parent && !parent.region.startsWith(user.regionCode)) {
+        if (parent && !within(user, parent.region)) {
           throw new Refusal('forbidden', `${entityName(w.entity)}引用了不在您管辖范围内的${entityName(fk.parent)}`);
         }
       }
     }
+    return fenced;
   }
 
   #references(entity: SyncedEntity): { column: string; parent: SyncedEntity }[] {

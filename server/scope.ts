@@ -2,7 +2,7 @@
 // household) and who may see it. Pulls send a user only rows inside their jurisdiction (and the regions
 // above it); spot checks, from the draw down to the corrections, go to the district bureau only. Every
 // row a pushed command writes, and every row it refers to, must lie inside the pusher's jurisdiction.
-import { isBureauRole } from '../shared/access';
+import { isBureauRole, within } from '../shared/access';
 import type { Account, SyncedEntity } from '../shared/sync';
 import { keyOf } from '../shared/sync';
 
@@ -43,7 +43,7 @@ export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {
 /** Whether the account may be sent a row of `entity` in `region`: the same rule for pulls and refusals. */
 export function visibleTo(user: Account, entity: SyncedEntity, region: string): boolean {
   if (audienceOf(entity) === 'bureau' && !isBureauRole(user.role)) return false;
-  return region.startsWith(user.regionCode) || (entity === 'regions' && user.regionCode.startsWith(region));
+  return within(user, region) || (entity === 'regions' && user.regionCode.startsWith(region));
 }
 
 /**

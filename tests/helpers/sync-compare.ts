@@ -2,6 +2,7 @@
 // inside the user's jurisdiction (spot checks for the bureau only) against all of the client's rows,
 // column for column, version included.
 import type BetterSqlite3 from 'better-sqlite3';
+import { isBureauRole } from '../../shared/access';
 import { keyOf, syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
 import { audienceOf, scopeSql } from '../../server/scope';
 
@@ -11,7 +12,7 @@ function rows(sqlite: BetterSqlite3.Database, sqlText: string, ...params: unknow
 
 /** The tables whose rows differ, with a count each way; empty when the copies agree. */
 export function differences(server: BetterSqlite3.Database, client: BetterSqlite3.Database, user: Account): { entity: SyncedEntity; onlyServer: number; onlyClient: number }[] {
-  const bureau = user.role === 'bureau_chief' || user.role === 'bureau_inspector';
+  const bureau = isBureauRole(user.role);
   const out: { entity: SyncedEntity; onlyServer: number; onlyClient: number }[] = [];
   for (const entity of syncedEntities) {
     if (audienceOf(entity) === 'bureau' && !bureau) {

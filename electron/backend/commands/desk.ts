@@ -9,17 +9,16 @@ import type { QueuedCommand } from '../../../shared/sync';
 import type { BackendContext } from '../context';
 import { captureIsEmpty, setCapturing, takeChanges } from '../sync/capture';
 import type { AnyCommand, CommandDefinition } from './command';
-import { commandContext, type RunTrace } from './context';
+import { commandContext } from './context';
 import { appendAudits, parseCommandArgs, runBody } from './pipeline';
 import { appendAudit } from '../audit/audit-log';
 
 export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArgs: unknown, user: SessionUser): Promise<unknown> {
   const args = parseCommandArgs(command, rawArgs);
   const env = { paths: ctx.paths, emit: ctx.emit };
-  let trace: RunTrace | null = null;
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  const { value: result, afterCommit } = await ctx.db.transaction().execute(async (trx) => {
     await setCapturing(trx, true);
-    trace = commandContext(trx, user, env, { site: 'desk', key: randomUUID(), at: ctx.clock.now() });
+    const trace = commandContext(trx, user, env, { site: 'desk', key: randomUUID(), at: ctx.clock.now() });
     const value = await runBody(command, trace.cx, args);
     if (command.local) {
       if (!(await captureIsEmpty(trx))) throw new Error(`local command ${command.name} wrote synced rows`);
@@ -30,10 +29,9 @@ export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArg
     }
     await appendAudits(trx, user, trace);
     await setCapturing(trx, false);
-    return value;
+    return { value, afterCommit: trace.afterCommit };
   });
-  const done = trace as RunTrace | null;
-  for (const work of done?.afterCommit ?? []) await work((entry) => appendAudit(ctx.db, { actorId: user.id, ...entry }, ctx.clock.now()).then(() => undefined));
+  for (const work of afterCommit) await work((entry) => appendAudit(ctx.db, { actorId: user.id, ...entry }, ctx.clock.now()).then(() => undefined));
   return command.reply ? command.reply(ctx.db, user, result, args) : result;
 }
 

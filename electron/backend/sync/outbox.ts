@@ -1,14 +1,7 @@
 // Every local write is a command, queued in the outbox in the same SQLite transaction that made it
 // (DESIGN.md §7, see ../commands/desk.ts), so a crash can never leave a change the central database
 // will not hear about. An outbox row holds the command's arguments and its context, never rows.
-import type { Transaction } from 'kysely';
 import { QueuedCommand } from '../../../shared/sync';
-import type { Database } from '../db/schema';
-
-export async function pendingMutationCount(db: Pick<Transaction<Database>, 'selectFrom'>): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /** An outbox row's payload, or null if it cannot be read (written by a build that queued rows). */
 export function queuedCommand(argsJson: string): QueuedCommand | null {
