@@ -12,7 +12,8 @@ import { startScript } from './support/start';
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
-const PORT = 4633;
+// Beside the main harness port, so two checkouts can run the suite side by side with different HARNESS_PORTs.
+const PORT = Number(process.env.HARNESS_PORT ?? 4517) + 116;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 let dir = '';
