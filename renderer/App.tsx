@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { userRoleLabels } from '../shared/glossary';
 import { CasesScreen } from './screens/CasesScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
@@ -6,7 +5,9 @@ import { NoticesScreen } from './screens/notices/NoticesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { SpotChecksScreen } from './screens/spotchecks/SpotChecksScreen';
+import { screenRoute, type Route, type ScreenId } from './route';
 import { useApi } from './use-api';
+import { useRoute, type Go } from './use-route';
 
 const screens = [
   { id: 'cases', label: '个案' },
@@ -15,19 +16,18 @@ const screens = [
   { id: 'spotChecks', label: '抽查' },
   { id: 'sync', label: '同步' },
   { id: 'settings', label: '设置' },
-] as const;
-type ScreenId = (typeof screens)[number]['id'];
+] as const satisfies readonly { id: ScreenId; label: string }[];
 
 export function App() {
-  const [chosen, setChosen] = useState<ScreenId | null>(null);
+  const [named, go] = useRoute();
   const [session, reloadSession] = useApi('session.current', {});
   const [settings] = useApi('settings.get', {});
   // A new copy has nobody signed in yet: it opens on 同步, where the person signs in to the centre.
-  const screen: ScreenId = chosen ?? (session.status === 'error' ? 'sync' : 'cases');
-  const setScreen = setChosen;
+  const route: Route = named ?? screenRoute(session.status === 'error' ? 'sync' : 'cases');
+  const screen = route.screen;
   // Stays on 同步 (which says what arrived); the top bar and every screen now have their user.
   const onSignedIn = () => {
-    setChosen('sync');
+    go(screenRoute('sync'));
     reloadSession();
   };
 
@@ -60,32 +60,32 @@ export function App() {
       </header>
       <nav className="sidebar" aria-label="主导航">
         {screens.map((s) => (
-          <button key={s.id} type="button" className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+          <button key={s.id} type="button" className={s.id === screen ? 'nav-item active' : 'nav-item'} aria-current={s.id === screen ? 'page' : undefined} onClick={() => go(screenRoute(s.id))}>
             {s.label}
           </button>
         ))}
       </nav>
-      <main className="content">{renderScreen(screen, onSignedIn)}</main>
+      <main className="content">{renderScreen(route, go, onSignedIn)}</main>
     </div>
   );
 }
 
-function renderScreen(screen: ScreenId, onSignedIn: () => void) {
-  switch (screen) {
+function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
+  switch (route.screen) {
     case 'cases':
       return <CasesScreen />;
     case 'meetings':
-      return <MeetingsScreen />;
+      return <MeetingsScreen route={route} go={go} />;
     case 'notices':
-      return <NoticesScreen />;
+      return <NoticesScreen route={route} go={go} />;
     case 'spotChecks':
-      return <SpotChecksScreen />;
+      return <SpotChecksScreen route={route} go={go} />;
     case 'sync':
       return <SyncScreen onSignedIn={onSignedIn} />;
     case 'settings':
       return <SettingsScreen />;
     default: {
-      const never: never = screen;
+      const never: never = route;
       throw new Error(`unknown screen ${String(never)}`);
     }
   }

@@ -1,11 +1,13 @@
 // A modal dialog on the native <dialog> element: the browser traps focus inside it, puts it in the top
-// layer above everything (also above the full-screen session view) and closes it on Esc. React stays
+// layer above everything (also above the full-screen session view) and closes it on Esc; focus
+// returns to the control that opened it. React stays
 // in charge of whether it is open: Esc is turned into onClose instead of letting the element close itself.
 //
 // Enter confirms: plain Enter in any single-line field or select submits the form, Ctrl+Enter (or
 // ⌘+Enter) does so from a textarea, where plain Enter is a line break. Enter that only commits a
 // Chinese IME composition never submits.
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { captureFocus, rememberFocusReturn } from '../focus-keeper';
 
 export type DialogProps = {
   title: string;
@@ -32,6 +34,8 @@ export function Dialog({ title, onClose, onSubmit, children, actions, initialFoc
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // Closing returns focus to the control that opened the dialog, not to <body>.
+    const opener = captureFocus();
     if (!dialog.open) dialog.showModal();
     const target = firstFocus.current?.current;
     if (target) {
@@ -51,6 +55,7 @@ export function Dialog({ title, onClose, onSubmit, children, actions, initialFoc
       dialog.removeEventListener('cancel', cancel);
       dialog.removeEventListener('close', closed);
       if (dialog.open) dialog.close();
+      rememberFocusReturn(opener);
     };
   }, []);
 

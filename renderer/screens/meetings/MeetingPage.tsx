@@ -1,6 +1,7 @@
 // One meeting: a header and three tabs, 准备 (agenda and roster), 会中 (the projector session) and
 // 纪要 (progress, closing and the minutes file). The tab follows the meeting's stage until someone
-// picks one, so a meeting in session opens on the session screen.
+// picks one, so a meeting in session opens on the session screen. The tab and the session's item are in
+// the route, so a reload mid-session comes back to the same item.
 import { useState } from 'react';
 import type { PdfFile } from '../../../shared/api';
 import type { MeetingStatus } from '../../../shared/domain';
@@ -12,8 +13,9 @@ import { MinutesTab } from './MinutesTab';
 import { PrepareTab } from './PrepareTab';
 import { SessionView } from './session/SessionView';
 import { useMeeting, type MeetingState } from './use-meeting';
+import type { MeetingTab } from '../../route';
 
-export type Tab = 'prepare' | 'session' | 'minutes';
+export type Tab = MeetingTab;
 const tabs: { id: Tab; label: string }[] = [
   { id: 'prepare', label: '准备' },
   { id: 'session', label: '会中' },
@@ -36,13 +38,28 @@ function stageTab(status: MeetingStatus, canEdit: boolean): Tab {
   }
 }
 
-export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack: () => void }) {
+type Props = {
+  meetingId: string;
+  /** The tab the person chose (from the route), or null to follow the meeting's stage. */
+  tab: Tab | null;
+  /** The session's current item; it survives switching tabs and a reload. */
+  itemId: string | null;
+  onPlace: (tab: Tab, itemId: string | null) => void;
+  onBack: () => void;
+};
+
+export function MeetingPage({ meetingId, tab: chosen, itemId: routeItem, onPlace, onBack }: Props) {
   const meeting = useMeeting(meetingId);
-  const [chosen, setChosen] = useState<Tab | null>(null);
   // The minutes file is known only from close or a regeneration; the stored SHA-256 is in the detail.
   const [minutes, setMinutes] = useState<PdfFile | null>(null);
-  // The session's current item survives switching tabs.
-  const [itemId, setItemId] = useState<string | null>(null);
+  // Remembered across tabs here too: the route carries the item only while the session tab shows.
+  const [lastItem, setLastItem] = useState<string | null>(routeItem);
+  const itemId = routeItem ?? lastItem;
+  const setChosen = (tab: Tab) => onPlace(tab, tab === 'session' ? itemId : null);
+  const setItemId = (id: string) => {
+    setLastItem(id);
+    onPlace('session', id);
+  };
 
   if (meeting.detail.status !== 'ready') return <RecordPending detail={meeting.detail} what="会议" onRetry={meeting.reload} onBack={onBack} back="返回会议列表" />;
   const detail = meeting.detail.value;
@@ -101,10 +118,7 @@ function renderTab(tab: Tab, detail: MeetingDetail, meeting: MeetingState, s: Ta
           meeting={meeting}
           minutes={s.minutes}
           onMinutes={s.setMinutes}
-          onShowItem={(id) => {
-            s.setItemId(id);
-            s.setTab('session');
-          }}
+          onShowItem={(id) => s.setItemId(id)}
         />
       );
     default: {

@@ -1,21 +1,23 @@
 // 公示: the batches of proposed approvals (with what is still due from closed meetings) and the standing
-// lists of current recipients, or one batch's page. Which batch is open lives here so that going back
-// to the list reloads it with the statuses and objection counts the batch page just changed.
-import { useState } from 'react';
+// lists of current recipients, or one batch's page, as the route says. Going back to the list mounts it
+// again, so it reloads with the statuses and objection counts the batch page just changed.
+import type { NoticesTab, Route } from '../../route';
+import type { Go } from '../../use-route';
 import { BatchPage } from './BatchPage';
 import { BatchList } from './BatchList';
 import { StandingPanel } from './StandingPanel';
 
-type Tab = 'batches' | 'standing';
+type Tab = NoticesTab;
 const tabs: { id: Tab; label: string }[] = [
   { id: 'batches', label: '拟审核确认公示' },
   { id: 'standing', label: '长期公示' },
 ];
 
-export function NoticesScreen() {
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('batches');
-  if (openId) return <BatchPage batchId={openId} onBack={() => setOpenId(null)} />;
+export function NoticesScreen({ route, go }: { route: Extract<Route, { screen: 'notices' }>; go: Go }) {
+  const tab = route.tab;
+  const setTab = (t: Tab) => go({ screen: 'notices', tab: t, batchId: null }, { replace: true });
+  const setOpenId = (batchId: string) => go({ screen: 'notices', tab: 'batches', batchId });
+  if (route.batchId) return <BatchPage key={route.batchId} batchId={route.batchId} onBack={() => go({ screen: 'notices', tab: 'batches', batchId: null })} />;
   return (
     <section className="screen" data-testid="notices-screen">
       <div className="screen-head">

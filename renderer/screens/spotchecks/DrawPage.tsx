@@ -16,9 +16,9 @@ import { formatDateTime, periodText } from './format';
 import { Presentation } from './Presentation';
 import { ProgressPanel } from './ProgressPanel';
 import { SamplePanel } from './SamplePanel';
-import type { WizardStart } from './DrawWizard';
+import type { DrawTab } from '../../route';
 
-type Tab = 'sample' | 'progress' | 'corrections' | 'documents';
+type Tab = DrawTab;
 const tabs: { id: Tab; label: string }[] = [
   { id: 'sample', label: '样本与核查' },
   { id: 'progress', label: '各街道进度' },
@@ -28,10 +28,12 @@ const tabs: { id: Tab; label: string }[] = [
 
 export type DrawRecord = RecordState<DrawDetail>;
 
-export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string; canDraw: boolean; onBack: () => void; onRedraw: (start: WizardStart) => void }) {
+type Props = { drawId: string; tab: Tab | null; onTab: (tab: Tab) => void; canDraw: boolean; onBack: () => void; onRedraw: () => void };
+
+export function DrawPage({ drawId, tab: chosen, onTab: setTab, canDraw, onBack, onRedraw }: Props) {
   const record = useRecord(() => call('spotchecks.get', { drawId }), drawId);
   const [session] = useApi('session.current', {});
-  const [tab, setTab] = useState<Tab>('sample');
+  const tab = chosen ?? 'sample';
   const [error, setError] = useState<string | null>(null);
   const [projecting, setProjecting] = useState(false);
   const [extending, setExtending] = useState(false);
@@ -105,7 +107,7 @@ export function DrawPage({ drawId, canDraw, onBack, onRedraw }: { drawId: string
             <button
               type="button"
               className="button"
-              onClick={() => onRedraw({ kind: 'redraw', drawId: draw.id, periodStart: draw.periodStart, periodEnd: draw.periodEnd, streetCodes: draw.streetCodes, rate: draw.rate })}
+              onClick={onRedraw}
               data-testid="draw-redraw"
             >
               重新抽取…

@@ -1,9 +1,12 @@
 // The draw ceremony: choose the period, streets and rate; freeze the frame, which records and shows its
 // hash before any seed exists; then roll twenty ten-sided dice (or let the operating system pick) and
 // draw. The projector view shows the hash, and the digits as they are typed, in very large type.
+// Everything chosen, the frozen frame and the digits are remembered for the window, so a reload mid-
+// ceremony comes back to the same frozen frame (its hash was already read out and recorded).
 import { useMemo, useState } from 'react';
 import { MIN_RATE_PERCENT, MIN_SEED_DIGITS } from '../../../shared/sampling/sampler';
-import type { DrawDetail, SpotCheckFrame } from '../../../shared/spotcheck';
+import { SpotCheckFrame, type DrawDetail } from '../../../shared/spotcheck';
+import { forgetRemembered, useRemembered } from '../../use-remembered';
 import { call } from '../../api';
 import { useApi } from '../../use-api';
 import { errorMessage, monthPeriod, periodText, todayInChina } from './format';
@@ -18,16 +21,26 @@ export type WizardStart =
 
 type SeedChoice = 'dice' | 'csprng';
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isCodes = (v: unknown): v is string[] | null => v === null || (Array.isArray(v) && v.every(isText));
+const isFrame = (v: unknown): v is SpotCheckFrame | null => v === null || SpotCheckFrame.safeParse(v).success;
+const isSeedChoice = (v: unknown): v is SeedChoice => v === 'dice' || v === 'csprng';
+
 export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; onCancel: () => void; onDrawn: (d: DrawDetail) => void }) {
   const [regions] = useApi('regions.list', {});
   const streets = useMemo(() => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'street') : []), [regions]);
-  const [month, setMonth] = useState(start.kind === 'redraw' ? start.periodStart.slice(0, 7) : addMonths(todayInChina().slice(0, 7), -1));
-  const [chosen, setChosen] = useState<string[] | null>(start.kind === 'redraw' ? start.streetCodes : null);
-  const [rate, setRate] = useState(String(start.kind === 'redraw' ? start.rate : MIN_RATE_PERCENT));
-  const [reason, setReason] = useState('');
-  const [frame, setFrame] = useState<SpotCheckFrame | null>(null);
-  const [seedChoice, setSeedChoice] = useState<SeedChoice>('dice');
-  const [digits, setDigits] = useState('');
+  const memory = `jrd:wizard:${start.kind === 'redraw' ? start.drawId : 'new'}:`;
+  const [month, setMonth] = useRemembered(memory + 'month', start.kind === 'redraw' ? start.periodStart.slice(0, 7) : addMonths(todayInChina().slice(0, 7), -1), isText);
+  const [chosen, setChosen] = useRemembered<string[] | null>(memory + 'streets', start.kind === 'redraw' ? start.streetCodes : null, isCodes);
+  const [rate, setRate] = useRemembered(memory + 'rate', String(start.kind === 'redraw' ? start.rate : MIN_RATE_PERCENT), isText);
+  const [reason, setReason] = useRemembered(memory + 'reason', '', isText);
+  const [frame, setFrame] = useRemembered<SpotCheckFrame | null>(memory + 'frame', null, isFrame);
+  const [seedChoice, setSeedChoice] = useRemembered<SeedChoice>(memory + 'seed', 'dice', isSeedChoice);
+  const [digits, setDigits] = useRemembered(memory + 'digits', '', isText);
+  const leave = () => {
+    forgetRemembered(memory);
+    onCancel();
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [projecting, setProjecting] = useState(false);
@@ -71,6 +84,7 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
         seed: seedChoice === 'dice' ? { source: 'dice', digits } : { source: 'csprng' },
         ...(start.kind === 'redraw' ? { redraw: { drawId: start.drawId, reason: reason.trim() } } : {}),
       });
+      forgetRemembered(memory);
       onDrawn(detail);
     } catch (e) {
       setError(errorMessage(e));
@@ -87,7 +101,7 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
   return (
     <section className="screen sc-wizard" data-testid="draw-wizard">
       <div className="meeting-head">
-        <button type="button" className="button" onClick={onCancel} data-testid="wizard-cancel">
+        <button type="button" className="button" onClick={leave} data-testid="wizard-cancel">
           ← 抽查列表
         </button>
         <h1 className="screen-title">{redraw ? '重新抽取' : '新建抽查'}</h1>

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { MIN_SEED_DIGITS } from '../../../shared/sampling/sampler';
 import type { SpotCheckFrame } from '../../../shared/spotcheck';
+import { ModalLayer } from '../../components/ModalLayer';
 import { grouped, periodText } from './format';
 
 type Props = {
@@ -33,7 +34,7 @@ export function Presentation({ frame, digits, seed, onDigits, onClose }: Props) 
   const streets = new Set(frame.strata.map((s) => s.streetCode)).size;
   const shown = seed ?? digits;
   return (
-    <div className="sc-present" role="dialog" aria-modal="true" aria-label="抽样仪式投影" data-testid="presentation">
+    <ModalLayer className="sc-present" label="抽样仪式投影" testId="presentation">
       <div className="sc-present-head">
         社会救助抽查 · 抽样仪式
         <span className="sc-present-meta">
@@ -51,6 +52,6 @@ export function Presentation({ frame, digits, seed, onDigits, onClose }: Props) 
         {shown ? grouped(shown, 5).map((g, i) => <span key={i}>{g}</span>) : <span className="muted">{digits === null ? '抽取时生成' : '待掷骰'}</span>}
       </div>
       <div className="sc-present-foot">按 Esc 退出投影 · 算法 consistent-sampler-sha256-v1 · 任何人可用公布的清单、种子和样本复核</div>
-    </div>
+    </ModalLayer>
   );
 }

@@ -1,10 +1,11 @@
 // 会中: the projector screen. It covers the whole window (the app's own navigation means nothing to the
-// room), shows one agenda item, keeps attendance and quorum in view, and is driven from the keyboard:
+// room) as a modal layer, shows one agenda item, keeps attendance and quorum in view, and is driven from the keyboard:
 // → ← move, A R D open the decision dialog with that outcome, H registers a recusal, Esc leaves.
 // After a decision is confirmed it moves on to the next item still without one.
 import { useEffect, useRef, useState } from 'react';
 import type { Outcome } from '../../../../shared/domain';
 import type { AgendaItemView, MeetingDetail } from '../../../../shared/meeting';
+import { ModalLayer } from '../../../components/ModalLayer';
 import { issueText, meetingTitle } from '../format';
 import type { MeetingState } from '../use-meeting';
 import { DecisionDialog } from './DecisionDialog';
@@ -96,7 +97,7 @@ export function SessionView({ detail, meeting, itemId, onItem, onExit }: Props) 
 
   const decidedCount = live.filter((i) => i.decision !== null).length;
   return (
-    <div className="projector" data-testid="session-screen">
+    <ModalLayer className="projector" label={`会中：${meetingTitle(detail)}`} testId="session-screen">
       <header className="pj-top">
         <div className="pj-title">
           {meetingTitle(detail)} {issueText(detail.issueNo)}
@@ -168,6 +169,6 @@ export function SessionView({ detail, meeting, itemId, onItem, onExit }: Props) 
         <DecisionDialog key={`${item.id}-${dialog.outcome}`} item={item} detail={detail} meeting={meeting} outcome={dialog.outcome} onClose={() => setDialog(null)} onDecided={decided} />
       )}
       {dialog?.kind === 'recusal' && item && <RecusalDialog item={item} detail={detail} meeting={meeting} onClose={() => setDialog(null)} />}
-    </div>
+    </ModalLayer>
   );
 }

@@ -1,0 +1,116 @@
+// Where the person is, as a hash route, so that a reload (or Electron's window restore) returns to the same
+// screen, record and tab: mid-session on the same agenda item, mid-notice on the same batch, mid-ceremony.
+// Only identifiers travel in the URL; what was typed stays in sessionStorage (see use-remembered.ts).
+//   #/cases   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
+//   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/sync   #/settings
+
+export const meetingTabs = ['prepare', 'session', 'minutes'] as const;
+export type MeetingTab = (typeof meetingTabs)[number];
+export const drawTabs = ['sample', 'progress', 'corrections', 'documents'] as const;
+export type DrawTab = (typeof drawTabs)[number];
+export type NoticesTab = 'batches' | 'standing';
+
+export type SpotCheckView = { kind: 'list' } | { kind: 'new' } | { kind: 'redraw'; drawId: string } | { kind: 'draw'; drawId: string; tab: DrawTab | null };
+
+export type Route =
+  | { screen: 'cases' }
+  | { screen: 'meetings'; meetingId: string | null; tab: MeetingTab | null; itemId: string | null }
+  | { screen: 'notices'; tab: NoticesTab; batchId: string | null }
+  | { screen: 'spotChecks'; view: SpotCheckView }
+  | { screen: 'sync' }
+  | { screen: 'settings' };
+export type ScreenId = Route['screen'];
+
+/** The screen's own starting place (its list), as the sidebar opens it. */
+export function screenRoute(screen: ScreenId): Route {
+  switch (screen) {
+    case 'cases':
+    case 'sync':
+    case 'settings':
+      return { screen };
+    case 'meetings':
+      return { screen, meetingId: null, tab: null, itemId: null };
+    case 'notices':
+      return { screen, tab: 'batches', batchId: null };
+    case 'spotChecks':
+      return { screen, view: { kind: 'list' } };
+    default: {
+      const never: never = screen;
+      throw new Error(`unknown screen ${String(never)}`);
+    }
+  }
+}
+
+// Identifiers are UUIDs or division codes; anything else in a hand-edited URL is ignored, not trusted.
+const isId = (s: string | undefined): s is string => s !== undefined && /^[A-Za-z0-9-]{1,64}$/.test(s);
+const oneOf = <T extends string>(list: readonly T[], s: string | undefined): T | null => (list as readonly string[]).includes(s ?? '') ? (s as T) : null;
+
+/** The route a hash names, or null when it names none (an empty or unknown hash). */
+export function parseRoute(hash: string): Route | null {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, a, b, c] = parts;
+  switch (head) {
+    case 'cases':
+      return { screen: 'cases' };
+    case 'sync':
+      return { screen: 'sync' };
+    case 'settings':
+      return { screen: 'settings' };
+    case 'meetings': {
+      if (!isId(a)) return screenRoute('meetings');
+      const tab = oneOf(meetingTabs, b);
+      return { screen: 'meetings', meetingId: a, tab, itemId: tab === 'session' && isId(c) ? c : null };
+    }
+    case 'notices':
+      if (a === 'standing') return { screen: 'notices', tab: 'standing', batchId: null };
+      return { screen: 'notices', tab: 'batches', batchId: a === 'batch' && isId(b) ? b : null };
+    case 'spot-checks': {
+      if (a === 'new') return { screen: 'spotChecks', view: { kind: 'new' } };
+      if (!isId(a)) return screenRoute('spotChecks');
+      if (b === 'redraw') return { screen: 'spotChecks', view: { kind: 'redraw', drawId: a } };
+      return { screen: 'spotChecks', view: { kind: 'draw', drawId: a, tab: oneOf(drawTabs, b) } };
+    }
+    default:
+      return null;
+  }
+}
+
+const path = (...parts: (string | null)[]) => '#/' + parts.filter((p): p is string => p !== null).map(encodeURIComponent).join('/');
+
+export function formatRoute(route: Route): string {
+  switch (route.screen) {
+    case 'cases':
+    case 'sync':
+    case 'settings':
+      return path(route.screen);
+    case 'meetings':
+      if (!route.meetingId) return path('meetings');
+      return path('meetings', route.meetingId, route.tab, route.tab === 'session' ? route.itemId : null);
+    case 'notices':
+      if (route.batchId) return path('notices', 'batch', route.batchId);
+      return path('notices', route.tab === 'standing' ? 'standing' : null);
+    case 'spotChecks':
+      return path('spot-checks', ...spotCheckParts(route.view));
+    default: {
+      const never: never = route;
+      throw new Error(`unknown route ${String(never)}`);
+    }
+  }
+}
+
+function spotCheckParts(view: SpotCheckView): (string | null)[] {
+  switch (view.kind) {
+    case 'list':
+      return [];
+    case 'new':
+      return ['new'];
+    case 'redraw':
+      return [view.drawId, 'redraw'];
+    case 'draw':
+      return [view.drawId, view.tab];
+    default: {
+      const never: never = view;
+      throw new Error(`unknown spot-check view ${String(never)}`);
+    }
+  }
+}
