@@ -96,6 +96,8 @@ export const CaseRow = z.object({
   communityCode: DivisionCodeString,
   communityName: z.string(),
   headName: z.string(),
+  /** When a search matched another member of the household, not the head: that member's name. */
+  matchedMemberName: z.string().nullable(),
   householdSize: z.number().int().nonnegative(),
   category: CaseCategory,
   kind: CaseKind,
@@ -111,9 +113,13 @@ export type CaseRow = z.infer<typeof CaseRow>;
 
 export const CaseListQuery = z
   .object({
+    /** Narrows a district user's list to one street; never widens a street user's. */
+    streetCode: z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字').optional(),
     communityCode: DivisionCodeString.optional(),
     category: CaseCategory.optional(),
     status: CaseStatus.optional(),
+    /** Any member's name, a case number, or a whole ID or mobile number; full-width digits count. */
+    search: z.string().max(50, '搜索内容不能超过 50 个字').optional(),
   })
   .strict();
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

@@ -1,5 +1,6 @@
 // The cases grid: TanStack Table v9 for sorting and filtering, TanStack Virtual so only the rows in
 // view exist in the DOM (10,000 rows scroll like 100), sticky header, and keyboard row navigation.
+// The search is the service's (every member's name, see cases.list); the grid filters what it was given.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   columnFilteringFeature,
@@ -8,8 +9,6 @@ import {
   createFilteredRowModel,
   createSortedRowModel,
   filterFn_equalsString,
-  filterFn_includesString,
-  globalFilteringFeature,
   rowSortingFeature,
   columnSizingFeature,
   sortFn_alphanumeric,
@@ -26,6 +25,7 @@ import { caseAmount } from '../../shared/case-amount';
 import { caseCategoryLabels, caseKindLabels, caseStatusLabels } from '../../shared/glossary';
 import { formatYuan } from '../../shared/money';
 import { formatChineseDate } from '../../shared/dates';
+import { ariaSort, SortMark } from './SortMark';
 
 // Chinese readers expect names in pinyin order, not code-point order.
 const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin', { numeric: true });
@@ -35,11 +35,10 @@ const features = tableFeatures({
   columnSizingFeature,
   rowSortingFeature,
   columnFilteringFeature,
-  globalFilteringFeature,
   filteredRowModel: createFilteredRowModel(),
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, text: sortFn_text, pinyin: sortFn_pinyin },
-  filterFns: { equalsString: filterFn_equalsString, includesString: filterFn_includesString },
+  filterFns: { equalsString: filterFn_equalsString },
 });
 
 const helper = createColumnHelper<typeof features, CaseRow>();
@@ -50,44 +49,59 @@ const NUMERIC = new Set(['amount', 'householdSize']);
 
 function buildColumns(showStreet: boolean) {
   return helper.columns([
-    helper.accessor('caseNo', { id: 'caseNo', header: '案件编号', size: 176, sortFn: 'text', enableGlobalFilter: true }),
-    ...(showStreet ? [helper.accessor('streetName', { id: 'streetName', header: '街道', size: 90, sortFn: 'pinyin', enableGlobalFilter: false })] : []),
+    helper.accessor('caseNo', { id: 'caseNo', header: '案件编号', size: 160, sortFn: 'text' }),
+    ...(showStreet ? [helper.accessor('streetName', { id: 'streetName', header: '街道', size: 90, sortFn: 'pinyin' })] : []),
     helper.accessor('communityCode', {
       id: 'communityCode',
       header: '社区（村）',
       size: 104,
       filterFn: 'equalsString',
       sortFn: 'text',
-      enableGlobalFilter: false,
       cell: (info) => info.row.original.communityName,
     }),
-    helper.accessor('headName', { id: 'headName', header: '户主', size: 80, sortFn: 'pinyin', enableGlobalFilter: true }),
-    helper.accessor('householdSize', { id: 'householdSize', header: '人数', size: 48, sortFn: 'basic', enableGlobalFilter: false }),
+    helper.accessor('headName', {
+      id: 'headName',
+      header: '户主',
+      // Room for a four-character name, and under it the member a search found.
+      size: 108,
+      sortFn: 'pinyin',
+      cell: (info) => {
+        const member = info.row.original.matchedMemberName;
+        if (member === null) return info.getValue();
+        // The search found another member of the household: say who, or the row looks like a wrong hit.
+        return (
+          <span className="head-with-member" title={`户主 ${info.getValue()}，家庭成员 ${member}`}>
+            <span>{info.getValue()}</span>
+            <span className="member-match" data-testid="matched-member">
+              成员 {member}
+            </span>
+          </span>
+        );
+      },
+    }),
+    helper.accessor('householdSize', { id: 'householdSize', header: '人数', size: 48, sortFn: 'basic' }),
     helper.accessor('category', {
       id: 'category',
       header: '救助类别',
       size: 140,
       filterFn: 'equalsString',
-      enableGlobalFilter: false,
       cell: (info) => caseCategoryLabels[info.getValue()],
     }),
-    helper.accessor('kind', { id: 'kind', header: '事项', size: 112, enableGlobalFilter: false, cell: (info) => caseKindLabels[info.getValue()] }),
+    helper.accessor('kind', { id: 'kind', header: '事项', size: 112, cell: (info) => caseKindLabels[info.getValue()] }),
     helper.accessor('status', {
       id: 'status',
       header: '状态',
       size: 80,
       filterFn: 'equalsString',
-      enableGlobalFilter: false,
       cell: (info) => <span className={`status status-${info.getValue()}`}>{caseStatusLabels[info.getValue()]}</span>,
     }),
-    helper.accessor('appliedOn', { id: 'appliedOn', header: '申请日期', size: 150, sortFn: 'text', enableGlobalFilter: false, cell: (info) => formatChineseDate(info.getValue()) }),
+    helper.accessor('appliedOn', { id: 'appliedOn', header: '申请日期', size: 140, sortFn: 'text', cell: (info) => formatChineseDate(info.getValue()) }),
     helper.accessor((row) => caseAmount(row)?.fen ?? null, {
       id: 'amount',
       header: '金额（元）',
       size: 112,
       sortFn: 'basic',
       sortUndefined: 'last',
-      enableGlobalFilter: false,
       cell: (info) => {
         const amount = caseAmount(info.row.original);
         if (amount === null) return <span className="muted">—</span>;
@@ -98,6 +112,7 @@ function buildColumns(showStreet: boolean) {
       id: 'flags',
       header: '标记',
       size: 104,
+      enableSorting: false,
       cell: (info) => (
         <span className="flags">
           {info.row.original.closeRelative && <span className="flag">近亲属备案</span>}
@@ -108,9 +123,19 @@ function buildColumns(showStreet: boolean) {
   ]);
 }
 
-export type CaseGridFilters = { communityCode: string; category: string; status: string; search: string };
+export type CaseGridFilters = { communityCode: string; category: string; status: string };
 
-export function CaseGrid({ rows, filters, showStreet }: { rows: CaseRow[]; filters: CaseGridFilters; showStreet: boolean }) {
+type Props = {
+  rows: CaseRow[];
+  /** How many cases there are before any search, for "显示 n / total". */
+  total: number;
+  filters: CaseGridFilters;
+  showStreet: boolean;
+  /** A newer answer is on its way (a search typed, a street chosen). */
+  busy: boolean;
+};
+
+export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
   const columns = useMemo(() => buildColumns(showStreet), [showStreet]);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'appliedOn', desc: true }]);
   const columnFilters = useMemo<ColumnFiltersState>(
@@ -126,9 +151,8 @@ export function CaseGrid({ rows, filters, showStreet }: { rows: CaseRow[]; filte
     columns,
     data: rows,
     getRowId: (row) => row.id,
-    state: { sorting, columnFilters, globalFilter: filters.search.trim() },
+    state: { sorting, columnFilters },
     onSortingChange: setSorting,
-    globalFilterFn: 'includesString',
     enableSortingRemoval: false,
   });
 
@@ -197,13 +221,19 @@ export function CaseGrid({ rows, filters, showStreet }: { rows: CaseRow[]; filte
                 <div
                   key={header.id}
                   role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  aria-sort={canSort ? ariaSort(sorted) : undefined}
                   className={`grid-cell grid-th${canSort ? ' sortable' : ''}${NUMERIC.has(header.column.id) ? ' num' : ''}`}
                   data-column={header.column.id}
-                  onClick={canSort ? header.column.getToggleSortingHandler() : undefined}
                 >
-                  <table.FlexRender header={header} />
-                  {sorted && <span className="sort-mark">{sorted === 'asc' ? '▲' : '▼'}</span>}
+                  {canSort ? (
+                    // A real button: Tab reaches it, Enter and Space sort, and the grid's arrow keys stay the rows'.
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title="按此列排序">
+                      <table.FlexRender header={header} />
+                      <SortMark sorted={sorted} />
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
                 </div>
               );
             })}
@@ -236,7 +266,8 @@ export function CaseGrid({ rows, filters, showStreet }: { rows: CaseRow[]; filte
         </div>
       </div>
       <div className="grid-footer" data-testid="case-grid-count">
-        显示 {visibleRows.length.toLocaleString('zh-CN')} / {rows.length.toLocaleString('zh-CN')} 件
+        显示 {visibleRows.length.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 件
+        {busy && <span className="muted grid-busy">正在查找…</span>}
       </div>
     </div>
   );

@@ -1,30 +1,51 @@
 import { LoadError } from '../components/LoadError';
 import { useMemo, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
+import { normaliseCaseSearch } from '../../shared/case-search';
+import type { CaseListQuery } from '../../shared/domain';
 import { caseCategoryLabels, caseStatusLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
 import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
 import { useApi } from '../use-api';
 import { FileActions } from '../components/FileActions';
+import { useCaseList, useSettled } from './cases/use-case-list';
 
-const emptyFilters: CaseGridFilters = { communityCode: '', category: '', status: '', search: '' };
+type Filters = CaseGridFilters & { streetCode: string; search: string };
+const emptyFilters: Filters = { streetCode: '', communityCode: '', category: '', status: '', search: '' };
+/** The service's limit on a search (CaseListQuery.search). */
+const SEARCH_MAX = 50;
 
 type PrintState = { status: 'idle' } | { status: 'running' } | { status: 'done'; file: PdfFile } | { status: 'error'; message: string };
 
 export function CasesScreen() {
   const [session] = useApi('session.current', {});
   const [regions] = useApi('regions.list', {});
-  const [cases, reload] = useApi('cases.list', {});
-  const [filters, setFilters] = useState<CaseGridFilters>(emptyFilters);
+  const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [print, setPrint] = useState<PrintState>({ status: 'idle' });
 
-  const communities = useMemo(() => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'community') : []), [regions]);
-  const streetNames = useMemo(
-    () => new Map(regions.status === 'ready' ? regions.value.filter((r) => r.level === 'street').map((r) => [r.code, r.name] as const) : []),
-    [regions],
+  // Street and search are answered by the service (a street's list, every member's name); community,
+  // category and status narrow the rows already here, at once.
+  const search = normaliseCaseSearch(filters.search);
+  const searchTooLong = search.length > SEARCH_MAX;
+  const settledSearch = useSettled(searchTooLong ? '' : search, 250);
+  const street = filters.streetCode === '' ? {} : { streetCode: filters.streetCode };
+  const all = useCaseList(street);
+  const found = useCaseList(settledSearch === '' ? null : ({ ...street, search: settledSearch } satisfies CaseListQuery));
+  const searching = settledSearch !== '';
+  const shown = searching ? found : all;
+  const pending = all.loading || (searching && found.loading) || (!searchTooLong && search !== settledSearch);
+
+  const isDistrict = session.status === 'ready' && session.value.regionCode.length < 9;
+  const streets = useMemo(() => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'street') : []), [regions]);
+  const streetNames = useMemo(() => new Map(streets.map((r) => [r.code, r.name] as const)), [streets]);
+  const communities = useMemo(
+    () => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'community' && (filters.streetCode === '' || r.parentCode === filters.streetCode)) : []),
+    [regions, filters.streetCode],
   );
-  const showStreet = session.status === 'ready' && session.value.regionCode.length < 9;
-  const set = (key: keyof CaseGridFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+  // A community belongs to one street: choosing another street lets go of it.
+  const chooseStreet = (streetCode: string) =>
+    setFilters((f) => ({ ...f, streetCode, communityCode: f.communityCode.startsWith(streetCode) ? f.communityCode : '' }));
 
   async function printCommunity() {
     setPrint({ status: 'running' });
@@ -42,13 +63,26 @@ export function CasesScreen() {
         <p className="screen-sub">{session.status === 'ready' ? `${session.value.regionName}辖区内的社会救助个案` : ' '}</p>
       </div>
       <div className="toolbar" role="search">
+        {isDistrict && (
+          <label className="field">
+            <span>街道</span>
+            <select value={filters.streetCode} onChange={(e) => chooseStreet(e.target.value)} data-testid="filter-street">
+              <option value="">全部</option>
+              {streets.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>社区（村）</span>
           <select value={filters.communityCode} onChange={(e) => set('communityCode')(e.target.value)} data-testid="filter-community">
             <option value="">全部</option>
             {communities.map((c) => (
               <option key={c.code} value={c.code}>
-                {showStreet ? `${streetNames.get(c.parentCode ?? '') ?? ''} · ` : ''}
+                {isDistrict && filters.streetCode === '' ? `${streetNames.get(c.parentCode ?? '') ?? ''} · ` : ''}
                 {c.name}
               </option>
             ))}
@@ -58,7 +92,21 @@ export function CasesScreen() {
         <LabelSelect label="状态" labels={caseStatusLabels} value={filters.status} onChange={set('status')} testId="filter-status" />
         <label className="field grow">
           <span>搜索</span>
-          <input type="search" placeholder="户主姓名或案件编号" value={filters.search} onChange={(e) => set('search')(e.target.value)} data-testid="filter-search" />
+          <input
+            type="search"
+            placeholder="成员姓名、案件编号、身份证号"
+            title="任一家庭成员的姓名、案件编号，或完整的身份证号、手机号；全角数字也可以"
+            value={filters.search}
+            onChange={(e) => set('search')(e.target.value)}
+            aria-invalid={searchTooLong || undefined}
+            aria-describedby={searchTooLong ? 'case-search-error' : undefined}
+            data-testid="filter-search"
+          />
+          {searchTooLong && (
+            <span className="case-search-error" id="case-search-error" role="alert">
+              搜索内容不能超过 {SEARCH_MAX} 个字，未搜索
+            </span>
+          )}
         </label>
         <div className="toolbar-actions">
           <button type="button" className="button" onClick={() => setFilters(emptyFilters)}>
@@ -87,9 +135,11 @@ export function CasesScreen() {
           {print.message}
         </div>
       )}
-      {cases.status === 'loading' && <div className="loading">正在载入个案…</div>}
-      {cases.status === 'error' && <LoadError what="个案" message={cases.message} onRetry={reload} />}
-      {cases.status === 'ready' && <CaseGrid rows={cases.value} filters={filters} showStreet={showStreet} />}
+      {shown.error !== null && <LoadError what="个案" message={shown.error} onRetry={shown.reload} />}
+      {shown.error === null && all.rows === null && <div className="loading">正在载入个案…</div>}
+      {shown.error === null && all.rows !== null && (
+        <CaseGrid rows={(searching ? found.rows : all.rows) ?? all.rows} total={all.rows.length} filters={filters} showStreet={isDistrict} busy={pending} />
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { setCurrentUserByUsername } from '../../electron/backend/session/session
 import { bundledFontsDir } from '../../electron/backend/app-root';
 import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
+import { benchCaseSearch } from './case-search';
 import { benchCentre } from './centre';
 import { benchGridScroll } from './grid-scroll';
 import { benchNoticeStanding } from './notice-standing';
@@ -45,6 +46,7 @@ try {
   if (wanted('sampler')) benchSampler();
   if (wanted('core')) await benchCore();
   if (wanted('grid')) await benchGridScroll();
+  if (wanted('search')) await benchCaseSearch(dir);
   if (wanted('notice')) await benchNoticeStanding();
   if (wanted('sync')) await benchSync(dir);
   if (wanted('centre')) await benchCentre(dir);

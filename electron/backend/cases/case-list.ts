@@ -1,18 +1,48 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CaseListQuery, CaseRow } from '../../../shared/domain';
+import { looksLikeCitizenId, looksLikeMobile, normaliseCaseSearch } from '../../../shared/case-search';
 import { chinaDateOf } from '../../../shared/dates';
 import type { Database } from '../db/schema';
 import { codeRange } from '../regions/regions';
 
 /**
+ * The narrowest of the jurisdiction, the asked street and the asked community, or null when they do
+ * not nest (another street's code, a community outside the asked street): then nothing is listed, so
+ * a code passed by hand can narrow the list but never widen it.
+ */
+function scopeOf(jurisdiction: string, query: CaseListQuery): string | null {
+  const asked = [query.streetCode, query.communityCode].filter((c): c is string => c !== undefined);
+  const scope = [jurisdiction, ...asked].reduce((a, b) => (b.length > a.length ? b : a));
+  return [jurisdiction, ...asked].every((c) => scope.startsWith(c)) ? scope : null;
+}
+
+type CaseScope = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+
+/**
+ * A case matches a search by its number, by the name of any member of its household (not only the
+ * head), or by a whole ID or mobile number of the household. The member names are looked up once as a
+ * set of households (one pass over members), not once per case.
+ */
+function matchesSearch(eb: CaseScope, q: string): Expression<SqlBool> {
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const byName = eb.selectFrom('members as sm').select('sm.household_id').where(sql<SqlBool>`instr(sm.name, ${q}) > 0`);
+  const either: Expression<SqlBool>[] = [sql<SqlBool>`c.case_no LIKE ${like} ESCAPE '\\'`, eb('c.household_id', 'in', byName)];
+  if (looksLikeCitizenId(q)) either.push(eb('c.household_id', 'in', eb.selectFrom('members as im').select('im.household_id').where('im.citizen_id', '=', q)));
+  if (looksLikeMobile(q)) either.push(eb('c.household_id', 'in', eb.selectFrom('households as ph').select('ph.id').where('ph.phone', '=', q)));
+  return eb.or(either);
+}
+
+/**
  * The cases grid: every case inside the jurisdiction with its household head, size and latest
- * decision. Filtering by community / category / status is also done here when asked, so scripts get
- * the same answer as the grid.
+ * decision. Street, community, category, status and search are also applied here when asked, so
+ * scripts get the same answer as the grid and a street's list never leaves the desk for a district one.
  */
 export async function listCases(db: Kysely<Database>, jurisdiction: string, query: CaseListQuery = {}): Promise<CaseRow[]> {
-  const [lo, hi] = codeRange(query.communityCode ?? jurisdiction);
-  if (query.communityCode && !query.communityCode.startsWith(jurisdiction)) return [];
-  let q = db
+  const scope = scopeOf(jurisdiction, query);
+  if (scope === null) return [];
+  const [lo, hi] = codeRange(scope);
+  const q = normaliseCaseSearch(query.search ?? '');
+  let list = db
     .selectFrom('cases as c')
     .innerJoin('regions as s', 's.code', 'c.street_code')
     .innerJoin('regions as cm', 'cm.code', 'c.community_code')
@@ -36,6 +66,17 @@ export async function listCases(db: Kysely<Database>, jurisdiction: string, quer
       'c.community_code',
       'cm.name as community_name',
       'head.name as head_name',
+      q === ''
+        ? sql<string | null>`NULL`.as('member_name')
+        : eb
+            .selectFrom('members as mm')
+            .select('mm.name')
+            .whereRef('mm.household_id', '=', 'c.household_id')
+            .where('mm.relation', '<>', 'self')
+            .where(sql<SqlBool>`instr(mm.name, ${q}) > 0`)
+            .orderBy('mm.id')
+            .limit(1)
+            .as('member_name'),
       eb.selectFrom('members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.household_id', '=', 'c.household_id').as('household_size'),
       'c.category',
       'c.kind',
@@ -49,9 +90,10 @@ export async function listCases(db: Kysely<Database>, jurisdiction: string, quer
     ])
     .where('c.community_code', '>=', lo)
     .where('c.community_code', '<', hi);
-  if (query.category) q = q.where('c.category', '=', query.category);
-  if (query.status) q = q.where('c.status', '=', query.status);
-  const rows = await q.orderBy('c.applied_on', 'desc').orderBy('c.case_no').execute();
+  if (query.category) list = list.where('c.category', '=', query.category);
+  if (query.status) list = list.where('c.status', '=', query.status);
+  if (q !== '') list = list.where((eb) => matchesSearch(eb, q));
+  const rows = await list.orderBy('c.applied_on', 'desc').orderBy('c.case_no').execute();
   return rows.map((r) => ({
     id: r.id,
     caseNo: r.case_no,
@@ -60,6 +102,8 @@ export async function listCases(db: Kysely<Database>, jurisdiction: string, quer
     communityCode: r.community_code,
     communityName: r.community_name,
     headName: r.head_name,
+    // The head's own name explains the match; a member is named only when the head's does not.
+    matchedMemberName: r.member_name !== null && !r.head_name.includes(q) ? r.member_name : null,
     householdSize: Number(r.household_size ?? 0),
     category: r.category,
     kind: r.kind,

@@ -63,7 +63,7 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
                   <span className={`status status-${item.case.status}`}>{caseStatusLabels[item.case.status]}</span>
                 </td>
                 <td className="num">{item.case.amountRule === 'stop' ? '停发' : yuanOrDash(item.case.proposedAmountFen)}</td>
-                <td>
+                <td className="agenda-flags">
                   <Flags closeRelative={item.case.closeRelative} complaint={item.case.complaint} />
                   {item.source === 'manual' && <span className="tag">补充</span>}
                 </td>

@@ -23,6 +23,7 @@ import { formatYuan } from '../../../shared/money';
 import { AssignDialog } from './AssignDialog';
 import { FindingDialog } from './FindingDialog';
 import { StreetSelect } from './StreetSelect';
+import { ariaSort, SortMark } from '../../components/SortMark';
 import type { DrawRecord } from './DrawPage';
 
 type Progress = '' | 'open' | 'done' | 'problem';
@@ -164,10 +165,13 @@ export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: D
               <tr key={group.id}>
                 {group.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
+                  if (!h.column.getCanSort()) return <th key={h.id}><table.FlexRender header={h} /></th>;
                   return (
-                    <th key={h.id} className={h.column.getCanSort() ? 'sortable' : undefined} onClick={h.column.getCanSort() ? h.column.getToggleSortingHandler() : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                      <table.FlexRender header={h} />
-                      {sorted && <span className="sort-mark">{sorted === 'asc' ? '▲' : '▼'}</span>}
+                    <th key={h.id} className="sortable" aria-sort={ariaSort(sorted)}>
+                      <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()} title="按此列排序">
+                        <table.FlexRender header={h} />
+                        <SortMark sorted={sorted} />
+                      </button>
                     </th>
                   );
                 })}
