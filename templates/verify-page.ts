@@ -26,7 +26,11 @@ input:focus-visible, textarea:focus-visible, button:focus-visible { outline: 3px
 .file-info { font-size: 14px; color: var(--muted); word-break: break-all; min-height: 1.4em; margin: 6px 0 0; }
 .actions { display: flex; gap: 12px; align-items: center; margin: 20px 0; }
 button { font: inherit; font-weight: 600; padding: 10px 28px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
-button.secondary { background: #fff; color: var(--accent); padding: 6px 14px; font-weight: 400; }
+button.secondary, button.pick { background: #fff; color: var(--accent); padding: 6px 14px; font-weight: 400; }
+button.pick { font-weight: 600; }
+.row + .row { margin-top: 10px; }
+/* The browser's own file button speaks the browser's language; ours speaks Chinese and opens it. */
+input.file { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
 .result { border-radius: 8px; padding: 16px 18px; border: 2px solid var(--line); background: #fff; }
 .result:empty { display: none; }
 .result[data-verdict="match"] { border-color: var(--ok); background: #eefbf1; }
@@ -46,7 +50,7 @@ const BODY = `
 <section class="step" aria-labelledby="manifest-head">
 <h2 id="manifest-head">① 抽查清单</h2>
 <p class="hint">公布文件中以 <span class="mono">-manifest.txt</span> 结尾的文件。选择文件最可靠；也可以把全部内容粘贴到下框。</p>
-<div class="row"><label for="manifest-file">选择清单文件</label><input type="file" id="manifest-file" accept=".txt,text/plain"><button type="button" class="secondary" id="manifest-clear" hidden>改为粘贴</button></div>
+<div class="row"><button type="button" class="pick" id="manifest-pick">选择清单文件…</button><input type="file" id="manifest-file" class="file" tabindex="-1" aria-hidden="true" accept=".txt,text/plain"><button type="button" class="secondary" id="manifest-clear" hidden>改为粘贴</button></div>
 <p class="file-info" id="manifest-info"></p>
 <label for="manifest-text" class="hint">或粘贴清单内容</label>
 <textarea id="manifest-text" spellcheck="false" autocomplete="off"></textarea>
@@ -56,14 +60,14 @@ const BODY = `
 <h2 id="seed-head">② 随机种子和抽查比例</h2>
 <p class="hint">种子见以 <span class="mono">-seed.txt</span> 结尾的文件或抽样记录；比例见抽样记录的“抽查比例”。</p>
 <div class="row"><label for="seed-text">随机种子</label><input type="text" id="seed-text" inputmode="numeric" autocomplete="off" spellcheck="false"></div>
-<div class="row"><label for="seed-file">或选择种子文件</label><input type="file" id="seed-file" accept=".txt,text/plain"></div>
+<div class="row"><button type="button" class="pick" id="seed-pick">或选择种子文件…</button><input type="file" id="seed-file" class="file" tabindex="-1" aria-hidden="true" accept=".txt,text/plain"></div>
 <div class="row"><label for="rate-text">抽查比例（%）</label><input type="text" id="rate-text" inputmode="numeric" autocomplete="off"></div>
 </section>
 
 <section class="step" aria-labelledby="sample-head">
 <h2 id="sample-head">③ 公布的样本</h2>
 <p class="hint">以 <span class="mono">-sample.json</span> 结尾的文件。</p>
-<div class="row"><label for="sample-file">选择样本文件</label><input type="file" id="sample-file" accept=".json,application/json"><button type="button" class="secondary" id="sample-clear" hidden>改为粘贴</button></div>
+<div class="row"><button type="button" class="pick" id="sample-pick">选择样本文件…</button><input type="file" id="sample-file" class="file" tabindex="-1" aria-hidden="true" accept=".json,application/json"><button type="button" class="secondary" id="sample-clear" hidden>改为粘贴</button></div>
 <p class="file-info" id="sample-info"></p>
 <label for="sample-text" class="hint">或粘贴样本内容</label>
 <textarea id="sample-text" spellcheck="false" autocomplete="off"></textarea>

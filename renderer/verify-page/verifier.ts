@@ -30,6 +30,8 @@ function fileOrPaste(prefix: string, what: string) {
   const text = byId<HTMLTextAreaElement>(`${prefix}-text`);
   const info = byId<HTMLParagraphElement>(`${prefix}-info`);
   const clear = byId<HTMLButtonElement>(`${prefix}-clear`);
+  const pick = byId<HTMLButtonElement>(`${prefix}-pick`);
+  pick.addEventListener('click', () => input.click());
   let chosen: Chosen = null;
   const show = () => {
     text.disabled = chosen !== null;
@@ -52,7 +54,7 @@ function fileOrPaste(prefix: string, what: string) {
   return {
     value(): string {
       if (chosen) return decode(chosen.bytes, what);
-      if (text.value.trim() === '') throw new Missing(`请先选择${what}文件，或粘贴它的内容`, input);
+      if (text.value.trim() === '') throw new Missing(`请先选择${what}文件，或粘贴它的内容`, pick);
       return text.value;
     },
   };
@@ -74,6 +76,7 @@ const seedText = byId<HTMLInputElement>('seed-text');
 const rateText = byId<HTMLInputElement>('rate-text');
 const seedFile = byId<HTMLInputElement>('seed-file');
 const result = byId<HTMLElement>('result');
+byId<HTMLButtonElement>('seed-pick').addEventListener('click', () => seedFile.click());
 
 seedFile.addEventListener('change', () => {
   void read(seedFile).then((c) => {

@@ -3,6 +3,7 @@
 // field is a difference too.
 import { drawSample, SAMPLER_ALGORITHM, type SampledCase, type SampleResult } from './sampler';
 import type { Manifest } from './manifest';
+import { sampleOutcomeLabels } from '../glossary';
 
 // The sample file's reader is written out by hand rather than with zod: verify.html inlines this module,
 // and zod (with its locales) would be twenty times the size of the sampler; the reader also says what is
@@ -84,7 +85,7 @@ function readClaimed(value: unknown): Claimed {
 
 export type Verification = { match: true } | { match: false; difference: string };
 
-const where = (c: SampledCase) => `${c.caseNo}（${c.street} ${c.outcome} 第 ${c.rank} 位）`;
+const where = (c: SampledCase) => `${c.caseNo}（${c.street} ${sampleOutcomeLabels[c.outcome]}层第 ${c.rank} 位）`;
 
 function firstSampleDifference(expected: SampledCase[], claimed: SampledCase[]): string | null {
   const wanted = new Map(expected.map((c) => [c.caseNo, c]));
