@@ -20,7 +20,7 @@ class ShapeError extends Error {
 }
 
 type Field = 'text' | 'number' | 'integer' | 'outcome' | 'reason';
-const fieldWords: Record<Field, string> = { text: '文本', number: '数字', integer: '整数', outcome: 'approved 或 rejected', reason: 'random 或 mandatory' };
+const fieldWords: Record<Field, string> = { text: '文本', number: '数字', integer: '整数', outcome: '“approved”或“rejected”', reason: '“random”或“mandatory”' };
 
 function fits(value: unknown, field: Field): boolean {
   switch (field) {
