@@ -4,7 +4,8 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { AppError } from '../shared/result';
 
-export const exportedKinds = ['.pdf', '.csv', '.json', '.txt'] as const;
+// .html is verify.html, which 打开 shows in the system browser to check the published files there.
+export const exportedKinds = ['.pdf', '.csv', '.json', '.txt', '.html'] as const;
 
 export function exportedFile(exportDir: string, file: string): string {
   const full = resolve(exportDir, file);

@@ -2,6 +2,7 @@
 // only 'electron', so everything else it uses is bundled into it; main keeps native and large
 // packages (better-sqlite3, pdfmake, fontkit) in node_modules.
 import { build } from 'esbuild';
+import { bundleVerifier } from './verifier-bundle.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
@@ -9,7 +10,12 @@ await build({
   ...common,
   entryPoints: ['electron/main.ts'],
   outfile: 'dist-electron/main.cjs',
+  // verify.html's script goes in as a constant: the packaged app has no esbuild to bundle it at export
+  // (electron/backend/spotchecks/verify-page.ts), so that module's source-only fallback, which would
+  // bundle it, is left out.
+  define: { JRD_VERIFIER_SCRIPT: JSON.stringify(await bundleVerifier()) },
   external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
+  plugins: [{ name: 'no-verifier-bundler', setup: (b) => b.onResolve({ filter: /verifier-bundle\.mjs$/ }, (a) => ({ path: a.path, external: true })) }],
 });
 await build({
   ...common,

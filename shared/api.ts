@@ -6,7 +6,7 @@ import { Settings, SettingsPatch } from './settings';
 import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
-import { DrawDetail, DrawExport, DrawSummary, SpotCheckFrame, spotCheckArgs } from './spotcheck';
+import { DrawDetail, DrawExport, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import { StartupState } from './startup';
 import type { ChannelName, EventName } from './channels';
@@ -101,6 +101,7 @@ export const contract = {
   'spotchecks.orderCorrection': { args: spotCheckArgs.orderCorrection, result: DrawDetail },
   'spotchecks.closeCorrection': { args: spotCheckArgs.closeCorrection, result: DrawDetail },
   'spotchecks.export': { args: spotCheckArgs.exportDraw, result: DrawExport },
+  'spotchecks.verifyPublished': { args: spotCheckArgs.verifyPublished, result: PublishedCheck },
   'spotchecks.worksheetPdf': { args: spotCheckArgs.worksheetPdf, result: PdfFile },
   'spotchecks.reportPdf': { args: spotCheckArgs.reportPdf, result: PdfFile },
   'spotchecks.recordPdf': { args: spotCheckArgs.recordPdf, result: PdfFile },

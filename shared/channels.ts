@@ -55,6 +55,7 @@ export const channelNames = [
   'spotchecks.orderCorrection',
   'spotchecks.closeCorrection',
   'spotchecks.export',
+  'spotchecks.verifyPublished',
   'spotchecks.worksheetPdf',
   'spotchecks.reportPdf',
   'spotchecks.recordPdf',

@@ -156,6 +156,19 @@ export const ExportedFile = z.object({ fileName: z.string(), path: z.string(), b
 export const DrawExport = z.object({ files: z.array(ExportedFile) });
 export type DrawExport = z.infer<typeof DrawExport>;
 
+/** The desk's 验证 of the published files: the verdict verify.html and the CLI give, and what was read. */
+export const PublishedCheck = z.object({
+  result: z.discriminatedUnion('verdict', [
+    z.object({ verdict: z.literal('match'), manifestSha256: Sha256 }),
+    z.object({ verdict: z.literal('differs'), manifestSha256: Sha256, difference: z.string() }),
+    z.object({ verdict: z.literal('unverifiable'), message: z.string() }),
+  ]),
+  /** The rate the draw recorded, which the check used. */
+  rate: z.number().int(),
+  files: z.array(ExportedFile),
+});
+export type PublishedCheck = z.infer<typeof PublishedCheck>;
+
 const DrawRef = { drawId: Id };
 
 export const spotCheckArgs = {
@@ -196,6 +209,7 @@ export const spotCheckArgs = {
     .object({ correctionId: Id, result: z.string().trim().min(1, '请写明整改结果').max(500), closedOn: IsoDate })
     .strict(),
   exportDraw: z.object(DrawRef).strict(),
+  verifyPublished: z.object(DrawRef).strict(),
   worksheetPdf: z.object({ ...DrawRef, streetCode: StreetCode.optional() }).strict(),
   reportPdf: z.object(DrawRef).strict(),
   recordPdf: z.object(DrawRef).strict(),

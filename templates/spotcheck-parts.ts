@@ -75,7 +75,7 @@ export function verificationBlock(draw: DrawDetail, titled = true): Content {
         layout: 'noBorders',
       },
       {
-        text: `任何人可用公布的抽查清单、随机种子和样本文件复核：${verifyCommand(draw)}`,
+        text: `任何人可用公布的抽查清单、随机种子和样本文件复核：用浏览器打开同时公布的 verify.html（不联网），选择这三个文件并填写比例；或运行 ${verifyCommand(draw)}`,
         fontSize: zihao.小五,
         color: '#333333',
         margin: [0, 4, 0, 0],

@@ -51,5 +51,9 @@ export function spotCheckRecordDocument(data: SpotCheckDocData): TDocumentDefini
     },
     { text: `${data.issuer}\u3000${formatChineseDate(data.printedOn)}`, style: 'note', alignment: 'right', margin: [0, 20, 0, 0] },
   ];
-  return gbDocument({ title, content, footer: 'list' });
+  const doc = gbDocument({ title, content, footer: 'list' });
+  // Dated by the draw: pdfkit would otherwise stamp the time of rendering (and derive the file /ID from
+  // it), and the published record must hash the same however often it is exported.
+  const drawn = new Date(draw.drawnAt);
+  return { ...doc, info: { ...doc.info, author: data.issuer, creationDate: drawn, modDate: drawn } };
 }

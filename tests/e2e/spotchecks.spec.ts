@@ -116,7 +116,8 @@ test('the district bureau draws a verifiable sample, records findings and prints
   // ── the published files and the report. ──
   await page.getByTestId('draw-tab-documents').click();
   await page.getByTestId('export-files').click();
-  await expect(page.getByTestId('export-list').locator('li')).toHaveCount(5);
+  // Six: manifest, sample (JSON, CSV), seed, verify.html and the record; the first export also bundles verify.html.
+  await expect(page.getByTestId('export-list').locator('li')).toHaveCount(6, { timeout: 60_000 });
   const files = await page.getByTestId('export-list').locator('.path').allTextContents();
   const sampleFile = files.find((f) => f.endsWith('-sample.json'))!;
   const manifestFile = files.find((f) => f.endsWith('-manifest.txt'))!;

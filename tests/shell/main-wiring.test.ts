@@ -5,10 +5,11 @@
 // the menu set, the window placed, desktop channels confined to the export folder.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { desktopChannelNames } from '../../shared/desktop-channels';
@@ -165,5 +166,14 @@ describe('Electron main, wired', () => {
     expect((await call('desktop:desktop.openFile', trusted(), { file: join(userData, 'data', 'jrd.sqlite') })).error?.code).toBe('forbidden');
     expect((await call('desktop:desktop.showFolder', trusted(), { folder: '/etc' })).error?.code).toBe('invalid-args');
     expect(await call('desktop:desktop.saveFileAs', trusted(), { file: join(exports, 'minutes.pdf') })).toEqual({ ok: true, value: { savedTo: null } });
+  });
+
+  it('carries verify.html’s script inlined, the very bundle the source makes, and never needs esbuild', async () => {
+    const main = readFileSync(join(root, 'dist-electron', 'main.cjs'), 'utf8');
+    const literal = /async function verifierScript\(\) \{\s*if \(true\) return ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*");/.exec(main)?.[1];
+    expect(literal, 'the bundled constant in main.cjs').toBeDefined();
+    const { bundleVerifier } = await import('../../scripts/verifier-bundle.mjs');
+    expect(runInNewContext(literal!)).toBe(await bundleVerifier());
+    expect(main).not.toMatch(/require\("esbuild"\)/);
   });
 });

@@ -229,5 +229,10 @@ describe('verify', () => {
   it('refuses a sample file with missing or extra fields', () => {
     expect(verifySample(manifest, SEED, 30, { ...published, extra: 1 })).toMatchObject({ match: false, difference: expect.stringContaining('格式不对') });
     expect(verifySample(manifest, SEED, 30, changed((s) => delete (s.sample[0] as Partial<(typeof s.sample)[0]>).rank))).toMatchObject({ match: false });
+    // Said in Chinese, with the field's path, for a citizen reading verify.html.
+    expect(verifySample(manifest, SEED, 30, { ...published, extra: 1 })).toEqual({ match: false, difference: '样本文件格式不对：extra 是多出的字段，样本文件不应有它' });
+    expect(verifySample(manifest, SEED, 30, changed((s) => ((s.sample[1] as { rank: unknown }).rank = '2')))).toEqual({ match: false, difference: '样本文件格式不对：sample.1.rank 应为整数，实为 "2"' });
+    expect(verifySample(manifest, SEED, 30, changed((s) => ((s.strata[0] as { outcome: unknown }).outcome = 'ok')))).toEqual({ match: false, difference: '样本文件格式不对：strata.0.outcome 应为“approved”或“rejected”，实为 "ok"' });
+    expect(verifySample(manifest, SEED, 30, [])).toEqual({ match: false, difference: '样本文件格式不对：整个文件应为一个对象（{…}）' });
   });
 });

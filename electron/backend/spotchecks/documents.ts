@@ -1,7 +1,9 @@
 // A draw's documents: the one-page record, the inspectors' worksheet and the report (PDFs), and the
-// files published so anyone can re-verify it: the manifest, and the sample as JSON (exactly what
-// `sample draw --json` prints) and CSV. The sample is recomputed from the stored manifest, seed and rate
-// and compared with the stored one before anything is written.
+// files published so anyone can re-verify it: the manifest, the seed, the sample as JSON (exactly what
+// `sample draw --json` prints) and CSV, and verify.html, which checks them in a browser. The sample is
+// recomputed from the stored manifest, seed and rate and compared with the stored one before anything
+// is written. The record is a published file too, so it is dated by the draw, not by the printing:
+// the same draw gives the same bytes and the same hash whenever it is exported.
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError, missingCase } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
@@ -10,6 +12,7 @@ import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
 import { chinaDateOf } from '../../../shared/dates';
 import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
 import { appendAudit } from '../audit/audit-log';
+import { verifyPage } from './verify-page';
 import type { BackendContext } from '../context';
 import { exportFile, printPdf } from '../pdf/print';
 import type { PdfJob } from '../pdf/pdf-jobs';
@@ -18,14 +21,33 @@ import { drawDetail, loadDraw } from './draw-view';
 
 type DocData = { data: SpotCheckDocData; userId: string };
 
-async function docData(ctx: BackendContext, user: SessionUser, drawId: string): Promise<DocData> {
+/** `dated: 'draw'` dates the document by the draw (the published record), else by today. */
+async function docData(ctx: BackendContext, user: SessionUser, drawId: string, dated: 'draw' | 'today'): Promise<DocData> {
   const draw = await drawDetail(ctx.db, drawId, user);
   const district = await ctx.db.selectFrom('regions').select('name').where('code', '=', draw.districtCode).executeTakeFirstOrThrow();
-  return { data: { draw, districtName: district.name, issuer: `${district.name}民政局`, printedOn: chinaDateOf(ctx.clock.now()) }, userId: user.id };
+  const printedOn = chinaDateOf(dated === 'draw' ? draw.drawnAt : ctx.clock.now());
+  return { data: { draw, districtName: district.name, issuer: `${district.name}民政局`, printedOn }, userId: user.id };
 }
 
 /** Short, stable prefix for a draw's file names. */
 const stem = (drawId: string) => `spotcheck-${drawId.slice(0, 8)}`;
+
+/** The name of one of a draw's published files in the export folder. */
+export function publishedFileName(drawId: string, file: 'manifest' | 'seed' | 'sample'): string {
+  switch (file) {
+    case 'manifest':
+      return `${stem(drawId)}-manifest.txt`;
+    case 'seed':
+      return `${stem(drawId)}-seed.txt`;
+    case 'sample':
+      return `${stem(drawId)}-sample.json`;
+    default:
+      return missingCase(file, 'published file');
+  }
+}
+
+/** verify.html is the same page for every draw, so it has one name beside all of them. */
+export const VERIFY_PAGE_FILE = 'verify.html';
 
 /** The published sample, recomputed and checked against what is stored. */
 export function publishedSample(draw: DrawDetail, manifestText: string): SampleResult {
@@ -49,14 +71,14 @@ function sampleCsv(result: SampleResult): string {
 
 export async function exportDraw(ctx: BackendContext, user: SessionUser, drawId: string): Promise<DrawExport> {
   const row = await loadDraw(ctx.db, drawId, user);
-  const docs = await docData(ctx, user, drawId);
+  const docs = await docData(ctx, user, drawId, 'draw');
   const result = publishedSample(docs.data.draw, row.manifest_text);
-  const name = stem(drawId);
   const files = [
-    exportFile(ctx, `${name}-manifest.txt`, row.manifest_text),
-    exportFile(ctx, `${name}-sample.json`, `${JSON.stringify(result)}\n`),
-    exportFile(ctx, `${name}-sample.csv`, sampleCsv(result)),
-    exportFile(ctx, `${name}-seed.txt`, `${row.seed}\n`),
+    exportFile(ctx, publishedFileName(drawId, 'manifest'), row.manifest_text),
+    exportFile(ctx, publishedFileName(drawId, 'sample'), `${JSON.stringify(result)}\n`),
+    exportFile(ctx, `${stem(drawId)}-sample.csv`, sampleCsv(result)),
+    exportFile(ctx, publishedFileName(drawId, 'seed'), `${row.seed}\n`),
+    exportFile(ctx, VERIFY_PAGE_FILE, await verifyPage()),
   ];
   // The record is printed from the same read of the draw: a large sample is not loaded twice.
   const record = await printDrawDocument(ctx, docs, drawId, 'record');
@@ -94,7 +116,7 @@ async function printDrawDocument(ctx: BackendContext, { data, userId }: DocData,
   });
 }
 
-export const writeRecordPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'record', outFile);
+export const writeRecordPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId, 'draw'), drawId, 'record', outFile);
 export const writeWorksheetPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, streetCode?: string, outFile?: string) =>
-  printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'worksheet', outFile, streetCode);
-export const writeReportPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId), drawId, 'report', outFile);
+  printDrawDocument(ctx, await docData(ctx, user, drawId, 'today'), drawId, 'worksheet', outFile, streetCode);
+export const writeReportPdf = async (ctx: BackendContext, user: SessionUser, drawId: string, outFile?: string) => printDrawDocument(ctx, await docData(ctx, user, drawId, 'today'), drawId, 'report', outFile);

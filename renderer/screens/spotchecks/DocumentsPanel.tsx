@@ -1,9 +1,11 @@
 // The documents of a draw: the files published for re-verification (manifest, seed, sample as JSON and
-// CSV, and the one-page record), the inspectors' worksheet (all streets or one), and the report. PDFs
-// render off the main thread with a progress bar.
+// CSV, verify.html and the one-page record) with 验证, which checks the files as written; the
+// inspectors' worksheet (all streets or one), and the report. PDFs render off the main thread with a
+// progress bar.
 import { useState } from 'react';
 import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { VerifyPublished } from './VerifyPublished';
 import { PdfJobStatus, usePdfJob } from '../../components/PdfJob';
 import { errorMessage } from './format';
 import { StreetSelect } from './StreetSelect';
@@ -28,7 +30,9 @@ export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
     <div className="sc-docs">
       <div className="panel">
         <h2 className="panel-head">公布与复核</h2>
-        <p className="muted">导出抽查清单、随机种子和样本（JSON、CSV）及一页抽样记录。任何人可用 npm run cli -- sample verify 复核，结果应为 match。</p>
+        <p className="muted">
+          导出抽查清单、随机种子、样本（JSON、CSV）、一页抽样记录和复核页 verify.html。公布后，任何人用浏览器打开 verify.html，选择清单、种子和样本文件并填写比例，就能在自己的电脑上重新抽取并比对，不需联网或安装软件。
+        </p>
         <button type="button" className="button primary" onClick={() => void exportFiles()} disabled={exported.status === 'running'} data-testid="export-files">
           导出公布文件
         </button>
@@ -47,6 +51,7 @@ export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
             {exported.message}
           </div>
         )}
+        <VerifyPublished draw={draw} />
       </div>
       <div className="panel">
         <h2 className="panel-head">核查工作底稿</h2>

@@ -1,0 +1,1 @@
+export function bundleVerifier(): Promise<string>;
