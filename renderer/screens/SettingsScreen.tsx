@@ -89,8 +89,9 @@ export function SettingsScreen() {
       </div>
       <div className="cards">
         {offices.status === 'error' && <div className="notice error">{offices.message}</div>}
-        {offices.status === 'ready' && <OwnOfficeCard offices={offices.value} />}
+        {/* The bureau's part first: the street offices it sets, across the width. */}
         {offices.status === 'ready' && offices.value.own.level === 'district' && <StreetOfficesCard offices={offices.value} onChanged={setSavedOffices} />}
+        {offices.status === 'ready' && <OwnOfficeCard offices={offices.value} />}
         {settings.status === 'error' && <div className="notice error">{settings.message}</div>}
         {settings.status === 'ready' && <RulesCard settings={settings.value} changes={changes.status === 'ready' ? changes.value : []} />}
         <div className="card">

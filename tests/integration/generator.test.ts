@@ -336,7 +336,7 @@ describe('generateDistrict: default district', () => {
       "SELECT code, name, office_name, office_address, office_phone, office_hotlines_json FROM regions WHERE level IN ('district', 'street') ORDER BY code",
     );
     expect(offices).toHaveLength(8);
-    expect(offices[0]).toMatchObject({ code: '430188', office_name: '长沙市麓山区民政局' });
+    expect(offices[0]).toMatchObject({ code: '430188', office_name: '麓山区民政局' });
     expect(offices.find((o) => o.code === '430188001')).toMatchObject({ office_name: '麓山区望江街道办事处', office_phone: '0731-8852 6120' });
     expect(offices.find((o) => o.code === '430188101')).toMatchObject({ office_name: '麓山区莲湖镇人民政府' });
     for (const o of offices) {

@@ -11,8 +11,18 @@ function lastChange(o: OfficeView): string {
   return `${o.changedBy ?? '（未知）'}，${formatChineseDateTime(o.changedAt)}`;
 }
 
-function hotlineText(o: OfficeView): string {
-  return o.office.hotlines.length === 0 ? '（无）' : o.office.hotlines.map((h) => `${h.label} ${h.number}`).join('；');
+/** One hotline a line: "民政服务热线 12349". */
+function Hotlines({ office }: { office: OfficeView }) {
+  if (office.office.hotlines.length === 0) return <>（无）</>;
+  return (
+    <>
+      {office.office.hotlines.map((h) => (
+        <div key={h.number}>
+          {h.label} <span className="nowrap">{h.number}</span>
+        </div>
+      ))}
+    </>
+  );
 }
 
 export function OwnOfficeCard({ offices }: { offices: OfficeList }) {
@@ -40,7 +50,9 @@ export function OwnOfficeCard({ offices }: { offices: OfficeList }) {
         {!bureau && (
           <div className="kv-row">
             <dt>公布的热线</dt>
-            <dd>{hotlineText(own)}</dd>
+            <dd>
+              <Hotlines office={own} />
+            </dd>
           </div>
         )}
         <div className="kv-row">
@@ -97,7 +109,9 @@ export function StreetOfficesCard({ offices, onChanged }: { offices: OfficeList;
                 </td>
                 <td>{s.office.address || '（未填写）'}</td>
                 <td className="nowrap">{s.office.phone || '（未填写）'}</td>
-                <td>{hotlineText(s)}</td>
+                <td>
+                  <Hotlines office={s} />
+                </td>
                 <td data-testid="street-office-changed">{lastChange(s)}</td>
                 {offices.canEdit && (
                   <td>

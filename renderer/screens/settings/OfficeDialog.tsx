@@ -18,7 +18,14 @@ export function OfficeDialog({ street, onClose, onSaved }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const setHotline = (i: number, patch: Partial<Hotline>) => setHotlines((list) => list.map((h, k) => (k === i ? { ...h, ...patch } : h)));
+  // A refusal concerns the values it was given: once they are edited it no longer stands.
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setError(null);
+      set(v);
+    };
+  const setHotline = (i: number, patch: Partial<Hotline>) => edited(setHotlines)(hotlines.map((h, k) => (k === i ? { ...h, ...patch } : h)));
 
   async function save() {
     setBusy(true);
@@ -53,15 +60,15 @@ export function OfficeDialog({ street, onClose, onSaved }: Props) {
       <p className="dialog-note">保存后随同步送到中心，本街道和其他工作台同步后，公示、长期公示和个案名单即以此落款。</p>
       <label className="field">
         <span>单位名称（落款）</span>
-        <input ref={first} type="text" value={name} onChange={(e) => setName(e.target.value)} data-testid="office-name" />
+        <input ref={first} type="text" value={name} onChange={(e) => edited(setName)(e.target.value)} data-testid="office-name" />
       </label>
       <label className="field">
         <span>地址（受理异议的地点）</span>
-        <input type="text" value={address} onChange={(e) => setAddress(e.target.value)} placeholder="可不填" data-testid="office-address" />
+        <input type="text" value={address} onChange={(e) => edited(setAddress)(e.target.value)} placeholder="可不填" data-testid="office-address" />
       </label>
       <label className="field">
         <span>电话</span>
-        <input type="text" inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="可不填，如 0731-8852 6120" data-testid="office-phone" />
+        <input type="text" inputMode="tel" value={phone} onChange={(e) => edited(setPhone)(e.target.value)} placeholder="可不填，如 0731-8852 6120" data-testid="office-phone" />
       </label>
       <fieldset className="office-hotlines">
         <legend>公布的热线（按印出的顺序）</legend>
@@ -76,13 +83,13 @@ export function OfficeDialog({ street, onClose, onSaved }: Props) {
               <span>号码</span>
               <input type="text" inputMode="numeric" value={h.number} onChange={(e) => setHotline(i, { number: e.target.value })} data-testid="office-hotline-number" />
             </label>
-            <button type="button" className="button small" onClick={() => setHotlines((list) => list.filter((_, k) => k !== i))} aria-label={`删除热线 ${h.label || i + 1}`}>
+            <button type="button" className="button small" onClick={() => edited(setHotlines)(hotlines.filter((_, k) => k !== i))} aria-label={`删除热线 ${h.label || i + 1}`}>
               删除
             </button>
           </div>
         ))}
         {hotlines.length < MAX_HOTLINES && (
-          <button type="button" className="button small" onClick={() => setHotlines((list) => [...list, { label: '', number: '' }])} data-testid="office-hotline-add">
+          <button type="button" className="button small" onClick={() => edited(setHotlines)([...hotlines, { label: '', number: '' }])} data-testid="office-hotline-add">
             添加热线
           </button>
         )}

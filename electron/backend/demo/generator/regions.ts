@@ -16,7 +16,7 @@ const HOTLINES: readonly Hotline[] = [
 
 /** The district bureau's own office, on the district's region. */
 export const DISTRICT_OFFICE: OfficeRecord = {
-  name: '长沙市麓山区民政局',
+  name: '麓山区民政局',
   address: '麓山区麓山大道1号',
   phone: '0731-8800 2349',
   hotlines: HOTLINES,
