@@ -4,9 +4,10 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_closed_meeting_guards';
 import { migration0003 } from './0003_spot_check_guards';
 import { migration0004 } from './0004_sync';
+import { migration0005 } from './0005_region_offices';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
 

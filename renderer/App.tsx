@@ -21,7 +21,8 @@ const screens = [
 export function App() {
   const [named, go] = useRoute();
   const [session, reloadSession] = useApi('session.current', {});
-  const [settings] = useApi('settings.get', {});
+  // The user's own office from its region record: their street office's, or the district bureau's.
+  const [offices] = useApi('regions.offices', {}, session.status === 'ready' ? session.value.id : '');
   // A new copy has nobody signed in yet: it opens on 同步, where the person signs in to the centre.
   const route: Route = named ?? screenRoute(session.status === 'error' ? 'sync' : 'cases');
   const screen = route.screen;
@@ -37,10 +38,9 @@ export function App() {
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">联</span>
           <span className="brand-name">联审联批工作台</span>
-          {settings.status === 'ready' && session.status === 'ready' && (
+          {offices.status === 'ready' && session.status === 'ready' && (
             <span className="brand-office" data-testid="brand-office">
-              {/* The office in the settings is the street office's; a district user works for the bureau. */}
-              {session.value.regionCode.length === 6 ? `${session.value.regionName}民政局` : settings.value.officeName}
+              {offices.value.own.office.name}
             </span>
           )}
         </div>

@@ -67,6 +67,16 @@ export function canRecordFinding(user: Actor, item: { districtCode: string; insp
   return deny('只有分配到这件个案的抽查人员（或科长）可以记录核查结论');
 }
 
+/**
+ * A street office's details (the name it signs with, address, phone, hotlines) are set by the district
+ * bureau that oversees it, for the streets of its own district only: a street cannot re-sign its notices.
+ */
+export function canEditStreetOffice(user: Actor, streetCode: string): Denial | null {
+  if (!bureauOf(user)) return deny('街道办事处的名称、地址、电话和热线由区民政局统一设置，本街道不能修改');
+  if (streetCode.length !== 9 || !within(user, streetCode)) return deny('这个街道（乡镇）不在本区，不能修改它的单位信息');
+  return null;
+}
+
 /** Local settings of this copy (until the bureau sets standards centrally): anyone signed in to it. */
 export function canChangeLocalSettings(_user: Actor): Denial | null {
   return null;

@@ -2,7 +2,8 @@
 // validates arguments with these; the preload exposes exactly these channels as `window.api`.
 import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
-import { Settings, SettingsPatch } from './settings';
+import { SettingChange, Settings, SettingsPatch } from './settings';
+import { OfficeList, officeArgs } from './office';
 import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
@@ -52,9 +53,12 @@ export const contract = {
   'app.info': { args: Empty, result: AppInfo },
   'session.current': { args: Empty, result: SessionUser },
   'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },
+  'regions.offices': { args: officeArgs.list, result: OfficeList },
+  'regions.setOffice': { args: officeArgs.update, result: OfficeList },
   'cases.list': { args: CaseListQuery, result: z.array(CaseRow) },
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },
+  'settings.changes': { args: Empty, result: z.array(SettingChange) },
   'fonts.report': { args: Empty, result: FontReport },
   'pdf.communityCases': { args: z.object({ communityCode: DivisionCodeString }).strict(), result: PdfFile },
   'audit.verify': { args: Empty, result: AuditCheck },

@@ -7,7 +7,7 @@
 // Speed: a standing list may hold thousands of rows, so the table is plain text cells with one style set
 // on the table, no per-row options (dontBreakRows, keepWithHeaderRows) and a layout of constant lines.
 import type { Content, ContentTable, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { NoticeDocument, NoticeRow, NoticeSection } from '../shared/notice';
+import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
 import { daysBetween, formatChineseDate } from '../shared/dates';
 import { formatYuan } from '../shared/money';
@@ -134,17 +134,6 @@ function households(rows: NoticeRow[]): string {
   return `${rows.length}户${people}人`;
 }
 
-/** "（地址：…，电话：…）", leaving out what the settings do not give. */
-function contact(objection: NoticeDocument['objection']): string {
-  const parts = [objection.address.trim() && `地址：${objection.address.trim()}`, objection.phone.trim() && `电话：${objection.phone.trim()}`].filter((s) => s !== '');
-  return parts.length === 0 ? '' : `（${parts.join('，')}）`;
-}
-
-/** 望江街道 → 望江街道办事处; a name that already ends so is kept. */
-function office(streetName: string): string {
-  return streetName.endsWith('办事处') ? streetName : `${streetName}办事处`;
-}
-
 /** A section's title: the footer numbers pages from where pdfmake placed it (see sectionFooter). */
 type TitleNode = ContentText & { positions?: { pageNumber: number }[] };
 
@@ -154,8 +143,7 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
   const intro = batch
     ? `${basis}，拟对${s.communityName}以下${households(s.rows)}的社会救助事项予以审核确认，现予以公示。`
     : `${basis}，现将截至${formatChineseDate(doc.issuedOn)}${s.communityName}正在享受社会救助的对象名单（共${households(s.rows)}）予以长期公示。`;
-  const objectionWhen = batch ? '公示期间，' : '';
-  const objection = `${objectionWhen}如对公示对象有异议，可向${office(doc.streetName)}反映${contact(doc.objection)}，也可拨打民政服务热线 ${doc.objection.hotline}。`;
+  const objection = objectionSentence(doc);
 
   const blocks: Content[] = [title];
   // The community under the title, unless the title already names it.

@@ -1,8 +1,13 @@
-import type { ReactNode } from 'react';
+// 设置: what each setting is and who may change it. The office details are each street's, on its region
+// record at the centre (the bureau changes them); the standards and rules are this copy's own.
+import { useState, type ReactNode } from 'react';
+import { formatChineseDateTime } from '../../shared/dates';
 import { formatYuanWithUnit } from '../../shared/money';
 import { nameMaskingLabels } from '../../shared/masking';
-import type { Settings } from '../../shared/settings';
-import { useApi } from '../use-api';
+import type { OfficeList } from '../../shared/office';
+import type { SettingChange, Settings } from '../../shared/settings';
+import { useApi, type Loadable } from '../use-api';
+import { OwnOfficeCard, StreetOfficesCard } from './settings/OfficeCards';
 
 function quorumText(s: Settings): string {
   return s.quorum.kind === 'more_than_half' ? '领导小组成员过半数出席' : `领导小组成员 ${s.quorum.numerator}/${s.quorum.denominator} 以上出席`;
@@ -22,8 +27,58 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+type RuleRow = { label: string; keys: readonly (keyof Settings)[]; value: (s: Settings) => string; what: string };
+
+// What each setting is, as the person reading 设置 needs it; keys name it in the audit log.
+const rules: readonly RuleRow[] = [
+  { label: '城市低保标准', keys: ['dibaoStandardUrbanFen'], value: (s) => `${formatYuanWithUnit(s.dibaoStandardUrbanFen)} / 人·月`, what: '城市居民最低生活保障标准；核定低保金额和低保边缘的基准。' },
+  { label: '农村低保标准', keys: ['dibaoStandardRuralFen'], value: (s) => `${formatYuanWithUnit(s.dibaoStandardRuralFen)} / 人·月`, what: '农村居民最低生活保障标准。' },
+  { label: '低保边缘', keys: ['edgeIncomePercent'], value: (s) => `人均收入低于低保标准的 ${s.edgeIncomePercent}%`, what: '不符合低保条件、人均收入低于此线的家庭认定为低保边缘家庭。' },
+  { label: '渐退期', keys: ['phaseOutMaxMonths'], value: (s) => `不超过 ${s.phaseOutMaxMonths} 个月`, what: '家庭收入超过标准后继续发放、逐步退出的最长期限。' },
+  { label: '临时救助审批限额', keys: ['temporaryLimitMonths'], value: (s) => `不超过 ${s.temporaryLimitMonths} 个月的低保标准`, what: '街道（乡镇）可直接审批的临时救助金额上限，超出的报区民政局。' },
+  { label: '审批金额范围', keys: ['approvalMinFen', 'approvalMaxFen'], value: (s) => `每月 ${formatYuanWithUnit(s.approvalMinFen)} 至 ${formatYuanWithUnit(s.approvalMaxFen)}`, what: '会议决定中可填写的月救助金额范围，超出的不予保存。' },
+  { label: '法定人数', keys: ['quorum'], value: quorumText, what: '联审联批会议出席人数达到此要求才能开会表决。' },
+  { label: '表决规则', keys: ['passing'], value: passingText, what: '一项决定获得通过所需的同意票。' },
+  { label: '公示姓名', keys: ['nameMasking'], value: (s) => nameMaskingLabels[s.nameMasking], what: '公示和长期公示上户主姓名的遮蔽方式。' },
+  { label: '公示期', keys: ['noticeDays'], value: (s) => `${s.noticeDays} 天`, what: '新建公示的默认天数，不少于 7 天。' },
+];
+
+function lastChangeOf(changes: readonly SettingChange[], keys: readonly string[]): string {
+  const latest = changes.filter((c) => keys.includes(c.key)).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  return latest ? `最后修改：${latest.by ?? '（未知用户）'}，${formatChineseDateTime(latest.at)}` : '本机未修改过';
+}
+
+function RulesCard({ settings, changes }: { settings: Settings; changes: readonly SettingChange[] }) {
+  return (
+    <div className="card" data-testid="rules-card">
+      <h2>标准与规则</h2>
+      <p className="muted small setting-who" data-testid="rules-who">
+        以下标准和规则保存在本机，不随同步传送。应按区民政局公布的标准设置；本版本的界面不提供修改，由本机的系统管理员按区民政局的通知修改，每次修改都记入本机审计日志。
+      </p>
+      <dl className="kv">
+        {rules.map((r) => (
+          <div className="kv-row" key={r.label} data-testid="rule-row">
+            <dt>{r.label}</dt>
+            <dd>
+              <div>{r.value(settings)}</div>
+              <div className="muted small">{r.what}</div>
+              <div className="muted small" data-testid="rule-changed">
+                {lastChangeOf(changes, r.keys)}
+              </div>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 export function SettingsScreen() {
   const [settings] = useApi('settings.get', {});
+  const [changes] = useApi('settings.changes', {});
+  const [loadedOffices] = useApi('regions.offices', {});
+  const [savedOffices, setSavedOffices] = useState<OfficeList | null>(null);
+  const offices: Loadable<OfficeList> = savedOffices ? { status: 'ready', value: savedOffices } : loadedOffices;
   const [fonts] = useApi('fonts.report', {});
   const [info] = useApi('app.info', {});
 
@@ -33,25 +88,12 @@ export function SettingsScreen() {
         <h1 className="screen-title">设置</h1>
       </div>
       <div className="cards">
-        <div className="card">
-          <h2>单位与规则</h2>
-          {settings.status === 'error' && <div className="notice error">{settings.message}</div>}
-          {settings.status === 'ready' && (
-            <dl className="kv">
-              <Row label="单位名称">{settings.value.officeName}</Row>
-              <Row label="地址">{settings.value.officeAddress || '（未填写）'}</Row>
-              <Row label="电话">{settings.value.officePhone || '（未填写）'}</Row>
-              <Row label="城市低保标准">{formatYuanWithUnit(settings.value.dibaoStandardUrbanFen)} / 人·月</Row>
-              <Row label="农村低保标准">{formatYuanWithUnit(settings.value.dibaoStandardRuralFen)} / 人·月</Row>
-              <Row label="低保边缘">人均收入低于低保标准的 {settings.value.edgeIncomePercent}%</Row>
-              <Row label="渐退期">不超过 {settings.value.phaseOutMaxMonths} 个月</Row>
-              <Row label="法定人数">{quorumText(settings.value)}</Row>
-              <Row label="表决规则">{passingText(settings.value)}</Row>
-              <Row label="公示姓名">{nameMaskingLabels[settings.value.nameMasking]}</Row>
-              <Row label="公示期">{settings.value.noticeDays} 天</Row>
-            </dl>
-          )}
-        </div>
+        {offices.status === 'error' && <div className="notice error">{offices.message}</div>}
+        {/* The bureau's part first: the street offices it sets, across the width. */}
+        {offices.status === 'ready' && offices.value.own.level === 'district' && <StreetOfficesCard offices={offices.value} onChanged={setSavedOffices} />}
+        {offices.status === 'ready' && <OwnOfficeCard offices={offices.value} />}
+        {settings.status === 'error' && <div className="notice error">{settings.message}</div>}
+        {settings.status === 'ready' && <RulesCard settings={settings.value} changes={changes.status === 'ready' ? changes.value : []} />}
         <div className="card">
           <h2>公文字体</h2>
           {fonts.status === 'ready' && (
@@ -67,6 +109,7 @@ export function SettingsScreen() {
           {fonts.status === 'ready' && fonts.value.officialMissing.length > 0 && (
             <p className="muted small">未检测到：{fonts.value.officialMissing.join('、')}。安装后生成的公文将自动使用。</p>
           )}
+          <p className="muted small setting-who">由本机自动检测，不需要设置。</p>
         </div>
         <div className="card">
           <h2>数据</h2>
@@ -82,6 +125,7 @@ export function SettingsScreen() {
               <Row label="程序版本">{info.value.appVersion}</Row>
             </dl>
           )}
+          <p className="muted small setting-who">本机的数据位置和版本，由安装和升级决定，不在此修改。</p>
         </div>
       </div>
     </section>

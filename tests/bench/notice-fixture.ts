@@ -59,7 +59,7 @@ export function standingNotice(total: number, sections: 1 | 10 = 10, seed = 2026
     issuedOn: '2026-11-22',
     period: null,
     basis: '根据《社会救助暂行办法》有关规定',
-    objection: { address: '望江街道办事处一楼社会救助窗口', phone: '0731-88880000', hotline: '12349' },
+    objection: { address: '望江街道办事处一楼社会救助窗口', phone: '0731-88880000', hotlines: [{ label: '民政服务热线', number: '12349' }] },
     sections: sectionList,
   };
 }

@@ -8,6 +8,7 @@ import type { NoticeDocument, NoticeRow } from '../../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../../shared/glossary';
 import { daysBetween, formatChineseDate } from '../../shared/dates';
 import { formatYuan } from '../../shared/money';
+import { hotlineClause } from '../../shared/office';
 import { bundledFonts } from '../../templates/fonts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -21,7 +22,6 @@ function row(r: NoticeRow, batch: boolean): string {
 export function noticeHtml(doc: NoticeDocument, fontsDir: string): string {
   const font = (family: string, file: string) => `@font-face { font-family: ${family}; src: url("${pathToFileURL(join(fontsDir, file)).href}"); }`;
   const batch = doc.kind === 'batch';
-  const office = doc.streetName.endsWith('办事处') ? doc.streetName : `${doc.streetName}办事处`;
   const contact = [doc.objection.address && `地址：${doc.objection.address}`, doc.objection.phone && `电话：${doc.objection.phone}`].filter(Boolean).join('，');
   const sections = doc.sections.map((s) => {
     const people = s.rows.reduce((n, r) => n + r.householdSize, 0);
@@ -39,7 +39,7 @@ export function noticeHtml(doc: NoticeDocument, fontsDir: string): string {
 <table><colgroup><col style="width:34pt"><col><col style="width:68pt"><col style="width:34pt"><col style="width:68pt"><col style="width:80pt">${batch ? '<col style="width:80pt">' : ''}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>${s.rows.map((r) => row(r, batch)).join('')}</tbody></table>
-<p class="lead objection">${batch ? '公示期间，' : ''}如对公示对象有异议，可向${esc(office)}反映${contact ? `（${esc(contact)}）` : ''}，也可拨打民政服务热线 ${doc.objection.hotline}。</p>
+<p class="lead objection">${batch ? '公示期间，' : ''}如对公示对象有异议，可向${esc(doc.issuer)}反映${contact ? `（${esc(contact)}）` : ''}，也可拨打${esc(hotlineClause(doc.objection.hotlines))}。</p>
 <p class="issuer">${esc(doc.issuer)}<br>${formatChineseDate(doc.issuedOn)}</p>
 </section>`;
   });

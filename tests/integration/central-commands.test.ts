@@ -152,6 +152,7 @@ function argsFor(name: string): unknown {
     'spotchecks.recordFinding': { itemId: v.spotItemId, method: 'phone', inspectedOn: '2026-11-20', finding: 'wrongly_included', notes: '收入未申报' },
     'spotchecks.orderCorrection': { findingId: v.findingId, requirement: '重新核定', orderedOn: '2026-11-20', deadline: '2026-12-20' },
     'spotchecks.closeCorrection': { correctionId: v.correctionId, result: '已整改', closedOn: '2026-11-20' },
+    'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
   return table[name];

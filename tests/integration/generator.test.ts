@@ -331,11 +331,29 @@ describe('generateDistrict: default district', () => {
     for (const s of seqs) expect(s.top).toBe(s.n);
   });
 
-  it('stores the office settings and the demo session user', () => {
+  it('gives each street its own office, and the district its bureau, on the region record', () => {
+    const offices = q<{ code: string; name: string; office_name: string; office_address: string; office_phone: string; office_hotlines_json: string }>(
+      "SELECT code, name, office_name, office_address, office_phone, office_hotlines_json FROM regions WHERE level IN ('district', 'street') ORDER BY code",
+    );
+    expect(offices).toHaveLength(8);
+    expect(offices[0]).toMatchObject({ code: '430188', office_name: '麓山区民政局' });
+    expect(offices.find((o) => o.code === '430188001')).toMatchObject({ office_name: '麓山区望江街道办事处', office_phone: '0731-8852 6120' });
+    expect(offices.find((o) => o.code === '430188101')).toMatchObject({ office_name: '麓山区莲湖镇人民政府' });
+    for (const o of offices) {
+      expect(o.office_name, o.code).toContain(o.name);
+      expect(o.office_address, o.code).toMatch(/^麓山区/);
+      expect(o.office_phone, o.code).toMatch(/^0731-\d{4} \d{4}$/);
+      expect(JSON.parse(o.office_hotlines_json)).toEqual([{ label: '民政服务热线', number: '12349' }, { label: '政务服务便民热线', number: '12345' }]);
+    }
+    // Distinct: no two offices share an address or a phone.
+    expect(new Set(offices.map((o) => o.office_address)).size).toBe(8);
+    expect(new Set(offices.map((o) => o.office_phone)).size).toBe(8);
+    expect(count("SELECT count(*) AS n FROM regions WHERE level = 'community' AND office_name <> ''")).toBe(0);
+  });
+
+  it('stores the settings and the demo session user', () => {
     const stored = q<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'settings'")[0]!;
     const settings = Settings.parse(JSON.parse(stored.value_json));
-    expect(settings.officeName).toBe('望江街道办事处');
-    expect(settings.officePhone).toMatch(/^0731-\d{4} \d{4}$/);
     expect(settings.dibaoStandardUrbanFen).toBe(defaultSettings.dibaoStandardUrbanFen);
     const session = JSON.parse(q<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session.userId'")[0]!.value_json) as string;
     expect(session).toBe(summary.sessionUserId);

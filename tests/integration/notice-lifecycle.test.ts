@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/backend/clock';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
-import { seedMeetingWorld } from '../helpers/meeting-world';
+import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { pdfText } from '../helpers/pdf';
 import { api } from '../helpers/api';
 
@@ -123,7 +123,12 @@ describe('notice PDFs', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(phones.every((p) => /^1\d{10}$/.test(p))).toBe(true);
 
-    await s.a.call('settings.update', { nameMasking: 'full', officeAddress: '望江路1号', officePhone: '0731-88880000' });
+    await s.a.call('settings.update', { nameMasking: 'full' });
+    // The street's office, set by the district bureau on the street's region, signs and takes objections.
+    signInAs(s.t.handle, 'u-bureau');
+    const office = { name: '麓山区望江街道办事处', address: '望江路1号', phone: '0731-88880000', hotlines: [{ label: '民政服务热线', number: '12349' }] };
+    await s.a.call('regions.setOffice', { streetCode: '430188001', office });
+    signInAs(s.t.handle, s.world.userId);
     const files = [...(await Promise.all(batches.map((b) => s.a.call('notices.pdf', { batchId: b.id })))), await s.a.call('notices.streetPdf', { meetingId: s.meeting.id })];
     const expected = [
       { head: s.world.cases[0]!.head, size: '2', amount: '520.00' },
@@ -140,6 +145,7 @@ describe('notice PDFs', () => {
       for (const phone of phones) expect(flat).not.toContain(phone);
       for (const address of addresses) expect(flat).not.toContain(address.replace(/\s+/g, ''));
       expect(flat).toContain('12349');
+      expect(flat).toContain('可向麓山区望江街道办事处反映（地址：望江路1号，电话：0731-88880000），也可拨打民政服务热线12349。');
     }
     const flat = combined.replace(/\s+/g, '');
     for (const e of expected) {

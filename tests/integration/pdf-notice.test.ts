@@ -38,7 +38,7 @@ const batchBase = {
   issuedOn: '2026-11-22',
   period: { start: '2026-11-23', end: '2026-11-29' },
   basis: '经望江街道社会救助联审联批领导小组2026年第11次会议审议',
-  objection: { address: '望江街道办事处一楼社会救助窗口', phone: '0731-88880000', hotline: '12349' },
+  objection: { address: '望江街道办事处一楼社会救助窗口', phone: '0731-88880000', hotlines: [{ label: '民政服务热线', number: '12349' }] },
 } as const;
 
 const section = (communityCode: string, communityName: string, rows: NoticeRow[]): NoticeSection => ({ communityCode, communityName, rows });
@@ -66,7 +66,14 @@ const standing = NoticeDocument.parse({
   issuedOn: '2026-11-22',
   period: null,
   basis: '根据《社会救助暂行办法》有关规定',
-  objection: { address: '', phone: '0731-88880000', hotline: '12349' },
+  objection: {
+    address: '',
+    phone: '0731-88880000',
+    hotlines: [
+      { label: '民政服务热线', number: '12349' },
+      { label: '政务服务便民热线', number: '12345' },
+    ],
+  },
   sections: [section('430188001001', '江滨社区', standingRows)],
 });
 
@@ -80,7 +87,7 @@ const combinedSections = [
   ),
   section('430188001003', LONG_COMMUNITY, batchRows(LONG_COMMUNITY).slice(0, 3)),
 ];
-const combined = NoticeDocument.parse({ ...batchBase, objection: { address: '', phone: '', hotline: '12349' }, sections: combinedSections });
+const combined = NoticeDocument.parse({ ...batchBase, objection: { address: '', phone: '', hotlines: [] }, sections: combinedSections });
 
 type Rendered = { file: string; pdf: RenderedPdf; flat: string; layout: string };
 const rendered: Record<'batch' | 'standing' | 'combined', Rendered> = {} as never;
@@ -159,9 +166,11 @@ describe('batch notice (拟审核确认对象公示) of one community', () => {
     expect(pdfPages(file)).toBe(1);
   });
 
-  it('says how to object, with the address, phone and the 12349 hotline, then the issuer and the date', () => {
+  it('says how to object, with the address, phone and the hotlines the office publishes, then the issuer and the date', () => {
     const { flat } = rendered.batch;
-    expect(flat).toContain('公示期间，如对公示对象有异议，可向望江街道办事处反映（地址：望江街道办事处一楼社会救助窗口，电话：0731-88880000），也可拨打民政服务热线12349。望江街道办事处2026年11月22日');
+    expect(flat).toContain(
+      '公示期间，如对公示对象有异议，可向望江街道办事处反映（地址：望江街道办事处一楼社会救助窗口，电话：0731-88880000），也可拨打民政服务热线12349。望江街道办事处2026年11月22日',
+    );
     expect(flat).toContain('第1页共1页');
   });
 
@@ -183,7 +192,8 @@ describe('standing list (长期公示), 300 households', () => {
     expect(flat.startsWith('江滨社区社会救助对象长期公示根据《社会救助暂行办法》有关规定，现将截至2026年11月22日江滨社区正在享受社会救助的对象名单（共300户')).toBe(true);
     expect(flat).not.toContain('公示期');
     expect(flat).not.toContain('变动类型');
-    expect(flat).toContain('如对公示对象有异议，可向望江街道办事处反映（电话：0731-88880000），也可拨打民政服务热线12349。');
+    // Every hotline the office publishes, in its order.
+    expect(flat).toContain('如对公示对象有异议，可向望江街道办事处反映（电话：0731-88880000），也可拨打民政服务热线12349或政务服务便民热线12345。');
   });
 
   it('lists every household with its name, size and amount', () => {
@@ -260,10 +270,11 @@ describe('combined street file', () => {
     expect(second).toBeGreaterThan(1);
   });
 
-  it('wraps a long community name inside its cell, and leaves out an empty address and phone', () => {
+  it('wraps a long community name inside its cell, and leaves out an empty address, phone and hotline list', () => {
     const { flat } = rendered.combined;
     expect(flat).toContain(`（${LONG_COMMUNITY}）`);
-    expect(flat.match(/可向望江街道办事处反映，也可拨打民政服务热线12349。/g)).toHaveLength(3);
+    expect(flat.match(/可向望江街道办事处反映。/g)).toHaveLength(3);
+    expect(flat).not.toContain('热线');
     const last = pageText(rendered.combined.file, pdfPages(rendered.combined.file), true);
     for (const [seq, name] of [[1, '王*国'], [2, '李*英'], [3, '阿卜杜']] as const) {
       const row = new RegExp(`^\\s*${seq}\\s+(\\S+)\\s+${name.replace('*', '\\*')}`, 'm').exec(last);

@@ -87,10 +87,18 @@ describe('settings.update', () => {
 
   it('saves a valid change and audits which keys changed', async () => {
     const { registry, t } = await setup();
-    const res = await registry.invoke('settings.update', { officeName: '望江街道办事处', nameMasking: 'surname' });
-    expect(res).toMatchObject({ ok: true, value: { officeName: '望江街道办事处', nameMasking: 'surname', noticeDays: 7 } });
-    expect(await registry.invoke('settings.get', {})).toMatchObject({ ok: true, value: { officeName: '望江街道办事处' } });
+    const res = await registry.invoke('settings.update', { noticeDays: 10, nameMasking: 'surname' });
+    expect(res).toMatchObject({ ok: true, value: { nameMasking: 'surname', noticeDays: 10 } });
+    expect(await registry.invoke('settings.get', {})).toMatchObject({ ok: true, value: { noticeDays: 10 } });
     const audit = t.handle.sqlite.prepare('SELECT action, actor_id, details_json FROM audit_log').all();
-    expect(audit).toEqual([{ action: 'settings.update', actor_id: 'u-staff', details_json: '{"keys":["nameMasking","officeName"]}' }]);
+    expect(audit).toEqual([{ action: 'settings.update', actor_id: 'u-staff', details_json: '{"keys":["nameMasking","noticeDays"]}' }]);
+    // 设置 says who changed each setting last, from the audit log.
+    const changes = await registry.invoke('settings.changes', {});
+    expect(changes).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ key: 'noticeDays', by: expect.any(String) })]) });
+  });
+
+  it('refuses the office name, address and phone as settings: they belong to each street, on its region', async () => {
+    const { registry } = await setup();
+    expect(await registry.invoke('settings.update', { officeName: '望江街道办事处' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
   });
 });

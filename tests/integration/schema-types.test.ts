@@ -13,7 +13,10 @@ const cols =
 
 const synced = ['version', 'updated_at'] as const;
 const expected: Record<TableName, readonly string[]> = {
-  regions: cols<'regions'>()(['code', 'name', 'level', 'parent_code', 'code_vintage', ...synced]),
+  regions: cols<'regions'>()([
+    'code', 'name', 'level', 'parent_code', 'code_vintage', 'office_name', 'office_address', 'office_phone', 'office_hotlines_json', 'office_changed_by',
+    'office_changed_at', ...synced,
+  ]),
   users: cols<'users'>()(['id', 'username', 'name', 'role', 'region_code', 'active', ...synced]),
   committee_members: cols<'committee_members'>()(['id', 'street_code', 'user_id', 'name', 'position', 'title', 'voting', 'sort_order', 'active', ...synced]),
   households: cols<'households'>()(['id', 'household_no', 'street_code', 'community_code', 'area_type', 'address', 'phone', 'category', 'assistance_status', 'monthly_amount_fen', 'assisted_since', ...synced]),

@@ -7,5 +7,6 @@ import '../notices/notice-batches';
 import '../spotchecks/draws';
 import '../spotchecks/inspection';
 import '../settings/settings';
+import '../regions/offices';
 
 export { allCommands, commandNamed, commandLabel } from './command';

@@ -30,6 +30,13 @@ export interface RegionsTable extends Synced {
   level: 'district' | 'street' | 'community';
   parent_code: string | null;
   code_vintage: number;
+  /** The office's details (0005); '' = not filled in, see shared/office.ts derivedOfficeName. */
+  office_name: Generated<string>;
+  office_address: Generated<string>;
+  office_phone: Generated<string>;
+  office_hotlines_json: Generated<string>;
+  office_changed_by: string | null;
+  office_changed_at: string | null;
 }
 
 export interface UsersTable extends Synced {

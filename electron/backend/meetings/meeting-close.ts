@@ -18,6 +18,7 @@ import { defineCommand, type CommandEnv } from '../commands/command';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { renderJob } from '../pdf/render-job';
+import { officeOf } from '../regions/offices';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
 import { beginMeetingChange, meetingOf, meetingReply, meetingWriter } from './meeting-load';
@@ -132,8 +133,10 @@ export const closeMeeting = defineCommand({
     const closed = minutesRecord(await meetingDetail(trx, meeting.id, settings, { withNoticeDue: false }));
     const recordJson = JSON.stringify(closed);
     cx.claim('minutesRecordSha256', sha256Hex(recordJson), '会议记录与中心数据库据以生成纪要的记录不一致（可能有决定或出席情况在中心数据库已不同），中心数据库拒绝接收');
-    // The minutes carry the office name this desk printed them with; the centre renders the same text.
-    const officeName = cx.chosen('officeName', () => settings.officeName, isOfficeName);
+    // The minutes carry the office name this desk printed them with (its street's, from the region
+    // record); the centre renders the same text, even if the bureau renamed the office meanwhile.
+    const streetOffice = await officeOf(trx, meeting.street_code);
+    const officeName = cx.chosen('officeName', () => streetOffice.name, isOfficeName);
     const fileName = await minutesFileName(trx, closed);
     let minutes: PdfFile;
     let minutesSha256: string;
@@ -182,7 +185,7 @@ export async function writeMinutes(ctx: BackendContext, user: SessionUser, meeti
   const detail = await recordForMinutes(ctx, meetingId);
   assertAllowed(canRead(user, detail.streetCode, '这次会议'));
   if (detail.status !== 'closed') throw new AppError('conflict', '会议结束后才能生成纪要');
-  const pdf = await renderMinutes(ctx, (await getSettings(ctx.db)).officeName, detail);
+  const pdf = await renderMinutes(ctx, (await officeOf(ctx.db, detail.streetCode)).name, detail);
   const fileName = await minutesFileName(ctx.db, detail);
   const path = outFile ?? join(ctx.paths.exportDir, fileName);
   writePdf(path, pdf.buffer);

@@ -13,6 +13,7 @@ import { canRead } from '../../../shared/access';
 import type { SessionUser } from '../../../shared/domain';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
+import { officeOf } from '../regions/offices';
 import { batchRows, standingRows } from './notice-rows';
 
 type Reader = Kysely<Database> | Transaction<Database>;
@@ -25,8 +26,10 @@ function programmeOf(rows: readonly NoticeRow[]): string {
   return '社会救助';
 }
 
-function objectionOf(settings: Settings): NoticeDocument['objection'] {
-  return { address: settings.officeAddress, phone: settings.officePhone, hotline: '12349' };
+/** The issuer and where to object: the office of the street the notice is about, from its region. */
+async function issuerOf(db: Reader, streetCode: string): Promise<Pick<NoticeDocument, 'issuer' | 'objection'>> {
+  const office = await officeOf(db, streetCode);
+  return { issuer: office.name, objection: { address: office.address, phone: office.phone, hotlines: office.hotlines } };
 }
 
 async function regionName(db: Reader, code: string): Promise<string> {
@@ -68,11 +71,10 @@ export async function batchNoticeDocument(ctx: BackendContext, batchIds: readonl
     kind: 'batch',
     title: `${streetName}${programmeOf(rows)}拟审核确认对象公示`,
     streetName,
-    issuer: settings.officeName,
+    ...(await issuerOf(ctx.db, first.street_code)),
     issuedOn: first.start_date,
     period: { start: first.start_date, end: first.end_date },
     basis,
-    objection: objectionOf(settings),
     sections,
   });
 }
@@ -89,11 +91,10 @@ export async function standingNoticeDocument(ctx: BackendContext, user: SessionU
     kind: 'standing',
     title: `${streetName}${communityName}${programmeOf(rows)}对象长期公示`,
     streetName,
-    issuer: settings.officeName,
+    ...(await issuerOf(ctx.db, communityCode.slice(0, 9))),
     issuedOn: today,
     period: null,
     basis: '根据社会救助公示公开制度',
-    objection: objectionOf(settings),
     sections: [{ communityCode, communityName, rows }],
   });
 }

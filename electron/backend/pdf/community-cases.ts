@@ -5,7 +5,7 @@ import type { PdfFile } from '../../../shared/api';
 import type { CommunityCaseListData } from '../../../templates/community-cases';
 import { listCases } from '../cases/case-list';
 import type { BackendContext } from '../context';
-import { getSettings } from '../settings/settings';
+import { officeOf } from '../regions/offices';
 import { printPdf } from './print';
 
 export async function communityCaseListData(ctx: BackendContext, jurisdiction: string, communityCode: string): Promise<CommunityCaseListData> {
@@ -15,11 +15,10 @@ export async function communityCaseListData(ctx: BackendContext, jurisdiction: s
   const community = await ctx.db.selectFrom('regions').select(['name', 'parent_code']).where('code', '=', communityCode).executeTakeFirst();
   if (!community) throw new AppError('not-found', `没有区划代码为 ${communityCode} 的社区`);
   const street = await ctx.db.selectFrom('regions').select('name').where('code', '=', parsed.value.streetCode).executeTakeFirstOrThrow();
-  const settings = await getSettings(ctx.db);
   const cases = await listCases(ctx.db, jurisdiction, { communityCode });
   cases.sort((a, b) => (a.appliedOn < b.appliedOn ? -1 : a.appliedOn > b.appliedOn ? 1 : a.caseNo < b.caseNo ? -1 : 1));
   return {
-    officeName: settings.officeName,
+    officeName: (await officeOf(ctx.db, parsed.value.streetCode)).name,
     streetName: street.name,
     communityName: community.name,
     communityCode,

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { Settings, SettingsPatch, defaultSettings } from '../../../shared/settings';
+import { Settings, SettingsPatch, defaultSettings, retiredSettingsKeys } from '../../../shared/settings';
 import { AppError } from '../../../shared/result';
 import { canChangeLocalSettings } from '../../../shared/access';
 import { defineCommand, nothing } from '../commands/command';
@@ -14,7 +14,9 @@ type Reader = Kysely<Database> | Transaction<Database>;
 export async function getSettings(db: Reader): Promise<Settings> {
   const row = await db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
   if (!row) return defaultSettings;
-  const parsed = Settings.safeParse({ ...defaultSettings, ...(JSON.parse(row.value_json) as object) });
+  const stored = JSON.parse(row.value_json) as Record<string, unknown>;
+  for (const key of retiredSettingsKeys) delete stored[key];
+  const parsed = Settings.safeParse({ ...defaultSettings, ...stored });
   if (!parsed.success) throw new AppError('validation', `已保存的设置无效，请在“设置”中修正：${zodMessage(parsed.error)}`);
   return parsed.data;
 }

@@ -1,12 +1,12 @@
 // The first page of a printed notice, drawn in HTML from the same privacy-safe NoticeDocument the PDF
 // is made from: names arrive masked by the service exactly as they will be printed, so what staff check
 // here is what the community will read. The wording follows templates/notice.ts (which the renderer may
-// not import); the page is A4 at 1 pt ≈ 0.9 px with the GB/T 9704 margins, so lines wrap about where
-// they do on paper.
+// not import; the objection sentence is shared/notice.ts's, used by both); the page is A4 at 1 pt ≈
+// 0.9 px with the GB/T 9704 margins, so lines wrap about where they do on paper.
 import { formatChineseDate } from '../../../shared/dates';
 import { caseCategoryLabels, caseKindLabels } from '../../../shared/glossary';
 import { formatYuan } from '../../../shared/money';
-import type { NoticeDocument, NoticeRow, NoticeSection } from '../../../shared/notice';
+import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../../../shared/notice';
 import { periodDays } from './format';
 
 /** Rows that fit the first page under the title and lead at 小四. */
@@ -16,25 +16,11 @@ function households(rows: readonly NoticeRow[]): string {
   return `${rows.length}户${rows.reduce((sum, r) => sum + r.householdSize, 0)}人`;
 }
 
-function office(streetName: string): string {
-  return streetName.endsWith('办事处') ? streetName : `${streetName}办事处`;
-}
-
-function contact(objection: NoticeDocument['objection']): string {
-  const parts = [objection.address.trim() && `地址：${objection.address.trim()}`, objection.phone.trim() && `电话：${objection.phone.trim()}`].filter((s) => s !== '');
-  return parts.length === 0 ? '' : `（${parts.join('，')}）`;
-}
-
 function leadText(doc: NoticeDocument, s: NoticeSection): string {
   const basis = doc.basis.trim().replace(/[，。；,.;\s]+$/u, '');
   return doc.kind === 'batch'
     ? `${basis}，拟对${s.communityName}以下${households(s.rows)}的社会救助事项予以审核确认，现予以公示。`
     : `${basis}，现将截至${formatChineseDate(doc.issuedOn)}${s.communityName}正在享受社会救助的对象名单（共${households(s.rows)}）予以长期公示。`;
-}
-
-function objectionText(doc: NoticeDocument): string {
-  const when = doc.kind === 'batch' ? '公示期间，' : '';
-  return `${when}如对公示对象有异议，可向${office(doc.streetName)}反映${contact(doc.objection)}，也可拨打民政服务热线 ${doc.objection.hotline}。`;
 }
 
 function amountText(r: NoticeRow): string {
@@ -108,7 +94,7 @@ export function NoticePreview({ doc, testId }: Props) {
           </table>
         )}
         <p className="np-lead np-objection" data-testid="notice-preview-objection">
-          {objectionText(doc)}
+          {objectionSentence(doc)}
         </p>
         <div className="np-sign">
           <div>{doc.issuer}</div>

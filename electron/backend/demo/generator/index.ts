@@ -116,9 +116,6 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
   if (!demoStreet || !sessionUser) throw new Error(`demo street ${DEMO_STREET_CODE} has no staff`);
   const settings = Settings.parse({
     ...defaultSettings,
-    officeName: `${demoStreet.name}办事处`,
-    officeAddress: `${DISTRICT.name}望江路88号`,
-    officePhone: '0731-8852 6120',
     dibaoStandardUrbanFen: standards.urbanFen,
     dibaoStandardRuralFen: standards.ruralFen,
   });

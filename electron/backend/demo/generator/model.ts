@@ -1,5 +1,6 @@
 // The in-memory district the generator builds before writing it out in one transaction. Field names
 // follow the domain; the writer maps them to columns.
+import type { Hotline } from '../../../../shared/office';
 import type {
   AssistanceStatus,
   Attendance,
@@ -26,7 +27,11 @@ export type Street = {
   staff: User[];
   roster: RosterMember[];
   venue: string;
+  office: OfficeRecord;
 };
+
+/** An office's details as the generator writes them on its region. */
+export type OfficeRecord = { name: string; address: string; phone: string; hotlines: readonly Hotline[] };
 
 export type User = { id: string; username: string; name: string; role: UserRole; regionCode: string };
 

@@ -2,10 +2,25 @@
 // districts stop at 430112 and its counties start at 430121), so demo data can never be mistaken for
 // a real district. Codes follow the statistical division scheme: township digits 001–099 街道,
 // 100–199 镇; committee digits 001–199 居委会 (社区), 200–399 村委会.
-import type { Community, Street } from './model';
+import type { Hotline } from '../../../../shared/office';
+import type { Community, OfficeRecord, Street } from './model';
 import type { Rng } from './rng';
 
 export const DISTRICT = { code: '430188', name: '麓山区', vintage: 2024 } as const;
+
+/** Hotlines every office of the district publishes: the civil-affairs line and the government's 12345. */
+const HOTLINES: readonly Hotline[] = [
+  { label: '民政服务热线', number: '12349' },
+  { label: '政务服务便民热线', number: '12345' },
+];
+
+/** The district bureau's own office, on the district's region. */
+export const DISTRICT_OFFICE: OfficeRecord = {
+  name: '麓山区民政局',
+  address: '麓山区麓山大道1号',
+  phone: '0731-8800 2349',
+  hotlines: HOTLINES,
+};
 
 type StreetPlan = {
   suffix: string;
@@ -15,6 +30,9 @@ type StreetPlan = {
   neighbourhoods: string;
   villageNames: string;
   venue: string;
+  /** Where the street office receives people and objections, and its phone. */
+  address: string;
+  phone: string;
 };
 
 // Community base names are two characters each (split below); every list holds at least 12 so a
@@ -27,6 +45,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '望江江滨观澜沿江橘洲渔湾滨湖汇景望岳潮宗临江溁湾',
     villageNames: '',
     venue: '望江街道办事处三楼会议室',
+    address: '麓山区望江路88号',
+    phone: '0731-8852 6120',
   },
   {
     suffix: '002',
@@ -35,6 +55,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '枫林银杉咸嘉杜鹃白鹭晴岚书香映月荣湾桂花金峰麓景',
     villageNames: '',
     venue: '枫林街道办事处二楼会议室',
+    address: '麓山区枫林二路216号',
+    phone: '0731-8861 3047',
   },
   {
     suffix: '003',
@@ -43,6 +65,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '桃园杏坛梅溪凤凰阳光碧湖含光学士长塘玉兰怡园花园',
     villageNames: '桃花杨柳',
     venue: '桃园街道便民服务中心一楼会议室',
+    address: '麓山区桃园路35号',
+    phone: '0731-8873 5512',
   },
   {
     suffix: '004',
@@ -51,6 +75,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '金盆金桥建设和平向阳东方西湖南湖北津天马新塘团结',
     villageNames: '黄泥桐木石门双江洪家竹山',
     venue: '金盆街道办事处四楼党建室',
+    address: '麓山区金盆岭大道109号',
+    phone: '0731-8845 2268',
   },
   {
     suffix: '005',
@@ -59,6 +85,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '新华红旗人民解放五一文昌育才曙光朝阳胜利友谊健康',
     villageNames: '',
     venue: '新华街道办事处三楼第一会议室',
+    address: '麓山区新华东街12号',
+    phone: '0731-8820 7391',
   },
   {
     suffix: '006',
@@ -67,6 +95,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '湘涛涛声浪花沙湾鹅洲观沙渡口澄湖洋湖滨洲湘湖江湾',
     villageNames: '高塘马鞍青山云盖五福大塘',
     venue: '湘涛街道办事处二楼会议室',
+    address: '麓山区湘涛路501号',
+    phone: '0731-8896 1804',
   },
   {
     suffix: '101',
@@ -75,6 +105,8 @@ const PLANS: readonly StreetPlan[] = [
     neighbourhoods: '莲湖集镇镇东莲城',
     villageNames: '莲花荷塘白泉坪塘柏树林桥枣子花桥金鸡龙泉清水团山石塘新屋',
     venue: '莲湖镇人民政府二楼会议室',
+    address: '麓山区莲湖镇集镇中路1号',
+    phone: '0731-8839 0625',
   },
 ];
 
@@ -120,7 +152,9 @@ export function buildStreets(rng: Rng): Street[] {
         weight: rng.real(0.5, 1.0),
       });
     }
-    return { code, name: plan.name, town, communities, staff: [], roster: [], venue: plan.venue };
+    // The name as printed carries the district, as a notice posted in the community is signed.
+    const office = { name: `${DISTRICT.name}${plan.name}${town ? '人民政府' : '办事处'}`, address: plan.address, phone: plan.phone, hotlines: HOTLINES };
+    return { code, name: plan.name, town, communities, staff: [], roster: [], venue: plan.venue, office };
   });
 }
 

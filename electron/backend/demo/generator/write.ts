@@ -4,9 +4,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Settings } from '../../../../shared/settings';
 import type { Window } from './calendar';
-import type { CaseRecord, Filing, Household, Meeting, Street, User } from './model';
+import type { CaseRecord, Filing, Household, Meeting, OfficeRecord, Street, User } from './model';
 import type { NoticeBatchRecord } from './notices';
-import { DISTRICT } from './regions';
+import { DISTRICT, DISTRICT_OFFICE } from './regions';
 
 export type District = {
   window: Window;
@@ -36,11 +36,12 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
   const at = d.window.stamp;
   const v = 1;
 
-  const region = inserter(sqlite, 'regions', ['code', 'name', 'level', 'parent_code', 'code_vintage']);
-  region(DISTRICT.code, DISTRICT.name, 'district', null, DISTRICT.vintage, v, at);
-  for (const s of d.streets) region(s.code, s.name, 'street', DISTRICT.code, DISTRICT.vintage, v, at);
+  const region = inserter(sqlite, 'regions', ['code', 'name', 'level', 'parent_code', 'code_vintage', 'office_name', 'office_address', 'office_phone', 'office_hotlines_json']);
+  const office = (o: OfficeRecord | null): Value[] => (o ? [o.name, o.address, o.phone, JSON.stringify(o.hotlines)] : ['', '', '', '[]']);
+  region(DISTRICT.code, DISTRICT.name, 'district', null, DISTRICT.vintage, ...office(DISTRICT_OFFICE), v, at);
+  for (const s of d.streets) region(s.code, s.name, 'street', DISTRICT.code, DISTRICT.vintage, ...office(s.office), v, at);
   for (const s of d.streets) {
-    for (const c of s.communities) region(c.code, c.name, 'community', s.code, DISTRICT.vintage, v, at);
+    for (const c of s.communities) region(c.code, c.name, 'community', s.code, DISTRICT.vintage, ...office(null), v, at);
   }
 
   const user = inserter(sqlite, 'users', ['id', 'username', 'name', 'role', 'region_code', 'active']);
@@ -111,7 +112,7 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
     for (const i of b.items) noticeItem(i.id, b.id, i.caseId, i.seq, v, at);
   }
 
-  // settings is local-only (no version column); an existing row is replaced so the demo's office wins.
+  // settings is local-only (no version column); an existing row is replaced so the demo's standards win.
   const setting = sqlite.prepare(
     'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
   );
