@@ -32,6 +32,15 @@ export function canRead(user: Actor, code: string, what: string): Denial | null 
   return within(user, code) ? null : deny(`${what}不在您的管辖范围内`);
 }
 
+/**
+ * A standing public-notice list is what hangs on the community's board (masked names, household sizes
+ * and amounts, nothing else): any office of the same district may print it, e.g. a street printing a
+ * neighbour's list for a joint posting, or the bureau checking one. Another district's may not.
+ */
+export function canPrintPublicNotice(user: Actor, communityCode: string, what: string): Denial | null {
+  return communityCode.startsWith(user.regionCode.slice(0, 6)) ? null : deny(`${what}不在本区，不能打印它的公示名单`);
+}
+
 /** Street staff and leading-group members of a street office change that street's records; nobody else. */
 export function canWriteStreet(user: Actor, streetCode: string, what: string): Denial | null {
   if (isStreetRole(user.role) && user.regionCode === streetCode) return null;

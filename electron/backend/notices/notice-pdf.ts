@@ -9,7 +9,7 @@ import type { Settings } from '../../../shared/settings';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { printPdf } from '../pdf/print';
-import { canRead } from '../../../shared/access';
+import { canPrintPublicNotice, canRead } from '../../../shared/access';
 import type { SessionUser } from '../../../shared/domain';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
@@ -80,7 +80,7 @@ export async function batchNoticeDocument(ctx: BackendContext, batchIds: readonl
 }
 
 export async function standingNoticeDocument(ctx: BackendContext, user: SessionUser, communityCode: string): Promise<NoticeDocument> {
-  assertAllowed(canRead(user, communityCode, '这个社区'));
+  assertAllowed(canPrintPublicNotice(user, communityCode, '这个社区'));
   const settings = await getSettings(ctx.db);
   const streetName = await regionName(ctx.db, communityCode.slice(0, 9));
   const communityName = await regionName(ctx.db, communityCode);
@@ -99,9 +99,13 @@ export async function standingNoticeDocument(ctx: BackendContext, user: SessionU
   });
 }
 
-/** A document covers only what the user may read: every section inside their jurisdiction. */
+/**
+ * A document covers only what the user may read: every section of a batch inside their jurisdiction; a
+ * standing list, which is public anyway, inside their district.
+ */
 export function assertReadable(user: SessionUser, doc: NoticeDocument): void {
-  for (const s of doc.sections) assertAllowed(canRead(user, s.communityCode, s.communityName));
+  const rule = doc.kind === 'standing' ? canPrintPublicNotice : canRead;
+  for (const s of doc.sections) assertAllowed(rule(user, s.communityCode, s.communityName));
 }
 
 async function writeNotice(ctx: BackendContext, user: SessionUser, doc: NoticeDocument, fileName: string, entity: { entity: string; entityId: string }, outFile?: string): Promise<PdfFile> {
