@@ -177,7 +177,8 @@ describe('notice PDFs', () => {
     expect(text).toContain('长期公示');
     // c-0 was approved at the meeting and is now a recipient; its household was an applicant before.
     expect(text).toContain(s.world.cases[0]!.head.slice(0, 1));
-    await s.a.refused('notices.standingPdf', { communityCode: '430188002001' }, 'forbidden');
+    // Public anyway, so a neighbouring street's list is not refused; another district's is.
+    await s.a.refused('notices.standingPdf', { communityCode: '430199001001' }, 'forbidden');
   });
 });
 
