@@ -125,6 +125,8 @@ export const noticeArgs = {
   get: z.object(BatchRef).strict(),
   createFromMeeting: z.object({ meetingId: Id, startDate: IsoDate }).strict(),
   setPeriod: z.object({ ...BatchRef, startDate: IsoDate, endDate: IsoDate }).strict(),
+  /** One period for every draft batch of a meeting's notice, in one change. */
+  setMeetingPeriod: z.object({ meetingId: Id, startDate: IsoDate, endDate: IsoDate }).strict(),
   post: z.object(BatchRef).strict(),
   end: z.object(BatchRef).strict(),
   recordObjection: z
