@@ -41,23 +41,31 @@ export function periodDays(start: string, end: string): number {
   return daysBetween(start, end) + 1;
 }
 
+/** What is wrong with a notice period, and which of its two dates the person should change. */
+export type PeriodIssue = { on: 'start' | 'end'; message: string };
+
 /**
- * A notice period's problem, if any: it starts within the window after the decision, ends after it
+ * A notice period's issue, if any: it starts within the window after the decision, ends after it
  * starts, lasts the notice days at least and MAX_NOTICE_DAYS at most. `decidedOn` is null for a batch
  * with no meeting behind it (then only the period itself is checked).
  */
-export function noticePeriodProblem(startDate: string, endDate: string, decidedOn: string | null, minDays = MIN_NOTICE_DAYS): string | null {
+export function noticePeriodIssue(startDate: string, endDate: string, decidedOn: string | null, minDays = MIN_NOTICE_DAYS): PeriodIssue | null {
   if (decidedOn) {
     const w = noticeStartWindow(decidedOn);
-    if (startDate < w.first) return `公示不能早于会议作出决定的日期（${formatChineseDate(w.first)}）开始`;
-    if (startDate > w.last) return `公示应在会议作出决定后 ${NOTICE_START_WINDOW_DAYS} 天内开始，最晚${formatChineseDate(w.last)}；${formatChineseDate(startDate)}太晚了`;
+    if (startDate < w.first) return { on: 'start', message: `公示不能早于会议作出决定的日期（${formatChineseDate(w.first)}）开始` };
+    if (startDate > w.last) return { on: 'start', message: `公示应在会议作出决定后 ${NOTICE_START_WINDOW_DAYS} 天内开始，最晚${formatChineseDate(w.last)}；${formatChineseDate(startDate)}太晚了` };
   }
-  if (endDate < startDate) return `公示结束日期（${formatChineseDate(endDate)}）早于开始日期（${formatChineseDate(startDate)}），请改正`;
+  if (endDate < startDate) return { on: 'end', message: `公示结束日期（${formatChineseDate(endDate)}）早于开始日期（${formatChineseDate(startDate)}），请改正` };
   const earliestEnd = addDays(startDate, minDays - 1);
-  if (endDate < earliestEnd) return `公示期不得少于 ${minDays} 天：自${formatChineseDate(startDate)}起，最早到${formatChineseDate(earliestEnd)}结束`;
+  if (endDate < earliestEnd) return { on: 'end', message: `公示期不得少于 ${minDays} 天：自${formatChineseDate(startDate)}起，最早到${formatChineseDate(earliestEnd)}结束` };
   const latestEnd = addDays(startDate, MAX_NOTICE_DAYS - 1);
-  if (endDate > latestEnd) return `公示期不宜超过 ${MAX_NOTICE_DAYS} 天：自${formatChineseDate(startDate)}起，最晚到${formatChineseDate(latestEnd)}结束`;
+  if (endDate > latestEnd) return { on: 'end', message: `公示期不宜超过 ${MAX_NOTICE_DAYS} 天：自${formatChineseDate(startDate)}起，最晚到${formatChineseDate(latestEnd)}结束` };
   return null;
+}
+
+/** The same as a refusal's text, as the services throw it. */
+export function noticePeriodProblem(startDate: string, endDate: string, decidedOn: string | null, minDays = MIN_NOTICE_DAYS): string | null {
+  return noticePeriodIssue(startDate, endDate, decidedOn, minDays)?.message ?? null;
 }
 
 /** The latest deadline a correction ordered on `orderedOn` may have. */

@@ -61,6 +61,7 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
       'b.meeting_id',
       'm.month',
       'm.issue_no',
+      'm.closed_at',
       'b.street_code',
       'b.community_code',
       'cm.name as community_name',
@@ -80,6 +81,7 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
     id: r.id,
     meetingId: r.meeting_id,
     meetingLabel: meetingLabel(r.month !== null && r.issue_no !== null ? { month: r.month, issue_no: r.issue_no } : null),
+    decidedOn: r.closed_at ? chinaDateOf(r.closed_at) : null,
     streetCode: r.street_code,
     communityCode: r.community_code,
     communityName: r.community_name,
@@ -124,8 +126,12 @@ export async function batchDetail(db: Reader, batchId: string, jurisdiction: str
     .where('o.batch_id', '=', batchId)
     .orderBy('o.received_at')
     .execute();
+  const drafts = summary.meetingId
+    ? await db.selectFrom('notice_batches').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', summary.meetingId).where('status', '=', 'draft').where('id', '<>', batchId).executeTakeFirst()
+    : undefined;
   return {
     ...summary,
+    otherDrafts: Number(drafts?.n ?? 0),
     items: items.map((r) => ({
       id: r.id,
       seq: r.seq,
