@@ -84,7 +84,6 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
         onChange={changeStart}
         testId="batch-period-start"
         invalid={issue?.on === 'start'}
-        hint={startWindow ? `会议结束后 ${NOTICE_START_WINDOW_DAYS} 天内：${formatChineseDate(startWindow.first)}至${formatChineseDate(startWindow.last)}` : undefined}
       />
       <DateField label="公示结束" value={end} min={start} max={endFor(start, MAX_NOTICE_DAYS)} onChange={(v) => edited(start, v)} testId="batch-period-end" invalid={issue?.on === 'end'} />
       <span className={issue ? 'nb-days warn-text' : 'nb-days'} data-testid="batch-period-days">
@@ -118,10 +117,16 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
           张贴公示
         </button>
       </div>
-      {issue && changed && (
+      {issue && changed ? (
         <p className="field-error nb-period-problem" role="alert" data-testid="batch-period-problem">
           {issue.message}
         </p>
+      ) : (
+        startWindow && (
+          <p className="muted nb-period-window" data-testid="batch-period-window">
+            公示应在会议结束后 {NOTICE_START_WINDOW_DAYS} 天内开始（{formatChineseDate(startWindow.first)}至{formatChineseDate(startWindow.last)}），公示期 {MIN_NOTICE_DAYS}～{MAX_NOTICE_DAYS} 天
+          </p>
+        )
       )}
     </form>
   );
