@@ -22,7 +22,10 @@ const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
 const Required = (what: string, max: number) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
 /** A local date-time as typed in the form: 2026-11-20T09:00. */
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DDTHH:MM');
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM')
+  .refine((t) => IsoDate.safeParse(t.slice(0, 10)).success, '没有这一天，请检查年月日');
 
 export const MeetingSummary = z.object({
   id: Id,
@@ -33,6 +36,8 @@ export const MeetingSummary = z.object({
   status: MeetingStatus,
   venue: z.string(),
   scheduledAt: z.string(),
+  /** When it was opened, i.e. the day it was actually held; the header and the minutes both show it. */
+  openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   itemCount: z.number().int().nonnegative(),
   decidedCount: z.number().int().nonnegative(),
@@ -137,7 +142,6 @@ export type QuorumView = z.infer<typeof QuorumView>;
 
 export const MeetingDetail = MeetingSummary.extend({
   version: z.number().int().positive(),
-  openedAt: z.string().nullable(),
   minutesSha256: z.string().nullable(),
   chairMemberId: Id.nullable(),
   recorderMemberId: Id.nullable(),
@@ -182,6 +186,8 @@ export const meetingArgs = {
       scheduledAt: LocalDateTime,
       chairMemberId: Id,
       recorderMemberId: Id,
+      /** The person was told this street already had a meeting this month and wants another one. */
+      alsoThisMonth: z.boolean().default(false),
     })
     .strict(),
   update: z
@@ -195,7 +201,8 @@ export const meetingArgs = {
   markAllPresent: z.object(MeetingRef).strict(),
   addObserver: z.object({ ...MeetingRef, name: Required('列席人员姓名', 20), title: Required('列席人员单位和职务', 60) }).strict(),
   removeObserver: z.object({ ...MeetingRef, attendanceId: Id }).strict(),
-  open: z.object(MeetingRef).strict(),
+  /** `onAnotherDay`: the person confirmed the meeting is held today, not on its scheduled day. */
+  open: z.object({ ...MeetingRef, onAnotherDay: z.boolean().default(false) }).strict(),
   addRecusal: z
     .object({ ...MeetingRef, itemId: Id, memberId: Id, reason: Required('回避理由', 100), leftRoom: z.boolean().default(true) })
     .strict(),

@@ -82,6 +82,8 @@ export const NoticeBatchSummary = z.object({
   id: z.string(),
   meetingId: z.string().nullable(),
   meetingLabel: z.string(),
+  /** The day the meeting behind it decided (closed), from which the notice start window runs; null without one. */
+  decidedOn: IsoDate.nullable(),
   streetCode: DivisionCodeString,
   communityCode: DivisionCodeString,
   communityName: z.string(),
@@ -122,7 +124,12 @@ export const ObjectionView = z.object({
 });
 export type ObjectionView = z.infer<typeof ObjectionView>;
 
-export const NoticeBatchDetail = NoticeBatchSummary.extend({ items: z.array(NoticeItemView), objections: z.array(ObjectionView) });
+export const NoticeBatchDetail = NoticeBatchSummary.extend({
+  items: z.array(NoticeItemView),
+  objections: z.array(ObjectionView),
+  /** Other batches of the same meeting still in draft, which one change of period can move with this one. */
+  otherDrafts: z.number().int().nonnegative(),
+});
 export type NoticeBatchDetail = z.infer<typeof NoticeBatchDetail>;
 
 /** Closed meetings with approvals that still need a notice, for the 公示 screen's "create" form. */
@@ -143,6 +150,8 @@ export const noticeArgs = {
   get: z.object(BatchRef).strict(),
   createFromMeeting: z.object({ meetingId: Id, startDate: IsoDate }).strict(),
   setPeriod: z.object({ ...BatchRef, startDate: IsoDate, endDate: IsoDate }).strict(),
+  /** One period for every draft batch of a meeting's notice, in one change. */
+  setMeetingPeriod: z.object({ meetingId: Id, startDate: IsoDate, endDate: IsoDate }).strict(),
   post: z.object(BatchRef).strict(),
   end: z.object(BatchRef).strict(),
   recordObjection: z

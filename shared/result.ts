@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'no-session'
   | 'validation'
   | 'conflict'
+  /** Allowed, but only once the person confirmed it (a second meeting in a month, a meeting held on another day). */
+  | 'unconfirmed'
   /** The centre derived something else than the desk claimed (a sample, a minutes hash, an amount). */
   | 'mismatch'
   | 'db-newer-version'

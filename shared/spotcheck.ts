@@ -205,6 +205,9 @@ export const spotCheckArgs = {
     .object({ findingId: Id, requirement: z.string().trim().min(1, '请写明整改要求').max(500), orderedOn: IsoDate, deadline: IsoDate })
     .strict()
     .refine((c) => c.deadline >= c.orderedOn, { message: '整改期限不能早于下达日期' }),
+  setDeadline: z
+    .object({ correctionId: Id, deadline: IsoDate, reason: z.string().trim().min(1, '请写明改期的理由').max(200, '改期理由不能超过 200 字') })
+    .strict(),
   closeCorrection: z
     .object({ correctionId: Id, result: z.string().trim().min(1, '请写明整改结果').max(500), closedOn: IsoDate })
     .strict(),

@@ -3,6 +3,7 @@
 // the projector screen (with a recusal and a decision the service refuses), close it, and read the
 // minutes PDF back with poppler.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chooseDate, expectDate } from './support/dates';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
@@ -75,11 +76,11 @@ test('a street office holds its November meeting on the projector, from agenda t
 
   // ── 新建会议: month from today's date, venue from the last meeting, chair and recorder from the roster. ──
   await page.getByTestId('meeting-create').click();
-  await expect(page.getByTestId('create-month')).toHaveValue('2026-11');
+  await expectDate(page.getByTestId('create-month'), '2026-11');
   await expect(page.getByTestId('create-venue')).toHaveValue('望江街道办事处三楼会议室');
   await expect(page.getByTestId('create-chair')).not.toHaveValue('');
   await expect(page.getByTestId('create-recorder')).not.toHaveValue('');
-  await page.getByTestId('create-time').fill('2026-11-20T09:30');
+  await chooseDate(page.getByTestId('create-time'), '2026-11-20T09:30');
   await page.getByTestId('create-submit').click();
   await expect(page.getByTestId('meeting-page')).toBeVisible();
   await expect(page.getByTestId('meeting-title')).toContainText('望江街道2026年11月联审联批会议');

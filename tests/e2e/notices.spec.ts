@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { maskName } from '../../shared/masking';
+import { chooseDate, expectDate } from './support/dates';
 
 const shots = 'test-results/screenshots';
 /** A caseworker of 枫林街道 (430188002). */
@@ -60,7 +61,7 @@ test('a street office announces a meeting’s approvals, records an objection an
   await expect(meeting).toHaveAttribute('data-closed-on', '2026-11-20');
   const communities = await meeting.locator('.nl-due-communities li').count();
   expect(communities).toBeGreaterThan(0);
-  await expect(meeting.getByTestId('due-start')).toHaveValue('2026-11-20');
+  await expectDate(meeting.getByTestId('due-start'), '2026-11-20');
   await page.screenshot({ path: `${shots}/notices-due.png` });
   await meeting.getByTestId('create-notices').click();
   await expect(page.getByTestId('notices-created')).toContainText(`已为 ${communities} 个社区生成公示草稿`);
@@ -83,8 +84,8 @@ test('a street office announces a meeting’s approvals, records an objection an
   await expect(page.getByTestId('batch-page')).toHaveAttribute('data-status', 'draft');
   await expect(page.getByTestId('batch-title')).toContainText(community);
   await expect(page.getByTestId('batch-status')).toHaveText('草稿');
-  await expect(page.getByTestId('batch-period-start')).toHaveValue('2026-11-20');
-  await expect(page.getByTestId('batch-period-end')).toHaveValue('2026-11-26');
+  await expectDate(page.getByTestId('batch-period-start'), '2026-11-20');
+  await expectDate(page.getByTestId('batch-period-end'), '2026-11-26');
   await expect(page.getByTestId('batch-period-days')).toHaveText('共 7 天');
   const items = page.getByTestId('batch-item');
   const fullNames = await items.locator('.strong').allTextContents();
@@ -101,20 +102,20 @@ test('a street office announces a meeting’s approvals, records an objection an
   await expect(preview.getByTestId('notice-preview-objection')).toContainText('12349');
   await expect(preview.getByTestId('notice-preview-period')).toContainText('2026年11月20日至2026年11月26日（7天）');
 
-  // ── The service refuses, in its words, a start before the decision and a 5-day period; staff may
-  // lengthen it, so 8 days from the 20th is saved. ──
-  await page.getByTestId('batch-period-start').fill('2026-11-19');
-  await expect(page.getByTestId('batch-period-end')).toHaveValue('2026-11-25');
-  await page.getByTestId('batch-save-period').click();
-  await expect(page.getByTestId('batch-error')).toContainText('公示不能早于会议作出决定的日期');
-  await page.getByTestId('batch-period-start').fill('2026-11-20');
-  await page.getByTestId('batch-period-end').fill('2026-11-24');
+  // ── The form says, in the service's words (shared/date-rules.ts), what is wrong with a start before
+  // the decision and a 5-day period, and saves neither; staff may lengthen it, so 8 days from the 20th is saved. ──
+  await chooseDate(page.getByTestId('batch-period-start'), '2026-11-19');
+  await expectDate(page.getByTestId('batch-period-end'), '2026-11-25');
+  await expect(page.getByTestId('batch-period-problem')).toContainText('公示不能早于会议作出决定的日期');
+  await expect(page.getByTestId('batch-save-period')).toBeDisabled();
+  await chooseDate(page.getByTestId('batch-period-start'), '2026-11-20');
+  await chooseDate(page.getByTestId('batch-period-end'), '2026-11-24');
   await expect(page.getByTestId('batch-period-days')).toContainText('共 5 天（不少于 7 天）');
   await expect(page.getByTestId('batch-post')).toBeDisabled();
-  await page.getByTestId('batch-save-period').click();
-  await expect(page.getByTestId('batch-error')).toContainText('公示期不得少于 7 天');
+  await expect(page.getByTestId('batch-period-problem')).toContainText('公示期不得少于 7 天');
+  await expect(page.getByTestId('batch-save-period')).toBeDisabled();
   await page.screenshot({ path: `${shots}/notices-period-refused.png` });
-  await page.getByTestId('batch-period-end').fill('2026-11-27');
+  await chooseDate(page.getByTestId('batch-period-end'), '2026-11-27');
   await expect(page.getByTestId('batch-period-days')).toHaveText('共 8 天');
   await page.getByTestId('batch-save-period').click();
   await expect(page.getByTestId('batch-error')).toHaveCount(0);
@@ -134,7 +135,7 @@ test('a street office announces a meeting’s approvals, records an objection an
   const caseId = (await target.getAttribute('data-case-id'))!;
   const form = page.getByTestId('objection-form');
   await form.getByTestId('objection-case').selectOption(caseId);
-  await expect(form.getByTestId('objection-date')).toHaveValue('2026-11-20');
+  await expectDate(form.getByTestId('objection-date'), '2026-11-20');
   await form.getByTestId('objection-channel').selectOption('hotline_12349');
   await form.getByTestId('objection-submit').click();
   await expect(form.getByTestId('objection-error')).toContainText('请填写异议内容');

@@ -3,6 +3,7 @@
 // sample, findings and a correction, progress, the published files and the report PDF read back with
 // poppler; then a second draw refused and a redraw with a written reason.
 import { expect, test, type Page } from '@playwright/test';
+import { chooseDate } from './support/dates';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
@@ -105,9 +106,36 @@ test('the district bureau draws a verifiable sample, records findings and prints
   const correction = page.locator(`[data-testid="correction-row"][data-case-no="${caseNos[1]}"]`);
   await correction.getByTestId('correction-order').click();
   await page.getByTestId('correction-text').fill('重新核算家庭收入，不符合条件的停发并追回多发资金');
+  // A deadline within 90 days of the order: 2031 is not even offered (the service's refusal of it is in
+  // tests/integration/date-sanity.test.ts), and a day past the horizon is said at the field and refused.
+  await expect(page.getByTestId('correction-date-hint')).toContainText('下达之日起 90 天内，最晚2027年2月18日');
+  expect(await page.getByTestId('correction-date').locator('select[data-part="year"] option').allTextContents()).toEqual(['2026', '2027']);
+  await chooseDate(page.getByTestId('correction-date'), '2027-03-01');
+  await expect(page.getByTestId('correction-date-hint')).toContainText('2027年3月1日超出了这个范围');
+  await page.getByTestId('correction-submit').click();
+  await expect(page.getByTestId('correction-error')).toContainText('整改期限应在下达之日起 90 天内');
+  await chooseDate(page.getByTestId('correction-date'), '2026-12-20');
   await page.getByTestId('correction-submit').click();
   await expect(correction.getByTestId('correction-status')).toHaveText('整改中');
+  await expect(correction).toContainText('2026年12月20日');
   await page.screenshot({ path: `${shots}/spotcheck-corrections.png`, fullPage: true });
+
+  // The deadline moved before it falls due, with a reason.
+  await correction.getByTestId('correction-deadline').click();
+  await expect(page.getByTestId('correction-deadline-now')).toContainText('原期限 2026年12月20日');
+  await chooseDate(page.getByTestId('correction-date'), '2027-01-15');
+  await page.getByTestId('correction-text').fill('涉及追回资金，街道申请延期');
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/dates-correction-deadline-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('correction-submit').click();
+  await expect(page.getByTestId('correction-dialog')).toHaveCount(0);
+  await expect(correction).toContainText('2027年1月15日');
 
   await page.getByTestId('draw-tab-progress').click();
   await expect(page.locator('[data-testid="progress-row"][data-street="430188001"]').getByTestId('progress-inspected')).toContainText('3/');

@@ -141,6 +141,7 @@ function argsFor(name: string): unknown {
     'meetings.close': { meetingId: v.meetingId },
     'notices.createFromMeeting': { meetingId: v.closedMeetingId, startDate: '2026-11-21' },
     'notices.setPeriod': { batchId: v.batchId, startDate: '2026-11-20', endDate: '2026-11-30' },
+    'notices.setMeetingPeriod': { meetingId: v.closedMeetingId, startDate: '2026-11-20', endDate: '2026-11-30' },
     'notices.post': { batchId: v.batchId },
     'notices.end': { batchId: v.batchId },
     'notices.recordObjection': { batchId: v.batchId, caseId: v.batchCaseId, receivedOn: '2026-11-20', objector: '群众', channel: 'phone', content: '收入不实' },
@@ -151,6 +152,7 @@ function argsFor(name: string): unknown {
     'spotchecks.autoAssign': { drawId: v.drawId },
     'spotchecks.recordFinding': { itemId: v.spotItemId, method: 'phone', inspectedOn: '2026-11-20', finding: 'wrongly_included', notes: '收入未申报' },
     'spotchecks.orderCorrection': { findingId: v.findingId, requirement: '重新核定', orderedOn: '2026-11-20', deadline: '2026-12-20' },
+    'spotchecks.setDeadline': { correctionId: v.correctionId, deadline: '2027-01-10', reason: '街道申请延期' },
     'spotchecks.closeCorrection': { correctionId: v.correctionId, result: '已整改', closedOn: '2026-11-20' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };

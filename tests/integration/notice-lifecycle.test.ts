@@ -99,7 +99,7 @@ describe('notice batches', () => {
     const next = await day.call('meetings.create', { month: '2026-12', venue: '会议室', scheduledAt: '2026-12-18T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' });
     expect(next.items.map((i) => i.case.id)).toEqual(['c-0']);
     await day.call('meetings.markAllPresent', { meetingId: next.id });
-    const open = await day.call('meetings.open', { meetingId: next.id });
+    const open = await day.call('meetings.open', { meetingId: next.id, onAnotherDay: true });
     await day.call('meetings.recordDecision', { meetingId: next.id, itemId: open.items[0]!.id, outcome: 'approve', amountYuan: '480', votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
     const closed = await day.call('meetings.close', { meetingId: next.id });
     expect(closed.meeting.noticeDue).toBe(1);

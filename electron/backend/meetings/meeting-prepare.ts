@@ -3,7 +3,8 @@
 // meeting only); staff add or remove items by hand, removal with a reason.
 import type { Transaction } from 'kysely';
 import { canRead, canWriteStreet } from '../../../shared/access';
-import { formatChineseMonth, instantOfChinaTime } from '../../../shared/dates';
+import { meetingDayProblem } from '../../../shared/date-rules';
+import { chinaDateOf, formatChineseDate, formatChineseMonth, instantOfChinaTime } from '../../../shared/dates';
 import type { SessionUser } from '../../../shared/domain';
 import { meetingArgs, type CandidateCase, type RosterMemberView } from '../../../shared/meeting';
 import { agendaCaseStatuses } from '../../../shared/meeting-rules';
@@ -90,6 +91,12 @@ async function assertRosterMember(trx: Trx, streetCode: string, memberId: string
   if (!m) throw new AppError('validation', `${what}必须是本街道联审联批领导小组的成员`);
 }
 
+/** A month's meeting is scheduled within its month or a few days of it (a slip of the year or month is refused). */
+function assertScheduledDay(month: string, localDateTime: string): void {
+  const problem = meetingDayProblem(month, localDateTime.slice(0, 10));
+  if (problem) throw new AppError('validation', problem);
+}
+
 /** Renumbers `seq` in agenda order so the stored order always matches what the screen and minutes show. */
 async function renumber(trx: Trx, meetingId: string): Promise<void> {
   const rows = await trx
@@ -116,6 +123,14 @@ export const createMeeting = defineCommand({
     await assertRosterMember(trx, streetCode, args.recorderMemberId, '记录人');
     const open = await trx.selectFrom('meetings').select(['month', 'issue_no']).where('street_code', '=', streetCode).where('status', '<>', 'closed').executeTakeFirst();
     if (open) throw new AppError('conflict', `${formatChineseMonth(open.month)}第${open.issue_no}期会议尚未结束，请先结束该会议再准备新的会议`);
+    assertScheduledDay(args.month, args.scheduledAt);
+    if (!args.alsoThisMonth) {
+      const held = await trx.selectFrom('meetings').select(['issue_no', 'scheduled_at', 'opened_at']).where('street_code', '=', streetCode).where('month', '=', args.month).orderBy('issue_no').execute();
+      if (held.length > 0) {
+        const list = held.map((h) => `第${h.issue_no}期（${formatChineseDate(chinaDateOf(h.opened_at ?? h.scheduled_at))}）`).join('、');
+        throw new AppError('unconfirmed', `本街道${formatChineseMonth(args.month)}已经有会议：${list}。每月至少召开一次，不必再开；确需再开一次，请确认后再新建`);
+      }
+    }
     const year = args.month.slice(0, 4);
     const last = await trx
       .selectFrom('meetings')
@@ -177,6 +192,7 @@ export const updateMeeting = defineCommand({
     await beginMeetingChange(cx, meeting, ['draft']);
     await assertRosterMember(cx.trx, meeting.street_code, args.chairMemberId, '主持人');
     await assertRosterMember(cx.trx, meeting.street_code, args.recorderMemberId, '记录人');
+    assertScheduledDay(meeting.month, args.scheduledAt);
     const scheduledAt = instantOfChinaTime(args.scheduledAt);
     await cx.trx
       .updateTable('meetings')

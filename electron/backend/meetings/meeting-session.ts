@@ -2,6 +2,8 @@
 // session screen shows (quorum, eligible voters, votes adding up, passing, amount limits) is checked
 // again here, so a script or a stale screen cannot record what the rules forbid.
 import type { Transaction } from 'kysely';
+import { meetingDayProblem, meetingDayWindowText } from '../../../shared/date-rules';
+import { chinaDateOf, formatChineseDate } from '../../../shared/dates';
 import { meetingArgs } from '../../../shared/meeting';
 import { approvalAmountRule, checkVotes, itemVoters, passingVerdict, quorumStatus } from '../../../shared/meeting-rules';
 import { formatYuan, parseYuan } from '../../../shared/money';
@@ -118,14 +120,22 @@ export const openMeeting = defineCommand({
   args: meetingArgs.open,
   load: meetingOf,
   access: meetingWriter,
-  async run(cx, _args, meeting) {
+  async run(cx, args, meeting) {
     await beginMeetingChange(cx, meeting, ['draft']);
     const { trx, at } = cx;
+    const scheduledOn = chinaDateOf(meeting.scheduled_at);
+    // The day it is opened is the day it was held: the header and the minutes both read opened_at.
+    const heldOn = cx.today;
+    const outside = meetingDayProblem(meeting.month, heldOn);
+    if (outside) throw new AppError('validation', `今天（${formatChineseDate(heldOn)}）不能召开这次会议：${meetingDayWindowText(meeting.month)}`);
     if (!meeting.chair_member_id || !meeting.recorder_member_id) throw new AppError('validation', '请先确定主持人和记录人');
     const live = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meeting.id).where('removed', '=', 0).executeTakeFirst();
     if (!live) throw new AppError('validation', '议程为空，没有可以审议的事项');
+    if (heldOn !== scheduledOn && !args.onAnotherDay) {
+      throw new AppError('unconfirmed', `这次会议原定${formatChineseDate(scheduledOn)}召开，今天是${formatChineseDate(heldOn)}。确认今天召开吗？会议纪要将记载实际召开的日期`);
+    }
     await trx.updateTable('meetings').set({ status: 'in_session', opened_at: at }).where('id', '=', meeting.id).execute();
-    cx.audit({ action: 'meeting.open', entity: 'meeting', entityId: meeting.id, details: {} });
+    cx.audit({ action: 'meeting.open', entity: 'meeting', entityId: meeting.id, details: heldOn === scheduledOn ? {} : { scheduledOn, heldOn } });
     return meeting.id;
   },
   reply: meetingReply,

@@ -4,10 +4,11 @@
 // due for a new notice. Every change carries its outbox row and audit entry in the same transaction.
 import type { Kysely, Transaction } from 'kysely';
 import { canRead, canWriteStreet, type Actor } from '../../../shared/access';
+import { noticePeriodProblem } from '../../../shared/date-rules';
 import { addDays, chinaDateOf, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { NoticeStatus, SessionUser } from '../../../shared/domain';
 import { noticeStatusLabels } from '../../../shared/glossary';
-import { MIN_NOTICE_DAYS, noticeArgs, noticeableKinds, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
+import { noticeArgs, noticeableKinds, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
 import { AppError } from '../../../shared/result';
 import { defineCommand, type CommandContext } from '../commands/command';
 import type { BackendContext } from '../context';
@@ -60,6 +61,7 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
       'b.meeting_id',
       'm.month',
       'm.issue_no',
+      'm.closed_at',
       'b.street_code',
       'b.community_code',
       'cm.name as community_name',
@@ -79,6 +81,7 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
     id: r.id,
     meetingId: r.meeting_id,
     meetingLabel: meetingLabel(r.month !== null && r.issue_no !== null ? { month: r.month, issue_no: r.issue_no } : null),
+    decidedOn: r.closed_at ? chinaDateOf(r.closed_at) : null,
     streetCode: r.street_code,
     communityCode: r.community_code,
     communityName: r.community_name,
@@ -123,8 +126,12 @@ export async function batchDetail(db: Reader, batchId: string, jurisdiction: str
     .where('o.batch_id', '=', batchId)
     .orderBy('o.received_at')
     .execute();
+  const drafts = summary.meetingId
+    ? await db.selectFrom('notice_batches').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', summary.meetingId).where('status', '=', 'draft').where('id', '<>', batchId).executeTakeFirst()
+    : undefined;
   return {
     ...summary,
+    otherDrafts: Number(drafts?.n ?? 0),
     items: items.map((r) => ({
       id: r.id,
       seq: r.seq,
@@ -177,11 +184,10 @@ export async function dueMeetings(db: Reader, jurisdiction: string): Promise<Not
   return result;
 }
 
-function periodProblem(startDate: string, endDate: string, earliestStart: string): string | null {
-  if (startDate < earliestStart) return `公示不能早于会议作出决定的日期（${formatChineseDate(earliestStart)}）开始`;
-  const earliestEnd = addDays(startDate, MIN_NOTICE_DAYS - 1);
-  if (endDate < earliestEnd) return `公示期不得少于 ${MIN_NOTICE_DAYS} 天：自${formatChineseDate(startDate)}起，最早到${formatChineseDate(earliestEnd)}结束`;
-  return null;
+/** The refusal of a period that breaks the notice rules (shared/date-rules.ts), as a validation error. */
+function assertPeriod(startDate: string, endDate: string, decidedAt: string | null | undefined): void {
+  const problem = noticePeriodProblem(startDate, endDate, decidedAt ? chinaDateOf(decidedAt) : null);
+  if (problem) throw new AppError('validation', problem);
 }
 
 type BatchRow = { id: string; street_code: string; meeting_id: string | null; start_date: string; end_date: string; status: NoticeStatus };
@@ -222,8 +228,7 @@ export const createFromMeeting = defineCommand({
     cx.notBefore(meeting.closed_at, '会议结束时间');
     const settings = await cx.settings();
     const endDate = addDays(args.startDate, settings.noticeDays - 1);
-    const problem = periodProblem(args.startDate, endDate, chinaDateOf(meeting.closed_at));
-    if (problem) throw new AppError('validation', problem);
+    assertPeriod(args.startDate, endDate, meeting.closed_at);
     // Same order as the agenda the leading group went through.
     const cases = agendaSort(await dueCases(trx, meeting.id).execute());
     if (cases.length === 0) throw new AppError('conflict', '这次会议没有需要公示的事项，或已全部生成公示');
@@ -256,13 +261,46 @@ export const setPeriod = defineCommand({
   async run(cx, args, batch) {
     await beginBatchChange(cx, batch, ['draft']);
     const meeting = batch.meeting_id ? await cx.trx.selectFrom('meetings').select('closed_at').where('id', '=', batch.meeting_id).executeTakeFirst() : undefined;
-    const problem = periodProblem(args.startDate, args.endDate, meeting?.closed_at ? chinaDateOf(meeting.closed_at) : args.startDate);
-    if (problem) throw new AppError('validation', problem);
+    assertPeriod(args.startDate, args.endDate, meeting?.closed_at);
     await cx.trx.updateTable('notice_batches').set({ start_date: args.startDate, end_date: args.endDate }).where('id', '=', batch.id).execute();
     cx.audit({ action: 'notice.period', entity: 'notice_batch', entityId: batch.id, details: { startDate: args.startDate, endDate: args.endDate } });
     return batch.id;
   },
   reply: batchReply,
+});
+
+/**
+ * One period for all of a meeting's batches still in draft (a street posts them on the same day), in one
+ * transaction: either every draft batch gets it or none does. Batches already posted keep theirs.
+ */
+export const setMeetingPeriod = defineCommand({
+  name: 'notices.setMeetingPeriod',
+  label: '修改本次会议全部公示的公示期',
+  args: noticeArgs.setMeetingPeriod,
+  async load({ trx }, args) {
+    const meeting = await trx.selectFrom('meetings').select(['id', 'street_code', 'closed_at']).where('id', '=', args.meetingId).executeTakeFirst();
+    if (!meeting) throw new AppError('not-found', '没有找到这次会议');
+    return meeting;
+  },
+  access: (user, meeting) => canWriteStreet(user, meeting.street_code, '公示'),
+  async run(cx, args, meeting) {
+    assertPeriod(args.startDate, args.endDate, meeting.closed_at);
+    const batches = await cx.trx
+      .selectFrom('notice_batches')
+      .select(['id', 'street_code', 'meeting_id', 'start_date', 'end_date', 'status'])
+      .where('meeting_id', '=', meeting.id)
+      .where('status', '=', 'draft')
+      .orderBy('community_code')
+      .execute();
+    if (batches.length === 0) throw new AppError('conflict', '这次会议的公示没有待张贴的批次，已张贴的公示不能再改公示期');
+    for (const batch of batches) {
+      await beginBatchChange(cx, batch, ['draft']);
+      await cx.trx.updateTable('notice_batches').set({ start_date: args.startDate, end_date: args.endDate }).where('id', '=', batch.id).execute();
+      cx.audit({ action: 'notice.period', entity: 'notice_batch', entityId: batch.id, details: { meetingId: meeting.id, startDate: args.startDate, endDate: args.endDate } });
+    }
+    return batches.map((b) => b.id);
+  },
+  reply: async (db, user, changed) => (await listBatches(db, user.regionCode)).filter((b) => changed.includes(b.id)),
 });
 
 export const postBatch = defineCommand({

@@ -3,6 +3,7 @@
 // street office with a deadline, closed with its result. Each is a command, on a draw still locked.
 import type { Transaction } from 'kysely';
 import { canOrganiseSpotCheck, canRecordFinding } from '../../../shared/access';
+import { correctionDeadlineProblem, deadlineChangeProblem } from '../../../shared/date-rules';
 import { chinaDateOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { spotCheckArgs } from '../../../shared/spotcheck';
@@ -128,6 +129,8 @@ export const orderCorrection = defineCommand({
     if (finding.finding === 'compliant') throw new AppError('validation', '核查结论为“符合”的个案不需要整改');
     if (args.orderedOn > cx.today) throw new AppError('validation', '下达日期不能晚于今天');
     if (args.orderedOn < finding.inspected_on) throw new AppError('validation', '下达日期不能早于核查日期');
+    const late = correctionDeadlineProblem(args.orderedOn, args.deadline);
+    if (late) throw new AppError('validation', late);
     const open = await cx.trx.selectFrom('corrections').select('id').where('finding_id', '=', args.findingId).where('status', '=', 'open').executeTakeFirst();
     if (open) throw new AppError('conflict', '这件个案已有未完成的整改要求');
     const id = cx.id('correction');
@@ -141,16 +144,37 @@ export const orderCorrection = defineCommand({
   reply: drawReply,
 });
 
+async function correctionOf(cx: CommandContext, args: { correctionId: string }) {
+  const correction = await cx.trx.selectFrom('corrections').select(['id', 'finding_id', 'status', 'ordered_on', 'deadline']).where('id', '=', args.correctionId).executeTakeFirst();
+  if (!correction) throw new AppError('not-found', '没有找到这项整改');
+  const finding = await findingOf(cx.trx, correction.finding_id);
+  return { correction, draw: await drawOf(cx, { drawId: finding.draw_id }) };
+}
+
+/** Moves an open correction's deadline before it falls due, within the horizon of the order, with a reason. */
+export const setCorrectionDeadline = defineCommand({
+  name: 'spotchecks.setDeadline',
+  label: '修改整改期限',
+  args: spotCheckArgs.setDeadline,
+  load: correctionOf,
+  access: (user, { draw }) => canOrganiseSpotCheck(user, '修改整改期限', draw.district_code),
+  async run(cx, args, { correction, draw }) {
+    assertLocked(draw);
+    const problem = deadlineChangeProblem({ orderedOn: correction.ordered_on, deadline: correction.deadline, open: correction.status === 'open' }, args.deadline, cx.today);
+    if (problem) throw new AppError(correction.status === 'open' ? 'validation' : 'conflict', problem);
+    await cx.expect('corrections', correction.id);
+    await cx.trx.updateTable('corrections').set({ deadline: args.deadline, updated_at: cx.at }).where('id', '=', correction.id).execute();
+    cx.audit({ action: 'spotcheck.correction.deadline', entity: 'correction', entityId: correction.id, details: { from: correction.deadline, to: args.deadline, reason: args.reason } });
+    return draw.id;
+  },
+  reply: drawReply,
+});
+
 export const closeCorrection = defineCommand({
   name: 'spotchecks.closeCorrection',
   label: '整改完成',
   args: spotCheckArgs.closeCorrection,
-  async load(cx, args) {
-    const correction = await cx.trx.selectFrom('corrections').select(['id', 'finding_id', 'status', 'ordered_on']).where('id', '=', args.correctionId).executeTakeFirst();
-    if (!correction) throw new AppError('not-found', '没有找到这项整改');
-    const finding = await findingOf(cx.trx, correction.finding_id);
-    return { correction, draw: await drawOf(cx, { drawId: finding.draw_id }) };
-  },
+  load: correctionOf,
   access: (user, { draw }) => canOrganiseSpotCheck(user, '登记整改结果', draw.district_code),
   async run(cx, args, { correction, draw }) {
     assertLocked(draw);

@@ -8,7 +8,7 @@ import type { MeetingStatus } from '../../../shared/domain';
 import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { CreateMeetingForm } from './CreateMeetingForm';
-import { formatDateTime, issueText } from './format';
+import { issueText, meetingWhen } from './format';
 
 type Props = { onOpen: (meetingId: string) => void };
 
@@ -111,7 +111,7 @@ export function MeetingList({ onOpen }: Props) {
                   <td>
                     <span className={`status meeting-${m.status}`}>{meetingStatusLabels[m.status]}</span>
                   </td>
-                  <td>{formatDateTime(m.scheduledAt)}</td>
+                  <td>{meetingWhen(m)}</td>
                   <td>{m.venue || <span className="muted">（未填写）</span>}</td>
                   <td className="num">
                     {m.decidedCount} / {m.itemCount}

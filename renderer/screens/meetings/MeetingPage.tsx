@@ -8,7 +8,7 @@ import type { MeetingStatus } from '../../../shared/domain';
 import { meetingStatusLabels } from '../../../shared/glossary';
 import type { MeetingDetail } from '../../../shared/meeting';
 import { RecordPending } from '../../components/LoadError';
-import { formatDateTime, issueText, meetingTitle } from './format';
+import { issueText, meetingTitle, meetingWhen } from './format';
 import { MinutesTab } from './MinutesTab';
 import { PrepareTab } from './PrepareTab';
 import { SessionView } from './session/SessionView';
@@ -141,8 +141,8 @@ function MeetingHeader({ detail, onBack }: { detail: MeetingDetail; onBack: () =
       <span className={`status meeting-${detail.status}`} data-testid="meeting-status">
         {meetingStatusLabels[detail.status]}
       </span>
-      <span className="meeting-when">
-        {formatDateTime(detail.scheduledAt)} · {detail.venue || '地点未定'}
+      <span className="meeting-when" data-testid="meeting-when">
+        {meetingWhen(detail)} · {detail.venue || '地点未定'}
       </span>
     </div>
   );

@@ -1,11 +1,17 @@
 // 准备: the meeting's header (editable until the meeting opens), the agenda and the roster, and the
 // button that opens the meeting. Errors of actions taken outside a dialog appear at the top of the tab.
+// Opening on another day than the scheduled one asks first: the day it is opened is the day the header
+// and the minutes say it was held.
 import { useState } from 'react';
+import { meetingDayWindowText } from '../../../shared/date-rules';
+import { chinaDateOf, formatChineseDate } from '../../../shared/dates';
 import type { MeetingDetail, RosterMemberView } from '../../../shared/meeting';
+import { DateTimeField } from '../../components/DateField';
+import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/LoadError';
 import { AgendaPanel } from './AgendaPanel';
 import { MemberSelect } from './CreateMeetingForm';
-import { formatDateTime, toLocalInput } from './format';
+import { formatDateTime, toLocalInput, todayInChina } from './format';
 import { RosterPanel } from './RosterPanel';
 import type { MeetingState } from './use-meeting';
 
@@ -17,8 +23,13 @@ export function PrepareTab({ detail, meeting, onOpened }: Props) {
   const draft = detail.status === 'draft' && meeting.canEdit;
   const live = detail.items.filter((i) => !i.removed);
 
-  async function open() {
-    const r = await meeting.run('meetings.open', { meetingId: detail.id });
+  const [confirming, setConfirming] = useState(false);
+  const scheduledOn = chinaDateOf(detail.scheduledAt);
+  const today = todayInChina();
+
+  async function open(onAnotherDay: boolean) {
+    const r = await meeting.run('meetings.open', { meetingId: detail.id, onAnotherDay });
+    setConfirming(false);
     if (r.ok) {
       setError(null);
       onOpened();
@@ -36,10 +47,36 @@ export function PrepareTab({ detail, meeting, onOpened }: Props) {
             议题 <strong>{live.length}</strong> 项；出席表决成员 <strong>{detail.quorum.presentVoting}</strong> 人，法定人数 {detail.quorum.required} 人
             {!detail.quorum.met && <span className="warn-text">（尚未达到法定人数）</span>}
           </span>
-          <button type="button" className="button primary" onClick={() => void open()} disabled={meeting.busy || live.length === 0} data-testid="open-meeting">
+          <button type="button" className="button primary" onClick={() => (today === scheduledOn ? void open(false) : setConfirming(true))}
+            disabled={meeting.busy || live.length === 0}
+            data-testid="open-meeting"
+          >
             开始会议
           </button>
         </div>
+      )}
+      {confirming && (
+        <Dialog
+          title="今天召开这次会议？"
+          onClose={() => setConfirming(false)}
+          onSubmit={() => void open(true)}
+          testId="open-other-day"
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                取消
+              </button>
+              <button type="submit" className="button primary" disabled={meeting.busy} data-testid="open-other-day-confirm">
+                确认今天召开
+              </button>
+            </>
+          }
+        >
+          <p>
+            这次会议原定 <strong>{formatChineseDate(scheduledOn)}</strong> 召开，今天是 <strong>{formatChineseDate(today)}</strong>。
+          </p>
+          <p className="dialog-note">确认后，会议按今天召开记录：会议页头和会议纪要都写明实际召开的日期{formatChineseDate(today)}。</p>
+        </Dialog>
       )}
       <div className="prepare-grid">
         <AgendaPanel detail={detail} meeting={meeting} onError={report} />
@@ -65,7 +102,7 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
     return (
       <dl className="kv meeting-facts" data-testid="meeting-facts">
         <div className="kv-row">
-          <dt>会议时间</dt>
+          <dt>{detail.openedAt ? '原定时间' : '会议时间'}</dt>
           <dd>{formatDateTime(detail.scheduledAt)}</dd>
         </div>
         <div className="kv-row">
@@ -82,7 +119,7 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
         </div>
         {detail.openedAt && (
           <div className="kv-row">
-            <dt>开始时间</dt>
+            <dt>召开时间</dt>
             <dd>{formatDateTime(detail.openedAt)}</dd>
           </div>
         )}
@@ -110,10 +147,13 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
         void save();
       }}
     >
-      <label className="field">
-        <span>会议时间</span>
-        <input type="datetime-local" value={form.scheduledAt} onChange={(e) => setForm({ ...form, scheduledAt: e.target.value })} />
-      </label>
+      <DateTimeField
+        label="会议时间"
+        value={form.scheduledAt}
+        onChange={(scheduledAt) => setForm({ ...form, scheduledAt })}
+        testId="header-time"
+        hint={meetingDayWindowText(detail.month)}
+      />
       <label className="field grow">
         <span>会议地点</span>
         <input type="text" value={form.venue} maxLength={60} onChange={(e) => setForm({ ...form, venue: e.target.value })} data-testid="header-venue" />

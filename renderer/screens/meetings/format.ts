@@ -28,6 +28,21 @@ export function todayInChina(): string {
   return chinaDateOf(new Date().toISOString());
 }
 
+/**
+ * When the meeting is or was: the scheduled time until it opens, then the time it opened (the day it
+ * was held, as the minutes say), with the scheduled day beside it if that was another one.
+ */
+export function meetingWhen(m: Pick<MeetingSummary, 'scheduledAt' | 'openedAt'>): string {
+  if (!m.openedAt) return formatDateTime(m.scheduledAt);
+  const held = formatDateTime(m.openedAt);
+  try {
+    const scheduledOn = chinaDateOf(m.scheduledAt);
+    return scheduledOn === chinaDateOf(m.openedAt) ? held : `${held}（原定${formatChineseDate(scheduledOn)}）`;
+  } catch {
+    return held;
+  }
+}
+
 export function meetingTitle(m: Pick<MeetingSummary, 'streetName' | 'month'>): string {
   return `${m.streetName}${formatChineseMonth(m.month)}联审联批会议`;
 }

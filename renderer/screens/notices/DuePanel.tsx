@@ -2,9 +2,11 @@
 // and a start date (today in China by default). 生成公示 makes one draft batch per community; the end
 // date follows from the settings' notice days and can be changed on the batch before it is posted.
 import { useState } from 'react';
+import { NOTICE_START_WINDOW_DAYS, noticeStartWindow } from '../../../shared/date-rules';
 import { formatChineseDate } from '../../../shared/dates';
 import type { NoticeBatchSummary, NoticeDueMeeting } from '../../../shared/notice';
 import { call } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { errorMessage, todayInChina } from './format';
@@ -54,7 +56,9 @@ export function DuePanel({ canCreate, streetOf, onCreated }: Props) {
 type DueProps = { meeting: NoticeDueMeeting; street: string; canCreate: boolean; onCreated: (batches: NoticeBatchSummary[]) => void };
 
 function DueMeeting({ meeting, street, canCreate, onCreated }: DueProps) {
+  const allowed = noticeStartWindow(meeting.closedOn);
   const [startDate, setStartDate] = useState(todayInChina());
+  const late = startDate < allowed.first || startDate > allowed.last;
   const [state, setState] = useState<{ status: 'idle' } | { status: 'saving' } | { status: 'error'; message: string }>({ status: 'idle' });
   const households = meeting.communities.reduce((n, c) => n + c.cases, 0);
 
@@ -97,10 +101,16 @@ function DueMeeting({ meeting, street, canCreate, onCreated }: DueProps) {
       </ul>
       {canCreate && (
         <div className="nl-due-actions">
-          <label className="field">
-            <span>公示开始日期</span>
-            <input type="date" value={startDate} min={meeting.closedOn} onChange={(e) => setStartDate(e.target.value)} required data-testid="due-start" />
-          </label>
+          <DateField
+            label="公示开始日期"
+            value={startDate}
+            min={allowed.first}
+            max={allowed.last}
+            onChange={setStartDate}
+            testId="due-start"
+            invalid={late}
+            hint={late ? `应在${formatChineseDate(allowed.first)}至${formatChineseDate(allowed.last)}之间` : `会议结束后 ${NOTICE_START_WINDOW_DAYS} 天内开始`}
+          />
           <button type="submit" className="button primary" disabled={state.status === 'saving'} data-testid="create-notices">
             {state.status === 'saving' ? '正在生成…' : '生成公示'}
           </button>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { formatChineseDate } from '../../../shared/dates';
 import type { NoticeBatchDetail, ObjectionChannel, ObjectionView } from '../../../shared/notice';
+import { DateField } from '../../components/DateField';
 import { channelLabels, todayInChina } from './format';
 import type { BatchState } from './use-batch';
 
@@ -130,10 +131,7 @@ function ObjectionForm({ detail, batch }: Props) {
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>收到日期</span>
-              <input type="date" value={receivedOn} min={detail.startDate} max={latest} onChange={(e) => setReceivedOn(e.target.value)} required data-testid="objection-date" />
-            </label>
+            <DateField label="收到日期" value={receivedOn} min={detail.startDate} max={latest} onChange={setReceivedOn} testId="objection-date" />
             <label className="field">
               <span>异议人（可不填）</span>
               <input type="text" value={objector} maxLength={40} onChange={(e) => setObjector(e.target.value)} placeholder="匿名" data-testid="objection-objector" />

@@ -1,9 +1,11 @@
 // The batch's period and the step it can take next: a draft's period is edited here and the draft is
-// posted (张贴公示); a posted batch is ended (结束公示) once its period is over. The 7-day minimum is
-// the service's rule: the form only counts the days and lets the service say no in its own words.
+// posted (张贴公示); a posted batch is ended (结束公示) once its period is over. The period's rules
+// (shared/date-rules.ts) are the service's; the form says the same words at the fields before saving.
 import { useState } from 'react';
 import type { NoticeBatchDetail } from '../../../shared/notice';
 import { formatChineseDate } from '../../../shared/dates';
+import { MAX_NOTICE_DAYS, NOTICE_START_WINDOW_DAYS, noticePeriodIssue, noticeStartWindow } from '../../../shared/date-rules';
+import { DateField } from '../../components/DateField';
 import { MIN_NOTICE_DAYS, endFor, formatPeriod, isIsoDate, periodDays, todayInChina } from './format';
 import type { BatchState } from './use-batch';
 
@@ -32,19 +34,31 @@ export function PeriodBar({ detail, batch, onError }: Props) {
 function DraftPeriod({ detail, batch, onError, today }: Props & { today: string }) {
   const [start, setStart] = useState(detail.startDate);
   const [end, setEnd] = useState(detail.endDate);
+  const [allOfMeeting, setAllOfMeeting] = useState(false);
   const days = periodDays(start, end);
   const changed = start !== detail.startDate || end !== detail.endDate;
   const over = today > detail.endDate;
+  // The service's own rule, said at the fields as soon as the dates are chosen (never "共 -1 天").
+  const issue = noticePeriodIssue(start, end, detail.decidedOn);
+  const startWindow = detail.decidedOn ? noticeStartWindow(detail.decidedOn) : null;
+
+  function edited(nextStart: string, nextEnd: string) {
+    setStart(nextStart);
+    setEnd(nextEnd);
+    // A refusal of the previous save no longer describes what is on screen.
+    onError(null);
+  }
 
   function changeStart(value: string) {
     // Moving the start keeps the period as long as it was, as staff usually just shift it.
     const length = periodDays(start, end);
-    setStart(value);
-    if (length !== null && isIsoDate(value)) setEnd(endFor(value, length));
+    edited(value, length !== null && length > 0 && isIsoDate(value) ? endFor(value, length) : end);
   }
 
   async function save() {
-    const r = await batch.run('notices.setPeriod', { batchId: detail.id, startDate: start, endDate: end });
+    const r = allOfMeeting && detail.meetingId
+      ? await batch.runMeetingPeriod({ meetingId: detail.meetingId, startDate: start, endDate: end })
+      : await batch.run('notices.setPeriod', { batchId: detail.id, startDate: start, endDate: end });
     onError(r.ok ? null : r.message);
   }
 
@@ -62,30 +76,35 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
         void save();
       }}
     >
-      <label className="field">
-        <span>公示开始</span>
-        <input type="date" value={start} onChange={(e) => changeStart(e.target.value)} required data-testid="batch-period-start" />
-      </label>
-      <label className="field">
-        <span>公示结束</span>
-        <input type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} required data-testid="batch-period-end" />
-      </label>
-      <span className={days !== null && days < MIN_NOTICE_DAYS ? 'nb-days warn-text' : 'nb-days'} data-testid="batch-period-days">
-        {days === null ? '—' : `共 ${days} 天`}
-        {days !== null && days < MIN_NOTICE_DAYS && `（不少于 ${MIN_NOTICE_DAYS} 天）`}
+      <DateField
+        label="公示开始"
+        value={start}
+        min={startWindow?.first}
+        max={startWindow?.last}
+        onChange={changeStart}
+        testId="batch-period-start"
+        invalid={issue?.on === 'start'}
+      />
+      <DateField label="公示结束" value={end} min={start} max={endFor(start, MAX_NOTICE_DAYS)} onChange={(v) => edited(start, v)} testId="batch-period-end" invalid={issue?.on === 'end'} />
+      <span className={issue ? 'nb-days warn-text' : 'nb-days'} data-testid="batch-period-days">
+        {days === null || days < 1 ? '—' : `共 ${days} 天`}
+        {days !== null && days >= 1 && days < MIN_NOTICE_DAYS && `（不少于 ${MIN_NOTICE_DAYS} 天）`}
       </span>
+      {detail.meetingId && detail.otherDrafts > 0 && (
+        <label className="check nb-all" data-testid="batch-period-all">
+          <input type="checkbox" checked={allOfMeeting} onChange={(e) => setAllOfMeeting(e.target.checked)} />
+          同时改本次会议其余 {detail.otherDrafts} 批未张贴的公示
+        </label>
+      )}
       <button
         type="button"
         className="button"
         disabled={!changed}
-        onClick={() => {
-          setStart(detail.startDate);
-          setEnd(detail.endDate);
-        }}
+        onClick={() => edited(detail.startDate, detail.endDate)}
       >
         还原
       </button>
-      <button type="submit" className="button" disabled={!changed || batch.busy} data-testid="batch-save-period">
+      <button type="submit" className="button" disabled={!changed || batch.busy || issue !== null} data-testid="batch-save-period">
         保存
       </button>
       <div className="toolbar-actions">
@@ -98,6 +117,17 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
           张贴公示
         </button>
       </div>
+      {issue && changed ? (
+        <p className="field-error nb-period-problem" role="alert" data-testid="batch-period-problem">
+          {issue.message}
+        </p>
+      ) : (
+        startWindow && (
+          <p className="muted nb-period-window" data-testid="batch-period-window">
+            公示应在会议结束后 {NOTICE_START_WINDOW_DAYS} 天内开始（{formatChineseDate(startWindow.first)}至{formatChineseDate(startWindow.last)}），公示期 {MIN_NOTICE_DAYS}～{MAX_NOTICE_DAYS} 天
+          </p>
+        )
+      )}
     </form>
   );
 }

@@ -13,6 +13,8 @@ export type RunResult = RecordRunResult<NoticeBatchDetail>;
 
 export type BatchState = Omit<StreetRecord<NoticeBatchDetail>, 'runChange' | 'replace'> & {
   run: <K extends BatchChannel>(name: K, args: ArgsOf<K>) => Promise<RunResult>;
+  /** One period for every draft batch of this batch's meeting; answers with this batch as it then is. */
+  runMeetingPeriod: (args: ArgsOf<'notices.setMeetingPeriod'>) => Promise<RunResult>;
 };
 
 export function useBatch(batchId: string): BatchState {
@@ -21,5 +23,13 @@ export function useBatch(batchId: string): BatchState {
     <K extends BatchChannel>(name: K, args: ArgsOf<K>) => runChange(async () => (await call(name, args)) as NoticeBatchDetail),
     [runChange],
   );
-  return { ...record, run };
+  const runMeetingPeriod = useCallback(
+    (args: ArgsOf<'notices.setMeetingPeriod'>) =>
+      runChange(async () => {
+        await call('notices.setMeetingPeriod', args);
+        return call('notices.get', { batchId });
+      }),
+    [runChange, batchId],
+  );
+  return { ...record, run, runMeetingPeriod };
 }

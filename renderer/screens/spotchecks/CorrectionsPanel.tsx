@@ -1,16 +1,22 @@
 // Corrections: every case found with a problem, the correction ordered to its street office with a
-// deadline, and its result once the office reports it done.
+// deadline (within CORRECTION_HORIZON_DAYS of the order, movable with a reason until it falls due), and
+// its result once the office reports it done.
 import { useState } from 'react';
 import { correctionStatusLabels, findingLabels } from '../../../shared/glossary';
 import { formatChineseDate } from '../../../shared/dates';
+import { missingCase } from '../../../shared/result';
 import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
 import { call } from '../../api';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 import { todayInChina } from './format';
 import { addDays } from '../../../shared/dates';
+import { CORRECTION_HORIZON_DAYS, correctionDeadlineProblem, deadlineChangeProblem, latestCorrectionDeadline } from '../../../shared/date-rules';
+import { DateField } from '../../components/DateField';
 
-type Editing = { kind: 'order'; item: SampleItemView } | { kind: 'close'; item: SampleItemView };
+type Editing = { kind: 'order' | 'close' | 'deadline'; item: SampleItemView };
+
+const titles: Record<Editing['kind'], string> = { order: '下达整改要求', close: '登记整改结果', deadline: '修改整改期限' };
 
 export function CorrectionsPanel({ draw, record, manage }: { draw: DrawDetail; record: DrawRecord; manage: boolean }) {
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -53,9 +59,16 @@ export function CorrectionsPanel({ draw, record, manage }: { draw: DrawDetail; r
                       </button>
                     )}
                     {manage && c?.status === 'open' && (
-                      <button type="button" className="button small" onClick={() => setEditing({ kind: 'close', item: i })} data-testid="correction-close">
-                        登记结果
-                      </button>
+                      <span className="row-actions">
+                        <button type="button" className="button small" onClick={() => setEditing({ kind: 'close', item: i })} data-testid="correction-close">
+                          登记结果
+                        </button>
+                        {todayInChina() <= c.deadline && (
+                          <button type="button" className="button small" onClick={() => setEditing({ kind: 'deadline', item: i })} data-testid="correction-deadline">
+                            改期限
+                          </button>
+                        )}
+                      </span>
                     )}
                     {c?.status === 'done' && <span className="muted small">{c.result}</span>}
                   </td>
@@ -72,24 +85,42 @@ export function CorrectionsPanel({ draw, record, manage }: { draw: DrawDetail; r
 
 function CorrectionDialog({ editing, record, onClose }: { editing: Editing; record: DrawRecord; onClose: () => void }) {
   const today = todayInChina();
-  const [text, setText] = useState('');
-  const [date, setDate] = useState(editing.kind === 'order' ? addDays(today, 30) : today);
-  const [error, setError] = useState<string | null>(null);
   const finding = editing.item.finding!;
+  const correction = finding.correction;
+  const [text, setText] = useState('');
+  const [date, setDate] = useState(editing.kind === 'order' ? addDays(today, 30) : editing.kind === 'deadline' && correction ? correction.deadline : today);
+  const [error, setError] = useState<string | null>(null);
+  const orderedOn = editing.kind === 'order' ? today : (correction?.orderedOn ?? today);
+  const latest = latestCorrectionDeadline(orderedOn);
+  // The service's rule for the date, said beside it before saving.
+  const dateProblem =
+    editing.kind === 'order'
+      ? correctionDeadlineProblem(today, date)
+      : editing.kind === 'deadline' && correction
+        ? deadlineChangeProblem({ orderedOn: correction.orderedOn, deadline: correction.deadline, open: correction.status === 'open' }, date, today)
+        : null;
+  const textLabel = { order: '整改要求', close: '整改结果', deadline: '改期理由' }[editing.kind];
 
   async function submit() {
-    if (text.trim() === '') return setError(editing.kind === 'order' ? '请写明整改要求' : '请写明整改结果');
-    const r = await record.runChange(() =>
-      editing.kind === 'order'
-        ? call('spotchecks.orderCorrection', { findingId: finding.id, requirement: text, orderedOn: today, deadline: date })
-        : call('spotchecks.closeCorrection', { correctionId: finding.correction!.id, result: text, closedOn: date }),
-    );
+    if (text.trim() === '') return setError(`请写明${textLabel}`);
+    const r = await record.runChange(() => {
+      switch (editing.kind) {
+        case 'order':
+          return call('spotchecks.orderCorrection', { findingId: finding.id, requirement: text, orderedOn: today, deadline: date });
+        case 'close':
+          return call('spotchecks.closeCorrection', { correctionId: correction!.id, result: text, closedOn: date });
+        case 'deadline':
+          return call('spotchecks.setDeadline', { correctionId: correction!.id, deadline: date, reason: text });
+        default:
+          return missingCase(editing.kind, 'correction dialog');
+      }
+    });
     if (r.ok) onClose();
     else setError(r.message);
   }
   return (
     <Dialog
-      title={`${editing.kind === 'order' ? '下达整改要求' : '登记整改结果'}：${editing.item.caseNo}`}
+      title={`${titles[editing.kind]}：${editing.item.caseNo}`}
       onClose={onClose}
       onSubmit={() => void submit()}
       testId="correction-dialog"
@@ -107,14 +138,34 @@ function CorrectionDialog({ editing, record, onClose }: { editing: Editing; reco
       <p className="dialog-note">
         {editing.item.streetName} · {findingLabels[finding.finding]}：{finding.notes}
       </p>
+      {editing.kind === 'deadline' && correction && (
+        <p className="dialog-note" data-testid="correction-deadline-now">
+          原期限 {formatChineseDate(correction.deadline)}，{formatChineseDate(correction.orderedOn)}下达：{correction.requirement}
+        </p>
+      )}
       <label className="field">
-        <span>{editing.kind === 'order' ? '整改要求' : '整改结果'}</span>
+        <span>{textLabel}</span>
         <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="correction-text" />
       </label>
-      <label className="field">
-        <span>{editing.kind === 'order' ? '整改期限' : '完成日期'}</span>
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="correction-date" />
-      </label>
+      <DateField
+        label={editing.kind === 'close' ? '完成日期' : editing.kind === 'deadline' ? '新的整改期限' : '整改期限'}
+        value={date}
+        min={editing.kind === 'close' ? orderedOn : today}
+        max={editing.kind === 'close' ? today : latest}
+        onChange={(v) => {
+          setDate(v);
+          setError(null);
+        }}
+        testId="correction-date"
+        invalid={dateProblem !== null && date !== correction?.deadline}
+        hint={
+          editing.kind === 'close'
+            ? undefined
+            : dateProblem !== null && date !== correction?.deadline
+              ? dateProblem
+              : `下达之日起 ${CORRECTION_HORIZON_DAYS} 天内，最晚${formatChineseDate(latest)}`
+        }
+      />
       <DialogError message={error} testId="correction-error" />
     </Dialog>
   );

@@ -5,6 +5,7 @@ import type { Finding, InspectionMethod } from '../../../shared/domain';
 import { findingLabels, inspectionMethodLabels, sampleOutcomeLabels } from '../../../shared/glossary';
 import type { SampleItemView } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { DateField } from '../../components/DateField';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 import { todayInChina } from './format';
@@ -54,10 +55,7 @@ export function FindingDialog({ item, record, onClose }: { item: SampleItemView;
           </label>
         ))}
       </div>
-      <label className="field">
-        <span>核查日期</span>
-        <input type="date" value={inspectedOn} onChange={(e) => setInspectedOn(e.target.value)} data-testid="finding-date" />
-      </label>
+      <DateField label="核查日期" value={inspectedOn} max={todayInChina()} onChange={setInspectedOn} testId="finding-date" />
       <label className="field">
         <span>结论</span>
         <select ref={first} value={finding} onChange={(e) => setFinding(e.target.value as Finding)} data-testid="finding-select">
