@@ -87,7 +87,8 @@ export function SettingsScreen() {
       <div className="screen-head">
         <h1 className="screen-title">设置</h1>
       </div>
-      <div className="cards">
+      {/* It scrolls on its own below the heading: focusable, so the keyboard can scroll it too. */}
+      <div className="cards" tabIndex={0} role="region" aria-label="设置内容">
         {offices.status === 'error' && <div className="notice error">{offices.message}</div>}
         {/* The bureau's part first: the street offices it sets, across the width. */}
         {offices.status === 'ready' && offices.value.own.level === 'district' && <StreetOfficesCard offices={offices.value} onChanged={setSavedOffices} />}
