@@ -61,8 +61,8 @@ export type Gender = z.infer<typeof Gender>;
 /** Cases a leading group still has to decide: new, or deferred at an earlier meeting. */
 export const pendingCaseStatuses: readonly CaseStatus[] = ['pending', 'deferred'];
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为“年-月-日”格式的日期，如 2026-11-22');
+export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为“年-月”格式的月份，如 2026-11');
 export const DivisionCodeString = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
 export const Fen = z.number().int('金额必须是整数（分）').nonnegative('金额不能为负数');
 
