@@ -7,6 +7,7 @@ import { formatChineseDate } from '../../../shared/dates';
 import type { NoticeBatchDetail, ObjectionChannel, ObjectionView } from '../../../shared/notice';
 import { channelLabels, todayInChina } from './format';
 import type { BatchState } from './use-batch';
+import { LimitedInput, LimitedTextArea } from '../../components/LimitedText';
 
 type Props = { detail: NoticeBatchDetail; batch: BatchState };
 
@@ -136,7 +137,7 @@ function ObjectionForm({ detail, batch }: Props) {
             </label>
             <label className="field">
               <span>异议人（可不填）</span>
-              <input type="text" value={objector} maxLength={40} onChange={(e) => setObjector(e.target.value)} placeholder="匿名" data-testid="objection-objector" />
+              <LimitedInput value={objector} maxLength={40} onValue={setObjector} placeholder="匿名" testId="objection-objector" />
             </label>
             <label className="field">
               <span>渠道</span>
@@ -151,7 +152,7 @@ function ObjectionForm({ detail, batch }: Props) {
           </div>
           <label className="field">
             <span>异议内容</span>
-            <textarea rows={3} value={content} maxLength={500} onChange={(e) => setContent(e.target.value)} data-testid="objection-content" />
+            <LimitedTextArea rows={3} value={content} maxLength={500} onValue={setContent} testId="objection-content" />
           </label>
           <p className="nb-consequence">登记后，该个案退回“重新调查”，列入下次联审联批会议的议程，重新审议后须再次公示。</p>
           {state.status === 'error' && (

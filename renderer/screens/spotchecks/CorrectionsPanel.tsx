@@ -9,6 +9,7 @@ import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 import { todayInChina } from './format';
 import { addDays } from '../../../shared/dates';
+import { LimitedTextArea } from '../../components/LimitedText';
 
 type Editing = { kind: 'order'; item: SampleItemView } | { kind: 'close'; item: SampleItemView };
 
@@ -109,7 +110,7 @@ function CorrectionDialog({ editing, record, onClose }: { editing: Editing; reco
       </p>
       <label className="field">
         <span>{editing.kind === 'order' ? '整改要求' : '整改结果'}</span>
-        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="correction-text" />
+        <LimitedTextArea rows={3} value={text} onValue={setText} maxLength={500} testId="correction-text" />
       </label>
       <label className="field">
         <span>{editing.kind === 'order' ? '整改期限' : '完成日期'}</span>
