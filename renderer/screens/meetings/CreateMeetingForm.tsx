@@ -45,6 +45,7 @@ export function CreateMeetingForm({ defaultVenue, onCreated, onCancel }: Props) 
 
   return (
     <form
+      noValidate
       className="toolbar meeting-create"
       data-testid="meeting-create-form"
       onSubmit={(e) => {

@@ -105,6 +105,7 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
 
   return (
     <form
+      noValidate
       className="toolbar"
       data-testid="meeting-header-form"
       onSubmit={(e) => {

@@ -118,6 +118,7 @@ function ObserverForm({ detail, meeting, onError }: Props) {
   }
   return (
     <form
+      noValidate
       className="observer-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -98,6 +98,7 @@ function ObjectionForm({ detail, batch }: Props) {
 
   return (
     <form
+      noValidate
       className="nb-objection-form"
       data-testid="objection-form"
       onSubmit={(e) => {

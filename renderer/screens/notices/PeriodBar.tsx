@@ -60,6 +60,7 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
   return (
     <>
     <form
+      noValidate
       className="toolbar nb-period"
       data-testid="batch-period"
       onSubmit={(e) => {
