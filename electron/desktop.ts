@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { desktopChannelNames, ipcDesktopChannel, type DesktopChannelName, type DesktopFolder } from '../shared/desktop-channels';
 import { desktopContract, type DesktopArgs, type DesktopResult } from '../shared/desktop';
 import { AppError, fail, ok, type ApiResult } from '../shared/result';
-import { argsErrorMessage } from './backend/validation';
+import { argsErrorMessage, parseArgs } from './backend/validation';
 import { exportedFile } from './desktop-files';
 import { refusedSender } from './ipc-guard';
 import type { Log } from './log';
@@ -59,7 +59,7 @@ export function registerDesktopChannels(options: DesktopOptions): void {
   for (const name of desktopChannelNames) {
     ipcMain.handle(ipcDesktopChannel(name), async (event, raw: unknown): Promise<ApiResult<unknown>> => {
       if (!options.trusted(event)) return refusedSender;
-      const parsed = desktopContract[name].args.safeParse(raw ?? {});
+      const parsed = parseArgs(desktopContract[name].args, raw);
       if (!parsed.success) return fail('invalid-args', argsErrorMessage(parsed.error));
       try {
         return ok(await (handlers[name] as (a: unknown) => Promise<unknown>)(parsed.data));

@@ -51,6 +51,15 @@ async function start(): Promise<void> {
     invoke: { log: (message, error) => log.write('error', message, error) },
     // Tokens for the central server never reach the renderer or the database.
     secretStore: new SafeStorageSecretStore(join(userData, 'tokens.json')),
+    // A new data file is named in the data folder's pointer; a restart without --db opens it. The delay
+    // lets the answer reach the page first.
+    switchDataFile: () => {
+      log.write('info', 'switching to a new data file; restarting');
+      setTimeout(() => {
+        app.relaunch({ args: process.argv.slice(1).filter((a) => !a.startsWith('--db=')) });
+        app.exit(0);
+      }, 300);
+    },
   });
   if (started.kind === 'recovery') log.write('error', `recovery mode: ${started.problem.code}`, started.problem.message);
   else if (started.backend.migration.applied.length > 0) log.write('info', `database upgraded from ${started.backend.migration.from} to ${started.backend.migration.to}`);

@@ -6,7 +6,7 @@ import { SettingChange, Settings, SettingsPatch } from './settings';
 import { OfficeList, officeArgs } from './office';
 import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
-import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, meetingArgs } from './meeting';
+import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, StoredMinutes, meetingArgs } from './meeting';
 import { DrawDetail, DrawExport, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import { StartupState } from './startup';
@@ -48,9 +48,14 @@ export const AuditCheck = z.object({
 });
 export type AuditCheck = z.infer<typeof AuditCheck>;
 
+/** A new, empty data file made for this copy: the app goes on with it, the previous file is left as it was. */
+export const NewDataFile = z.object({ databaseFile: z.string(), previousFile: z.string() });
+export type NewDataFile = z.infer<typeof NewDataFile>;
+
 export const contract = {
   'app.startup': { args: Empty, result: StartupState },
   'app.info': { args: Empty, result: AppInfo },
+  'app.newDataFile': { args: Empty, result: NewDataFile },
   'session.current': { args: Empty, result: SessionUser },
   'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },
   'regions.offices': { args: officeArgs.list, result: OfficeList },
@@ -81,6 +86,7 @@ export const contract = {
   'meetings.clearDecision': { args: meetingArgs.clearDecision, result: MeetingDetail },
   'meetings.close': { args: meetingArgs.close, result: CloseResult },
   'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: MinutesFile },
+  'meetings.storedMinutes': { args: meetingArgs.storedMinutes, result: StoredMinutes },
   'notices.list': { args: noticeArgs.list, result: z.array(NoticeBatchSummary) },
   'notices.due': { args: noticeArgs.due, result: z.array(NoticeDueMeeting) },
   'notices.get': { args: noticeArgs.get, result: NoticeBatchDetail },

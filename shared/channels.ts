@@ -4,6 +4,7 @@
 export const channelNames = [
   'app.startup',
   'app.info',
+  'app.newDataFile',
   'session.current',
   'regions.list',
   'regions.offices',
@@ -34,6 +35,7 @@ export const channelNames = [
   'meetings.clearDecision',
   'meetings.close',
   'meetings.minutesPdf',
+  'meetings.storedMinutes',
   'notices.list',
   'notices.due',
   'notices.get',

@@ -63,10 +63,11 @@ export const pendingCaseStatuses: readonly CaseStatus[] = ['pending', 'deferred'
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为“年-月-日”格式的日期，如 2026-11-22')
   // 2026-02-30 has the form of a date but is none: refused, not rolled over to March.
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天，请检查年月日');
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+  // Only a string of the right form is checked for the day, so a malformed one gets one message, not two.
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), '没有这一天，请检查年月日');
+export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为“年-月”格式的月份，如 2026-11');
 export const DivisionCodeString = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
 export const Fen = z.number().int('金额必须是整数（分）').nonnegative('金额不能为负数');
 

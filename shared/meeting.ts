@@ -24,8 +24,8 @@ const Required = (what: string, max: number) => z.string().trim().min(1, `请填
 /** A local date-time as typed in the form: 2026-11-20T09:00. */
 export const LocalDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 YYYY-MM-DDTHH:MM')
-  .refine((t) => IsoDate.safeParse(t.slice(0, 10)).success, '没有这一天，请检查年月日');
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, '应为“年-月-日 时:分”格式的时间，如 2026-11-25 09:30')
+  .refine((t) => !/^\d{4}-\d{2}-\d{2}T/.test(t) || IsoDate.safeParse(t.slice(0, 10)).success, '没有这一天，请检查年月日');
 
 export const MeetingSummary = z.object({
   id: Id,
@@ -224,6 +224,7 @@ export const meetingArgs = {
   clearDecision: z.object({ ...MeetingRef, itemId: Id }).strict(),
   close: z.object(MeetingRef).strict(),
   minutesPdf: z.object(MeetingRef).strict(),
+  storedMinutes: z.object(MeetingRef).strict(),
 } as const;
 
 export type MeetingArgs = { [K in keyof typeof meetingArgs]: z.output<(typeof meetingArgs)[K]> };
@@ -231,6 +232,20 @@ export type MeetingArgs = { [K in keyof typeof meetingArgs]: z.output<(typeof me
 /** Minutes rendered again, with the hash stored at closing (null for meetings recorded elsewhere). */
 export const MinutesFile = PdfFile.extend({ storedSha256: z.string().nullable() });
 export type MinutesFile = z.infer<typeof MinutesFile>;
+
+/**
+ * The minutes file written when the meeting was closed, as this copy has it: where it is, and whether the
+ * file there is still the one whose hash was stored at closing (null sha256: no such file on this copy).
+ */
+export const StoredMinutes = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  sha256: z.string().nullable(),
+  storedSha256: z.string().nullable(),
+  /** unrecorded: a meeting recorded elsewhere, with no stored hash to compare with. */
+  state: z.enum(['matches', 'differs', 'missing', 'unrecorded']),
+});
+export type StoredMinutes = z.infer<typeof StoredMinutes>;
 
 export const CloseResult = z.object({ meeting: MeetingDetail, minutes: PdfFile });
 export type CloseResult = z.infer<typeof CloseResult>;

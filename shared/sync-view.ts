@@ -15,6 +15,13 @@ export const SyncStatus = z.object({
   pending: z.number().int().nonnegative(),
   rejections: z.number().int().nonnegative(),
   fullPullDone: z.boolean(),
+  /**
+   * This copy holds data that did not come from a centre (the demo district): it cannot sign in, and the
+   * 同步 screen says so before anyone types a password, offering a new data file instead.
+   */
+  localData: z.boolean(),
+  /** The database file this copy has open. */
+  databaseFile: z.string(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -5,6 +5,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
 import { systemClock, type Clock } from './clock';
 import type { BackendContext } from './context';
+import { resolveDatabaseFile } from './app/data-file';
 import { assertOpenable, migrateToLatest, type MigrationReport } from './db/migrator';
 import { openDatabase, type DbHandle } from './db/open';
 import { createHandlerTable } from './handlers';
@@ -14,7 +15,7 @@ import { FileSecretStore, type SecretStore } from './sync/secret-store';
 
 export type BootOptions = {
   dataDir: string;
-  /** Defaults to <dataDir>/jrd.sqlite. */
+  /** Defaults to the file named in <dataDir>/current-data-file.json, else <dataDir>/jrd.sqlite. */
   databaseFile?: string;
   bundledFontsDir: string;
   systemFontDirs?: string[];
@@ -28,12 +29,14 @@ export type BootOptions = {
   invoke?: InvokeOptions;
   /** Where sign-in tokens are kept; default: a file beside the database, readable by the OS user only. */
   secretStore?: SecretStore;
+  /** See BackendContext.switchDataFile. */
+  switchDataFile?: (file: string) => void;
 };
 
 export type Backend = { ctx: BackendContext; registry: HandlerRegistry; handle: DbHandle; migration: MigrationReport; close(): Promise<void> };
 
 export async function openBackend(options: BootOptions): Promise<Backend> {
-  const databaseFile = options.databaseFile ?? join(options.dataDir, 'jrd.sqlite');
+  const databaseFile = options.databaseFile ?? resolveDatabaseFile(options.dataDir);
   assertOpenable(databaseFile, options.nativeBinding);
   const handle = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   let migration: MigrationReport;
@@ -58,6 +61,7 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
       ...(options.pdfWorker ? { pdfWorker: options.pdfWorker } : {}),
     },
     emit: options.emit ?? (() => undefined),
+    ...(options.switchDataFile ? { switchDataFile: options.switchDataFile } : {}),
     ...(migration.applied.length > 0 && migration.from > 0 ? { upgrade: { from: migration.from, backupFile: migration.backupFile } } : {}),
   };
   const registry = createHandlerTable(ctx, options.invoke);

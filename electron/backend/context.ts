@@ -34,4 +34,9 @@ export type BackendContext = {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** What opening the database did to it at start-up (absent where nothing migrated it, as in tests). */
   upgrade?: { from: number; backupFile: string | null };
+  /**
+   * The host's way to go on with another database file (app.newDataFile): Electron restarts on it, the
+   * browser harness reopens its backend. Called after the file exists; the host answers the call first.
+   */
+  switchDataFile?: (file: string) => void;
 };

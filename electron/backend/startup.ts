@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { fail, type ApiResult, AppError } from '../../shared/result';
 import type { RecoveryCode, StartupState } from '../../shared/startup';
+import { resolveDatabaseFile } from './app/data-file';
 import { openBackend, type Backend, type BootOptions } from './boot';
 
 /** What the IPC layer calls: the handler table, or its stand-in while in recovery. */
@@ -12,7 +13,7 @@ export type Invoker = { invoke(name: string, args: unknown): Promise<ApiResult<u
 export type Started = { kind: 'ready'; backend: Backend; invoker: Invoker } | { kind: 'recovery'; problem: Extract<StartupState, { mode: 'recovery' }>; invoker: Invoker };
 
 export async function startBackend(options: BootOptions): Promise<Started> {
-  const databaseFile = options.databaseFile ?? join(options.dataDir, 'jrd.sqlite');
+  const databaseFile = options.databaseFile ?? resolveDatabaseFile(options.dataDir);
   try {
     const backend = await openBackend(options);
     return { kind: 'ready', backend, invoker: backend.registry };

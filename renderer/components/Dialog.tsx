@@ -6,6 +6,7 @@
 // Enter confirms: plain Enter in any single-line field or select submits the form, Ctrl+Enter (or
 // ⌘+Enter) does so from a textarea, where plain Enter is a line break. Enter that only commits a
 // Chinese IME composition never submits.
+import { useScrolledIntoView } from './LoadError';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { captureFocus, rememberFocusReturn } from '../focus-keeper';
 
@@ -88,9 +89,10 @@ export function Dialog({ title, onClose, onSubmit, children, actions, initialFoc
 
 /** The error a service (or a pre-check) returned, shown inside the dialog that caused it. */
 export function DialogError({ message, testId }: { message: string | null; testId?: string }) {
+  const ref = useScrolledIntoView<HTMLDivElement>(message);
   if (!message) return null;
   return (
-    <div className="notice error dialog-error" role="alert" data-testid={testId}>
+    <div ref={ref} className="notice error dialog-error" role="alert" data-testid={testId}>
       {message}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A failed load, said plainly, with a retry and any other way out the screen offers. */
 export function LoadError({ what, message, onRetry, children }: { what: string; message: string; onRetry: () => void; children?: ReactNode }) {
@@ -13,11 +13,24 @@ export function LoadError({ what, message, onRetry, children }: { what: string; 
   );
 }
 
+/**
+ * Brings a message that just appeared into view: a refusal at the top of a long page, or below the fold
+ * of a dialog, is otherwise missed, and the button that caused it seems to do nothing.
+ */
+export function useScrolledIntoView<T extends HTMLElement>(message: string | null) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (message) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'auto' });
+  }, [message]);
+  return ref;
+}
+
 /** An action that failed, said plainly until the person dismisses it. Nothing when there is no error. */
 export function ErrorNotice({ error, onDismiss, testId }: { error: string | null; onDismiss: () => void; testId: string }) {
+  const ref = useScrolledIntoView<HTMLDivElement>(error);
   if (!error) return null;
   return (
-    <div className="notice error" role="alert" data-testid={testId}>
+    <div ref={ref} className="notice error" role="alert" data-testid={testId}>
       {error}
       <button type="button" className="button small" onClick={onDismiss}>
         知道了

@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { SyncRejectionView, SyncStatus } from '../../shared/sync-view';
 import { userRoleLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
-import { Dialog } from '../components/Dialog';
-import { LoadError } from '../components/LoadError';
+import { Dialog, DialogError } from '../components/Dialog';
+import { LoadError, useScrolledIntoView } from '../components/LoadError';
 import { useApi } from '../use-api';
 import { formatDateTime } from './meetings/format';
 
@@ -104,37 +104,132 @@ function SyncProgress({ progress }: { progress: NonNullable<Progress> }) {
   );
 }
 
+/**
+ * Before sign-in: what syncing is, what the centre is and which account to use, then either the form or,
+ * for a copy holding data that did not come from a centre (the demo), why it cannot sign in and the way
+ * on: a new data file. The refusal is known from the status, before anyone types a password.
+ */
 function SignInForm({ status, busy, onSignIn }: { status: SyncStatus; busy: boolean; onSignIn: (serverUrl: string, username: string, password: string) => void }) {
   const [serverUrl, setServerUrl] = useState(status.serverUrl ?? '');
   const [username, setUsername] = useState(status.account?.username ?? '');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const missingRef = useScrolledIntoView<HTMLParagraphElement>(missing);
   return (
-    <form
-      className="panel sync-signin"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSignIn(serverUrl, username, password);
-      }}
-      data-testid="sync-signin"
-    >
-      <h2 className="panel-head">登录中心服务器</h2>
-      {status.account && <p className="muted">登录已失效，请重新登录。本机未上传的 {status.pending} 项修改都还保留着，登录后会继续上传。</p>}
-      <label className="field">
-        <span>服务器地址</span>
-        <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://…" autoComplete="url" disabled={Boolean(status.serverUrl)} data-testid="sync-server" />
-      </label>
-      <label className="field">
-        <span>用户名</span>
-        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" data-testid="sync-username" />
-      </label>
-      <label className="field">
-        <span>密码</span>
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" data-testid="sync-password" />
-      </label>
-      <button type="submit" className="button primary" disabled={busy || !serverUrl || !username || !password} data-testid="sync-signin-submit">
-        登录并同步
+    <>
+      <div className="panel sync-explain" data-testid="sync-explain">
+        <h2 className="panel-head">同步是什么</h2>
+        <ul className="sync-explain-list">
+          <li>本机的数据保存在这台电脑上，断网也能照常开会、公示和抽查。</li>
+          <li>
+            <strong>中心</strong>是区民政局运行的中心数据库服务器，保存全区的数据和各项设置。同步时，先把本机的修改上传到中心，由中心按您账号的权限再核对一遍，然后接收您辖区内的最新数据。
+          </li>
+          <li>请使用区民政局为您开设的账号登录，服务器地址也由区民政局提供。街道的账号只同步本街道的数据，区民政局的账号同步全区的数据。</li>
+          <li>第一次登录后会下载辖区内的全部数据，可能需要几分钟。</li>
+        </ul>
+      </div>
+      {status.localData ? (
+        <LocalDataNotice status={status} />
+      ) : (
+        <form
+          noValidate
+          className="panel sync-signin"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const empty = [!serverUrl.trim() && '服务器地址', !username.trim() && '用户名', !password && '密码'].filter(Boolean);
+            if (empty.length > 0) return setMissing(`请填写${empty.join('、')}`);
+            setMissing(null);
+            onSignIn(serverUrl, username, password);
+          }}
+          data-testid="sync-signin"
+        >
+          <h2 className="panel-head">登录中心服务器</h2>
+          {status.account && <p className="muted">登录已失效，请重新登录。本机未上传的 {status.pending} 项修改都还保留着，登录后会继续上传。</p>}
+          <label className="field">
+            <span>服务器地址</span>
+            <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://…" autoComplete="url" disabled={Boolean(status.serverUrl)} data-testid="sync-server" />
+          </label>
+          <label className="field">
+            <span>用户名</span>
+            <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" data-testid="sync-username" />
+          </label>
+          <label className="field">
+            <span>密码</span>
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" data-testid="sync-password" />
+          </label>
+          {missing && (
+            <p ref={missingRef} className="warn-text" role="alert" data-testid="sync-signin-missing">
+              {missing}
+            </p>
+          )}
+          <button type="submit" className="button primary" disabled={busy} data-testid="sync-signin-submit">
+            登录并同步
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function LocalDataNotice({ status }: { status: SyncStatus }) {
+  const [confirming, setConfirming] = useState(false);
+  const [state, setState] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'switching'; file: string } | { status: 'error'; message: string }>({ status: 'idle' });
+  const cancel = useRef<HTMLButtonElement>(null);
+
+  async function makeNew() {
+    setState({ status: 'running' });
+    try {
+      const made = await call('app.newDataFile', {});
+      setState({ status: 'switching', file: made.databaseFile });
+      // Electron restarts on the new file by itself; the browser harness reopens it, and the page
+      // starts again once the backend answers from the new file.
+      for (let i = 0; i < 100; i += 1) {
+        await new Promise((r) => setTimeout(r, 200));
+        const info = await call('app.info', {}).catch(() => null);
+        if (info?.databaseFile === made.databaseFile) return window.location.reload();
+      }
+    } catch (error) {
+      setState({ status: 'error', message: errorMessage(error) });
+    }
+  }
+
+  return (
+    <div className="panel sync-local" data-testid="sync-local-data">
+      <h2 className="panel-head warn-text">这份数据不能与中心同步</h2>
+      <p>本机打开的数据文件里已有不是从中心同步来的数据（例如演示数据），不能登录中心，以免把两份数据混在一起。</p>
+      <p>
+        要与中心同步，请使用新的数据文件：程序在数据文件夹中新建一个空的数据文件并改用它，然后在这里登录。现在的数据文件保留不动：
+        <span className="path" data-testid="sync-database-file">
+          {status.databaseFile}
+        </span>
+      </p>
+      <button type="button" className="button primary" onClick={() => setConfirming(true)} data-testid="sync-new-file">
+        使用新的数据文件…
       </button>
-    </form>
+      {confirming && (
+        <Dialog
+          title="使用新的数据文件"
+          onClose={() => setConfirming(false)}
+          onSubmit={() => void makeNew()}
+          initialFocus={cancel}
+          testId="new-file-dialog"
+          actions={
+            <>
+              <button ref={cancel} type="button" className="button" onClick={() => setConfirming(false)} disabled={state.status === 'running' || state.status === 'switching'}>
+                取消
+              </button>
+              <button type="submit" className="button primary" disabled={state.status === 'running' || state.status === 'switching'} data-testid="new-file-confirm">
+                {state.status === 'switching' ? '正在打开新的数据文件…' : '新建并改用'}
+              </button>
+            </>
+          }
+        >
+          <p>程序将新建一个空的数据文件并改用它（桌面版会自动重新启动）。之后登录中心，下载您辖区的数据。</p>
+          <p>现在的数据文件不会被删除或修改，仍在 {status.databaseFile}。</p>
+          <DialogError message={state.status === 'error' ? state.message : null} testId="new-file-error" />
+        </Dialog>
+      )}
+    </div>
   );
 }
 

@@ -125,10 +125,12 @@ test('a street office announces a meeting’s approvals, records an objection an
   // ── 张贴公示: posted; it cannot be ended before the period is over. ──
   await expect(page.getByTestId('objection-submit')).toBeDisabled();
   await page.getByTestId('batch-post').click();
+  await expect(page.getByTestId('post-summary')).toContainText('2026年11月20日');
+  await page.getByTestId('post-confirm').click();
   await expect(page.getByTestId('batch-status')).toHaveText('公示中');
   await expect(page.getByTestId('batch-period-text')).toHaveText('2026年11月20日—2026年11月27日');
   await expect(page.getByTestId('batch-end')).toBeDisabled();
-  await expect(page.getByTestId('batch-end-note')).toContainText('2026年11月27日期满');
+  await expect(page.getByTestId('batch-end-reason')).toContainText('2026年11月27日期满');
 
   // ── An objection: first without content (refused), then recorded; the case goes back to 重新调查. ──
   const target = items.first();

@@ -128,6 +128,7 @@ test('a new copy signs in, pulls its street, and its meeting’s decisions reach
   const community = (await row.getAttribute('data-community'))!;
   await row.getByRole('button', { name: community }).click();
   await page.getByTestId('batch-post').click();
+  await page.getByTestId('post-confirm').click();
   await expect(page.getByTestId('batch-status')).toHaveText('公示中');
   await page.getByRole('button', { name: '同步', exact: true }).click();
   await expect(page.getByTestId('sync-pending')).toHaveText('1 项');

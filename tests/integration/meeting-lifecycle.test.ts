@@ -1,5 +1,5 @@
 // The monthly meeting on a real database, driven through the handler table exactly as the UI drives it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../shared/channels';
@@ -196,6 +196,7 @@ describe('closing a meeting', () => {
     m = await s.call('meetings.addObserver', { meetingId: m.id, name: '陈静', title: '江边社区党委书记' });
     const [first, ...rest] = m.items;
     await s.refused('meetings.close', { meetingId: m.id }, 'conflict', /还有 5 个议题没有作出决定/);
+    await s.refused('meetings.storedMinutes', { meetingId: m.id }, 'conflict', /会议结束后/);
     m = await s.call('meetings.recordDecision', { meetingId: m.id, itemId: first!.id, outcome: 'defer', reason: '需补充收入证明', ...votes(5) });
     for (const item of rest) {
       const amountYuan = item.case.amountRule === 'required' ? String((item.case.proposedAmountFen ?? 0) / 100) : null;
@@ -241,6 +242,21 @@ describe('closing a meeting', () => {
     const text = pdfText(minutes.path).replace(/\s+/g, '');
     for (const word of ['会议纪要', '出席', '列席', '陈静', '需补充收入证明', '家庭收入超过标准']) expect(text).toContain(word);
     expect(text).not.toMatch(/\d{17}[\dX]|1380013\d{4}|望江路/);
+
+    // The 纪要 tab shows the file written at closing, checked against the stored hash, and says so
+    // when the file on this copy was altered or is not there.
+    expect(await s.call('meetings.storedMinutes', { meetingId: m.id })).toEqual({ fileName: minutes.fileName, path: minutes.path, sha256: minutes.sha256, storedSha256: minutes.sha256, state: 'matches' });
+    const original = readFileSync(minutes.path);
+    writeFileSync(minutes.path, Buffer.concat([original, Buffer.from('%changed')]));
+    expect(await s.call('meetings.storedMinutes', { meetingId: m.id })).toMatchObject({ state: 'differs', storedSha256: minutes.sha256 });
+    rmSync(minutes.path);
+    expect(await s.call('meetings.storedMinutes', { meetingId: m.id })).toMatchObject({ state: 'missing', sha256: null, path: minutes.path });
+    writeFileSync(minutes.path, original);
+    await s.refused('meetings.storedMinutes', { meetingId: 'no-such-meeting' }, 'not-found');
+    // Another street's staff may not learn where this street's minutes are.
+    signInAs(s.t.handle, 'u-other');
+    await s.refused('meetings.storedMinutes', { meetingId: m.id }, 'forbidden');
+    signInAs(s.t.handle, s.world.userId);
 
     // Every step is in the audit chain, and the chain holds.
     const actions = (s.t.handle.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);

@@ -1,8 +1,9 @@
 import { latestSchemaVersion } from '../../../migrations';
 import { verifyAuditChain } from '../audit/audit-log';
 import type { HandlerMap } from '../handlers/registry';
+import { createNewDataFile } from './data-file';
 
-export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'session.current' | 'audit.verify'> = {
+export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'app.newDataFile' | 'session.current' | 'audit.verify'> = {
   'app.startup': async (_args, ctx) => ({ mode: 'ready', upgradedFrom: ctx.upgrade?.from ?? null, backupFile: ctx.upgrade?.backupFile ?? null }),
   'app.info': async (_args, ctx) => ({
     appVersion: ctx.appVersion,
@@ -10,6 +11,7 @@ export const appHandlers: HandlerMap<'app.startup' | 'app.info' | 'session.curre
     dataDir: ctx.paths.dataDir,
     databaseFile: ctx.databaseFile,
   }),
+  'app.newDataFile': async (_args, ctx) => createNewDataFile(ctx),
   'session.current': async (_args, _ctx, caller) => caller.signedIn(),
   'audit.verify': async (_args, ctx) => verifyAuditChain(ctx.db),
 };

@@ -6,13 +6,13 @@ import { AppError } from '../../../shared/result';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
-import { argsErrorMessage } from '../validation';
+import { argsErrorMessage, parseArgs } from '../validation';
 import type { AnyCommand, CommandContext } from './command';
 import type { RunTrace } from './context';
 
 /** Parses a command's arguments; a refusal names the fields in the schema's own Chinese. */
 export function parseCommandArgs(command: AnyCommand, raw: unknown): unknown {
-  const parsed = command.args.safeParse(raw ?? {});
+  const parsed = parseArgs(command.args, raw);
   if (!parsed.success) throw new AppError('invalid-args', argsErrorMessage(parsed.error));
   return parsed.data;
 }

@@ -5,10 +5,11 @@ import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
 import { writeMinutes } from './meeting-close';
 import { meetingCandidates, streetRoster } from './meeting-prepare';
+import { storedMinutes } from './stored-minutes';
 import { listMeetings, meetingDetail } from './meeting-view';
 
 /** The meeting channels that only read; the writes are the commands of meeting-prepare, -session and -close. */
-export const meetingHandlers: HandlerMap<'meetings.list' | 'meetings.get' | 'meetings.roster' | 'meetings.candidates' | 'meetings.minutesPdf'> = {
+export const meetingHandlers: HandlerMap<'meetings.list' | 'meetings.get' | 'meetings.roster' | 'meetings.candidates' | 'meetings.minutesPdf' | 'meetings.storedMinutes'> = {
   'meetings.list': async (_args, ctx, caller) => listMeetings(ctx.db, caller.signedIn().regionCode),
   'meetings.get': async (args, ctx, caller) => {
     const user = caller.signedIn();
@@ -24,4 +25,5 @@ export const meetingHandlers: HandlerMap<'meetings.list' | 'meetings.get' | 'mee
   },
   'meetings.candidates': async (args, ctx, caller) => meetingCandidates(ctx, caller.signedIn(), args.meetingId),
   'meetings.minutesPdf': async (args, ctx, caller) => writeMinutes(ctx, caller.signedIn(), args.meetingId),
+  'meetings.storedMinutes': async (args, ctx, caller) => storedMinutes(ctx, caller.signedIn(), args.meetingId),
 };

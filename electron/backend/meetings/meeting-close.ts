@@ -57,7 +57,7 @@ async function applyToHousehold(trx: Trx, caseId: string, decision: FinalDecisio
     .execute();
 }
 
-async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<MeetingDetail, 'id' | 'streetCode' | 'month' | 'issueNo'>): Promise<string> {
+export async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<MeetingDetail, 'id' | 'streetCode' | 'month' | 'issueNo'>): Promise<string> {
   const sameMonth = await db.selectFrom('meetings').select('id').where('street_code', '=', meeting.streetCode).where('month', '=', meeting.month).where('id', '<>', meeting.id).executeTakeFirst();
   // A second meeting in a month gets its issue number so the first one's minutes are never overwritten.
   return `minutes-${meeting.streetCode}-${meeting.month}${sameMonth ? `-${meeting.issueNo}` : ''}.pdf`;

@@ -47,10 +47,14 @@ async function assertJoinable(ctx: BackendContext, state: SyncState, server: str
   if (state.serverUrl && state.serverUrl !== server) {
     throw new SyncError('config', `本机数据来自另一个中心服务器（${state.serverUrl}）。请使用新的数据文件，或先重置同步`);
   }
-  if (!state.serverUrl) {
-    const rows = await ctx.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(rows.n) > 0) throw new SyncError('config', '本机数据库已有不是从中心同步来的数据（例如演示数据），不能与中心同步。请使用新的数据文件');
-  }
+  if (await holdsLocalData(ctx, state)) throw new SyncError('config', '本机数据库已有不是从中心同步来的数据（例如演示数据），不能与中心同步。请使用新的数据文件');
+}
+
+/** Data in a copy that never synced did not come from a centre (the demo district, a test): it cannot join one. */
+export async function holdsLocalData(ctx: BackendContext, state: SyncState): Promise<boolean> {
+  if (state.serverUrl) return false;
+  const rows = await ctx.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(rows.n) > 0;
 }
 
 export async function signIn(ctx: BackendContext, serverUrl: string, username: string, password: string, deviceName: string, retry: RetryPolicy = defaultRetry): Promise<Account> {

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/result';
 import { commandLabel } from '../commands/command';
 import type { BackendContext } from '../context';
 import { setCurrentUser } from '../session/session';
-import { syncState } from './account';
+import { holdsLocalData, syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
 import { pullAll, type PullLimits } from './pull';
 import { pushOutbox } from './push';
@@ -55,6 +55,8 @@ export async function syncStatus(ctx: BackendContext): Promise<SyncStatus> {
     pending: Number(pending.n),
     rejections: Number(rejections.n),
     fullPullDone: state.fullPullDone,
+    localData: await holdsLocalData(ctx, state),
+    databaseFile: ctx.databaseFile,
   };
 }
 

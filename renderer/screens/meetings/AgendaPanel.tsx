@@ -9,6 +9,7 @@ import { AddCandidate } from './AddCandidate';
 import { Flags } from './Flags';
 import { yuanOrDash } from './format';
 import type { MeetingState } from './use-meeting';
+import { LimitedInput } from '../../components/LimitedText';
 
 type Props = { detail: MeetingDetail; meeting: MeetingState; onError: (message: string | null) => void };
 
@@ -149,7 +150,7 @@ function RemoveDialog({ item, detail, meeting, onClose }: { item: AgendaItemView
       </p>
       <label className="field">
         <span>移出理由（必填）</span>
-        <input ref={input} type="text" value={reason} maxLength={200} placeholder="如：材料不全，退回社区补充调查" onChange={(e) => setReason(e.target.value)} data-testid="remove-reason" />
+        <LimitedInput inputRef={input} value={reason} maxLength={200} placeholder="如：材料不全，退回社区补充调查" onValue={setReason} testId="remove-reason" />
       </label>
       <DialogError message={error} testId="remove-error" />
     </Dialog>

@@ -10,6 +10,7 @@ import { ApiCallError, call } from '../../api';
 import { DateTimeField, MonthField } from '../../components/DateField';
 import { useApi } from '../../use-api';
 import { errorMessage, todayInChina } from './format';
+import { LimitedInput } from '../../components/LimitedText';
 
 type Props = { defaultVenue: string; onCreated: (meetingId: string) => void; onCancel: () => void };
 
@@ -52,6 +53,7 @@ export function CreateMeetingForm({ defaultVenue, onCreated, onCancel }: Props) 
 
   return (
     <form
+      noValidate
       className="toolbar meeting-create"
       data-testid="meeting-create-form"
       onSubmit={(e) => {
@@ -73,7 +75,7 @@ export function CreateMeetingForm({ defaultVenue, onCreated, onCancel }: Props) 
       />
       <label className="field grow">
         <span>会议地点</span>
-        <input type="text" value={venue} maxLength={60} placeholder="如：街道办事处三楼会议室" onChange={(e) => setVenue(e.target.value)} data-testid="create-venue" />
+        <LimitedInput value={venue} maxLength={60} placeholder="如：街道办事处三楼会议室" onValue={setVenue} testId="create-venue" />
       </label>
       <MemberSelect label="主持人" members={members} value={chairId} onChange={setChair} testId="create-chair" />
       <MemberSelect label="记录人" members={members} value={recorderId} onChange={setRecorder} testId="create-recorder" />

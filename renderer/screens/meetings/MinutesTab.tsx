@@ -4,32 +4,25 @@ import { useRef, useState } from 'react';
 import type { PdfFile } from '../../../shared/api';
 import type { Outcome } from '../../../shared/domain';
 import { caseKindLabels } from '../../../shared/glossary';
-import type { MeetingDetail } from '../../../shared/meeting';
-import { call } from '../../api';
+import type { MeetingDetail, StoredMinutes } from '../../../shared/meeting';
+import { missingCase } from '../../../shared/result';
+import { call, desktopCall } from '../../api';
 import { Dialog, DialogError } from '../../components/Dialog';
 import { errorMessage, formatDateTime } from './format';
 import type { MeetingState } from './use-meeting';
 import { FileActions } from '../../components/FileActions';
+import { HintedButton } from '../../components/HintedButton';
+import { ErrorNotice, LoadError } from '../../components/LoadError';
+import { useApi } from '../../use-api';
 
 type Props = { detail: MeetingDetail; meeting: MeetingState; minutes: PdfFile | null; onMinutes: (file: PdfFile) => void; onShowItem: (itemId: string) => void };
 
 export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [pdf, setPdf] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'error'; message: string }>({ status: 'idle' });
   const live = detail.items.filter((i) => !i.removed);
   const open = live.filter((i) => i.decision === null);
   const count = (o: Outcome) => live.filter((i) => i.decision?.outcome === o).length;
   const closed = detail.status === 'closed';
-
-  async function regenerate() {
-    setPdf({ status: 'running' });
-    try {
-      onMinutes(await call('meetings.minutesPdf', { meetingId: detail.id }));
-      setPdf({ status: 'idle' });
-    } catch (error) {
-      setPdf({ status: 'error', message: errorMessage(error) });
-    }
-  }
 
   return (
     <div className="minutes" data-testid="minutes-tab">
@@ -58,71 +51,119 @@ export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: 
         {detail.status === 'draft' && <p className="muted">会议尚未开始。</p>}
         {detail.status === 'in_session' && meeting.canEdit && (
           <div className="close-bar">
-            <button type="button" className="button primary" disabled={open.length > 0 || meeting.busy} onClick={() => setConfirming(true)} data-testid="close-meeting">
+            <HintedButton className="button primary" blockedBy={open.length > 0 ? '所有议题作出决定后才能结束会议。' : null} busy={meeting.busy} onClick={() => setConfirming(true)} testId="close-meeting">
               结束会议
-            </button>
-            <span className="muted">{open.length > 0 ? '所有议题作出决定后才能结束会议。' : '结束后决定不能再修改，并生成会议纪要。'}</span>
+            </HintedButton>
+            {open.length === 0 && <span className="muted">结束后决定不能再修改，并生成会议纪要。</span>}
           </div>
         )}
       </div>
 
-      {closed && (
-        <div className="panel" data-testid="minutes-file">
-          <h2>会议纪要</h2>
-          <dl className="kv">
-            <div className="kv-row">
-              <dt>结束时间</dt>
-              <dd data-testid="closed-at">{formatDateTime(detail.closedAt)}</dd>
-            </div>
-            <div className="kv-row">
-              <dt>存档 SHA-256</dt>
-              <dd className="sha" data-testid="minutes-sha256">
-                {detail.minutesSha256 ?? '无（历史会议，不是在本系统中结束的）'}
-              </dd>
-            </div>
-            {minutes && (
-              <>
-                <div className="kv-row">
-                  <dt>文件</dt>
-                  <dd className="path" data-testid="minutes-path">
-                    {minutes.path}
-                    <FileActions path={minutes.path} />
-                  </dd>
-                </div>
-                <div className="kv-row">
-                  <dt>页数</dt>
-                  <dd data-testid="minutes-pages">{minutes.pages} 页</dd>
-                </div>
-                {detail.minutesSha256 !== null && minutes.sha256 !== detail.minutesSha256 && (
-                  <div className="kv-row">
-                    <dt>本次生成</dt>
-                    <dd>
-                      <span className="sha">{minutes.sha256}</span>
-                      <div className="warn-text small">与结束会议时存档的摘要不同：纪要内容取自结束时冻结的记录，差异来自本机字体与当时不同；请以存档文件为准。</div>
-                    </dd>
-                  </div>
-                )}
-              </>
-            )}
-          </dl>
-          <div className="close-bar">
-            <button type="button" className="button" disabled={pdf.status === 'running'} onClick={() => void regenerate()} data-testid="minutes-regenerate">
-              {pdf.status === 'running' ? '正在生成…' : minutes ? '重新生成纪要 PDF' : '生成并保存纪要 PDF'}
-            </button>
-          </div>
-          {pdf.status === 'error' && (
-            <div className="notice error" role="alert">
-              {pdf.message}
-            </div>
-          )}
-          <p className="notice-due" data-testid="notice-due">
-            {detail.noticeDue > 0 ? `${detail.noticeDue} 户待公示` : '没有待公示的事项'}
-          </p>
-        </div>
-      )}
+      {closed && <StoredMinutesPanel detail={detail} minutes={minutes} onMinutes={onMinutes} />}
       {confirming && <CloseDialog detail={detail} meeting={meeting} onClose={() => setConfirming(false)} onClosed={onMinutes} />}
     </div>
   );
+}
+
+/**
+ * A closed meeting's minutes: the file written when it was closed, with the hash stored then, checked
+ * against the file on this copy. A new rendering is offered only where this copy has no such file (it
+ * synced the meeting from the centre); it may differ from the record if the fonts differ, and says so.
+ */
+function StoredMinutesPanel({ detail, minutes, onMinutes }: { detail: MeetingDetail; minutes: PdfFile | null; onMinutes: (file: PdfFile) => void }) {
+  const [stored, reload] = useApi('meetings.storedMinutes', { meetingId: detail.id }, `${detail.id}|${minutes?.sha256 ?? ''}`);
+  const [pdf, setPdf] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'error'; message: string }>({ status: 'idle' });
+
+  async function generate() {
+    setPdf({ status: 'running' });
+    try {
+      onMinutes(await call('meetings.minutesPdf', { meetingId: detail.id }));
+      setPdf({ status: 'idle' });
+      reload();
+    } catch (error) {
+      setPdf({ status: 'error', message: errorMessage(error) });
+    }
+  }
+
+  return (
+    <div className="panel" data-testid="minutes-file">
+      <h2>会议纪要</h2>
+      <dl className="kv">
+        <div className="kv-row">
+          <dt>结束时间</dt>
+          <dd data-testid="closed-at">{formatDateTime(detail.closedAt)}</dd>
+        </div>
+        <div className="kv-row">
+          <dt>存档 SHA-256</dt>
+          <dd className="sha" data-testid="minutes-sha256">
+            {detail.minutesSha256 ?? '无（历史会议，不是在本系统中结束的）'}
+          </dd>
+        </div>
+        {stored.status === 'ready' && (
+          <>
+            <div className="kv-row">
+              <dt>纪要文件</dt>
+              <dd className="path" data-testid="minutes-path">
+                {stored.value.path}
+                {stored.value.state !== 'missing' && <FileActions path={stored.value.path} />}
+                {stored.value.state !== 'missing' && window.desktop && (
+                  <button type="button" className="button small" onClick={() => void desktopCall('desktop.showFolder', { folder: 'exports' })} data-testid="minutes-show-folder">
+                    在文件夹中显示
+                  </button>
+                )}
+              </dd>
+            </div>
+            <div className="kv-row">
+              <dt>核对</dt>
+              <dd data-testid="minutes-state" data-state={stored.value.state}>
+                <MinutesState stored={stored.value} />
+              </dd>
+            </div>
+          </>
+        )}
+        {minutes && minutes.sha256 !== detail.minutesSha256 && detail.minutesSha256 !== null && (
+          <div className="kv-row">
+            <dt>本机生成</dt>
+            <dd>
+              <span className="sha">{minutes.sha256}</span>
+              <div className="warn-text small">与结束会议时存档的摘要不同：纪要内容取自结束时冻结的记录，差异来自本机字体与当时不同；请以存档文件为准。</div>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {stored.status === 'error' && <LoadError what="纪要文件" message={stored.message} onRetry={reload} />}
+      {stored.status === 'ready' && stored.value.state === 'missing' && (
+        <div className="close-bar">
+          <button type="button" className="button" disabled={pdf.status === 'running'} onClick={() => void generate()} data-testid="minutes-regenerate">
+            {pdf.status === 'running' ? '正在生成…' : '在本机生成纪要 PDF'}
+          </button>
+        </div>
+      )}
+      {pdf.status === 'error' && <ErrorNotice error={pdf.message} onDismiss={() => setPdf({ status: 'idle' })} testId="minutes-error" />}
+      <p className="notice-due" data-testid="notice-due">
+        {detail.noticeDue > 0 ? `${detail.noticeDue} 户待公示` : '没有待公示的事项'}
+      </p>
+    </div>
+  );
+}
+
+function MinutesState({ stored }: { stored: StoredMinutes }) {
+  switch (stored.state) {
+    case 'matches':
+      return <span className="ok-text">文件与存档摘要一致，这就是结束会议时生成的纪要。</span>;
+    case 'differs':
+      return (
+        <span className="warn-text">
+          文件的 SHA-256 为 <span className="sha">{stored.sha256}</span>，与存档摘要不一致：文件在结束会议后被改动或替换过，请以中心存档为准。
+        </span>
+      );
+    case 'missing':
+      return <span className="muted">本机没有这份纪要文件（会议可能是在另一台电脑上结束、同步过来的）。</span>;
+    case 'unrecorded':
+      return <span className="muted">历史会议没有存档摘要，无法核对文件。</span>;
+    default:
+      return missingCase(stored.state, 'minutes state');
+  }
 }
 
 function CloseDialog({ detail, meeting, onClose, onClosed }: { detail: MeetingDetail; meeting: MeetingState; onClose: () => void; onClosed: (file: PdfFile) => void }) {

@@ -14,6 +14,8 @@ import { MemberSelect } from './CreateMeetingForm';
 import { formatDateTime, toLocalInput, todayInChina } from './format';
 import { RosterPanel } from './RosterPanel';
 import type { MeetingState } from './use-meeting';
+import { LimitedInput } from '../../components/LimitedText';
+import { HintedButton } from '../../components/HintedButton';
 
 type Props = { detail: MeetingDetail; meeting: MeetingState; onOpened: () => void };
 
@@ -47,12 +49,9 @@ export function PrepareTab({ detail, meeting, onOpened }: Props) {
             议题 <strong>{live.length}</strong> 项；出席表决成员 <strong>{detail.quorum.presentVoting}</strong> 人，法定人数 {detail.quorum.required} 人
             {!detail.quorum.met && <span className="warn-text">（尚未达到法定人数）</span>}
           </span>
-          <button type="button" className="button primary" onClick={() => (today === scheduledOn ? void open(false) : setConfirming(true))}
-            disabled={meeting.busy || live.length === 0}
-            data-testid="open-meeting"
-          >
+          <HintedButton className="button primary" blockedBy={live.length === 0 ? '议程上还没有议题，请先在下方加入待审个案' : null} busy={meeting.busy} reasonFirst onClick={() => (today === scheduledOn ? void open(false) : setConfirming(true))} testId="open-meeting">
             开始会议
-          </button>
+          </HintedButton>
         </div>
       )}
       {confirming && (
@@ -140,6 +139,7 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
 
   return (
     <form
+      noValidate
       className="toolbar"
       data-testid="meeting-header-form"
       onSubmit={(e) => {
@@ -156,7 +156,7 @@ function HeaderForm({ detail, meeting, onError }: { detail: MeetingDetail; meeti
       />
       <label className="field grow">
         <span>会议地点</span>
-        <input type="text" value={form.venue} maxLength={60} onChange={(e) => setForm({ ...form, venue: e.target.value })} data-testid="header-venue" />
+        <LimitedInput value={form.venue} maxLength={60} onValue={(venue) => setForm({ ...form, venue })} testId="header-venue" />
       </label>
       <MemberSelect label="主持人" members={members} value={form.chair} onChange={(chair) => setForm({ ...form, chair })} testId="header-chair" />
       <MemberSelect label="记录人" members={members} value={form.recorder} onChange={(recorder) => setForm({ ...form, recorder })} testId="header-recorder" />

@@ -7,6 +7,7 @@ import { attendanceLabels, committeePositionLabels } from '../../../shared/gloss
 import type { MeetingDetail, RosterEntry } from '../../../shared/meeting';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { MeetingState } from './use-meeting';
+import { LimitedInput } from '../../components/LimitedText';
 
 type Props = { detail: MeetingDetail; meeting: MeetingState; onError: (message: string | null) => void };
 const memberChoices = ['present', 'leave', 'absent'] as const satisfies readonly Attendance[];
@@ -117,14 +118,15 @@ function ObserverForm({ detail, meeting, onError }: Props) {
   }
   return (
     <form
+      noValidate
       className="observer-form"
       onSubmit={(e) => {
         e.preventDefault();
         void add();
       }}
     >
-      <input type="text" value={name} maxLength={20} placeholder="姓名" aria-label="列席人员姓名" onChange={(e) => setName(e.target.value)} data-testid="observer-name" />
-      <input type="text" value={title} maxLength={60} placeholder="单位和职务" aria-label="列席人员单位和职务" onChange={(e) => setTitle(e.target.value)} data-testid="observer-title" />
+      <LimitedInput value={name} maxLength={20} placeholder="姓名" aria-label="列席人员姓名" onValue={setName} testId="observer-name" />
+      <LimitedInput value={title} maxLength={60} placeholder="单位和职务" aria-label="列席人员单位和职务" onValue={setTitle} testId="observer-title" />
       <button type="submit" className="button" disabled={meeting.busy} data-testid="observer-add">
         添加列席
       </button>
@@ -166,7 +168,7 @@ function LeaveDialog({ entry, detail, meeting, onClose }: { entry: RosterEntry; 
     >
       <label className="field">
         <span>请假事由（必填，写入会议纪要）</span>
-        <input ref={input} type="text" value={reason} maxLength={100} placeholder="如：因公出差" onChange={(e) => setReason(e.target.value)} data-testid="leave-reason" />
+        <LimitedInput inputRef={input} value={reason} maxLength={100} placeholder="如：因公出差" onValue={setReason} testId="leave-reason" />
       </label>
       <DialogError message={error} testId="leave-error" />
     </Dialog>

@@ -73,6 +73,7 @@ function DueMeeting({ meeting, street, canCreate, onCreated }: DueProps) {
 
   return (
     <form
+      noValidate
       className="nl-due-meeting"
       data-testid="due-meeting"
       data-meeting-id={meeting.meetingId}

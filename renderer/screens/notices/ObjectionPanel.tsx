@@ -8,6 +8,7 @@ import type { NoticeBatchDetail, ObjectionChannel, ObjectionView } from '../../.
 import { DateField } from '../../components/DateField';
 import { channelLabels, todayInChina } from './format';
 import type { BatchState } from './use-batch';
+import { LimitedInput, LimitedTextArea } from '../../components/LimitedText';
 
 type Props = { detail: NoticeBatchDetail; batch: BatchState };
 
@@ -98,6 +99,7 @@ function ObjectionForm({ detail, batch }: Props) {
 
   return (
     <form
+      noValidate
       className="nb-objection-form"
       data-testid="objection-form"
       onSubmit={(e) => {
@@ -134,7 +136,7 @@ function ObjectionForm({ detail, batch }: Props) {
             <DateField label="收到日期" value={receivedOn} min={detail.startDate} max={latest} onChange={setReceivedOn} testId="objection-date" />
             <label className="field">
               <span>异议人（可不填）</span>
-              <input type="text" value={objector} maxLength={40} onChange={(e) => setObjector(e.target.value)} placeholder="匿名" data-testid="objection-objector" />
+              <LimitedInput value={objector} maxLength={40} onValue={setObjector} placeholder="匿名" testId="objection-objector" />
             </label>
             <label className="field">
               <span>渠道</span>
@@ -149,7 +151,7 @@ function ObjectionForm({ detail, batch }: Props) {
           </div>
           <label className="field">
             <span>异议内容</span>
-            <textarea rows={3} value={content} maxLength={500} onChange={(e) => setContent(e.target.value)} data-testid="objection-content" />
+            <LimitedTextArea rows={3} value={content} maxLength={500} onValue={setContent} testId="objection-content" />
           </label>
           <p className="nb-consequence">登记后，该个案退回“重新调查”，列入下次联审联批会议的议程，重新审议后须再次公示。</p>
           {state.status === 'error' && (

@@ -1,7 +1,9 @@
 // The batch's period and the step it can take next: a draft's period is edited here and the draft is
 // posted (张贴公示); a posted batch is ended (结束公示) once its period is over. The period's rules
 // (shared/date-rules.ts) are the service's; the form says the same words at the fields before saving.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { HintedButton } from '../../components/HintedButton';
 import type { NoticeBatchDetail } from '../../../shared/notice';
 import { formatChineseDate } from '../../../shared/dates';
 import { MAX_NOTICE_DAYS, NOTICE_START_WINDOW_DAYS, noticePeriodIssue, noticeStartWindow } from '../../../shared/date-rules';
@@ -62,13 +64,17 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
     onError(r.ok ? null : r.message);
   }
 
+  const [confirming, setConfirming] = useState(false);
   async function post() {
     const r = await batch.run('notices.post', { batchId: detail.id });
+    setConfirming(false);
     onError(r.ok ? null : r.message);
   }
 
   return (
+    <>
     <form
+      noValidate
       className="toolbar nb-period"
       data-testid="batch-period"
       onSubmit={(e) => {
@@ -108,14 +114,16 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
         保存
       </button>
       <div className="toolbar-actions">
-        {(changed || over) && (
-          <span className="muted toolbar-note" data-testid="batch-post-note">
-            {changed ? '请先保存公示期，再张贴' : `公示期已于${formatChineseDate(detail.endDate)}结束，请调整公示期后再张贴`}
-          </span>
-        )}
-        <button type="button" className="button primary" disabled={changed || over || batch.busy} onClick={() => void post()} data-testid="batch-post">
-          张贴公示
-        </button>
+        <HintedButton
+          className="button primary"
+          blockedBy={changed ? '请先保存公示期，再张贴' : over ? `公示期已于${formatChineseDate(detail.endDate)}结束，请调整公示期后再张贴` : null}
+          busy={batch.busy}
+          reasonFirst
+          onClick={() => setConfirming(true)}
+          testId="batch-post"
+        >
+          张贴公示…
+        </HintedButton>
       </div>
       {issue && changed ? (
         <p className="field-error nb-period-problem" role="alert" data-testid="batch-period-problem">
@@ -129,6 +137,9 @@ function DraftPeriod({ detail, batch, onError, today }: Props & { today: string 
         )
       )}
     </form>
+    {/* Outside the period's form: a dialog's submit must not also save the period. */}
+    {confirming && <PostDialog detail={detail} busy={batch.busy} onClose={() => setConfirming(false)} onConfirm={() => void post()} />}
+    </>
   );
 }
 
@@ -141,14 +152,41 @@ function EndAction({ detail, batch, onError, today }: Props & { today: string })
   }
   return (
     <div className="toolbar-actions">
-      {early && (
-        <span className="muted toolbar-note" data-testid="batch-end-note">
-          公示期到{formatChineseDate(detail.endDate)}期满，期满后才能结束公示
-        </span>
-      )}
-      <button type="button" className="button primary" disabled={early || batch.busy} onClick={() => void end()} data-testid="batch-end">
+      <HintedButton className="button primary" blockedBy={early ? `公示期到${formatChineseDate(detail.endDate)}期满，期满后才能结束公示` : null} busy={batch.busy} reasonFirst onClick={() => void end()} testId="batch-end">
         结束公示
-      </button>
+      </HintedButton>
     </div>
+  );
+}
+
+/**
+ * Posting is public and cannot be taken back (the list goes up on the community's board), so it is
+ * confirmed with what will be posted: where, how many households, and for which days.
+ */
+function PostDialog({ detail, busy, onClose, onConfirm }: { detail: NoticeBatchDetail; busy: boolean; onClose: () => void; onConfirm: () => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title="张贴公示"
+      onClose={onClose}
+      onSubmit={onConfirm}
+      initialFocus={cancel}
+      testId="post-dialog"
+      actions={
+        <>
+          <button ref={cancel} type="button" className="button" onClick={onClose} data-testid="post-cancel">
+            取消
+          </button>
+          <button type="submit" className="button primary" disabled={busy} data-testid="post-confirm">
+            确认张贴
+          </button>
+        </>
+      }
+    >
+      <p data-testid="post-summary">
+        在{detail.communityName}张贴 {detail.items.length} 户的公示，公示期{formatPeriod(detail.startDate, detail.endDate)}（{periodDays(detail.startDate, detail.endDate)} 天）。
+      </p>
+      <p>张贴后名单和公示期不能再修改；公示期内收到的异议在本页登记。请先核对打印的公示与名单一致。</p>
+    </Dialog>
   );
 }

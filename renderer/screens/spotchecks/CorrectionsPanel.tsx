@@ -13,6 +13,7 @@ import { todayInChina } from './format';
 import { addDays } from '../../../shared/dates';
 import { CORRECTION_HORIZON_DAYS, correctionDeadlineProblem, deadlineChangeProblem, latestCorrectionDeadline } from '../../../shared/date-rules';
 import { DateField } from '../../components/DateField';
+import { LimitedTextArea } from '../../components/LimitedText';
 
 type Editing = { kind: 'order' | 'close' | 'deadline'; item: SampleItemView };
 
@@ -145,7 +146,7 @@ function CorrectionDialog({ editing, record, onClose }: { editing: Editing; reco
       )}
       <label className="field">
         <span>{textLabel}</span>
-        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="correction-text" />
+        <LimitedTextArea rows={3} value={text} onValue={setText} maxLength={500} testId="correction-text" />
       </label>
       <DateField
         label={editing.kind === 'close' ? '完成日期' : editing.kind === 'deadline' ? '新的整改期限' : '整改期限'}

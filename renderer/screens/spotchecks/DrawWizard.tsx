@@ -11,8 +11,10 @@ import { call } from '../../api';
 import { useApi } from '../../use-api';
 import { errorMessage, monthPeriod, periodText, todayInChina } from './format';
 import { FrameTable } from './FrameTable';
+import { ErrorNotice } from '../../components/LoadError';
 import { Presentation } from './Presentation';
 import { addMonths, formatChineseMonth } from '../../../shared/dates';
+import { LimitedTextArea } from '../../components/LimitedText';
 
 /** A fresh draw, or a redraw of a locked one (its period, streets and rate to start from). */
 export type WizardStart =
@@ -42,7 +44,9 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
     onCancel();
   };
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Shown beside the step that failed (the range, or the draw at the foot of a long page), in view.
+  const [error, setErrorAt] = useState<{ step: 'range' | 'draw'; text: string } | null>(null);
+  const setError = (text: string | null, step: 'range' | 'draw' = 'range') => setErrorAt(text === null ? null : { step, text });
   const [projecting, setProjecting] = useState(false);
 
   // The last 24 months, newest first (a redraw's own month is always among them).
@@ -74,7 +78,7 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
   async function draw() {
     if (!frame) return;
     setError(null);
-    if (seedChoice === 'dice' && !new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(digits)) return setError(`请输入掷骰得到的至少 ${MIN_SEED_DIGITS} 位数字（现在 ${digits.length} 位）`);
+    if (seedChoice === 'dice' && !new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(digits)) return setError(`请输入掷骰得到的至少 ${MIN_SEED_DIGITS} 位数字（现在 ${digits.length} 位）`, 'draw');
     setBusy(true);
     try {
       const detail = await call('spotchecks.draw', {
@@ -87,7 +91,7 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
       forgetRemembered(memory);
       onDrawn(detail);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e), 'draw');
     } finally {
       setBusy(false);
     }
@@ -107,11 +111,6 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
         <h1 className="screen-title">{redraw ? '重新抽取' : '新建抽查'}</h1>
         <span className="meeting-when">① 选择范围 → ② 冻结清单、公布哈希值 → ③ 掷骰 → ④ 抽取并锁定</span>
       </div>
-      {error && (
-        <div className="notice error" role="alert" data-testid="wizard-error">
-          {error}
-        </div>
-      )}
 
       <div className="panel">
         <h2 className="panel-head">① 抽查范围</h2>
@@ -144,10 +143,11 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
           {redraw && (
             <label className="field sc-reason">
               <span>重新抽取的理由（必填，记入抽样记录和审计日志）</span>
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} data-testid="wizard-reason" />
+              <LimitedTextArea value={reason} onValue={setReason} rows={2} maxLength={500} testId="wizard-reason" />
             </label>
           )}
         </fieldset>
+        <ErrorNotice error={error?.step === 'range' ? error.text : null} onDismiss={() => setError(null)} testId="wizard-error" />
         {!frame && (
           <button type="button" className="button primary" onClick={() => void freeze()} disabled={busy || regions.status !== 'ready'} data-testid="wizard-freeze">
             冻结清单，公布哈希值
@@ -205,6 +205,7 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
             </label>
           )}
           <h2 className="panel-head">④ 抽取</h2>
+          <ErrorNotice error={error?.step === 'draw' ? error.text : null} onDismiss={() => setError(null)} testId="wizard-error" />
           <button type="button" className="button primary" onClick={() => void draw()} disabled={busy} data-testid="wizard-draw">
             抽取并锁定样本
           </button>

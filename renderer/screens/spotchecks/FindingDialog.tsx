@@ -9,6 +9,7 @@ import { DateField } from '../../components/DateField';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 import { todayInChina } from './format';
+import { LimitedTextArea } from '../../components/LimitedText';
 
 export function FindingDialog({ item, record, onClose }: { item: SampleItemView; record: DrawRecord; onClose: () => void }) {
   const [method, setMethod] = useState<InspectionMethod>(item.finding?.method ?? 'home_visit');
@@ -68,7 +69,7 @@ export function FindingDialog({ item, record, onClose }: { item: SampleItemView;
       </label>
       <label className="field">
         <span>核查情况{finding === 'compliant' ? '（可不填）' : '（必填）'}</span>
-        <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="finding-notes" />
+        <LimitedTextArea rows={3} value={notes} onValue={setNotes} maxLength={1000} testId="finding-notes" />
       </label>
       <DialogError message={error} testId="finding-error" />
     </Dialog>

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { channelNames, eventNames } from '../../../shared/channels';
-import { startBackend } from '../../../electron/backend/startup';
+import { startBackend, type Started } from '../../../electron/backend/startup';
 import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
 import { holdDemoMeeting } from '../../../electron/backend/demo/demo-meeting';
@@ -28,22 +28,38 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm']) rmSync(dbFile + s, { force: true });
 
 const sseClients = new Set<ServerResponse>();
-const started = await startBackend({
-  dataDir: join(dbFile, '..'),
-  databaseFile: dbFile,
-  bundledFontsDir: bundledFontsDir(root),
-  // Tests must not depend on which fonts the machine has.
-  systemFontDirs: [],
-  pdfWorker: sourcePdfWorker(root),
-  appVersion: 'harness',
-  clock: fixedClock(`${AS_OF}T10:00:00+08:00`),
-  invoke: { checkResults: true, log: (m, e) => console.error(m, e) },
-  emit: (event, payload) => {
-    for (const c of sseClients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-  },
-});
+function boot(databaseFile: string): Promise<Started> {
+  return startBackend({
+    dataDir: join(dbFile, '..'),
+    databaseFile,
+    bundledFontsDir: bundledFontsDir(root),
+    // Tests must not depend on which fonts the machine has.
+    systemFontDirs: [],
+    pdfWorker: sourcePdfWorker(root),
+    appVersion: 'harness',
+    clock: fixedClock(`${AS_OF}T10:00:00+08:00`),
+    invoke: { checkResults: true, log: (m, e) => console.error(m, e) },
+    emit: (event, payload) => {
+      for (const c of sseClients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    },
+    // What Electron does by restarting: go on with the new file, answering the call that made it first.
+    switchDataFile: (file) => {
+      setTimeout(() => void switchTo(file), 50);
+    },
+  });
+}
+
+async function switchTo(file: string): Promise<void> {
+  const previous = backend;
+  started = await boot(file);
+  backend = started.kind === 'ready' ? started.backend : null;
+  await previous?.close();
+  console.log(`harness: now on ${file}`);
+}
+
+let started = await boot(dbFile);
 // A database that cannot be opened puts the page in recovery mode, as in Electron.
-const backend = started.kind === 'ready' ? started.backend : null;
+let backend = started.kind === 'ready' ? started.backend : null;
 if (started.kind === 'recovery') console.error(`harness: recovery mode (${started.problem.code}): ${started.problem.message}`);
 if (backend) {
   const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();

@@ -9,6 +9,7 @@ import type { AgendaItemView, MeetingDetail } from '../../../../shared/meeting';
 import { formatYuan } from '../../../../shared/money';
 import { Dialog, DialogError } from '../../../components/Dialog';
 import type { MeetingState } from '../use-meeting';
+import { LimitedInput, LimitedTextArea } from '../../../components/LimitedText';
 
 type Props = {
   item: AgendaItemView;
@@ -127,7 +128,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
       {needsReason && (
         <label className="field">
           <span>{outcomeLabels[outcome]}理由（必填，写入纪要）</span>
-          <input ref={reasonRef} type="text" value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} data-testid="decision-reason" />
+          <LimitedInput inputRef={reasonRef} value={reason} maxLength={300} onValue={setReason} testId="decision-reason" />
         </label>
       )}
 
@@ -158,7 +159,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
         <span>
           讨论情况（写入纪要）<span className="muted">在此处按 Ctrl+Enter 确认</span>
         </span>
-        <textarea rows={2} value={notes} maxLength={500} onChange={(e) => setNotes(e.target.value)} data-testid="decision-notes" />
+        <LimitedTextArea rows={2} value={notes} maxLength={500} onValue={setNotes} testId="decision-notes" />
       </label>
       <DialogError message={error} testId="decision-error" />
     </Dialog>

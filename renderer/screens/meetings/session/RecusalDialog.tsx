@@ -6,6 +6,7 @@ import type { AgendaItemView, MeetingDetail } from '../../../../shared/meeting';
 import { Dialog, DialogError } from '../../../components/Dialog';
 import type { MeetingState } from '../use-meeting';
 import { relatedMembers } from './related';
+import { LimitedInput } from '../../../components/LimitedText';
 
 type Props = { item: AgendaItemView; detail: MeetingDetail; meeting: MeetingState; onClose: () => void };
 
@@ -60,7 +61,7 @@ export function RecusalDialog({ item, detail, meeting, onClose }: Props) {
       </label>
       <label className="field">
         <span>回避理由（必填）</span>
-        <input type="text" value={reason} maxLength={100} placeholder="如：申请人系其表兄" onChange={(e) => setReason(e.target.value)} data-testid="recusal-reason" />
+        <LimitedInput value={reason} maxLength={100} placeholder="如：申请人系其表兄" onValue={setReason} testId="recusal-reason" />
       </label>
       <label className="check">
         <input type="checkbox" checked={leftRoom} onChange={(e) => setLeftRoom(e.target.checked)} data-testid="recusal-left" />

@@ -1,0 +1,140 @@
+// What each argument field of the contract, the commands and the desktop channels is called in a refusal.
+// A refused call names the field the person typed into ("金额过长：最多 20 位"), never the programme's
+// own name for it (amountYuan). tests/unit/args-messages.test.ts walks every argument schema and fails
+// when a field is missing here, so a new field gets its Chinese name with it.
+
+export type FieldLabel = {
+  /** The field as the form calls it. */
+  label: string;
+  /** What a string field's length counts: 位 for digits and codes, 个字 (the default) for text. */
+  unit?: '位' | '个字' | '个字符';
+};
+
+const digits = (label: string): FieldLabel => ({ label, unit: '位' });
+const text = (label: string): FieldLabel => ({ label });
+/** An identifier the app fills in itself: a refusal of one means the screen is stale, not a typo. */
+const record = (label: string): FieldLabel => ({ label, unit: '个字符' });
+
+export const fieldLabels: Record<string, FieldLabel> = {
+  // Regions, cases, lists
+  under: digits('上级区划代码'),
+  communityCode: digits('社区代码'),
+  streetCode: digits('街道代码'),
+  streetCodes: text('街道'),
+  category: text('救助类别'),
+  status: text('状态'),
+
+  search: text('查找内容'),
+
+  // A street office's details, as the bureau sets them
+  office: text('单位信息'),
+  address: text('地址'),
+  phone: digits('电话'),
+  hotlines: text('热线'),
+  number: digits('热线号码'),
+  label: text('热线名称'),
+
+  // Confirmations a form asks for before the service accepts
+  alsoThisMonth: text('确认本月再开一次会议'),
+  onAnotherDay: text('确认不在原定日期开会'),
+
+  // Settings
+  officeName: text('办事处名称'),
+  officeAddress: text('办事处地址'),
+  officePhone: digits('办事处电话'),
+  dibaoStandardUrbanFen: text('城市低保标准'),
+  dibaoStandardRuralFen: text('农村低保标准'),
+  edgeIncomePercent: text('低保边缘收入比例'),
+  phaseOutMaxMonths: text('渐退最长月数'),
+  temporaryLimitMonths: text('临时救助月数上限'),
+  approvalMinFen: text('最低救助金额'),
+  approvalMaxFen: text('最高救助金额'),
+  quorum: text('法定人数规则'),
+  kind: text('规则类型'),
+  numerator: text('比例的分子'),
+  denominator: text('比例的分母'),
+  passing: text('表决通过规则'),
+  basis: text('计票基数'),
+  nameMasking: text('姓名遮蔽方式'),
+  noticeDays: text('公示天数'),
+
+  // Meetings
+  meetingId: record('会议'),
+  month: text('会议月份'),
+  venue: text('会议地点'),
+  scheduledAt: text('会议时间'),
+  chairMemberId: record('主持人'),
+  recorderMemberId: record('记录人'),
+  caseId: record('个案'),
+  itemId: record('议题'),
+  reason: text('理由'),
+  attendanceId: record('出席记录'),
+  attendance: text('出席情况'),
+  name: text('姓名'),
+  title: text('单位和职务'),
+  memberId: record('成员'),
+  leftRoom: text('是否离场'),
+  recusalId: record('回避记录'),
+  outcome: text('决定'),
+  amountYuan: digits('金额'),
+  votesFor: text('赞成票数'),
+  votesAgainst: text('反对票数'),
+  votesAbstain: text('弃权票数'),
+  notes: text('情况说明'),
+
+  // Notices
+  batchId: record('公示批次'),
+  startDate: text('公示开始日期'),
+  endDate: text('公示结束日期'),
+  receivedOn: text('收到异议的日期'),
+  objector: text('异议人'),
+  channel: text('异议渠道'),
+  content: text('异议内容'),
+
+  // Spot checks
+  query: text('抽查范围'),
+  periodStart: text('抽查期间的开始日期'),
+  periodEnd: text('抽查期间的结束日期'),
+  rate: text('抽查比例'),
+  manifestSha256: digits('清单哈希值'),
+  seed: text('随机种子'),
+  source: text('随机种子来源'),
+  digits: digits('掷骰数字'),
+  redraw: text('重新抽取'),
+  drawId: record('抽查'),
+  itemIds: text('样本'),
+  inspectorAId: record('第一名抽查人员'),
+  inspectorBId: record('第二名抽查人员'),
+  method: text('核查方式'),
+  inspectedOn: text('核查日期'),
+  finding: text('核查结论'),
+  findingId: record('核查结论'),
+  requirement: text('整改要求'),
+  orderedOn: text('下达日期'),
+  deadline: text('整改期限'),
+  correctionId: record('整改'),
+  result: text('整改结果'),
+  closedOn: text('整改完成日期'),
+
+  // Sync
+  serverUrl: text('中心地址'),
+  username: text('账号'),
+  password: text('密码'),
+  id: record('被退回的修改'),
+
+  // Desktop
+  file: text('文件'),
+  folder: text('文件夹'),
+};
+
+/**
+ * The innermost named field on a path (array indexes skipped): its label, 'unknown' for a name this map
+ * lacks (a command defined elsewhere, e.g. in a test), or 'top' for the arguments as a whole.
+ */
+export function fieldLabelOf(path: readonly PropertyKey[]): FieldLabel | 'unknown' | 'top' {
+  for (let i = path.length - 1; i >= 0; i -= 1) {
+    const key = path[i];
+    if (typeof key === 'string') return Object.hasOwn(fieldLabels, key) ? fieldLabels[key]! : 'unknown';
+  }
+  return 'top';
+}
