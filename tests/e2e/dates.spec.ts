@@ -12,6 +12,9 @@ import { mkdirSync } from 'node:fs';
 import type { CloseResult, MeetingDetail } from '../../shared/meeting';
 import type { NoticeBatchSummary } from '../../shared/notice';
 import { chooseDate, expectDate } from './support/dates';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });

@@ -2,6 +2,9 @@
 // desktop shell, so this spec puts a recording stand-in for window.desktop in the page before the app
 // loads: it checks that the page asks main for exactly the file it wrote, and shows main's answers.
 import { expect, test } from '@playwright/test';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 test('a written PDF can be opened, saved elsewhere and printed through the desktop shell', async ({ page }) => {
   await page.addInitScript(() => {

@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { startScript } from './support/start';
+import { chooseDate } from './support/dates';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
@@ -44,7 +48,7 @@ test('a meeting’s forms: counters, a cut paste said, a blocked button with its
   await page.getByRole('button', { name: '会议', exact: true }).click();
   await page.getByTestId('meeting-create').click();
   await expect(page.getByTestId('create-venue-count')).toHaveText(`${(await page.getByTestId('create-venue').inputValue()).length}/60`);
-  await page.getByTestId('create-time').fill('2026-11-20T09:30');
+  await chooseDate(page.getByTestId('create-time'), '2026-11-20T09:30');
   await page.getByTestId('create-submit').click();
   await expect(page.getByTestId('meeting-status')).toHaveText('准备中');
 

@@ -3,6 +3,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });

@@ -12,6 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { maskName } from '../../shared/masking';
 import { chooseDate, expectDate } from './support/dates';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 /** A caseworker of 枫林街道 (430188002). */

@@ -7,6 +7,9 @@
 // - each standard says what it is and who changes it.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });

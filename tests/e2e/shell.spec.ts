@@ -4,6 +4,9 @@
 // item, mid-notice on the same batch, mid-ceremony with the same frozen frame and the typed digits.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });

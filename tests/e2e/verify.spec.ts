@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startFromGeneratedDistrict } from './support/reset';
+
+startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 const scratch = 'test-results/e2e/verify';

@@ -3,7 +3,7 @@
 //   npx tsx tests/e2e/harness/server.ts --db FILE [--port N] [--fresh] [--empty] [--user USERNAME]
 // --empty leaves a new database empty (no generated district), for signing in to a central server.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { channelNames, eventNames } from '../../../shared/channels';
 import { startBackend, type Started } from '../../../electron/backend/startup';
@@ -65,6 +65,23 @@ if (backend) {
   const regions = await backend.ctx.db.selectFrom('regions').select('code').limit(1).execute();
   if (regions.length === 0 && !args.options.has('empty')) generateDistrict(backend.handle, { asOf: AS_OF });
 }
+// Each spec file starts from the district as generated (POST /__harness/reset), so specs do not depend on
+// which ran before them: the pristine copy is taken once, and a reset boots a fresh copy of it.
+const pristine = `${dbFile}.pristine`;
+let resets = 0;
+if (backend && !args.options.has('empty')) {
+  rmSync(pristine, { force: true });
+  backend.handle.sqlite.exec(`VACUUM INTO '${pristine.replace(/'/g, "''")}'`);
+}
+
+async function reset(): Promise<void> {
+  if (!existsSync(pristine)) throw new Error('the harness has no pristine copy to reset to (started with --empty?)');
+  const file = `${dbFile}.reset-${++resets}`;
+  for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+  copyFileSync(pristine, file);
+  await switchTo(file);
+}
+
 const user = optionalOption(args, 'user');
 if (user) await login(user);
 
@@ -129,6 +146,10 @@ const server = createServer(async (req, res) => {
       }
       const result = await started.invoker.invoke(decodeURIComponent(url.pathname.slice('/__api/'.length)), parsed);
       return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+    if (req.method === 'POST' && url.pathname === '/__harness/reset') {
+      await reset();
+      return send(res, 200, 'application/json', '{"ok":true}');
     }
     if (req.method === 'POST' && url.pathname === '/__harness/login') {
       const { username } = JSON.parse(await readBody(req)) as { username: string };
