@@ -47,11 +47,11 @@ export function visibleTo(user: Account, entity: SyncedEntity, region: string): 
 }
 
 /**
- * Which tables each kind of account's commands may write; reference data (people, the roster) is the
- * centre's own. The bureau writes regions only through regions.setOffice (its streets' office details).
+ * Which tables each kind of account's commands may write; reference data (users, the roster) is the
+ * centre's own. A street writes household members only by taking in an application (cases.intake). The bureau writes regions only through regions.setOffice (its streets' office details).
  * A command's body decides what it writes; this is the fence around every body.
  */
 export const writableBy: Record<'street' | 'bureau', ReadonlySet<SyncedEntity>> = {
-  street: new Set<SyncedEntity>(['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
+  street: new Set<SyncedEntity>(['cases', 'households', 'members', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
   bureau: new Set<SyncedEntity>(['regions', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']),
 };

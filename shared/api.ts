@@ -1,5 +1,6 @@
 // The one contract between renderer and main: each channel's argument and result schemas. Main
 // validates arguments with these; the preload exposes exactly these channels as `window.api`.
+import { IntakeResult, intakeArgs } from './intake';
 import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
 import { SettingChange, Settings, SettingsPatch } from './settings';
@@ -60,6 +61,7 @@ export const contract = {
   'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },
   'regions.offices': { args: officeArgs.list, result: OfficeList },
   'regions.setOffice': { args: officeArgs.update, result: OfficeList },
+  'cases.intake': { args: intakeArgs.apply, result: IntakeResult },
   'cases.list': { args: CaseListQuery, result: z.array(CaseRow) },
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },

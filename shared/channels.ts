@@ -9,6 +9,7 @@ export const channelNames = [
   'regions.list',
   'regions.offices',
   'regions.setOffice',
+  'cases.intake',
   'cases.list',
   'settings.get',
   'settings.update',

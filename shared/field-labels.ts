@@ -34,6 +34,19 @@ export const fieldLabels: Record<string, FieldLabel> = {
   number: digits('热线号码'),
   label: text('热线名称'),
 
+  // 受理: an application and its household
+  appliedOn: text('申请日期'),
+  household: text('申请家庭'),
+  on: text('家庭来源'),
+  householdId: record('家庭'),
+  areaType: text('城乡类别'),
+  members: text('家庭成员'),
+  citizenId: digits('身份证号码'),
+  relation: text('与户主关系'),
+  occupation: text('职业'),
+  health: text('健康状况'),
+  disability: text('残疾情况'),
+
   // Confirmations a form asks for before the service accepts
   alsoThisMonth: text('确认本月再开一次会议'),
   onAnotherDay: text('确认不在原定日期开会'),

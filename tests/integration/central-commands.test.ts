@@ -154,6 +154,14 @@ function argsFor(name: string): unknown {
     'spotchecks.orderCorrection': { findingId: v.findingId, requirement: '重新核定', orderedOn: '2026-11-20', deadline: '2026-12-20' },
     'spotchecks.setDeadline': { correctionId: v.correctionId, deadline: '2027-01-10', reason: '街道申请延期' },
     'spotchecks.closeCorrection': { correctionId: v.correctionId, result: '已整改', closedOn: '2026-11-20' },
+    'cases.intake': {
+      communityCode: '430188001001',
+      kind: 'new_application',
+      category: 'dibao',
+      appliedOn: '2026-11-18',
+      reason: '伪造的申请',
+      household: { on: 'new', areaType: 'urban', address: '别处', phone: '07318888000', members: [{ name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] },
+    },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
@@ -161,7 +169,7 @@ function argsFor(name: string): unknown {
 }
 
 const synced = () => allCommands().filter((c) => !c.local);
-const streetCommand = (name: string) => name.startsWith('meetings.') || name.startsWith('notices.');
+const streetCommand = (name: string) => name.startsWith('meetings.') || name.startsWith('notices.') || name.startsWith('cases.');
 
 /** The refusal, asserted to carry a code and a reason in Chinese, with nothing stored meanwhile. */
 async function refused(client: RawClient, push: Parameters<RawClient['one']>[0]) {

@@ -8,5 +8,6 @@ import '../spotchecks/draws';
 import '../spotchecks/inspection';
 import '../settings/settings';
 import '../regions/offices';
+import '../cases/intake';
 
 export { allCommands, commandNamed, commandLabel } from './command';

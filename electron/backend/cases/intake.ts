@@ -1,0 +1,103 @@
+// cases.intake (受理): one application, for a household on file or a new household with its members, in
+// one transaction. The centre runs it again, so an ID that fails its checksum, a person already on another
+// household or a community outside the clerk's street is refused there even if a desk were bypassed.
+import type { Transaction } from 'kysely';
+import { canWriteStreet } from '../../../shared/access';
+import { caseKindLabels } from '../../../shared/glossary';
+import { checkMembers, intakeArgs, newHouseholdKinds, type CheckedMember, type IntakeResult } from '../../../shared/intake';
+import { AppError } from '../../../shared/result';
+import { defineCommand, nothing, type CommandContext } from '../commands/command';
+import type { Database } from '../db/schema';
+
+type Trx = Transaction<Database>;
+
+const isCaseNo = (v: string) => /^\d{9}-\d{6}-\d{3,5}$/.test(v);
+const isHouseholdNo = (v: string) => /^\d{12}-\d{4,6}$/.test(v);
+
+/** The next free number in a series `prefix-NNN`, as the desk sees it; the centre keeps what the desk chose. */
+async function nextNumber(trx: Trx, table: 'cases' | 'households', column: 'case_no' | 'household_no', prefix: string, width: number): Promise<string> {
+  const rows = await trx.selectFrom(table).select(column).where(column, 'like', `${prefix}-%`).execute();
+  const used = rows.map((r) => Number((r as Record<string, string>)[column]!.slice(prefix.length + 1))).filter(Number.isInteger);
+  return `${prefix}-${String(Math.max(0, ...used) + 1).padStart(width, '0')}`;
+}
+
+/** A person is on one household only: the first member already on another one refuses the intake. */
+async function refuseHeldElsewhere(trx: Trx, members: readonly CheckedMember[]): Promise<void> {
+  const held = await trx
+    .selectFrom('members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .leftJoin('cases as c', 'c.household_id', 'h.id')
+    .select(['m.name', 'm.citizen_id', 'h.household_no', 'c.case_no'])
+    .where('m.citizen_id', 'in', members.map((m) => m.citizenId))
+    .orderBy('c.applied_on', 'desc')
+    .executeTakeFirst();
+  if (held) {
+    const where = held.case_no ? `个案 ${held.case_no}` : `户 ${held.household_no}`;
+    throw new AppError('conflict', `身份证号码为 ${held.citizen_id} 的${held.name}已登记在另一户（${where}），一人只能在一户中`);
+  }
+}
+
+async function newHousehold(cx: CommandContext, args: { communityCode: string; streetCode: string; category: string }, h: { areaType: 'urban' | 'rural'; address: string; phone: string }, members: CheckedMember[]) {
+  await refuseHeldElsewhere(cx.trx, members);
+  const computed = await nextNumber(cx.trx, 'households', 'household_no', args.communityCode, 4);
+  const householdNo = cx.chosen('householdNo', () => computed, isHouseholdNo);
+  const id = cx.id('household');
+  await cx.trx
+    .insertInto('households')
+    .values({ id, household_no: householdNo, street_code: args.streetCode, community_code: args.communityCode, area_type: h.areaType, address: h.address, phone: h.phone, category: null, assistance_status: 'applicant', updated_at: cx.at })
+    .execute();
+  for (const [i, m] of members.entries()) {
+    await cx.trx
+      .insertInto('members')
+      .values({ id: cx.id('member', String(i)), household_id: id, name: m.name, citizen_id: m.citizenId, gender: m.gender, birth_date: m.birthDate, relation: m.relation, occupation: m.occupation, health: m.health || null, disability: m.disability || null, updated_at: cx.at })
+      .execute();
+  }
+  return { id, householdNo };
+}
+
+export const takeInApplication = defineCommand({
+  name: 'cases.intake',
+  label: '受理申请',
+  args: intakeArgs.apply,
+  load: nothing,
+  access: (user, _none, args) => canWriteStreet(user, args.communityCode.slice(0, 9), '受理'),
+  async run(cx, args): Promise<IntakeResult> {
+    const streetCode = args.communityCode.slice(0, 9);
+    const community = await cx.trx.selectFrom('regions').select(['name', 'level', 'parent_code']).where('code', '=', args.communityCode).executeTakeFirst();
+    if (!community || community.level !== 'community' || community.parent_code !== streetCode) throw new AppError('not-found', `没有区划代码为 ${args.communityCode} 的社区（村）`);
+    if (args.appliedOn > cx.today) throw new AppError('validation', '申请日期不能晚于今天');
+    if ((args.kind === 'temporary') !== (args.category === 'temporary')) throw new AppError('validation', '临时救助的申请，类别应为“临时救助”；其他申请不能选“临时救助”类别');
+
+    let household: { id: string; householdNo: string };
+    if (args.household.on === 'new') {
+      if (!newHouseholdKinds.includes(args.kind)) throw new AppError('validation', `“${caseKindLabels[args.kind]}”只能为已登记的家庭办理，请先查找该家庭`);
+      const checked = checkMembers(args.household.members, cx.today);
+      if (!checked.ok) throw new AppError('validation', checked.problems.map((p) => p.message).join('；'));
+      household = await newHousehold(cx, { communityCode: args.communityCode, streetCode, category: args.category }, args.household, checked.members);
+    } else {
+      const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code']).where('id', '=', args.household.householdId).executeTakeFirst();
+      if (!found || found.community_code.slice(0, 9) !== streetCode) throw new AppError('not-found', '本街道没有这一户，请重新查找');
+      if (found.community_code !== args.communityCode) throw new AppError('validation', '这一户登记在另一个社区（村），请按户籍所在社区受理');
+      await cx.expect('households', found.id);
+      household = { id: found.id, householdNo: found.household_no };
+    }
+
+    const month = args.appliedOn.slice(0, 7).replace('-', '');
+    const computed = await nextNumber(cx.trx, 'cases', 'case_no', `${streetCode}-${month}`, 3);
+    const caseNo = cx.chosen('caseNo', () => computed, isCaseNo);
+    if (!caseNo.startsWith(`${streetCode}-${month}-`)) throw new AppError('validation', '个案编号与街道和申请月份不符');
+    const taken = await cx.trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst();
+    if (taken) throw new AppError('conflict', `个案编号 ${caseNo} 已被占用，请同步后重新受理`);
+    const caseId = cx.id('case');
+    await cx.trx
+      .insertInto('cases')
+      .values({
+        id: caseId, case_no: caseNo, household_id: household.id, street_code: streetCode, community_code: args.communityCode, category: args.category, kind: args.kind, status: 'pending',
+        applied_on: args.appliedOn, reason: args.reason, current_amount_fen: null, proposed_amount_fen: null, per_capita_income_fen: null, prepaid_amount_fen: null, prepaid_on: null,
+        caseworker: cx.user.name, created_at: cx.at, updated_at: cx.at,
+      })
+      .execute();
+    cx.audit({ action: 'case.intake', entity: 'cases', entityId: caseId, details: { caseNo, householdNo: household.householdNo, kind: args.kind, newHousehold: args.household.on === 'new' } });
+    return { caseId, caseNo, householdId: household.id, householdNo: household.householdNo };
+  },
+});
