@@ -1,7 +1,7 @@
 // A text box with a length limit that says so: a counter ("12/500") tied to the box for screen readers,
 // and, when a paste is longer than what is left, a line saying how much was cut. The browser's maxLength
 // still stops the typing; alone it cuts a paste silently, and the person never learns the end is gone.
-import { useId, useState, type ClipboardEvent, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useId, useState, type ChangeEvent, type ClipboardEvent, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
 type Common = { value: string; onValue: (value: string) => void; maxLength: number; testId?: string };
 type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'maxLength'> & { inputRef?: Ref<HTMLInputElement> };
@@ -15,12 +15,13 @@ function overflowOf(e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>, m
   return box.value.length - selected + pasted - max;
 }
 
-function useLimit(value: string, max: number) {
+/** What both kinds of box share: the limit, the counter and cut line, and the handlers that keep them. */
+function useLimit({ value, onValue, maxLength: max, testId }: Common) {
   const id = useId();
   const [cut, setCut] = useState(0);
   const onPaste = (e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => setCut(Math.max(0, overflowOf(e, max)));
   const describedBy = cut > 0 ? `${id}-count ${id}-cut` : `${id}-count`;
-  const footer = (testId?: string) => (
+  const footer = (
     <span className="limited-foot">
       {cut > 0 && (
         <span id={`${id}-cut`} className="warn-text limited-cut" role="status" data-testid={testId ? `${testId}-cut` : undefined}>
@@ -32,50 +33,37 @@ function useLimit(value: string, max: number) {
       </span>
     </span>
   );
-  return { onPaste, describedBy, footer, clearCut: () => setCut(0) };
+  const field = {
+    value,
+    maxLength: max,
+    // Typing after a cut paste means the person has seen it; a further paste says so again itself.
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.nativeEvent instanceof InputEvent && e.nativeEvent.inputType !== 'insertFromPaste') setCut(0);
+      onValue(e.target.value);
+    },
+    onPaste,
+    'aria-describedby': describedBy,
+    'data-testid': testId,
+  };
+  return { field, footer };
 }
 
 export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type = 'text', ...rest }: InputProps) {
-  const limit = useLimit(value, maxLength);
+  const limit = useLimit({ value, onValue, maxLength, testId });
   return (
     <span className="limited">
-      <input
-        {...rest}
-        ref={inputRef}
-        type={type}
-        value={value}
-        maxLength={maxLength}
-        onChange={(e) => {
-          if (e.nativeEvent instanceof InputEvent && e.nativeEvent.inputType !== 'insertFromPaste') limit.clearCut();
-          onValue(e.target.value);
-        }}
-        onPaste={limit.onPaste}
-        aria-describedby={limit.describedBy}
-        data-testid={testId}
-      />
-      {limit.footer(testId)}
+      <input {...rest} ref={inputRef} type={type} {...limit.field} />
+      {limit.footer}
     </span>
   );
 }
 
 export function LimitedTextArea({ value, onValue, maxLength, testId, inputRef, ...rest }: AreaProps) {
-  const limit = useLimit(value, maxLength);
+  const limit = useLimit({ value, onValue, maxLength, testId });
   return (
     <span className="limited">
-      <textarea
-        {...rest}
-        ref={inputRef}
-        value={value}
-        maxLength={maxLength}
-        onChange={(e) => {
-          if (e.nativeEvent instanceof InputEvent && e.nativeEvent.inputType !== 'insertFromPaste') limit.clearCut();
-          onValue(e.target.value);
-        }}
-        onPaste={limit.onPaste}
-        aria-describedby={limit.describedBy}
-        data-testid={testId}
-      />
-      {limit.footer(testId)}
+      <textarea {...rest} ref={inputRef} {...limit.field} />
+      {limit.footer}
     </span>
   );
 }
