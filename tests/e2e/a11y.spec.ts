@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { login, api } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -12,18 +13,6 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 const found: { where: string; v: Violation }[] = [];
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
-
-async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const res = await page.request.post(`/__api/${channel}`, { data: args });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
 
 /** Runs axe on the page as it is now and remembers what it found under `where`. */
 async function check(page: Page, where: string) {

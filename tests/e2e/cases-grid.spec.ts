@@ -1,17 +1,13 @@
 // The cases grid in real Chromium against a real database, through the browser harness.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 /** "显示 12 / 1,234 件" → [12, 1234] */
 async function counts(page: Page): Promise<[number, number]> {

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import type { CloseResult, MeetingDetail } from '../../shared/meeting';
 import type { NoticeBatchSummary } from '../../shared/notice';
 import { chooseDate, expectDate } from './support/dates';
+import { login, apiAnswer as api } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -19,16 +20,7 @@ startFromGeneratedDistrict();
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
-
 /** A call straight to the harness's handler table, as a script (or a forged screen) would make it. */
-async function api<T>(page: Page, channel: string, args: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
-  const res = await page.request.post(`/__api/${channel}`, { data: args });
-  return (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-}
 
 async function shoot(page: Page, name: string) {
   for (const [w, h] of [

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { startScript } from './support/start';
 import { chooseDate } from './support/dates';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -18,11 +19,6 @@ startFromGeneratedDistrict();
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 const LATIN = /[A-Za-z]/;
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 /** Both sizes the issue names; the page is left at 1366×768. */
 async function shoot(page: Page, name: string) {

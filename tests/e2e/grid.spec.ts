@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { login, apiAnswer as api } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -15,15 +16,7 @@ const sizes = [
   [1920, 1080],
 ] as const;
 
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
-
 /** One channel called as the page would, with whatever arguments a forger likes. */
-async function api<T>(page: Page, channel: string, args: object): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
-  return (await page.request.post(`/__api/${channel}`, { data: args })).json();
-}
 
 /** The harness database, read-only: names and numbers the spec needs to type, as a caseworker would know them. */
 function lookup<T>(sql: string): T {

@@ -6,6 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chooseDate, expectDate } from './support/dates';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -19,11 +20,6 @@ type Outcome = 'approve' | 'reject' | 'defer';
 const plan: Outcome[] = ['approve', 'approve', 'approve', 'reject', 'approve', 'defer', 'approve', 'approve', 'reject', 'approve', 'defer', 'approve'];
 const outcomeWord: Record<Outcome, string> = { approve: '同意', reject: '不同意', defer: '暂缓' };
 const key: Record<Outcome, string> = { approve: 'a', reject: 'r', defer: 'd' };
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 /**
  * The last agenda row that is neither flagged nor a new application: the flagged cases stay on the

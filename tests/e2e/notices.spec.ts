@@ -7,11 +7,12 @@
 // The generated history has announced every past meeting, so the spec first has the harness hold and
 // close 枫林街道's November meeting (on the harness's 2026-11-20) through the same services as
 // `npm run demo`; meeting-session.spec.ts holds 望江街道's through the screens, so the two never meet.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { maskName } from '../../shared/masking';
 import { chooseDate, expectDate } from './support/dates';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -24,11 +25,6 @@ mkdirSync(shots, { recursive: true });
 /** 18-digit citizen IDs and 11-digit mainland mobiles, as whole numbers (not inside longer digit runs). */
 const CITIZEN_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 /** pdftotext's text as laid out (cells on their own lines), for the number patterns. */
 function pdfRaw(path: string): string {

@@ -7,6 +7,7 @@
 // - each standard says what it is and who changes it.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -18,11 +19,6 @@ const sizes = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 async function openSettings(page: Page) {
   await page.goto('/');

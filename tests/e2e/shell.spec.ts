@@ -4,24 +4,13 @@
 // item, mid-notice on the same batch, mid-ceremony with the same frozen frame and the typed digits.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { login, api } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
-
-async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const res = await page.request.post(`/__api/${channel}`, { data: args });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.value;
-}
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
 const focusInside = (page: Page, testId: string) =>

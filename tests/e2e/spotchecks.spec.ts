@@ -2,10 +2,11 @@
 // harness: the ceremony (frame and hash first, the projector view, twenty dice typed in), the locked
 // sample, findings and a correction, progress, the published files and the report PDF read back with
 // poppler; then a second draw refused and a redraw with a written reason.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { chooseDate } from './support/dates';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -13,11 +14,6 @@ startFromGeneratedDistrict();
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
 const DICE = '27182818284590452353';
-
-async function login(page: Page, username: string) {
-  const res = await page.request.post('/__harness/login', { data: { username } });
-  expect(res.ok()).toBe(true);
-}
 
 const flat = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 
