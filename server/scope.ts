@@ -15,6 +15,9 @@ export const regionOf: Record<SyncedEntity, (row: string) => string> = {
   members: (x) => `(SELECT h.community_code FROM households h WHERE h.id = ${x}.household_id)`,
   close_relative_filings: (x) => `(SELECT h.community_code FROM households h WHERE h.id = ${x}.household_id)`,
   cases: (x) => `${x}.community_code`,
+  investigations: (x) => `(SELECT c.community_code FROM cases c WHERE c.id = ${x}.case_id)`,
+  case_documents: (x) => `(SELECT c.community_code FROM cases c WHERE c.id = ${x}.case_id)`,
+  complaints: (x) => `(SELECT h.community_code FROM households h WHERE h.id = ${x}.household_id)`,
   meetings: (x) => `${x}.street_code`,
   meeting_attendance: (x) => `(SELECT m.street_code FROM meetings m WHERE m.id = ${x}.meeting_id)`,
   agenda_items: (x) => `(SELECT m.street_code FROM meetings m WHERE m.id = ${x}.meeting_id)`,
@@ -48,10 +51,10 @@ export function visibleTo(user: Account, entity: SyncedEntity, region: string): 
 
 /**
  * Which tables each kind of account's commands may write; reference data (users, the roster) is the
- * centre's own. A street writes household members only by taking in an application (cases.intake). The bureau writes regions only through regions.setOffice (its streets' office details).
+ * centre's own. A street writes households, members, investigations, filings and complaints only through the record's commands. The bureau writes regions only through regions.setOffice (its streets' office details).
  * A command's body decides what it writes; this is the fence around every body.
  */
 export const writableBy: Record<'street' | 'bureau', ReadonlySet<SyncedEntity>> = {
-  street: new Set<SyncedEntity>(['cases', 'households', 'members', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
+  street: new Set<SyncedEntity>(['cases', 'investigations', 'case_documents', 'complaints', 'close_relative_filings', 'households', 'members', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
   bureau: new Set<SyncedEntity>(['regions', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']),
 };

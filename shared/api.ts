@@ -1,6 +1,8 @@
 // The one contract between renderer and main: each channel's argument and result schemas. Main
 // validates arguments with these; the preload exposes exactly these channels as `window.api`.
 import { IntakeResult, intakeArgs } from './intake';
+import { CaseRecordView, HouseholdMatch, RevealedValue, caseRecordArgs } from './case-record';
+import { InvestigatorOption, investigationArgs } from './investigation';
 import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
 import { SettingChange, Settings, SettingsPatch } from './settings';
@@ -63,6 +65,19 @@ export const contract = {
   'regions.setOffice': { args: officeArgs.update, result: OfficeList },
   'cases.intake': { args: intakeArgs.apply, result: IntakeResult },
   'cases.list': { args: CaseListQuery, result: z.array(CaseRow) },
+  'cases.record': { args: caseRecordArgs.record, result: CaseRecordView },
+  'cases.findHousehold': { args: caseRecordArgs.findHousehold, result: z.array(HouseholdMatch) },
+  'cases.investigators': { args: caseRecordArgs.investigators, result: z.array(InvestigatorOption) },
+  'cases.recordInvestigation': { args: investigationArgs.record, result: CaseRecordView },
+  'cases.fileCloseRelative': { args: caseRecordArgs.fileCloseRelative, result: CaseRecordView },
+  'cases.recordComplaint': { args: caseRecordArgs.recordComplaint, result: CaseRecordView },
+  'cases.closeComplaint': { args: caseRecordArgs.closeComplaint, result: CaseRecordView },
+  'cases.recordPrepayment': { args: caseRecordArgs.recordPrepayment, result: CaseRecordView },
+  'cases.reveal': { args: caseRecordArgs.reveal, result: RevealedValue },
+  'households.edit': { args: caseRecordArgs.editHousehold, result: CaseRecordView },
+  'households.editMember': { args: caseRecordArgs.editMember, result: CaseRecordView },
+  'households.addMember': { args: caseRecordArgs.addMember, result: CaseRecordView },
+  'households.removeMember': { args: caseRecordArgs.removeMember, result: CaseRecordView },
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },
   'settings.changes': { args: Empty, result: z.array(SettingChange) },

@@ -46,6 +46,44 @@ export const fieldLabels: Record<string, FieldLabel> = {
   occupation: text('职业'),
   health: text('健康状况'),
   disability: text('残疾情况'),
+  documents: text('受理材料'),
+  relativesDeclaration: text('近亲属申报'),
+  relativesDeclarationNote: text('近亲属申报说明'),
+
+  // 家庭经济状况调查
+  visitedOn: text('入户调查日期'),
+  investigatorIds: text('调查人'),
+  visitNote: text('入户调查情况'),
+  incomes: text('收入'),
+  grossFen: text('收入金额'),
+  exemptFen: text('收入豁免'),
+  workCostFen: text('就业成本扣减'),
+  note: text('说明'),
+  expenses: text('刚性支出'),
+  monthlyFen: text('每月金额'),
+  assets: text('家庭财产'),
+  description: text('财产说明'),
+  valueFen: text('财产价值'),
+  singlePerson: text('单人户'),
+  crossCheck: text('跨部门核对结果'),
+  crossCheckNote: text('核对说明'),
+  conclusion: text('调查结论'),
+  conclusionNote: text('调查结论说明'),
+  temporaryAmountFen: text('拟临时救助金额'),
+  netIncomeFen: text('月可支配收入'),
+
+  // 近亲属备案, 投诉举报, 先行救助, edits of the record
+  relativeName: text('工作人员姓名'),
+  relativePost: text('工作人员职务'),
+  filedOn: text('备案日期'),
+  against: text('投诉对象'),
+  complainant: text('投诉人'),
+  complaintId: record('投诉举报'),
+  handling: text('处理情况'),
+  paidOn: text('发放日期'),
+  approvedBy: text('批准人'),
+  member: text('家庭成员'),
+  field: text('要查看的信息'),
 
   // Confirmations a form asks for before the service accepts
   alsoThisMonth: text('确认本月再开一次会议'),
@@ -60,14 +98,20 @@ export const fieldLabels: Record<string, FieldLabel> = {
   edgeIncomePercent: text('低保边缘收入比例'),
   phaseOutMaxMonths: text('渐退最长月数'),
   temporaryLimitMonths: text('临时救助月数上限'),
+  prepaymentLimitFen: text('小金额先行救助上限'),
   approvalMinFen: text('最低救助金额'),
   approvalMaxFen: text('最高救助金额'),
   quorum: text('法定人数规则'),
-  kind: text('规则类型'),
+  kind: text('事项类别'),
+  'quorum.kind': text('规则类型'),
+  'documents.kind': text('材料名称'),
+  'expenses.kind': text('支出类别'),
+  'assets.kind': text('财产类别'),
   numerator: text('比例的分子'),
   denominator: text('比例的分母'),
   passing: text('表决通过规则'),
-  basis: text('计票基数'),
+  'passing.basis': text('计票基数'),
+  'singlePerson.basis': text('单人户依据'),
   nameMasking: text('姓名遮蔽方式'),
   noticeDays: text('公示天数'),
 
@@ -99,19 +143,22 @@ export const fieldLabels: Record<string, FieldLabel> = {
   batchId: record('公示批次'),
   startDate: text('公示开始日期'),
   endDate: text('公示结束日期'),
-  receivedOn: text('收到异议的日期'),
+  receivedOn: text('收到日期'),
+  'documents.receivedOn': text('材料收到日期'),
   objector: text('异议人'),
-  channel: text('异议渠道'),
-  content: text('异议内容'),
+  channel: text('来源渠道'),
+  content: text('内容'),
 
   // Spot checks
   query: text('抽查范围'),
+  idOrName: text('身份证号码或姓名'),
   periodStart: text('抽查期间的开始日期'),
   periodEnd: text('抽查期间的结束日期'),
   rate: text('抽查比例'),
   manifestSha256: digits('清单哈希值'),
   seed: text('随机种子'),
   source: text('随机种子来源'),
+  'incomes.source': text('收入来源'),
   digits: digits('掷骰数字'),
   redraw: text('重新抽取'),
   drawId: record('抽查'),
@@ -126,8 +173,8 @@ export const fieldLabels: Record<string, FieldLabel> = {
   orderedOn: text('下达日期'),
   deadline: text('整改期限'),
   correctionId: record('整改'),
-  result: text('整改结果'),
-  closedOn: text('整改完成日期'),
+  result: text('结果'),
+  closedOn: text('完成日期'),
 
   // Sync
   serverUrl: text('中心地址'),
@@ -141,13 +188,15 @@ export const fieldLabels: Record<string, FieldLabel> = {
 };
 
 /**
- * The innermost named field on a path (array indexes skipped): its label, 'unknown' for a name this map
+ * The innermost named field on a path (array indexes skipped), qualified by its parent where the map says so: its label, 'unknown' for a name this map
  * lacks (a command defined elsewhere, e.g. in a test), or 'top' for the arguments as a whole.
  */
 export function fieldLabelOf(path: readonly PropertyKey[]): FieldLabel | 'unknown' | 'top' {
-  for (let i = path.length - 1; i >= 0; i -= 1) {
-    const key = path[i];
-    if (typeof key === 'string') return Object.hasOwn(fieldLabels, key) ? fieldLabels[key]! : 'unknown';
-  }
-  return 'top';
+  const names = path.filter((k): k is string => typeof k === 'string');
+  const key = names[names.length - 1];
+  if (key === undefined) return 'top';
+  // A name that means different things in different places is labelled by its parent too ("incomes.source").
+  const qualified = names.length > 1 ? `${names[names.length - 2]!}.${key}` : null;
+  if (qualified !== null && Object.hasOwn(fieldLabels, qualified)) return fieldLabels[qualified]!;
+  return Object.hasOwn(fieldLabels, key) ? fieldLabels[key]! : 'unknown';
 }

@@ -156,6 +156,59 @@ export const relationLabels = {
   other: '其他',
 } as const;
 
+/** 近亲属: the relations art. 11 names (配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女). */
+export const closeRelationLabels = {
+  spouse: '配偶',
+  parent: '父母',
+  child: '子女',
+  sibling: '兄弟姐妹',
+  grandparent: '祖父母/外祖父母',
+  grandchild: '孙子女/外孙子女',
+} as const;
+
+/** Income of a household by source, as the economic investigation records it per month. */
+export const incomeSourceLabels = {
+  wages: '工资性收入',
+  business: '经营净收入',
+  property: '财产净收入',
+  transfers: '转移净收入',
+  other: '其他收入',
+} as const;
+/** 刚性支出 the investigation deducts: medical costs paid out of pocket and education. */
+export const rigidExpenseLabels = { medical: '自负医疗费用', education: '教育支出' } as const;
+export const assetKindLabels = {
+  deposit: '存款',
+  securities: '有价证券',
+  real_estate: '房产',
+  vehicle: '机动车辆',
+  other: '其他财产',
+} as const;
+/** 单人户: a member of a 低保边缘 family included alone (seed 001 二). */
+export const singlePersonBasisLabels = { severe_disability: '重度残疾人', serious_illness: '重病患者' } as const;
+/** 跨部门信息核对 (seed 002 25). */
+export const crossCheckLabels = { consistent: '核对结果与申报一致', discrepancy: '核对发现与申报不符' } as const;
+export const investigationConclusionLabels = { eligible: '符合条件', ineligible: '不符合条件' } as const;
+/** Documents a street office receives with an application: the checklist of 受理. */
+export const caseDocumentLabels = {
+  application_form: '申请书',
+  id_card: '身份证',
+  household_register: '户口簿',
+  income_proof: '收入证明',
+  authorisation: '家庭经济状况核对授权书',
+  disability_card: '残疾证',
+  medical_record: '病历及医疗费用票据',
+  commitment: '诚信承诺书',
+  other: '其他材料',
+} as const;
+/** The applicant's declaration of close relatives among civil-affairs staff or committee members. */
+export const relativesDeclarationLabels = { none: '申报无近亲属在民政部门或村（居）委会任职', declared: '申报有近亲属在民政部门或村（居）委会任职' } as const;
+/** 投诉举报: how a complaint or report reached the office. */
+export const complaintChannelLabels = { hotline_12345: '12345 热线', hotline_12349: '12349 热线', letter: '来信', visit: '来访' } as const;
+export const complaintStatusLabels = { open: '处理中', closed: '已办结' } as const;
+export const complaintAgainstLabels = { case: '针对本个案', household: '针对整户' } as const;
+/** What a person may ask to see in full on a record page (audited). */
+export const personalFieldLabels = { citizenId: '身份证号码', phone: '联系电话', address: '家庭住址' } as const;
+
 export const areaTypeLabels = { urban: '城市', rural: '农村' } as const;
 export const genderLabels = { male: '男', female: '女' } as const;
 
@@ -180,4 +233,7 @@ export const syncedEntityLabels = {
   spot_check_items: '抽查样本',
   spot_check_findings: '核查结论',
   corrections: '整改',
+  investigations: '家庭经济状况调查',
+  case_documents: '受理材料',
+  complaints: '投诉举报',
 } as const;

@@ -4,7 +4,13 @@
 // it, exactly one 户主, no ID twice; and a new household applies only for what a new household can.
 import { z } from 'zod';
 import { normaliseCitizenId } from './citizen-id';
-import { AreaType, CaseCategory, CaseKind, Relation, type Gender } from './domain';
+import { AreaType, CaseCategory, CaseKind, IsoDate, keysOf, Relation, type Gender } from './domain';
+import { caseDocumentLabels, relativesDeclarationLabels } from './glossary';
+
+export const CaseDocumentKind = z.enum(keysOf(caseDocumentLabels));
+export type CaseDocumentKind = z.infer<typeof CaseDocumentKind>;
+export const RelativesDeclaration = z.enum(keysOf(relativesDeclarationLabels));
+export type RelativesDeclaration = z.infer<typeof RelativesDeclaration>;
 
 const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
@@ -40,6 +46,11 @@ export const intakeArgs = {
       category: CaseCategory,
       appliedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为“年-月-日”格式的日期，如 2026-11-22'),
       reason: Required('申请事由', 300),
+      /** The checklist of documents received, each with the day it came in. */
+      documents: z.array(z.object({ kind: CaseDocumentKind, receivedOn: IsoDate }).strict()).max(20, '材料最多登记 20 项').default([]),
+      /** The applicant's declaration of close relatives among staff or committee members (art. 11). */
+      relativesDeclaration: RelativesDeclaration,
+      relativesDeclarationNote: Text(200).default(''),
       household: z.discriminatedUnion('on', [
         z.object({ on: z.literal('file'), householdId: Id }).strict(),
         z.object({ on: z.literal('new'), ...NewHousehold.shape }).strict(),

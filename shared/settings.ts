@@ -29,6 +29,8 @@ export const Settings = z
     phaseOutMaxMonths: z.number().int().min(1).max(24),
     /** Street-level approval limit for 临时救助, in months of the 低保 standard. */
     temporaryLimitMonths: z.number().int().min(1).max(24),
+    /** 小金额先行救助: the most a street pays first, before the meeting reviews it, fen. */
+    prepaymentLimitFen: Fen.min(100).max(10_000_000),
     /** Allowed monthly amount for an approval, fen. */
     approvalMinFen: Fen,
     approvalMaxFen: Fen.min(1),
@@ -51,6 +53,7 @@ export const defaultSettings: Settings = {
   edgeIncomePercent: 150,
   phaseOutMaxMonths: 6,
   temporaryLimitMonths: 2,
+  prepaymentLimitFen: 100_000,
   approvalMinFen: 100,
   approvalMaxFen: 2_000_000,
   quorum: { kind: 'more_than_half' },
@@ -67,6 +70,7 @@ export const SettingsPatch = z
     edgeIncomePercent: z.number(),
     phaseOutMaxMonths: z.number(),
     temporaryLimitMonths: z.number(),
+    prepaymentLimitFen: z.number(),
     approvalMinFen: z.number(),
     approvalMaxFen: z.number(),
     quorum: QuorumRule,

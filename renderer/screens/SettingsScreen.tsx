@@ -36,6 +36,7 @@ const rules: readonly RuleRow[] = [
   { label: '低保边缘', keys: ['edgeIncomePercent'], value: (s) => `人均收入低于低保标准的 ${s.edgeIncomePercent}%`, what: '不符合低保条件、人均收入低于此线的家庭认定为低保边缘家庭。' },
   { label: '渐退期', keys: ['phaseOutMaxMonths'], value: (s) => `不超过 ${s.phaseOutMaxMonths} 个月`, what: '家庭收入超过标准后继续发放、逐步退出的最长期限。' },
   { label: '临时救助审批限额', keys: ['temporaryLimitMonths'], value: (s) => `不超过 ${s.temporaryLimitMonths} 个月的低保标准`, what: '街道（乡镇）可直接审批的临时救助金额上限，超出的报区民政局。' },
+  { label: '小金额先行救助', keys: ['prepaymentLimitFen'], value: (s) => `每次不超过 ${formatYuanWithUnit(s.prepaymentLimitFen)}`, what: '情况紧急时街道可先行发放、事后提交会议审议的临时救助金额上限。' },
   { label: '审批金额范围', keys: ['approvalMinFen', 'approvalMaxFen'], value: (s) => `每月 ${formatYuanWithUnit(s.approvalMinFen)} 至 ${formatYuanWithUnit(s.approvalMaxFen)}`, what: '会议决定中可填写的月救助金额范围，超出的不予保存。' },
   { label: '法定人数', keys: ['quorum'], value: quorumText, what: '联审联批会议出席人数达到此要求才能开会表决。' },
   { label: '表决规则', keys: ['passing'], value: passingText, what: '一项决定获得通过所需的同意票。' },

@@ -96,6 +96,7 @@ export interface CloseRelativeFilingsTable extends Synced {
   relative_post: string;
   relation: Exclude<Relation, 'self' | 'other'>;
   filed_on: string;
+  case_id: string | null;
 }
 
 export interface CasesTable extends Synced {
@@ -121,6 +122,62 @@ export interface CasesTable extends Synced {
   complaint_note: Generated<string>;
   caseworker: Generated<string>;
   created_at: string;
+  prepaid_reason: Generated<string>;
+  prepaid_approved_by: Generated<string>;
+  relatives_declaration: 'none' | 'declared' | null;
+  relatives_declaration_note: Generated<string>;
+}
+
+export interface InvestigationsTable extends Synced {
+  id: string;
+  case_id: string;
+  visited_on: string;
+  investigators_json: string;
+  visit_note: string;
+  incomes_json: Generated<string>;
+  expenses_json: Generated<string>;
+  assets_json: Generated<string>;
+  single_person_basis: 'severe_disability' | 'serious_illness' | null;
+  single_person_member_id: string | null;
+  cross_check: 'consistent' | 'discrepancy';
+  cross_check_note: Generated<string>;
+  conclusion: 'eligible' | 'ineligible';
+  conclusion_note: Generated<string>;
+  standard_fen: number;
+  household_size: number;
+  counted_size: number;
+  gross_income_fen: number;
+  exempt_fen: number;
+  work_cost_fen: number;
+  rigid_expense_fen: number;
+  net_income_fen: number;
+  per_capita_income_fen: number;
+  asset_total_fen: number;
+  proposed_amount_fen: number | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CaseDocumentsTable extends Synced {
+  id: string;
+  case_id: string;
+  kind: string;
+  received_on: string;
+}
+
+export interface ComplaintsTable extends Synced {
+  id: string;
+  case_id: string;
+  household_id: string;
+  against: 'case' | 'household';
+  channel: 'hotline_12345' | 'hotline_12349' | 'letter' | 'visit';
+  received_on: string;
+  complainant: Generated<string>;
+  content: string;
+  handling: Generated<string>;
+  result: Generated<string>;
+  status: 'open' | 'closed';
+  closed_on: string | null;
 }
 
 export interface MeetingsTable extends Synced {
@@ -335,6 +392,9 @@ export interface Database {
   members: MembersTable;
   close_relative_filings: CloseRelativeFilingsTable;
   cases: CasesTable;
+  investigations: InvestigationsTable;
+  case_documents: CaseDocumentsTable;
+  complaints: ComplaintsTable;
   meetings: MeetingsTable;
   meeting_attendance: MeetingAttendanceTable;
   agenda_items: AgendaItemsTable;

@@ -1,6 +1,7 @@
 // Drafting one case file as a caseworker would: the matter, the income check, the home visit and the
 // proposed amount computed from the local standard; and what an approval or rejection does to the
 // household afterwards.
+import { temporaryLimitFen } from '../../../../shared/assistance-amount';
 import { addDays, formatChineseDate } from '../../../../shared/dates';
 import { householdAfter, type FinalDecision } from '../../../../shared/decision-effects';
 import type { CaseKind } from '../../../../shared/domain';
@@ -80,7 +81,7 @@ function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, op
     }
     case 'temporary': {
       // Street offices may approve 临时救助 up to two months of the standard on their own.
-      const limit = Math.floor((standard * 2) / 10_000) * 10_000;
+      const limit = temporaryLimitFen(standard, 2);
       const proposed = Math.min(rng.pick([300, 500, 600, 800, 1000, 1200, 1500, 1600]) * 100, limit);
       return { current: null, proposed, pci: h.pciFen, reason: rng.pick(TEMPORARY_REASONS) };
     }

@@ -1,5 +1,6 @@
 // The in-memory district the generator builds before writing it out in one transaction. Field names
 // follow the domain; the writer maps them to columns.
+import { dibaoAmountFen, tekunAmountFen } from '../../../../shared/assistance-amount';
 import type { Hotline } from '../../../../shared/office';
 import type {
   AssistanceStatus,
@@ -167,24 +168,7 @@ export function standardOf(standards: Standards, rural: boolean): number {
   return rural ? standards.ruralFen : standards.urbanFen;
 }
 
-/** Rounds to whole yuan: assistance is paid in whole yuan. */
-export function wholeYuan(fen: number): number {
-  return Math.round(fen / 100) * 100;
-}
-
-/**
- * 低保金 = (standard − per-capita income) × household size, with a floor of 10 % of the standard per
- * person so that a recognised household never receives a token amount.
- */
-export function dibaoAmountFen(standardFen: number, perCapitaIncomeFen: number, size: number): number {
-  const gap = Math.max(standardFen - perCapitaIncomeFen, Math.ceil(standardFen / 10));
-  return wholeYuan(gap * size);
-}
-
-/** 特困人员基本生活标准: 1.3 × the local 低保 standard per person. */
-export function tekunAmountFen(standardFen: number, size: number): number {
-  return wholeYuan((standardFen * 13) / 10) * size;
-}
+export { dibaoAmountFen, tekunAmountFen, wholeYuan } from '../../../../shared/assistance-amount';
 
 /** Regular monthly cash of a category at the household's verified income; 0 where the category pays none. */
 export function regularAmountFen(category: HouseholdCategory, standardFen: number, perCapitaIncomeFen: number, size: number): number {
