@@ -73,7 +73,7 @@ export function App() {
 function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
   switch (route.screen) {
     case 'cases':
-      return <CasesScreen />;
+      return <CasesScreen route={route} go={go} />;
     case 'meetings':
       return <MeetingsScreen route={route} go={go} />;
     case 'notices':

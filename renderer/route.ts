@@ -1,7 +1,7 @@
 // Where the person is, as a hash route, so that a reload (or Electron's window restore) returns to the same
 // screen, record and tab: mid-session on the same agenda item, mid-notice on the same batch, mid-ceremony.
 // Only identifiers travel in the URL; what was typed stays in sessionStorage (see use-remembered.ts).
-//   #/cases   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
+//   #/cases[/new | /ID[/investigation]]   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
 //   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/sync   #/settings
 
 export const meetingTabs = ['prepare', 'session', 'minutes'] as const;
@@ -12,8 +12,11 @@ export type NoticesTab = 'batches' | 'standing';
 
 export type SpotCheckView = { kind: 'list' } | { kind: 'new' } | { kind: 'redraw'; drawId: string } | { kind: 'draw'; drawId: string; tab: DrawTab | null };
 
+/** The grid, the intake form (受理), or one case's record page (or its investigation form). */
+export type CaseView = { kind: 'list' } | { kind: 'new' } | { kind: 'record'; caseId: string; section: 'investigation' | null };
+
 export type Route =
-  | { screen: 'cases' }
+  | { screen: 'cases'; view: CaseView }
   | { screen: 'meetings'; meetingId: string | null; tab: MeetingTab | null; itemId: string | null }
   | { screen: 'notices'; tab: NoticesTab; batchId: string | null }
   | { screen: 'spotChecks'; view: SpotCheckView }
@@ -25,6 +28,7 @@ export type ScreenId = Route['screen'];
 export function screenRoute(screen: ScreenId): Route {
   switch (screen) {
     case 'cases':
+      return { screen, view: { kind: 'list' } };
     case 'sync':
     case 'settings':
       return { screen };
@@ -51,7 +55,9 @@ export function parseRoute(hash: string): Route | null {
   const [head, a, b, c] = parts;
   switch (head) {
     case 'cases':
-      return { screen: 'cases' };
+      if (a === 'new') return { screen: 'cases', view: { kind: 'new' } };
+      if (!isId(a)) return screenRoute('cases');
+      return { screen: 'cases', view: { kind: 'record', caseId: a, section: b === 'investigation' ? 'investigation' : null } };
     case 'sync':
       return { screen: 'sync' };
     case 'settings':
@@ -80,6 +86,7 @@ const path = (...parts: (string | null)[]) => '#/' + parts.filter((p): p is stri
 export function formatRoute(route: Route): string {
   switch (route.screen) {
     case 'cases':
+      return path('cases', ...caseParts(route.view));
     case 'sync':
     case 'settings':
       return path(route.screen);
@@ -94,6 +101,21 @@ export function formatRoute(route: Route): string {
     default: {
       const never: never = route;
       throw new Error(`unknown route ${String(never)}`);
+    }
+  }
+}
+
+function caseParts(view: CaseView): (string | null)[] {
+  switch (view.kind) {
+    case 'list':
+      return [];
+    case 'new':
+      return ['new'];
+    case 'record':
+      return [view.caseId, view.section];
+    default: {
+      const never: never = view;
+      throw new Error(`unknown case view ${String(never)}`);
     }
   }
 }

@@ -9,6 +9,11 @@ import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
 import { useApi } from '../use-api';
 import { FileActions } from '../components/FileActions';
 import { useCaseList, useSettled } from './cases/use-case-list';
+import { CaseRecordScreen } from './cases/CaseRecordScreen';
+import { IntakeScreen } from './cases/IntakeScreen';
+import { InvestigationScreen } from './cases/InvestigationScreen';
+import type { Route } from '../route';
+import type { Go } from '../use-route';
 
 type Filters = CaseGridFilters & { streetCode: string; search: string };
 const emptyFilters: Filters = { streetCode: '', communityCode: '', category: '', status: '', search: '' };
@@ -17,7 +22,25 @@ const SEARCH_MAX = 50;
 
 type PrintState = { status: 'idle' } | { status: 'running' } | { status: 'done'; file: PdfFile } | { status: 'error'; message: string };
 
-export function CasesScreen() {
+/** 个案: the grid, the intake form, or one case's record page. */
+export function CasesScreen({ route, go }: { route: Extract<Route, { screen: 'cases' }>; go: Go }) {
+  const view = route.view;
+  switch (view.kind) {
+    case 'list':
+      return <CaseListScreen go={go} />;
+    case 'new':
+      return <IntakeScreen go={go} />;
+    case 'record':
+      return view.section === 'investigation' ? <InvestigationScreen caseId={view.caseId} go={go} /> : <CaseRecordScreen caseId={view.caseId} go={go} />;
+    default: {
+      const never: never = view;
+      throw new Error(`unknown case view ${String(never)}`);
+    }
+  }
+}
+
+function CaseListScreen({ go }: { go: Go }) {
+  void go;
   const [session] = useApi('session.current', {});
   const [regions] = useApi('regions.list', {});
   const [filters, setFilters] = useState<Filters>(emptyFilters);
