@@ -14,21 +14,36 @@ declare global {
   }
 }
 
+/** One refused field, as the service names it ("household.members.1.citizenId"), for the form to show at that field. */
+export type FieldProblem = { field: string; message: string };
+
 export class ApiCallError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Per-field refusals where the service gave them (argument checks, intake and investigation rules). */
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiCallError';
   }
 }
 
+function problemsOf(details: unknown): FieldProblem[] {
+  if (typeof details !== 'object' || details === null || !('problems' in details) || !Array.isArray(details.problems)) return [];
+  return details.problems.filter((p): p is FieldProblem => typeof p === 'object' && p !== null && typeof (p as FieldProblem).field === 'string' && typeof (p as FieldProblem).message === 'string');
+}
+
+/** The problems a failed call named, by field: a form shows each at its input and the rest above it. */
+export function fieldProblems(error: unknown): readonly FieldProblem[] {
+  return error instanceof ApiCallError ? error.problems : [];
+}
+
 export async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   if (!window.api) throw new ApiCallError('internal', '应用接口未加载（window.api 不存在）');
-  const fn = window.api[name] as (a: ArgsOf<K>) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: { code: ErrorCode; message: string } }>;
+  const fn = window.api[name] as (a: ArgsOf<K>) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }>;
   const result = await fn(args);
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, problemsOf(result.error.details));
   return result.value;
 }
 

@@ -30,6 +30,16 @@ export function argsErrorMessage(error: z.ZodError): string {
   return lines.length > MAX_SHOWN ? `${shown}；另有 ${lines.length - MAX_SHOWN} 处不符合要求` : shown;
 }
 
+/**
+ * The same refusal field by field, for a form to show each message at its field: `field` is the path
+ * of the argument ("household.members.1.citizenId"), as the form names its inputs.
+ */
+export function argsProblems(error: z.ZodError): { problems: FieldProblem[] } {
+  return { problems: error.issues.slice(0, 50).map((i) => ({ field: i.path.map(String).join('.'), message: issueMessage(i) })) };
+}
+
+export type FieldProblem = { field: string; message: string };
+
 type Issue = z.core.$ZodIssue;
 
 function issueMessage(issue: Issue): string {

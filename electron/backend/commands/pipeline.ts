@@ -6,14 +6,14 @@ import { AppError } from '../../../shared/result';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
-import { argsErrorMessage, parseArgs } from '../validation';
+import { argsErrorMessage, argsProblems, parseArgs } from '../validation';
 import type { AnyCommand, CommandContext } from './command';
 import type { RunTrace } from './context';
 
 /** Parses a command's arguments; a refusal names the fields in the schema's own Chinese. */
 export function parseCommandArgs(command: AnyCommand, raw: unknown): unknown {
   const parsed = parseArgs(command.args, raw);
-  if (!parsed.success) throw new AppError('invalid-args', argsErrorMessage(parsed.error));
+  if (!parsed.success) throw new AppError('invalid-args', argsErrorMessage(parsed.error), argsProblems(parsed.error));
   return parsed.data;
 }
 

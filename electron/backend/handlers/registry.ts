@@ -10,7 +10,7 @@ import { allCommands, type AnyCommand } from '../commands/command';
 import { runAtDesk } from '../commands/desk';
 import type { BackendContext } from '../context';
 import { sessionUser } from '../session/session';
-import { argsErrorMessage, parseArgs, zodMessage } from '../validation';
+import { argsErrorMessage, argsProblems, parseArgs, zodMessage } from '../validation';
 
 /** Who is calling. `user` is null where nobody is signed in; `signedIn()` refuses that with no-session. */
 export type Caller = { readonly user: SessionUser | null; signedIn(): SessionUser };
@@ -101,7 +101,7 @@ export class HandlerRegistry {
         value = await runAtDesk(this.ctx, entry.command, rawArgs, caller.signedIn());
       } else {
         const parsed = parseArgs(spec!.args, rawArgs);
-        if (!parsed.success) return fail('invalid-args', argsErrorMessage(parsed.error));
+        if (!parsed.success) return fail('invalid-args', argsErrorMessage(parsed.error), argsProblems(parsed.error));
         value = await entry.handler(parsed.data as never, this.ctx, caller);
       }
       if (this.options.checkResults && spec) {
