@@ -31,10 +31,22 @@ export function dayOfMonth(month: string, day: number): string {
 
 /** A working day of `month` between day `from` and day `to` (inclusive), or any day there when none is. */
 export function randomWorkday(rng: Rng, month: string, from: number, to: number): string {
+  return rng.pick(workdaysOf(month, from, to));
+}
+
+// Every case of a month asks for the same span's working days: each span is worked out once.
+const spans = new Map<string, readonly string[]>();
+
+function workdaysOf(month: string, from: number, to: number): readonly string[] {
+  const key = `${month}/${from}/${to}`;
+  const known = spans.get(key);
+  if (known) return known;
   const days: string[] = [];
   for (let d = from; d <= to; d++) days.push(dayOfMonth(month, d));
   const workdays = days.filter(isWorkday);
-  return rng.pick(workdays.length > 0 ? workdays : days);
+  const span = workdays.length > 0 ? workdays : days;
+  spans.set(key, span);
+  return span;
 }
 
 /** A birth date that makes the person exactly `age` whole years old on `asOf`. */

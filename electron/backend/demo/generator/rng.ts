@@ -117,18 +117,32 @@ export class Rng {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
+    while (out.length < length) out += hex8(this.nextUint32());
     return out.slice(0, length);
   }
 
-  /** RFC 4122 version-4 layout, so generated ids look like the ones the app creates itself. */
+  /**
+   * RFC 4122 version-4 layout, so generated ids look like the ones the app creates itself: 32 hex digits
+   * of four draws, the 13th digit set to 4 and the 17th to the variant. Built from the words directly, as
+   * every generated row has one.
+   */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[parseInt(h[16] ?? '0', 16) & 3] ?? '8';
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const a = hex8(this.nextUint32());
+    const b = hex8(this.nextUint32());
+    const c = this.nextUint32();
+    const d = hex8(this.nextUint32());
+    const hc = hex8(c);
+    const variant = VARIANTS[(c >>> 28) & 3] ?? '8';
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${hc.slice(1, 4)}-${hc.slice(4)}${d}`;
   }
+}
+
+const VARIANTS = '89ab';
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** An unsigned 32-bit word as 8 lower-case hex digits. */
+function hex8(x: number): string {
+  return (BYTE_HEX[x >>> 24] ?? '') + (BYTE_HEX[(x >>> 16) & 255] ?? '') + (BYTE_HEX[(x >>> 8) & 255] ?? '') + (BYTE_HEX[x & 255] ?? '');
 }
 
 /** Reads an array element that the surrounding logic guarantees exists. */
