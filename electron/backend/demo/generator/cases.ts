@@ -5,6 +5,7 @@ import { temporaryLimitFen } from '../../../../shared/assistance-amount';
 import { addDays, formatChineseDate } from '../../../../shared/dates';
 import { householdAfter, type FinalDecision } from '../../../../shared/decision-effects';
 import type { CaseKind } from '../../../../shared/domain';
+import { closeRelationLabels } from '../../../../shared/glossary';
 import { formatYuan } from '../../../../shared/money';
 import {
   dibaoAmountFen,
@@ -13,10 +14,13 @@ import {
   standardOf,
   wholeYuan,
   type CaseRecord,
+  type CaseRules,
   type Household,
   type Standards,
+  type User,
 } from './model';
 import type { Rng } from './rng';
+import { rosterSeat } from './staff';
 import {
   COMPLAINT_NOTES,
   DECREASE_REASONS,
@@ -46,7 +50,7 @@ export type DraftOptions = {
 
 type Amounts = { current: number | null; proposed: number | null; pci: number; reason: string };
 
-function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, options: DraftOptions): Amounts {
+function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, rules: CaseRules, options: DraftOptions): Amounts {
   const size = h.members.length;
   const category = h.plannedCategory;
   const cash = paysCash(category);
@@ -80,8 +84,8 @@ function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, op
       return { current: cash ? h.amountFen : null, proposed: cash ? h.amountFen : null, pci: h.pciFen, reason };
     }
     case 'temporary': {
-      // Street offices may approve 临时救助 up to two months of the standard on their own.
-      const limit = temporaryLimitFen(standard, 2);
+      // Street offices may approve 临时救助 up to some months of the standard on their own (the settings').
+      const limit = temporaryLimitFen(standard, rules.temporaryLimitMonths);
       const proposed = Math.min(rng.pick([300, 500, 600, 800, 1000, 1200, 1500, 1600]) * 100, limit);
       return { current: null, proposed, pci: h.pciFen, reason: rng.pick(TEMPORARY_REASONS) };
     }
@@ -101,16 +105,37 @@ function householdSituation(h: Household): string {
   return parts.join('，');
 }
 
-export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: number, appliedOn: string, standards: Standards, options: DraftOptions): CaseRecord {
+/** The street's 经办人 for the household's community: each community has one of the street's staff. */
+export function caseworkerOf(h: Household): User | undefined {
+  const communityIndex = h.street.communities.indexOf(h.community);
+  return h.street.staff[Math.max(0, communityIndex) % h.street.staff.length];
+}
+
+/** The income check's note: the figures the investigation derives, and what the data check found. */
+export function incomeCheckNoteOf(checkedOn: string, pciFen: number, size: number, finding: string): string {
+  return `经济状况核对（${formatChineseDate(checkedOn)}）：家庭月可支配收入${formatYuan(pciFen * size)}元，人均${formatYuan(pciFen)}元；${finding}。`;
+}
+
+/** The applicant's declaration of a close relative among staff or committee members, as the intake records it. */
+function declarationOf(h: Household): Pick<CaseRecord, 'relativesDeclaration' | 'relativesDeclarationNote'> {
+  const f = h.filing;
+  if (!f) return { relativesDeclaration: 'none', relativesDeclarationNote: '' };
+  const member = h.members.find((m) => m.id === f.memberId);
+  return { relativesDeclaration: 'declared', relativesDeclarationNote: `${member?.name ?? ''}的${closeRelationLabels[f.relation]}${f.relativeName}任${f.relativePost}` };
+}
+
+export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: number, appliedOn: string, standards: Standards, rules: CaseRules, options: DraftOptions): CaseRecord {
   const standard = standardOf(standards, h.rural);
-  const { current, proposed: drafted, pci, reason } = amountsFor(rng, kind, h, standard, options);
+  const { current, proposed: drafted, pci, reason } = amountsFor(rng, kind, h, standard, rules, options);
   let proposed = drafted;
   let prepaidAmountFen: number | null = null;
   let prepaidOn: string | null = null;
   let caseReason = reason;
   if (kind === 'temporary' && options.prepaid) {
-    // 小金额先行救助: the community paid first; the leading group now reviews it after the fact.
-    prepaidAmountFen = rng.pick([300, 500, 500, 800, 1000]) * 100;
+    // 小金额先行救助: the community paid first; the leading group now reviews it after the fact. Never more
+    // than the settings let a street pay first, nor than the street may grant on its own.
+    const ceiling = Math.min(rules.prepaymentLimitFen, temporaryLimitFen(standard, rules.temporaryLimitMonths));
+    prepaidAmountFen = Math.min(rng.pick([300, 500, 500, 800, 1000]) * 100, ceiling);
     prepaidOn = addDays(appliedOn, -rng.int(1, 12));
     proposed = rng.chance(0.85) ? prepaidAmountFen : Math.min(prepaidAmountFen + rng.pick([200, 300, 500]) * 100, Math.max(prepaidAmountFen, proposed ?? 0));
     caseReason = PREPAID_PREFIX + reason;
@@ -118,13 +143,17 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
   const size = h.members.length;
   const checkedOn = clampDate(addDays(appliedOn, rng.int(1, 5)), options.latest);
   const visitedOn = clampDate(addDays(appliedOn, rng.int(1, 7)), options.latest);
-  const communityIndex = h.street.communities.indexOf(h.community);
-  const caseworker = h.street.staff[Math.max(0, communityIndex) % h.street.staff.length]?.name ?? '';
+  const caseworker = caseworkerOf(h)?.name ?? '';
   const complaint = options.complaint ?? rng.chance(0.015);
   const housing = rng.pick(h.rural ? RURAL_HOUSING : URBAN_HOUSING);
   const visitFinding = (kind === 'temporary' ? temporaryVisitFinding(reason) : null) ?? rng.pick(VISIT_FINDINGS[kind]);
+  // Drawn in this order (id, finding, note) since before the structured investigation: same seed, same district.
+  const id = rng.uuid();
+  const propertyFinding = rng.pick(PROPERTY_FINDINGS);
+  const complaintNote = complaint ? rng.pick(COMPLAINT_NOTES) : '';
+  const visitNote = `${housing}，${householdSituation(h)}；${visitFinding}。`;
   return {
-    id: rng.uuid(),
+    id,
     caseNo: '',
     household: h,
     category: kind === 'temporary' ? 'temporary' : h.plannedCategory,
@@ -137,14 +166,21 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
     currentAmountFen: current,
     proposedAmountFen: proposed,
     perCapitaIncomeFen: pci,
-    incomeCheckNote: `经济状况核对（${formatChineseDate(checkedOn)}）：家庭月总收入${formatYuan(pci * size)}元，人均${formatYuan(pci)}元；${rng.pick(PROPERTY_FINDINGS)}。`,
-    homeVisitNote: `${formatChineseDate(visitedOn)}，${caseworker}等2人入户调查：${housing}，${householdSituation(h)}；${visitFinding}。`,
+    incomeCheckNote: incomeCheckNoteOf(checkedOn, pci, size, propertyFinding),
+    homeVisitNote: `${formatChineseDate(visitedOn)}，${caseworker}等2人入户调查：${visitNote}`,
     prepaidAmountFen,
     prepaidOn,
+    prepaidReason: prepaidAmountFen === null ? '' : reason,
+    prepaidApprovedBy: prepaidAmountFen === null ? '' : rosterSeat(h.street, 'chair').name,
     closeRelative: h.filing ? 1 : 0,
     complaint: complaint ? 1 : 0,
-    complaintNote: complaint ? rng.pick(COMPLAINT_NOTES) : '',
+    complaintNote,
     caseworker,
+    checkedOn,
+    visitedOn,
+    visitNote,
+    propertyFinding,
+    ...declarationOf(h),
   };
 }
 

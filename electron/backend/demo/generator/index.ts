@@ -6,7 +6,12 @@ import { addDays, chinaDateOf } from '../../../../shared/dates';
 import { Settings, defaultSettings } from '../../../../shared/settings';
 import type { DbHandle } from '../../db/open';
 import { windowOf } from './calendar';
+import { checkHousehold } from './household-rules';
+import { buildInvestigation } from './investigations';
+import type { CaseRecord } from './model';
 import { noticeBatchesOf } from './notices';
+import { outcomesOf } from './outcomes';
+import { complaintOf, documentsOf } from './papers';
 import { buildHouseholds, settleIncomes } from './people';
 import { DISTRICT, buildStreets } from './regions';
 import { buildFilings } from './relatives';
@@ -76,6 +81,13 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
     throw new Error('演示数据只能写入新建的空数据库：该数据库已有区划数据，为避免与真实数据混杂，已拒绝生成。');
   }
 
+  const settings = Settings.parse({
+    ...defaultSettings,
+    dibaoStandardUrbanFen: standards.urbanFen,
+    dibaoStandardRuralFen: standards.ruralFen,
+  });
+  const rules = { temporaryLimitMonths: settings.temporaryLimitMonths, prepaymentLimitFen: settings.prepaymentLimitFen, edgeIncomePercent: settings.edgeIncomePercent };
+
   const root = new Rng(seed);
   const streets = buildStreets(root.fork('regions'));
   const users = buildStaff(root.fork('staff'), streets);
@@ -88,7 +100,8 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
     streets,
     households,
     demoStreetCode: DEMO_STREET_CODE,
-    phaseOutMaxMonths: defaultSettings.phaseOutMaxMonths,
+    phaseOutMaxMonths: settings.phaseOutMaxMonths,
+    rules,
   });
 
   const noticeRng = root.fork('notices');
@@ -97,33 +110,40 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
   // Member incomes are written as last verified, so they agree with each household's amount.
   const incomes = root.fork('incomes');
   for (const h of households) settleIncomes(incomes, h);
+  // Every household as written would pass 受理's checks of a new household.
+  for (const h of households) checkHousehold(h, window.asOf);
 
-  // A filing is made before the household's first case reaches a meeting.
-  const firstCase = new Map<string, string>();
+  // A filing is made before the household's first case reaches a meeting, on that case.
+  const firstCase = new Map<string, CaseRecord>();
   for (const c of cases) {
     const known = firstCase.get(c.household.id);
-    if (known === undefined || c.appliedOn < known) firstCase.set(c.household.id, c.appliedOn);
+    if (known === undefined || c.appliedOn < known.appliedOn) firstCase.set(c.household.id, c);
   }
   const filingDates = root.fork('filing-dates');
   const windowStart = `${window.months[0] ?? window.currentMonth}-01`;
   for (const f of filings) {
     const first = firstCase.get(f.householdId);
-    f.filedOn = first ? addDays(first, -filingDates.int(0, 20)) : addDays(windowStart, -filingDates.int(30, 400));
+    f.filedOn = first ? addDays(first.appliedOn, -filingDates.int(0, 20)) : addDays(windowStart, -filingDates.int(30, 400));
+    f.caseId = first?.id ?? null;
   }
+
+  // Each case's investigation, documents and complaint, each from its own stream, after the meetings decided it.
+  const outcomes = outcomesOf(meetings);
+  const setting = { standards, rules, asOf: window.asOf, stamp: window.stamp, outcomes };
+  const investigationRng = root.fork('investigations');
+  const investigations = cases.map((c) => buildInvestigation(investigationRng, c, setting));
+  const documentRng = root.fork('documents');
+  const documents = investigations.flatMap((i) => documentsOf(documentRng, i.caseRecord, i));
+  const complaintRng = root.fork('complaints');
+  const complaints = cases.filter((c) => c.complaint === 1).map((c) => complaintOf(complaintRng, c, outcomes.get(c), window.asOf));
 
   const demoStreet = streets.find((s) => s.code === DEMO_STREET_CODE);
   const sessionUser = demoStreet?.staff[0];
   if (!demoStreet || !sessionUser) throw new Error(`demo street ${DEMO_STREET_CODE} has no staff`);
-  const settings = Settings.parse({
-    ...defaultSettings,
-    dibaoStandardUrbanFen: standards.urbanFen,
-    dibaoStandardRuralFen: standards.ruralFen,
-  });
-
   handle.sqlite.transaction(() => {
     // Checked again inside the transaction: another writer may have filled the file meanwhile.
     if (regionCount(handle) > 0) throw new Error('演示数据只能写入新建的空数据库：该数据库已有区划数据。');
-    writeDistrict(handle.sqlite, { window, streets, users, households, filings, cases, meetings, noticeBatches, settings, sessionUserId: sessionUser.id });
+    writeDistrict(handle.sqlite, { window, streets, users, households, filings, cases, investigations, documents, complaints, meetings, noticeBatches, settings, sessionUserId: sessionUser.id });
   })();
 
   return {

@@ -1,7 +1,10 @@
 // The in-memory district the generator builds before writing it out in one transaction. Field names
 // follow the domain; the writer maps them to columns.
 import { dibaoAmountFen, tekunAmountFen } from '../../../../shared/assistance-amount';
+import type { CaseDocumentKind, RelativesDeclaration } from '../../../../shared/intake';
+import type { AssetLine, CrossCheck, ExpenseLine, IncomeLine, InvestigationConclusion } from '../../../../shared/investigation';
 import type { Hotline } from '../../../../shared/office';
+import type { ComplaintAgainst, ComplaintChannel } from '../../../../shared/case-record';
 import type {
   AssistanceStatus,
   Attendance,
@@ -71,6 +74,8 @@ export type Filing = {
   filedOn: string;
   /** Set when the relative sits on the street's leading group and must recuse. */
   rosterMemberId: string | null;
+  /** The case the filing was made on: the household's first one from the filing day on. */
+  caseId: string | null;
 };
 
 export type Household = {
@@ -117,10 +122,66 @@ export type CaseRecord = {
   homeVisitNote: string;
   prepaidAmountFen: number | null;
   prepaidOn: string | null;
+  /** 小金额先行救助: the hardship the community paid for, and the street chair who approved paying first. */
+  prepaidReason: string;
+  prepaidApprovedBy: string;
   closeRelative: 0 | 1;
   complaint: 0 | 1;
   complaintNote: string;
   caseworker: string;
+  /** What the notes were written from, so the structured investigation tells the same story. */
+  checkedOn: string;
+  visitedOn: string;
+  /** The home visit as the investigation records it: housing, household and finding. */
+  visitNote: string;
+  propertyFinding: string;
+  relativesDeclaration: RelativesDeclaration;
+  relativesDeclarationNote: string;
+};
+
+/** The family economic investigation of a case, as the investigation command stores it. */
+export type InvestigationRecord = {
+  id: string;
+  caseRecord: CaseRecord;
+  visitedOn: string;
+  investigators: { userId: string; name: string }[];
+  visitNote: string;
+  incomes: IncomeLine[];
+  expenses: ExpenseLine[];
+  assets: AssetLine[];
+  crossCheck: CrossCheck;
+  crossCheckNote: string;
+  conclusion: InvestigationConclusion;
+  conclusionNote: string;
+  standardFen: number;
+  householdSize: number;
+  countedSize: number;
+  grossFen: number;
+  exemptFen: number;
+  workCostFen: number;
+  expenseFen: number;
+  netFen: number;
+  perCapitaFen: number;
+  assetFen: number;
+  proposedFen: number | null;
+  recordedBy: string;
+  recordedAt: string;
+};
+
+export type CaseDocumentRecord = { id: string; caseId: string; kind: CaseDocumentKind; receivedOn: string };
+
+export type ComplaintRecord = {
+  id: string;
+  caseRecord: CaseRecord;
+  against: ComplaintAgainst;
+  channel: ComplaintChannel;
+  receivedOn: string;
+  complainant: string;
+  content: string;
+  handling: string;
+  result: string;
+  status: 'open' | 'closed';
+  closedOn: string | null;
 };
 
 export type Meeting = {
@@ -163,6 +224,9 @@ export type Decision = {
 export type Recusal = { id: string; memberId: string; reason: string; leftRoom: 0 | 1 };
 
 export type Standards = { urbanFen: number; ruralFen: number };
+
+/** The settings a case file is drafted against (the same values the app's rules read). */
+export type CaseRules = { temporaryLimitMonths: number; prepaymentLimitFen: number; edgeIncomePercent: number };
 
 export function standardOf(standards: Standards, rural: boolean): number {
   return rural ? standards.ruralFen : standards.urbanFen;

@@ -60,7 +60,7 @@ export function perCapitaIncomeFor(rng: Rng, category: HouseholdCategory, standa
   }
 }
 
-function allocate(total: number, weights: readonly number[]): number[] {
+export function allocate(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (total * w) / sum);
   const counts = exact.map(Math.floor);
@@ -200,7 +200,7 @@ export function buildHouseholds(rng: Rng, streets: Street[], window: Window, sta
 const URBAN_JOBS = ['保洁员', '保安', '外卖骑手', '家政服务员', '超市理货员', '餐馆帮工', '灵活就业', '环卫工人', '快递分拣员', '小区门卫', '临时工'];
 const RURAL_JOBS = ['务农', '务农', '外出务工', '零工', '建筑工地小工', '养殖'];
 
-function isSevere(disability: string | null): boolean {
+export function isSevere(disability: string | null): boolean {
   return disability !== null && /[一二]级$/.test(disability);
 }
 

@@ -42,6 +42,7 @@ function filingFor(rng: Rng, h: Household, street: Street, onRoster: boolean): F
     relation,
     filedOn: '',
     rosterMemberId: seat ? seat.id : null,
+    caseId: null,
   };
 }
 

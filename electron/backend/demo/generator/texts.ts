@@ -1,6 +1,8 @@
 // Wording of case files and minutes, in the register street offices write them. Kept apart from the
 // logic so the phrasing can be improved without touching how cases and decisions are generated.
+import type { ComplaintAgainst, ComplaintChannel } from '../../../../shared/case-record';
 import type { CaseKind } from '../../../../shared/domain';
+import type { AssetKind } from '../../../../shared/investigation';
 import type { HouseholdCategory } from './model';
 
 export const NEW_APPLICATION_REASONS: Record<HouseholdCategory, readonly string[]> = {
@@ -63,13 +65,88 @@ export const DEFER_REASONS = [
   '需补充残疾等级鉴定材料',
   '家庭财产信息需补充核对',
 ];
-export const COMPLAINT_NOTES = [
-  '群众来信反映该户有经营性收入未申报',
-  '12349热线反映该户子女有稳定工作',
-  '邻居反映该户实际居住商品房',
-  '匿名举报该户存在人情保情况',
-  '群众反映该户家庭成员名下有车辆',
+/** 投诉举报 against a case: what came in, how, from whom, how it was checked and the two results it can have. */
+export type ComplaintText = {
+  note: string;
+  channel: ComplaintChannel;
+  against: ComplaintAgainst;
+  complainant: string;
+  handling: string;
+  /** When the leading group then rejected the case: the complaint was borne out. */
+  upheld: string;
+  /** When it approved the case: the complaint was not borne out. */
+  dismissed: string;
+};
+export const COMPLAINTS: readonly ComplaintText[] = [
+  {
+    note: '群众来信反映该户有经营性收入未申报',
+    channel: 'letter',
+    against: 'household',
+    complainant: '',
+    handling: '街道经办人会同社区干部入户核查，调取市场监管部门登记信息并走访周边商户',
+    upheld: '反映情况属实：该户有个体经营收入未申报，已纳入家庭收入核算，书面答复来信人',
+    dismissed: '反映情况不属实：未发现工商登记及经营活动，书面答复来信人',
+  },
+  {
+    note: '12349热线反映该户子女有稳定工作',
+    channel: 'hotline_12349',
+    against: 'household',
+    complainant: '热线来电人（不愿具名）',
+    handling: '核对社保缴费及个税信息，电话联系子女所在单位核实',
+    upheld: '反映情况属实：子女在职且收入稳定，已据实核算赡养能力，电话回复来电人',
+    dismissed: '经核实子女为短期务工，已离职，收入不稳定，电话回复来电人',
+  },
+  {
+    note: '邻居反映该户实际居住商品房',
+    channel: 'visit',
+    against: 'household',
+    complainant: '同楼栋居民',
+    handling: '查询不动产登记信息，夜间入户核实实际居住情况',
+    upheld: '反映情况属实：该户实际居住家庭成员名下商品房，已当面答复反映人',
+    dismissed: '该户借住亲属住房，名下无商品房，已当面答复反映人',
+  },
+  {
+    note: '匿名举报该户存在人情保情况',
+    channel: 'hotline_12345',
+    against: 'case',
+    complainant: '',
+    handling: '街道纪工委会同社会事务办调阅个案材料，重新入户调查并检查近亲属备案',
+    upheld: '举报情况属实：经办环节未如实核算收入，已提请领导小组不予批准并追责',
+    dismissed: '经复核，该户经济状况调查属实，不存在人情保，已通过12345平台回复',
+  },
+  {
+    note: '群众反映该户家庭成员名下有车辆',
+    channel: 'visit',
+    against: 'household',
+    complainant: '社区居民',
+    handling: '查询车管部门车辆登记信息，入户核实车辆用途',
+    upheld: '反映情况属实：家庭成员名下有小型汽车一辆，不符合财产条件，已答复反映人',
+    dismissed: '名下车辆为残疾人代步车，符合规定，已答复反映人',
+  },
 ];
+export const COMPLAINT_NOTES = COMPLAINTS.map((c) => c.note);
+
+/**
+ * What the cross-department check found for a rejection that a data check explains, and the asset it found
+ * where there is one (value in yuan). Rejections not listed here were not about the data check.
+ */
+export const DISCREPANCIES: Readonly<Record<string, { note: string; asset: { kind: AssetKind; description: string; yuan: readonly [number, number] } | null }>> = {
+  '名下有两套住房，不符合财产条件': {
+    note: '不动产登记信息核对发现家庭成员名下有住房两套，申报时仅申报自住房一套',
+    asset: { kind: 'real_estate', description: '商品房一套（核对发现，未申报）', yuan: [280_000, 650_000] },
+  },
+  '家庭成员名下有机动车辆（非残疾人代步车），不符合条件': {
+    note: '车管信息核对发现家庭成员名下登记小型汽车一辆，申报时未填报',
+    asset: { kind: 'vehicle', description: '小型汽车一辆（核对发现，未申报）', yuan: [30_000, 90_000] },
+  },
+  '存款超过规定标准': {
+    note: '银行信息核对发现家庭存款合计明显高于申报数额',
+    asset: { kind: 'deposit', description: '银行定期存款（核对发现，未如实申报）', yuan: [80_000, 160_000] },
+  },
+  '失业情况与社保缴费记录不符': { note: '社保信息核对发现申请人仍有单位在职缴费记录，与申报的失业情况不符', asset: null },
+  '复核发现家庭收入超标，另行启动停保程序': { note: '个税及社保信息核对发现家庭成员有工资性收入未申报', asset: null },
+  '家庭经济状况不符合临时救助条件': { note: '信息核对发现家庭存款足以应对本次困难', asset: null },
+};
 export const LEAVE_REASONS = ['参加区里专题培训', '病假', '下村开展防汛工作', '外出学习', '公务出差', '参加上级检查督导'];
 
 export const PROPERTY_FINDINGS = [

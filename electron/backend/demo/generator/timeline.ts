@@ -7,7 +7,7 @@ import type { CaseKind } from '../../../../shared/domain';
 import { cstInstant, randomWorkday, type Window } from './calendar';
 import { draftCase, type DraftOptions } from './cases';
 import { holdMeeting } from './meetings';
-import { standardOf, type CaseRecord, type Household, type Meeting, type Standards, type Street } from './model';
+import { standardOf, type CaseRecord, type CaseRules, type Household, type Meeting, type Standards, type Street } from './model';
 import type { Rng } from './rng';
 
 /** Cases a street handles per household and month, so that 5,000 households make about 11,000 cases. */
@@ -31,6 +31,7 @@ export type TimelineInput = {
   households: Household[];
   demoStreetCode: string;
   phaseOutMaxMonths: number;
+  rules: CaseRules;
 };
 
 export type Timeline = { cases: CaseRecord[]; meetings: Meeting[] };
@@ -151,7 +152,7 @@ export function runTimeline(input: TimelineInput): Timeline {
       const maxDay = m === last ? Math.min(20, asOfDay) : 20;
       const drafted = planner.picks.map((p) => {
         const appliedOn = randomWorkday(rng, month, 1, maxDay);
-        return draftCase(rng, p.household, p.kind, m, appliedOn, standards, { ...p.options, latest });
+        return draftCase(rng, p.household, p.kind, m, appliedOn, standards, input.rules, { ...p.options, latest });
       });
       numberCases(drafted, street, month, window.asOf);
       for (const c of drafted) {

@@ -1,10 +1,10 @@
 // Writes the generated district with prepared statements on the raw better-sqlite3 handle: some
-// 60,000 rows, which kysely's per-query compilation would make several times slower. The caller
+// 150,000 rows, which kysely's per-query compilation would make several times slower. The caller
 // wraps this in one transaction. Rows go in foreign-key order.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Settings } from '../../../../shared/settings';
 import type { Window } from './calendar';
-import type { CaseRecord, Filing, Household, Meeting, OfficeRecord, Street, User } from './model';
+import type { CaseDocumentRecord, CaseRecord, ComplaintRecord, Filing, Household, InvestigationRecord, Meeting, OfficeRecord, Street, User } from './model';
 import type { NoticeBatchRecord } from './notices';
 import { DISTRICT, DISTRICT_OFFICE } from './regions';
 
@@ -15,6 +15,9 @@ export type District = {
   households: Household[];
   filings: Filing[];
   cases: CaseRecord[];
+  investigations: InvestigationRecord[];
+  documents: CaseDocumentRecord[];
+  complaints: ComplaintRecord[];
   meetings: Meeting[];
   noticeBatches: NoticeBatchRecord[];
   settings: Settings;
@@ -67,21 +70,44 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
     }
   }
 
-  const filing = inserter(sqlite, 'close_relative_filings', ['id', 'household_id', 'member_id', 'relative_name', 'relative_post', 'relation', 'filed_on']);
-  for (const f of d.filings) filing(f.id, f.householdId, f.memberId, f.relativeName, f.relativePost, f.relation, f.filedOn, v, at);
-
   const caseRow = inserter(sqlite, 'cases', [
     'id', 'case_no', 'household_id', 'street_code', 'community_code', 'category', 'kind', 'status', 'applied_on', 'reason',
     'current_amount_fen', 'proposed_amount_fen', 'per_capita_income_fen', 'income_check_note', 'home_visit_note',
     'prepaid_amount_fen', 'prepaid_on', 'close_relative', 'complaint', 'complaint_note', 'caseworker', 'created_at',
+    'prepaid_reason', 'prepaid_approved_by', 'relatives_declaration', 'relatives_declaration_note',
   ]);
   for (const c of d.cases) {
     const h = c.household;
     caseRow(
       c.id, c.caseNo, h.id, h.street.code, h.community.code, c.category, c.kind, c.status, c.appliedOn, c.reason,
       c.currentAmountFen, c.proposedAmountFen, c.perCapitaIncomeFen, c.incomeCheckNote, c.homeVisitNote,
-      c.prepaidAmountFen, c.prepaidOn, c.closeRelative, c.complaint, c.complaintNote, c.caseworker, c.createdAt, v, at,
+      c.prepaidAmountFen, c.prepaidOn, c.closeRelative, c.complaint, c.complaintNote, c.caseworker, c.createdAt,
+      c.prepaidReason, c.prepaidApprovedBy, c.relativesDeclaration, c.relativesDeclarationNote, v, at,
     );
+  }
+
+  // After the cases: a filing names the case it was made on.
+  const filing = inserter(sqlite, 'close_relative_filings', ['id', 'household_id', 'member_id', 'relative_name', 'relative_post', 'relation', 'filed_on', 'case_id']);
+  for (const f of d.filings) filing(f.id, f.householdId, f.memberId, f.relativeName, f.relativePost, f.relation, f.filedOn, f.caseId, v, at);
+
+  const investigation = inserter(sqlite, 'investigations', [
+    'id', 'case_id', 'visited_on', 'investigators_json', 'visit_note', 'incomes_json', 'expenses_json', 'assets_json', 'single_person_basis', 'single_person_member_id',
+    'cross_check', 'cross_check_note', 'conclusion', 'conclusion_note', 'standard_fen', 'household_size', 'counted_size', 'gross_income_fen', 'exempt_fen', 'work_cost_fen',
+    'rigid_expense_fen', 'net_income_fen', 'per_capita_income_fen', 'asset_total_fen', 'proposed_amount_fen', 'recorded_by', 'recorded_at',
+  ]);
+  for (const i of d.investigations) {
+    investigation(
+      i.id, i.caseRecord.id, i.visitedOn, JSON.stringify(i.investigators), i.visitNote, JSON.stringify(i.incomes), JSON.stringify(i.expenses), JSON.stringify(i.assets), null, null,
+      i.crossCheck, i.crossCheckNote, i.conclusion, i.conclusionNote, i.standardFen, i.householdSize, i.countedSize, i.grossFen, i.exemptFen, i.workCostFen,
+      i.expenseFen, i.netFen, i.perCapitaFen, i.assetFen, i.proposedFen, i.recordedBy, i.recordedAt, v, at,
+    );
+  }
+  const document = inserter(sqlite, 'case_documents', ['id', 'case_id', 'kind', 'received_on']);
+  for (const x of d.documents) document(x.id, x.caseId, x.kind, x.receivedOn, v, at);
+  const complaint = inserter(sqlite, 'complaints', ['id', 'case_id', 'household_id', 'against', 'channel', 'received_on', 'complainant', 'content', 'handling', 'result', 'status', 'closed_on']);
+  for (const x of d.complaints) {
+    const c = x.caseRecord;
+    complaint(x.id, c.id, c.household.id, x.against, x.channel, x.receivedOn, x.complainant, x.content, x.handling, x.result, x.status, x.closedOn, v, at);
   }
 
   // History has no minutes PDF made by this app, so no hash: the app stores one only for minutes it renders.
