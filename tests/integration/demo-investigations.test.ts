@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDistrict } from '../../electron/backend/demo/generator';
 import { chinaDateOf, formatChineseDate } from '../../shared/dates';
 import type { CaseCategory, CaseKind, Relation } from '../../shared/domain';
-import { checkMembers } from '../../shared/intake';
-import { assessInvestigation, incomeLineOf, type InvestigationArgs } from '../../shared/investigation';
+import { checkMembers, intakeArgs, NewHousehold } from '../../shared/intake';
+import { assessInvestigation, incomeLineOf, investigationArgs, type InvestigationArgs } from '../../shared/investigation';
 import { Settings } from '../../shared/settings';
 import { freshDatabase } from '../helpers/db';
 
@@ -58,6 +58,8 @@ type CaseWithInvestigation = {
   caseworker: string;
   home_visit_note: string;
   visited_on: string;
+  visit_note: string;
+  conclusion_note: string;
   investigators_json: string;
   incomes_json: string;
   expenses_json: string;
@@ -101,6 +103,8 @@ describe('demo generator: investigations through the investigation rules', () =>
        FROM investigations i JOIN cases c ON c.id = i.case_id JOIN households h ON h.id = c.household_id`,
     );
     const staff = new Map(q<{ id: string; name: string; region_code: string; role: string }>('SELECT id, name, region_code, role FROM users').map((u) => [u.id, u]));
+    const householdOf = new Map(q<{ id: string; household_id: string }>('SELECT id, household_id FROM members').map((m) => [m.id, m.household_id]));
+    const caseHousehold = new Map(q<{ id: string; household_id: string }>('SELECT id, household_id FROM cases').map((c) => [c.id, c.household_id]));
     let withDeductions = 0;
     let withExpenses = 0;
     for (const r of rows) {
@@ -118,6 +122,16 @@ describe('demo generator: investigations through the investigation rules', () =>
         netIncomeFen: r.net_income_fen,
         proposedAmountFen: r.proposed_amount_fen,
       };
+      // The command's own argument schema takes the stored investigation as it stands.
+      const investigators = JSON.parse(r.investigators_json) as { userId: string; name: string }[];
+      const args = {
+        caseId: r.case_id, visitedOn: r.visited_on, investigatorIds: investigators.map((i) => i.userId), visitNote: r.visit_note, ...input,
+        crossCheck: r.cross_check, crossCheckNote: r.cross_check_note, conclusionNote: r.conclusion_note,
+      };
+      const parsed = investigationArgs.record.safeParse(args);
+      expect(parsed.success ? [] : parsed.error.issues, r.case_no).toEqual([]);
+      if (parsed.success) expect(parsed.data, r.case_no).toEqual(args);
+      for (const line of input.incomes) if (line.memberId !== null) expect(householdOf.get(line.memberId), r.case_no).toBe(caseHousehold.get(r.case_id));
       const assessed = assessInvestigation(basis, input);
       expect(assessed.ok ? [] : assessed.problems, r.case_no).toEqual([]);
       if (!assessed.ok) continue;
@@ -134,8 +148,7 @@ describe('demo generator: investigations through the investigation rules', () =>
       if (f.expenseFen > 0) withExpenses++;
 
       // Two of the street's own staff visited on the day the case's note gives, and the caseworker entered it that day.
-      const investigators = JSON.parse(r.investigators_json) as { userId: string; name: string }[];
-      expect(investigators, r.case_no).toHaveLength(2);
+      expect(new Set(investigators.map((i) => i.userId)).size, r.case_no).toBe(2);
       for (const who of investigators) expect(staff.get(who.userId), r.case_no).toMatchObject({ name: who.name, region_code: r.street_code, role: 'street_staff' });
       expect(investigators.map((i) => i.name), r.case_no).toContain(r.caseworker);
       expect(r.home_visit_note.startsWith(`${formatChineseDate(r.visited_on)}，${r.caseworker}等2人入户调查：`), r.case_no).toBe(true);
@@ -152,6 +165,32 @@ describe('demo generator: investigations through the investigation rules', () =>
     expect(withDeductions).toBeGreaterThan(rows.length / 20);
     expect(withExpenses).toBeGreaterThan(rows.length / 50);
     expect(count("SELECT count(*) FROM investigations WHERE cross_check = 'discrepancy'")).toBeGreaterThan(0);
+  });
+
+  it('writes only households and applications that pass the intake command’s schema and member check', () => {
+    const households = q<{ id: string; area_type: string; address: string; phone: string }>('SELECT id, area_type, address, phone FROM households');
+    const membersOf = new Map<string, unknown[]>();
+    for (const m of q<{ household_id: string; name: string; citizen_id: string; relation: string; occupation: string; health: string | null; disability: string | null }>('SELECT * FROM members ORDER BY rowid')) {
+      membersOf.set(m.household_id, [...(membersOf.get(m.household_id) ?? []), { name: m.name, citizenId: m.citizen_id, relation: m.relation, occupation: m.occupation, health: m.health ?? '', disability: m.disability ?? '' }]);
+    }
+    for (const h of households) {
+      const parsed = NewHousehold.safeParse({ areaType: h.area_type, address: h.address, phone: h.phone, members: membersOf.get(h.id) });
+      expect(parsed.success ? [] : parsed.error.issues, h.id).toEqual([]);
+    }
+    const documentsOf = new Map<string, { kind: string; receivedOn: string }[]>();
+    for (const d of q<{ case_id: string; kind: string; received_on: string }>('SELECT case_id, kind, received_on FROM case_documents ORDER BY rowid')) {
+      documentsOf.set(d.case_id, [...(documentsOf.get(d.case_id) ?? []), { kind: d.kind, receivedOn: d.received_on }]);
+    }
+    const cases = q<{ id: string; case_no: string; community_code: string; kind: string; category: string; applied_on: string; reason: string; relatives_declaration: string; relatives_declaration_note: string; household_id: string }>(
+      'SELECT id, case_no, community_code, kind, category, applied_on, reason, relatives_declaration, relatives_declaration_note, household_id FROM cases',
+    );
+    for (const c of cases) {
+      const parsed = intakeArgs.apply.safeParse({
+        communityCode: c.community_code, kind: c.kind, category: c.category, appliedOn: c.applied_on, reason: c.reason, documents: documentsOf.get(c.id) ?? [],
+        relativesDeclaration: c.relatives_declaration, relativesDeclarationNote: c.relatives_declaration_note, household: { on: 'file', householdId: c.household_id },
+      });
+      expect(parsed.success ? [] : parsed.error.issues, c.case_no).toEqual([]);
+    }
   });
 
   it('writes only households that pass the intake command’s member check', () => {

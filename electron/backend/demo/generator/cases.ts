@@ -50,44 +50,55 @@ export type DraftOptions = {
 
 type Amounts = { current: number | null; proposed: number | null; pci: number; reason: string };
 
+/** What the case starts with at 受理, as the intake command sets it: the monthly amount of a household in assistance. */
+function currentAmountOf(h: Household): number | null {
+  return h.status === 'active' || h.status === 'phasing_out' ? h.amountFen : null;
+}
+
+/**
+ * The per-capita income the investigation will find and the amount it proposes. The proposal is what the
+ * investigation rules derive from that income (regularAmountFen, the shared formulas), so the case's figures
+ * and its investigation's are the same numbers.
+ */
 function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, rules: CaseRules, options: DraftOptions): Amounts {
   const size = h.members.length;
   const category = h.plannedCategory;
   const cash = paysCash(category);
+  const current = currentAmountOf(h);
   switch (kind) {
     case 'new_application':
-      return { current: null, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason: rng.pick(NEW_APPLICATION_REASONS[category]) };
+      return { current, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason: rng.pick(NEW_APPLICATION_REASONS[category]) };
     case 'increase': {
       const pci = wholeYuan(h.pciFen * rng.real(0.2, 0.75));
-      return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(INCREASE_REASONS) };
+      return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(INCREASE_REASONS) };
     }
     case 'decrease': {
       const pci = Math.min(wholeYuan(h.pciFen + standard * rng.real(0.1, 0.35)), wholeYuan(standard * 0.95));
-      return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(DECREASE_REASONS) };
+      return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(DECREASE_REASONS) };
     }
     case 'phase_out':
       // 渐退: the household keeps its amount for the phase-out period although its income has risen.
-      return { current: h.amountFen, proposed: h.amountFen, pci: wholeYuan(standard * rng.real(1.05, 1.4)), reason: rng.pick(PHASE_OUT_REASONS) };
+      return { current, proposed: current ?? 0, pci: wholeYuan(standard * rng.real(1.05, 1.4)), reason: rng.pick(PHASE_OUT_REASONS) };
     case 'termination': {
-      if (options.phaseOutEnd) return { current: h.amountFen, proposed: 0, pci: h.pciFen, reason: PHASE_OUT_END_REASON };
+      if (options.phaseOutEnd) return { current, proposed: 0, pci: h.pciFen, reason: PHASE_OUT_END_REASON };
       const reasons = TERMINATION_REASONS[category];
       const reason = rng.pick(reasons);
       const incomeRose = reason === reasons[0] && category !== 'tekun';
-      return { current: h.amountFen, proposed: 0, pci: incomeRose ? wholeYuan(standard * rng.real(1.2, 2.5)) : h.pciFen, reason };
+      return { current, proposed: 0, pci: incomeRose ? wholeYuan(standard * rng.real(1.2, 2.5)) : h.pciFen, reason };
     }
     case 're_review': {
       const reason = rng.pick(RE_REVIEW_REASONS);
       if (category === 'dibao') {
         const pci = Math.max(0, Math.min(wholeYuan(h.pciFen * rng.real(0.85, 1.15)), wholeYuan(standard * 0.95)));
-        return { current: h.amountFen, proposed: dibaoAmountFen(standard, pci, size), pci, reason };
+        return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason };
       }
-      return { current: cash ? h.amountFen : null, proposed: cash ? h.amountFen : null, pci: h.pciFen, reason };
+      return { current, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason };
     }
     case 'temporary': {
       // Street offices may approve 临时救助 up to some months of the standard on their own (the settings').
       const limit = temporaryLimitFen(standard, rules.temporaryLimitMonths);
       const proposed = Math.min(rng.pick([300, 500, 600, 800, 1000, 1200, 1500, 1600]) * 100, limit);
-      return { current: null, proposed, pci: h.pciFen, reason: rng.pick(TEMPORARY_REASONS) };
+      return { current, proposed, pci: h.pciFen, reason: rng.pick(TEMPORARY_REASONS) };
     }
   }
 }

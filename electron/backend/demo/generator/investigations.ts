@@ -18,7 +18,7 @@ import {
 import { formatYuan } from '../../../../shared/money';
 import { cstInstant, plusSeconds } from './calendar';
 import { caseworkerOf, incomeCheckNoteOf } from './cases';
-import { standardOf, wholeYuan, type CaseRecord, type CaseRules, type InvestigationRecord, type Member, type Standards } from './model';
+import { standardOf, wholeYuan, type CaseRecord, type CaseRules, type HouseholdCategory, type InvestigationRecord, type Member, type Standards } from './model';
 import type { CaseOutcome } from './outcomes';
 import { allocate, isSevere } from './people';
 import type { Rng } from './rng';
@@ -153,6 +153,16 @@ function conclusionOf(c: CaseRecord): InvestigationConclusion {
   return c.kind === 'termination' || c.kind === 'phase_out' ? 'ineligible' : 'eligible';
 }
 
+/** The eligible conclusion of a category the rules set no income line for here. */
+const CATEGORY_CONCLUSIONS: Record<HouseholdCategory, string> = {
+  dibao: '经济状况符合低保条件',
+  dibao_edge: '经济状况符合低保边缘家庭认定条件',
+  tekun: '无劳动能力、无生活来源，符合特困人员认定条件',
+  rigid_expense: '刚性支出较大，符合刚性支出困难家庭认定条件',
+  anti_relapse: '存在返贫致贫风险，符合纳入防止返贫监测条件',
+  other: '符合纳入低收入人口动态监测条件',
+};
+
 function conclusionNoteOf(c: CaseRecord, basis: InvestigationBasis, conclusion: InvestigationConclusion, pci: number, discrepancy: boolean): string {
   const line = incomeLineOf(basis);
   const base =
@@ -164,7 +174,7 @@ function conclusionNoteOf(c: CaseRecord, basis: InvestigationBasis, conclusion: 
           ? '困难情形属实，符合临时救助条件'
           : conclusion === 'eligible' && line
             ? `人均月收入${formatYuan(pci)}元，低于${line.name}${formatYuan(line.fen)}元，符合条件`
-            : '经济状况符合认定条件';
+            : CATEGORY_CONCLUSIONS[c.household.plannedCategory];
   return discrepancy ? `${base}；信息核对发现与申报不符，提请领导小组研究` : base;
 }
 
@@ -247,6 +257,7 @@ export function buildInvestigation(rng: Rng, c: CaseRecord, setting: Investigati
     perCapitaFen: f.perCapitaFen,
     assetFen: f.assetFen,
     proposedFen: f.proposedFen,
+    arithmetic: f.arithmetic,
     recordedBy: c.caseworker,
     recordedAt: recordedAtOf(rng, c, setting),
   };

@@ -164,6 +164,8 @@ export type InvestigationRecord = {
   perCapitaFen: number;
   assetFen: number;
   proposedFen: number | null;
+  /** The arithmetic lines as assessInvestigation wrote them for the investigators. */
+  arithmetic: string[];
   recordedBy: string;
   recordedAt: string;
 };
