@@ -69,9 +69,10 @@ function IntakeForm({ go, streetCode, streetName }: { go: Go; streetCode: string
     if (refusals === 0) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     const target = first?.matches('fieldset') ? first.querySelector<HTMLElement>('select, input') : first;
+    // 'nearest': a field at the foot of the form must not scroll the window's frame along with it.
     const where = target ?? alertRef.current;
-    where?.scrollIntoView?.({ block: 'center' });
-    where?.focus();
+    where?.scrollIntoView?.({ block: 'nearest' });
+    where?.focus({ preventScroll: true });
   }, [refusals]);
 
   function show(list: readonly Problem[]) {

@@ -49,7 +49,7 @@ export function HouseholdFinder({ chosen, problems, onChoose }: Props) {
   return (
     <div className="intake-finder">
       <div className="intake-row">
-        <label className="field grow">
+        <label className="field intake-find">
           <span>身份证号码或姓名</span>
           <input
             type="search"
