@@ -69,10 +69,14 @@ function IntakeForm({ go, streetCode, streetName }: { go: Go; streetCode: string
     if (refusals === 0) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     const target = first?.matches('fieldset') ? first.querySelector<HTMLElement>('select, input') : first;
-    // 'nearest': a field at the foot of the form must not scroll the window's frame along with it.
     const where = target ?? alertRef.current;
-    where?.scrollIntoView?.({ block: 'nearest' });
-    where?.focus({ preventScroll: true });
+    if (!where || !formRef.current) return;
+    // Centred in the form by hand: scrollIntoView would scroll the window's frame too when the field is
+    // near the foot, and the browser's own focus scroll leaves it at the very edge, its neighbours hidden.
+    const box = formRef.current.getBoundingClientRect();
+    const at = where.getBoundingClientRect();
+    formRef.current.scrollTop += at.top - box.top - (box.height - at.height) / 2;
+    where.focus({ preventScroll: true });
   }, [refusals]);
 
   function show(list: readonly Problem[]) {

@@ -14,6 +14,9 @@ type Props = { chosen: ChosenHousehold | null; problems: Problems; onChoose: (h:
 // Only what the form shows once chosen is kept in the draft, not the members' (masked) numbers.
 const chosenOf = ({ householdId, householdNo, communityCode, communityName, headName, openCaseNo }: HouseholdMatch): ChosenHousehold => ({ householdId, householdNo, communityCode, communityName, headName, openCaseNo });
 
+/** The service answers at most this many households (cases.findHousehold). */
+const FIND_LIMIT = 20;
+
 const openCaseWarning = (caseNo: string) => `该户有待审议的个案 ${caseNo}，再次受理前请确认不是重复申请`;
 
 export function HouseholdFinder({ chosen, problems, onChoose }: Props) {
@@ -82,6 +85,9 @@ export function HouseholdFinder({ chosen, problems, onChoose }: Props) {
         <p className="muted" role="status">
           本街道没有与“{found.query}”相符的家庭。新申请的家庭请选“新家庭”登记。
         </p>
+      )}
+      {found.status === 'done' && found.matches.length >= FIND_LIMIT && (
+        <p className="muted small">只列出前 {FIND_LIMIT} 户，请输入完整的身份证号码或更完整的姓名。</p>
       )}
       {found.status === 'done' && found.matches.length > 0 && (
         <div className="table-wrap intake-matches">
