@@ -212,6 +212,21 @@ test('a person already on another household is refused with the case that holds 
     household: { on: 'new', areaType: 'urban', address: '麓山区望江街道临江巷 6 号', phone: '13907319876', members: [{ name: '符建国', citizenId: heldId, relation: 'self', occupation: '', health: '', disability: '' }] },
   });
 
+  // 临时救助 is a kind and a category at once; other kinds never offer it as a category.
+  const kind = page.getByTestId('intake-kind');
+  const category = page.getByTestId('intake-category');
+  expect(await category.locator('option').allTextContents()).not.toContain('临时救助');
+  await kind.selectOption({ label: '临时救助' });
+  await expect(category).toHaveValue('temporary');
+  await expect(category).toBeDisabled();
+  // A change of assistance is for a household on file only: the form says so and offers no new one.
+  await kind.selectOption({ label: '变更（增发）' });
+  await expect(category).toHaveValue('');
+  await expect(page.getByTestId('intake-mode-new')).toBeDisabled();
+  await expect(page.getByTestId('intake-mode-note')).toContainText('只能为已登记的家庭办理');
+  await kind.selectOption({ label: '新申请' });
+  await expect(page.getByTestId('intake-mode-new')).toBeEnabled();
+
   // The finder shows it, and warns of the case still open.
   await page.getByTestId('intake-find').fill('符建国');
   await page.getByTestId('intake-find').press('Enter');
@@ -219,6 +234,7 @@ test('a person already on another household is refused with the case that holds 
   await expect(match).toHaveCount(1);
   await expect(match).toContainText(`该户有待审议的个案 ${held.caseNo}`);
   await expect(match).not.toContainText(heldId);
+  await page.screenshot({ path: `${shots}/intake-finder-1366.png` });
 
   // The same person entered again on a new household is refused, naming the case.
   await fillMatter(page, '户主无劳动能力，申请低保。');
