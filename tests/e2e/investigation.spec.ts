@@ -4,7 +4,8 @@
 // live 计算 shows the shared arithmetic, a reload loses nothing), files a close relative, and finds the
 // case with its figures and its 近亲属备案 flag on next month's agenda — and an uninvestigated case not.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { formatYuan } from '../../shared/money';
 import { api, login } from './support/harness';
@@ -36,11 +37,11 @@ const citizenId = (birth: string, seq: string) => {
   return first17 + citizenIdCheckChar(first17);
 };
 
-async function intake(page: Page, communityCode: string, members: { name: string; birth: string; seq: string; relation: string }[]) {
+async function intake(page: Page, communityCode: string, members: { name: string; birth: string; seq: string; relation: string }[], kind: 'new_application' | 'temporary' = 'new_application') {
   return api<{ caseId: string; caseNo: string }>(page, 'cases.intake', {
     communityCode,
-    kind: 'new_application',
-    category: 'dibao',
+    kind,
+    category: kind === 'temporary' ? 'temporary' : 'dibao',
     appliedOn: '2026-11-18',
     reason: '户主下岗，家庭收入低于当地低保标准',
     documents: [
@@ -64,6 +65,20 @@ async function description(page: Page, field: Locator): Promise<string> {
   const ids = (await field.getAttribute('aria-describedby')) ?? '';
   const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.join(' ');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page as it is: the serious and critical findings (the others are printed). */
+async function axeSerious(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, text: `${v.id} ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}` }));
+  });
+  for (const v of found.filter((f) => f.impact !== 'serious' && f.impact !== 'critical')) console.log(`axe ${where}: [${v.impact}] ${v.text}`);
+  return found.filter((f) => f.impact === 'serious' || f.impact === 'critical').map((f) => `${where}: ${f.text}`);
 }
 
 async function shoot(page: Page, name: string, sizes: { width: number; height: number }[] = [{ width: 1366, height: 768 }]) {
@@ -118,6 +133,7 @@ test('a street clerk records a household’s investigation and finds it on next 
   await expect(page.getByTestId('inv-refusal')).toBeVisible();
   await expect(people.nth(0)).toBeFocused();
   await shoot(page, 'investigation-field-error');
+  expect(await axeSerious(page, 'field error')).toEqual([]);
   await people.nth(1).check();
   await expect(investigators).not.toHaveAttribute('aria-invalid', 'true');
 
@@ -144,6 +160,7 @@ test('a street clerk records a household’s investigation and finds it on next 
   await expect(page).toHaveURL(new RegExp(`#/cases/${a.caseId}/investigation$`));
   expect((await api<CaseRecord>(page, 'cases.record', { caseId: a.caseId })).investigation).toBeNull();
   await shoot(page, 'investigation-row-error');
+  expect(await axeSerious(page, 'row error')).toEqual([]);
 
   // ── Fixed: 300.00 元 exempt leaves 1,200.00 元 for three people, and the panel shows the arithmetic. ──
   await exempt.fill('300');
@@ -219,4 +236,47 @@ test('a case already decided shows a notice instead of the form', async ({ page 
   await page.goto(`/#/cases/${decided.id}/investigation`);
   await expect(page.getByTestId('inv-readonly')).toContainText('不能再录入调查');
   await expect(page.getByTestId('inv-form')).toHaveCount(0);
+});
+
+test('临时救助: the proposed amount is typed, within the street’s limit, and the panel says so at the field', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, CLERK);
+  const session = await api<{ regionCode: string }>(page, 'session.current', {});
+  const regions = await api<Region[]>(page, 'regions.list', {});
+  const community = regions.find((r) => r.level === 'community' && r.parentCode === session.regionCode)!;
+  const settings = await api<Settings & { temporaryLimitMonths: number }>(page, 'settings.get', {});
+  const limit = Math.floor((settings.dibaoStandardUrbanFen * settings.temporaryLimitMonths) / 10_000) * 10_000;
+  const c = await intake(page, community.code, [{ name: '临救己', birth: '19720808', seq: '931', relation: 'self' }], 'temporary');
+
+  await page.goto(`/#/cases/${c.caseId}/investigation`);
+  const amount = page.getByTestId('inv-temporary-amount');
+  await expect(amount).toBeVisible();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  expect(await description(page, amount)).toContain('请填写拟临时救助金额');
+  await amount.fill(formatYuan(limit + 100));
+  expect(await description(page, amount)).toContain(`超过街道审批限额 ${formatYuan(limit)} 元`);
+  // Text that is no amount is said at the field, and the panel waits for it.
+  await amount.fill('五百');
+  expect(await description(page, amount)).toContain('不是有效金额');
+  await amount.fill('500');
+  await expect(amount).not.toHaveAttribute('aria-invalid', 'true');
+  const panel = page.getByTestId('calc-panel');
+  await expect(panel).toHaveAttribute('data-state', 'ok');
+  await expect(panel.getByTestId('calc-line').last()).toHaveText(`临时救助：拟救助 500.00 元（街道审批限额 ${formatYuan(limit)} 元）`);
+  await expect(panel.getByTestId('calc-proposed')).toHaveText('500.00 元（一次性）');
+  // The single-person choice needs a household of more than one: the panel's problem is at that field.
+  await page.getByTestId('inv-single-basis').selectOption('serious_illness');
+  await expect(page.getByTestId('inv-single-basis')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('inv-single-basis').selectOption('');
+  await expect(page.getByTestId('inv-single-basis')).not.toHaveAttribute('aria-invalid', 'true');
+  // Saving with nothing chosen: the form marks what is still to give, without asking the service.
+  await page.getByTestId('inv-save').click();
+  await expect(page.getByTestId('inv-refusal')).toContainText('需要填写或改正');
+  await expect(page.getByTestId('inv-cross-check')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('inv-conclusion')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('inv-cross-check-consistent')).toBeFocused();
+  await page.getByTestId('inv-conclusion').scrollIntoViewIfNeeded();
+  await shoot(page, 'investigation-temporary');
+  expect(await axeSerious(page, 'temporary')).toEqual([]);
 });

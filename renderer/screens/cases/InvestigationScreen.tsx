@@ -2,11 +2,12 @@
 // and the person works for its street; otherwise a notice of why it cannot be recorded here, with the
 // investigation on file if there is one.
 import type { CaseRecordView } from '../../../shared/case-record';
-import { caseCategoryLabels, caseKindLabels, caseStatusLabels } from '../../../shared/glossary';
+import { caseStatusLabels } from '../../../shared/glossary';
 import { chinaDateOf, formatChineseDate } from '../../../shared/dates';
 import { LoadError, RecordPending } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import type { Go } from '../../use-route';
+import { matterText } from './investigation/CalcPanel';
 import { InvestigationForm } from './investigation/InvestigationForm';
 
 export function InvestigationScreen({ caseId, go }: { caseId: string; go: Go }) {
@@ -21,7 +22,7 @@ export function InvestigationScreen({ caseId, go }: { caseId: string; go: Go }) 
       <div className="screen-head">
         <h1 className="screen-title">家庭经济状况调查</h1>
         <p className="screen-sub" data-testid="inv-case">
-          {r.caseNo} · {headName(r)}户 · {r.household.communityName} · {caseKindLabels[r.kind]} · {caseCategoryLabels[r.category]} · {r.household.members.length} 人
+          {r.caseNo} · {headName(r)}户 · {r.household.communityName} · {matterText(r)} · {r.household.members.length} 人
         </p>
         <button type="button" className="button inv-back" onClick={back}>
           返回个案

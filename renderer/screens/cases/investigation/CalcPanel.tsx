@@ -18,6 +18,13 @@ type Props = {
 
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 
+/** 新申请 · 低保对象; 临时救助 once, where the matter and the category have one name. */
+export function matterText(c: Pick<InvestigationBasis, 'kind' | 'category'>): string {
+  const kind = caseKindLabels[c.kind];
+  const category = caseCategoryLabels[c.category];
+  return kind === category ? kind : `${kind} · ${category}`;
+}
+
 export function CalcPanel({ basis, areaType, assessment, unreadable }: Props) {
   return (
     <aside className="panel inv-calc" aria-labelledby="inv-calc-title" data-testid="calc-panel" data-state={assessment === null ? 'unreadable' : assessment.result.ok ? 'ok' : 'problems'}>
@@ -25,9 +32,7 @@ export function CalcPanel({ basis, areaType, assessment, unreadable }: Props) {
       <dl className="inv-calc-basis">
         <div>
           <dt>事项</dt>
-          <dd>
-            {caseKindLabels[basis.kind]} · {caseCategoryLabels[basis.category]}
-          </dd>
+          <dd>{matterText(basis)}</dd>
         </div>
         <div>
           <dt>{areaTypeLabels[areaType]}低保标准</dt>
@@ -38,12 +43,13 @@ export function CalcPanel({ basis, areaType, assessment, unreadable }: Props) {
           <dd>{basis.householdSize} 人</dd>
         </div>
       </dl>
-      <Body assessment={assessment} unreadable={unreadable} />
+      <Body assessment={assessment} unreadable={unreadable} once={basis.kind === 'temporary'} />
     </aside>
   );
 }
 
-function Body({ assessment, unreadable }: Pick<Props, 'assessment' | 'unreadable'>) {
+/** `once`: 临时救助 is paid once, not every month. */
+function Body({ assessment, unreadable, once }: Pick<Props, 'assessment' | 'unreadable'> & { once: boolean }) {
   if (assessment === null) {
     return (
       <div className="inv-calc-problems">
@@ -83,7 +89,7 @@ function Body({ assessment, unreadable }: Pick<Props, 'assessment' | 'unreadable
         <div>
           <dt>拟救助金额</dt>
           <dd className="strong" data-testid="calc-proposed">
-            {f.proposedFen === null ? '不按月发放' : `${yuan(f.proposedFen)}／月`}
+            {f.proposedFen === null ? '不按月发放' : once ? `${yuan(f.proposedFen)}（一次性）` : `${yuan(f.proposedFen)}／月`}
           </dd>
         </div>
         {f.assetFen > 0 && (

@@ -64,14 +64,16 @@ export function InvestigationForm({ record, investigators, settings, today, onSa
   const [draft, setDraft] = useRemembered<Draft>(memory + 'draft', () => initialDraft(record.investigation, today), isDraft);
   const [tried, setTried] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [blocked, setBlocked] = useState<string | null>(null);
+  /** A save was stopped here, before the call, for what the form itself finds. */
+  const [blocked, setBlocked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [focusToken, setFocusToken] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const notice = useRef<HTMLDivElement>(null);
 
   const edit: Edit = (change) => {
-    setBlocked(null);
+    // A refusal that named no field (a conflict, a closed case) concerned the draft as it was.
+    setRefusal((r) => (r && r.problems.length === 0 ? null : r));
     setDraft(change);
   };
   const basis = basisOf(record, settings);
@@ -100,11 +102,11 @@ export function InvestigationForm({ record, investigators, settings, today, onSa
     setRefusal(null);
     const args = assessment && reading.lines && reading.wrong.length === 0 && reading.missing.length === 0 ? argsOf(record.id, draft, reading.lines, assessment.totals) : null;
     if (!args) {
-      setBlocked('未保存：请先填写或改正标出的项目');
+      setBlocked(true);
       setFocusToken((t) => t + 1);
       return;
     }
-    setBlocked(null);
+    setBlocked(false);
     setBusy(true);
     try {
       await call('cases.recordInvestigation', args);
@@ -117,13 +119,21 @@ export function InvestigationForm({ record, investigators, settings, today, onSa
     }
   }
 
-  const problemCount = all.length;
+  const onForm = new Set(all.filter((p) => shownOnForm(p.field, draft, record.kind)).map((p) => `${p.field}\n${p.message}`)).size;
+  // After a save that did not go through: what the refusal said if it named no field, else how many
+  // places are marked (each says what is wrong there) and what the form has no place for. It goes
+  // once they are all dealt with.
+  const headline =
+    refusal && refusal.problems.length === 0
+      ? `未保存：${refusal.message}`
+      : (blocked || refusal) && (onForm > 0 || elsewhere.length > 0)
+        ? `未保存：${onForm > 0 ? `有 ${onForm} 处需要填写或改正，已在表中相应位置标出` : '请处理以下问题'}`
+        : null;
   return (
     <>
-      {(blocked || refusal) && (
+      {headline && (
         <div ref={notice} className="notice error" role="alert" data-testid="inv-refusal">
-          {refusal ? `未保存：${refusal.message}` : blocked}
-          {problemCount > elsewhere.length && <span>（共 {problemCount - elsewhere.length} 处，已在表中标出）</span>}
+          {headline}
           {elsewhere.length > 0 && (
             <ul className="inv-elsewhere">
               {elsewhere.map((p, i) => (
