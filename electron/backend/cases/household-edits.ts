@@ -81,7 +81,7 @@ export const editMember = defineCommand({
     if (fields.length === 0) throw new AppError('validation', '没有修改任何内容');
     await cx.expect('members', m.id);
     await cx.trx.updateTable('members').set({ ...set, updated_at: cx.at }).where('id', '=', m.id).execute();
-    cx.audit({ action: 'member.edit', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, name: set.name ?? m.name, fields, reason: args.reason } });
+    cx.audit({ action: 'member.edit', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, householdId: c.household_id, name: set.name ?? m.name, fields, reason: args.reason } });
     return c.id;
   },
   reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
@@ -94,7 +94,7 @@ export const addMember = defineCommand({
   load: loadCase,
   access: caseWriter('家庭成员'),
   async run(cx, args, c) {
-    const checked = checkMembers([args.member], cx.today);
+    const checked = checkMembers([args.member], cx.today, { household: 'joining' });
     if (!checked.ok) throw new AppError('validation', checked.problems.map((p) => p.message).join('；'), { problems: checked.problems.map((p) => ({ field: p.field.replace(/^members\.0\./, 'member.'), message: p.message.replace('第 1 位成员', '新成员') })) });
     const m = checked.members[0]!;
     if (m.relation === 'self') await assertOneHead(cx, c, null);
@@ -104,7 +104,7 @@ export const addMember = defineCommand({
       .insertInto('members')
       .values({ id, household_id: c.household_id, name: m.name, citizen_id: m.citizenId, gender: m.gender, birth_date: m.birthDate, relation: m.relation, occupation: m.occupation, health: m.health || null, disability: m.disability || null, updated_at: cx.at })
       .execute();
-    cx.audit({ action: 'member.add', entity: 'members', entityId: id, details: { caseNo: c.case_no, name: m.name, reason: args.reason } });
+    cx.audit({ action: 'member.add', entity: 'members', entityId: id, details: { caseNo: c.case_no, householdId: c.household_id, name: m.name, reason: args.reason } });
     return c.id;
   },
   reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
@@ -124,7 +124,7 @@ export const removeMember = defineCommand({
     if (filed || counted) throw new AppError('conflict', `${m.name}有近亲属备案或按单人户纳入的调查记录，不能移出；这些记录须保留`);
     await cx.expect('members', m.id);
     await cx.trx.deleteFrom('members').where('id', '=', m.id).execute();
-    cx.audit({ action: 'member.remove', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, name: m.name, reason: args.reason } });
+    cx.audit({ action: 'member.remove', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, householdId: c.household_id, name: m.name, reason: args.reason } });
     return c.id;
   },
   reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),

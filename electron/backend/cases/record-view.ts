@@ -1,7 +1,7 @@
 // A case's record page: the case, its household and members (ID numbers, phone and address masked),
 // its investigation, filings, complaints and documents, and the household's whole chain of events
 // (一户一条救助链, seed 003 二(二)) in time order.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { canRead, canWriteStreet } from '../../../shared/access';
 import type { CaseRecordView, ComplaintView, FilingView, HistoryEntry } from '../../../shared/case-record';
 import { formatChineseDate, formatChineseMonth } from '../../../shared/dates';
@@ -87,7 +87,7 @@ export async function loadCaseRecord(db: Db, user: SessionUser, caseId: string):
     })),
     filings: await filingsOf(db, h.id, names),
     complaints: await complaintsOf(db, h.id),
-    history: await historyOf(db, h.id, members.map((m) => m.id)),
+    history: await historyOf(db, h.id),
     prepaymentLimitFen: settings.prepaymentLimitFen,
   };
 }
@@ -132,7 +132,7 @@ const entry = (at: string, kind: HistoryEntry['kind'], caseNo: string | null, ti
 const yuan = (fen: number | null) => (fen === null ? '' : `${formatYuan(fen)} 元`);
 
 /** Every event of the household, oldest first; a day sorts before the instants of that day. */
-async function historyOf(db: Db, householdId: string, memberIds: readonly string[]): Promise<HistoryEntry[]> {
+async function historyOf(db: Db, householdId: string): Promise<HistoryEntry[]> {
   const out: HistoryEntry[] = [];
   const cases = await db.selectFrom('cases').selectAll().where('household_id', '=', householdId).execute();
   const caseIds = cases.map((c) => c.id);
@@ -194,7 +194,9 @@ async function historyOf(db: Db, householdId: string, memberIds: readonly string
   const edits = await db
     .selectFrom('audit_log')
     .select(['at', 'action', 'details_json'])
-    .where((eb) => eb.or([eb.and([eb('entity', '=', 'households'), eb('entity_id', '=', householdId)]), ...(memberIds.length ? [eb.and([eb('entity', '=', 'members'), eb('entity_id', 'in', memberIds)])] : [])]))
+    // A member's edit names the household in its details, so one since removed still shows.
+    .where((eb) => eb.or([eb.and([eb('entity', '=', 'households'), eb('entity_id', '=', householdId)]), eb.and([eb('entity', '=', 'members'), eb(sql`json_extract(details_json, '$.householdId')`, '=', householdId)])]))
+    .orderBy('seq')
     .where('action', 'in', ['household.edit', 'member.edit', 'member.add', 'member.remove'])
     .execute();
   for (const e of edits) {
