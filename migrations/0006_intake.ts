@@ -38,6 +38,8 @@ const statements = [
   per_capita_income_fen INTEGER NOT NULL CHECK (per_capita_income_fen >= 0),
   asset_total_fen INTEGER NOT NULL CHECK (asset_total_fen >= 0),
   proposed_amount_fen INTEGER CHECK (proposed_amount_fen >= 0),
+  -- The arithmetic as the investigators saw it (the standard may change later; this record does not).
+  arithmetic_json TEXT NOT NULL DEFAULT '[]' ${jsonArray('arithmetic_json')},
   recorded_by TEXT NOT NULL,
   recorded_at TEXT NOT NULL,
   ${synced},

@@ -71,6 +71,8 @@ export const fieldLabels: Record<string, FieldLabel> = {
   conclusionNote: text('调查结论说明'),
   temporaryAmountFen: text('拟临时救助金额'),
   netIncomeFen: text('月可支配收入'),
+  proposedAmountFen: text('拟救助金额'),
+  amountFen: text('金额'),
 
   // 近亲属备案, 投诉举报, 先行救助, edits of the record
   relativeName: text('工作人员姓名'),

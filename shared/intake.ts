@@ -69,10 +69,10 @@ export type IntakeProblem = { field: string; message: string };
 export const newHouseholdKinds: readonly CaseKind[] = ['new_application', 'temporary'];
 
 /**
- * Checks the members of a new household against the ID standard and each other, `today` bounding the birth
- * dates. Either every member, normalised, or every problem, each naming the member and field.
+ * Checks the members of a new household (or ones joining a household on file, which has its 户主) against
+ * the ID standard and each other, `today` bounding the birth dates. Either every member, normalised, or every problem, each naming the member and field.
  */
-export function checkMembers(members: readonly IntakeMember[], today: string): { ok: true; members: CheckedMember[] } | { ok: false; problems: IntakeProblem[] } {
+export function checkMembers(members: readonly IntakeMember[], today: string, options: { household: 'whole' | 'joining' } = { household: 'whole' }): { ok: true; members: CheckedMember[] } | { ok: false; problems: IntakeProblem[] } {
   const problems: IntakeProblem[] = [];
   const checked: CheckedMember[] = [];
   const seen = new Map<string, number>();
@@ -89,7 +89,7 @@ export function checkMembers(members: readonly IntakeMember[], today: string): {
     checked.push({ ...m, citizenId: id.id, gender: id.gender, birthDate: id.birthDate });
   });
   const heads = members.flatMap((m, i) => (m.relation === 'self' ? [i] : []));
-  if (heads.length === 0) problems.push({ field: 'members', message: '请指定一位户主（与户主关系为“户主”的成员）' });
+  if (heads.length === 0 && options.household === 'whole') problems.push({ field: 'members', message: '请指定一位户主（与户主关系为“户主”的成员）' });
   if (heads.length > 1) problems.push({ field: `members.${heads[1]!}.relation`, message: `户主只能有一位：第 ${heads.map((h) => h + 1).join('、')} 位成员都登记为户主` });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, members: checked };
 }

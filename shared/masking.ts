@@ -64,3 +64,8 @@ export function maskPhone(phone: string): string {
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
+
+/** 望江路12号3栋401室 → 望江路**号*栋***室: the street and building words stay, every number is hidden. */
+export function maskAddress(address: string): string {
+  return address.replace(/[0-9０-９]/gu, '*');
+}

@@ -128,3 +128,20 @@ export function approvalAmountRule(c: { kind: CaseKind; proposedAmountFen: numbe
   if (c.kind === 'termination') return 'stop';
   return c.proposedAmountFen === null ? 'none' : 'required';
 }
+
+/**
+ * What must be on file before a case may be approved, or null: a case whose household has a 近亲属 filing
+ * (低保办法 art. 11) is approved only after its home visit is recorded, whatever else it has.
+ */
+export function approvalBlocker(c: { closeRelative: boolean; homeVisitOn: string | null }): string | null {
+  if (c.closeRelative && c.homeVisitOn === null) return '该个案已作近亲属备案，须先登记入户调查（家庭经济状况调查），才能作出同意的决定';
+  return null;
+}
+
+/**
+ * Whether a case can be put on an agenda: its family economic investigation is complete, or it is a
+ * 小金额先行救助 already paid, which the meeting reviews after the fact even before the file is complete.
+ */
+export function readyForAgenda(c: { investigated: boolean; prepaid: boolean }): boolean {
+  return c.investigated || c.prepaid;
+}

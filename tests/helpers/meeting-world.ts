@@ -48,6 +48,13 @@ export function seedMeetingWorld(handle: DbHandle, caseCount = 6): { userId: str
        per_capita_income_fen, income_check_note, home_visit_note, prepaid_amount_fen, prepaid_on, close_relative, complaint, complaint_note, caseworker, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, '家庭收入低于当地低保标准', ?, ?, 42000, '经信息核对，家庭无机动车、无商业保险', '入户调查：住房简陋，家中有重病患者', ?, ?, ?, ?, ?, '王经办', ?, ?)`,
   );
+  // Every case has been investigated (two people, a home visit), so it is ready for an agenda.
+  const investigation = db.prepare(
+    `INSERT INTO investigations (id, case_id, visited_on, investigators_json, visit_note, cross_check, conclusion, standard_fen, household_size, counted_size,
+       gross_income_fen, exempt_fen, work_cost_fen, rigid_expense_fen, net_income_fen, per_capita_income_fen, asset_total_fen, proposed_amount_fen, recorded_by, recorded_at, updated_at)
+     VALUES (?, ?, ?, '[{"userId":"u-staff","name":"王经办"},{"userId":"u-staff2","name":"陈社工"}]', '住房简陋，家中有重病患者', 'consistent', 'eligible', 80000, 2, 2,
+       84000, 0, 0, 0, 84000, 42000, 0, ?, '王经办', ?, ?)`,
+  );
   for (let i = 0; i < caseCount; i++) {
     const kind = kinds[i % kinds.length]!;
     const street = i === caseCount - 1 ? '430188002' : '430188001';
@@ -65,6 +72,7 @@ export function seedMeetingWorld(handle: DbHandle, caseCount = 6): { userId: str
       `c-${i}`, caseNo, hid, street, community, kind === 'temporary' ? 'temporary' : 'dibao', kind, `2026-11-0${(i % 9) + 1}`,
       active ? 60000 : null, proposed, prepaid, prepaid === null ? null : '2026-11-02', i === 1 ? 1 : 0, i === 2 ? 1 : 0, i === 2 ? '群众来电反映其家庭有经营收入' : '', NOW, NOW,
     );
+    investigation.run(`inv-${i}`, `c-${i}`, `2026-11-1${i % 10}`, proposed, NOW, NOW);
     cases.push({ id: `c-${i}`, caseNo, head, kind, proposed });
   }
   if (caseCount > 1) {

@@ -24,6 +24,7 @@ const application = (members: unknown[], over: Record<string, unknown> = {}) => 
   category: 'dibao',
   appliedOn: '2026-11-18',
   reason: '家庭主要劳动力患病，收入低于当地低保标准',
+  relativesDeclaration: 'none',
   household: { on: 'new', areaType: 'urban', address: '麓山区望江路12号3栋201室', phone: '0731-8888 1234'.replace(' ', ''), members },
   ...over,
 }) as unknown as IntakeArgs['apply'];

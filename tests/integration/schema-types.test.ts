@@ -30,7 +30,7 @@ const expected: Record<TableName, readonly string[]> = {
   investigations: cols<'investigations'>()([
     'id', 'case_id', 'visited_on', 'investigators_json', 'visit_note', 'incomes_json', 'expenses_json', 'assets_json', 'single_person_basis', 'single_person_member_id',
     'cross_check', 'cross_check_note', 'conclusion', 'conclusion_note', 'standard_fen', 'household_size', 'counted_size', 'gross_income_fen', 'exempt_fen',
-    'work_cost_fen', 'rigid_expense_fen', 'net_income_fen', 'per_capita_income_fen', 'asset_total_fen', 'proposed_amount_fen', 'recorded_by', 'recorded_at', ...synced,
+    'work_cost_fen', 'rigid_expense_fen', 'net_income_fen', 'per_capita_income_fen', 'asset_total_fen', 'proposed_amount_fen', 'arithmetic_json', 'recorded_by', 'recorded_at', ...synced,
   ]),
   case_documents: cols<'case_documents'>()(['id', 'case_id', 'kind', 'received_on', ...synced]),
   complaints: cols<'complaints'>()(['id', 'case_id', 'household_id', 'against', 'channel', 'received_on', 'complainant', 'content', 'handling', 'result', 'status', 'closed_on', ...synced]),

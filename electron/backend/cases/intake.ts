@@ -4,7 +4,9 @@
 import type { Transaction } from 'kysely';
 import { canWriteStreet } from '../../../shared/access';
 import { caseKindLabels } from '../../../shared/glossary';
+import { agendaCaseStatuses } from '../../../shared/meeting-rules';
 import { checkMembers, intakeArgs, newHouseholdKinds, type CheckedMember, type IntakeResult } from '../../../shared/intake';
+import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
 import { defineCommand, nothing, type CommandContext } from '../commands/command';
 import type { Database } from '../db/schema';
@@ -21,19 +23,27 @@ async function nextNumber(trx: Trx, table: 'cases' | 'households', column: 'case
   return `${prefix}-${String(Math.max(0, ...used) + 1).padStart(width, '0')}`;
 }
 
-/** A person is on one household only: the first member already on another one refuses the intake. */
-async function refuseHeldElsewhere(trx: Trx, members: readonly CheckedMember[]): Promise<void> {
-  const held = await trx
+/** A person is on one household only: the first member already on another one refuses the change. */
+export async function refuseHeldElsewhere(
+  trx: Trx,
+  members: readonly { citizenId: string }[],
+  exceptHouseholdId: string | null = null,
+  fieldOf: (index: number) => string = (i) => `household.members.${i}.citizenId`,
+): Promise<void> {
+  if (members.length === 0) return;
+  let q = trx
     .selectFrom('members as m')
     .innerJoin('households as h', 'h.id', 'm.household_id')
     .leftJoin('cases as c', 'c.household_id', 'h.id')
     .select(['m.name', 'm.citizen_id', 'h.household_no', 'c.case_no'])
-    .where('m.citizen_id', 'in', members.map((m) => m.citizenId))
-    .orderBy('c.applied_on', 'desc')
-    .executeTakeFirst();
+    .where('m.citizen_id', 'in', members.map((m) => m.citizenId));
+  if (exceptHouseholdId) q = q.where('h.id', '<>', exceptHouseholdId);
+  const held = await q.orderBy('c.applied_on', 'desc').executeTakeFirst();
   if (held) {
     const where = held.case_no ? `个案 ${held.case_no}` : `户 ${held.household_no}`;
-    throw new AppError('conflict', `身份证号码为 ${held.citizen_id} 的${held.name}已登记在另一户（${where}），一人只能在一户中`);
+    const message = `身份证号码为 ${maskCitizenId(held.citizen_id)} 的${held.name}已登记在另一户（${where}），一人只能在一户中`;
+    const index = members.findIndex((m) => m.citizenId === held.citizen_id);
+    throw new AppError('conflict', message, { problems: [{ field: fieldOf(index), message }], caseNo: held.case_no });
   }
 }
 
@@ -65,21 +75,35 @@ export const takeInApplication = defineCommand({
     const streetCode = args.communityCode.slice(0, 9);
     const community = await cx.trx.selectFrom('regions').select(['name', 'level', 'parent_code']).where('code', '=', args.communityCode).executeTakeFirst();
     if (!community || community.level !== 'community' || community.parent_code !== streetCode) throw new AppError('not-found', `没有区划代码为 ${args.communityCode} 的社区（村）`);
-    if (args.appliedOn > cx.today) throw new AppError('validation', '申请日期不能晚于今天');
+    if (args.appliedOn > cx.today) throw new AppError('validation', '申请日期不能晚于今天', { problems: [{ field: 'appliedOn', message: '申请日期不能晚于今天' }] });
+    args.documents.forEach((d, i) => {
+      if (d.receivedOn > cx.today) throw new AppError('validation', '材料收到日期不能晚于今天', { problems: [{ field: `documents.${i}.receivedOn`, message: '材料收到日期不能晚于今天' }] });
+    });
+    if (new Set(args.documents.map((d) => d.kind)).size !== args.documents.length) throw new AppError('validation', '同一种材料只登记一次');
+    if (args.relativesDeclaration === 'declared' && args.relativesDeclarationNote === '') {
+      throw new AppError('validation', '申报有近亲属任职时，请写明是谁、在哪里任职', { problems: [{ field: 'relativesDeclarationNote', message: '请写明近亲属的姓名和任职单位、职务' }] });
+    }
     if ((args.kind === 'temporary') !== (args.category === 'temporary')) throw new AppError('validation', '临时救助的申请，类别应为“临时救助”；其他申请不能选“临时救助”类别');
 
     let household: { id: string; householdNo: string };
+    let currentAmountFen: number | null = null;
     if (args.household.on === 'new') {
       if (!newHouseholdKinds.includes(args.kind)) throw new AppError('validation', `“${caseKindLabels[args.kind]}”只能为已登记的家庭办理，请先查找该家庭`);
       const checked = checkMembers(args.household.members, cx.today);
-      if (!checked.ok) throw new AppError('validation', checked.problems.map((p) => p.message).join('；'));
+      if (!checked.ok) throw new AppError('validation', checked.problems.map((p) => p.message).join('；'), { problems: checked.problems.map((p) => ({ ...p, field: `household.${p.field}` })) });
       household = await newHousehold(cx, { communityCode: args.communityCode, streetCode, category: args.category }, args.household, checked.members);
     } else {
-      const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code']).where('id', '=', args.household.householdId).executeTakeFirst();
+      const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code', 'assistance_status', 'monthly_amount_fen']).where('id', '=', args.household.householdId).executeTakeFirst();
       if (!found || found.community_code.slice(0, 9) !== streetCode) throw new AppError('not-found', '本街道没有这一户，请重新查找');
       if (found.community_code !== args.communityCode) throw new AppError('validation', '这一户登记在另一个社区（村），请按户籍所在社区受理');
+      const assisted = found.assistance_status === 'active' || found.assistance_status === 'phasing_out';
+      if (args.kind === 'new_application' && assisted) throw new AppError('validation', '这一户已在保，请办理变更、复核或停保，而不是新申请');
+      if (!assisted && args.kind !== 'new_application' && args.kind !== 'temporary') throw new AppError('validation', `这一户目前不在保，不能办理“${caseKindLabels[args.kind]}”`);
+      const same = await cx.trx.selectFrom('cases').select('case_no').where('household_id', '=', found.id).where('kind', '=', args.kind).where('status', 'in', agendaCaseStatuses).executeTakeFirst();
+      if (same) throw new AppError('conflict', `这一户已有待审议的“${caseKindLabels[args.kind]}”个案 ${same.case_no}，请在该个案中办理`);
       await cx.expect('households', found.id);
       household = { id: found.id, householdNo: found.household_no };
+      currentAmountFen = assisted ? found.monthly_amount_fen : null;
     }
 
     const month = args.appliedOn.slice(0, 7).replace('-', '');
@@ -88,15 +112,21 @@ export const takeInApplication = defineCommand({
     if (!caseNo.startsWith(`${streetCode}-${month}-`)) throw new AppError('validation', '个案编号与街道和申请月份不符');
     const taken = await cx.trx.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirst();
     if (taken) throw new AppError('conflict', `个案编号 ${caseNo} 已被占用，请同步后重新受理`);
+    // A household with a 近亲属 filing stays flagged on every case it brings.
+    const filed = await cx.trx.selectFrom('close_relative_filings').select('id').where('household_id', '=', household.id).executeTakeFirst();
     const caseId = cx.id('case');
     await cx.trx
       .insertInto('cases')
       .values({
         id: caseId, case_no: caseNo, household_id: household.id, street_code: streetCode, community_code: args.communityCode, category: args.category, kind: args.kind, status: 'pending',
-        applied_on: args.appliedOn, reason: args.reason, current_amount_fen: null, proposed_amount_fen: null, per_capita_income_fen: null, prepaid_amount_fen: null, prepaid_on: null,
+        applied_on: args.appliedOn, reason: args.reason, current_amount_fen: currentAmountFen, proposed_amount_fen: null, per_capita_income_fen: null, prepaid_amount_fen: null, prepaid_on: null,
+        close_relative: filed ? 1 : 0, relatives_declaration: args.relativesDeclaration, relatives_declaration_note: args.relativesDeclarationNote,
         caseworker: cx.user.name, created_at: cx.at, updated_at: cx.at,
       })
       .execute();
+    for (const d of args.documents) {
+      await cx.trx.insertInto('case_documents').values({ id: cx.id('document', d.kind), case_id: caseId, kind: d.kind, received_on: d.receivedOn, updated_at: cx.at }).execute();
+    }
     cx.audit({ action: 'case.intake', entity: 'cases', entityId: caseId, details: { caseNo, householdNo: household.householdNo, kind: args.kind, newHousehold: args.household.on === 'new' } });
     return { caseId, caseNo, householdId: household.id, householdNo: household.householdNo };
   },

@@ -9,5 +9,8 @@ import '../spotchecks/inspection';
 import '../settings/settings';
 import '../regions/offices';
 import '../cases/intake';
+import '../cases/investigation';
+import '../cases/record-commands';
+import '../cases/household-edits';
 
 export { allCommands, commandNamed, commandLabel } from './command';

@@ -154,6 +154,7 @@ export interface InvestigationsTable extends Synced {
   per_capita_income_fen: number;
   asset_total_fen: number;
   proposed_amount_fen: number | null;
+  arithmetic_json: Generated<string>;
   recorded_by: string;
   recorded_at: string;
 }

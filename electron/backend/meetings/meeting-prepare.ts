@@ -1,5 +1,5 @@
 // 准备 (draft): the meeting's header, its roster and its agenda. The agenda starts as every case of the
-// street waiting for a decision that is not already on another open meeting (a case sits on one open
+// street waiting for a decision, investigated (or prepaid), that is not already on another open meeting (a case sits on one open
 // meeting only); staff add or remove items by hand, removal with a reason.
 import type { Transaction } from 'kysely';
 import { canRead, canWriteStreet } from '../../../shared/access';
@@ -7,7 +7,7 @@ import { meetingDayProblem } from '../../../shared/date-rules';
 import { chinaDateOf, formatChineseDate, formatChineseMonth, instantOfChinaTime } from '../../../shared/dates';
 import type { SessionUser } from '../../../shared/domain';
 import { meetingArgs, type CandidateCase, type RosterMemberView } from '../../../shared/meeting';
-import { agendaCaseStatuses } from '../../../shared/meeting-rules';
+import { agendaCaseStatuses, readyForAgenda } from '../../../shared/meeting-rules';
 import { AppError } from '../../../shared/result';
 import { defineCommand, nothing } from '../commands/command';
 import type { BackendContext } from '../context';
@@ -50,6 +50,8 @@ async function agendaCandidates(trx: Trx | BackendContext['db'], streetCode: str
     .select(['c.id', 'c.case_no', 'c.community_code', 'cm.name as community_name', 'head.name as head_name', 'c.kind', 'c.category', 'c.status', 'c.applied_on', 'c.close_relative', 'c.complaint'])
     .where('c.street_code', '=', streetCode)
     .where('c.status', 'in', agendaCaseStatuses)
+    // readyForAgenda: investigated, or a prepayment the meeting reviews after the fact.
+    .where((eb) => eb.or([eb('c.prepaid_amount_fen', 'is not', null), eb.exists(eb.selectFrom('investigations as inv').select('inv.id').whereRef('inv.case_id', '=', 'c.id'))]))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -214,10 +216,14 @@ export const addAgendaItem = defineCommand({
   async run(cx, args, meeting) {
     await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
-    const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no']).where('id', '=', args.caseId).executeTakeFirst();
+    const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no', 'prepaid_amount_fen']).where('id', '=', args.caseId).executeTakeFirst();
     if (!c) throw new AppError('not-found', '没有找到这个个案');
     if (c.street_code !== meeting.street_code) throw new AppError('validation', `个案 ${c.case_no} 不属于本街道`);
     if (!agendaCaseStatuses.includes(c.status)) throw new AppError('validation', `个案 ${c.case_no} 不在待审议状态，不能列入议程`);
+    const investigated = await trx.selectFrom('investigations').select('id').where('case_id', '=', c.id).executeTakeFirst();
+    if (!readyForAgenda({ investigated: investigated !== undefined, prepaid: c.prepaid_amount_fen !== null })) {
+      throw new AppError('validation', `个案 ${c.case_no} 尚未完成家庭经济状况调查，不能列入议程`);
+    }
     await cx.expect('cases', c.id);
     const other = await openMeetingOf(trx, c.id, meeting.id);
     if (other) throw new AppError('conflict', `个案 ${c.case_no} 已列入${formatChineseMonth(other.month)}第${other.issue_no}期会议的议程，同一个案只能在一个未结束的会议上审议`);

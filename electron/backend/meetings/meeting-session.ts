@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { meetingDayProblem, meetingDayWindowText } from '../../../shared/date-rules';
 import { chinaDateOf, formatChineseDate } from '../../../shared/dates';
 import { meetingArgs } from '../../../shared/meeting';
-import { approvalAmountRule, checkVotes, itemVoters, passingVerdict, quorumStatus } from '../../../shared/meeting-rules';
+import { approvalAmountRule, approvalBlocker, checkVotes, itemVoters, passingVerdict, quorumStatus } from '../../../shared/meeting-rules';
 import { formatYuan, parseYuan } from '../../../shared/money';
 import { outcomeLabels } from '../../../shared/glossary';
 import { AppError, missingCase } from '../../../shared/result';
@@ -251,7 +251,12 @@ export const recordDecision = defineCommand({
       throw new AppError('validation', `“${outcomeLabels[args.outcome]}”未获通过：同意 ${votes.votesFor} 票，需要至少 ${verdict.required} 票（${verdict.basis} 人的${settings.passing.kind === 'two_thirds' ? '三分之二' : '过半数'}）。请重新表决或改为其他决定`);
     }
     if (args.outcome !== 'approve' && args.reason === '') throw new AppError('validation', `${outcomeLabels[args.outcome]}须写明理由`);
-    const c = await trx.selectFrom('cases').select(['id', 'kind', 'proposed_amount_fen', 'version']).where('id', '=', item.case_id).executeTakeFirstOrThrow();
+    const c = await trx.selectFrom('cases').select(['id', 'kind', 'proposed_amount_fen', 'version', 'close_relative']).where('id', '=', item.case_id).executeTakeFirstOrThrow();
+    if (args.outcome === 'approve') {
+      const visit = await trx.selectFrom('investigations').select('visited_on').where('case_id', '=', c.id).executeTakeFirst();
+      const blocker = approvalBlocker({ closeRelative: c.close_relative === 1, homeVisitOn: visit?.visited_on ?? null });
+      if (blocker) throw new AppError('validation', blocker);
+    }
     const amountFen = args.outcome === 'approve' ? approvalAmount(approvalAmountRule({ kind: c.kind, proposedAmountFen: c.proposed_amount_fen }), args.amountYuan, settings) : null;
     if (args.outcome !== 'approve' && args.amountYuan !== null && args.amountYuan.trim() !== '') {
       throw new AppError('validation', `${outcomeLabels[args.outcome]}时不填写金额`);
