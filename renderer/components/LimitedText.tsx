@@ -3,7 +3,14 @@
 // still stops the typing; alone it cuts a paste silently, and the person never learns the end is gone.
 import { useId, useState, type ChangeEvent, type ClipboardEvent, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
-type Common = { value: string; onValue: (value: string) => void; maxLength: number; testId?: string; 'aria-describedby'?: string };
+type Common = {
+  value: string;
+  onValue: (value: string) => void;
+  maxLength: number;
+  testId?: string;
+  /** Further descriptions of the box (a refusal shown under it), read with the counter. */
+  'aria-describedby'?: string;
+};
 type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'maxLength'> & { inputRef?: Ref<HTMLInputElement> };
 type AreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'maxLength'> & { inputRef?: Ref<HTMLTextAreaElement> };
 
@@ -20,8 +27,7 @@ function useLimit({ value, onValue, maxLength: max, testId, 'aria-describedby': 
   const id = useId();
   const [cut, setCut] = useState(0);
   const onPaste = (e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => setCut(Math.max(0, overflowOf(e, max)));
-  // A form's own description of the box (its refusal message) is kept beside the counter, not replaced.
-  const describedBy = [also, `${id}-count`, cut > 0 ? `${id}-cut` : null].filter(Boolean).join(' ');
+  const describedBy = [also, `${id}-count`, cut > 0 ? `${id}-cut` : undefined].filter(Boolean).join(' ');
   const footer = (
     <span className="limited-foot">
       {cut > 0 && (
@@ -49,8 +55,8 @@ function useLimit({ value, onValue, maxLength: max, testId, 'aria-describedby': 
   return { field, footer };
 }
 
-export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type = 'text', 'aria-describedby': describedBy, ...rest }: InputProps) {
-  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': describedBy });
+export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type = 'text', 'aria-describedby': also, ...rest }: InputProps) {
+  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': also });
   return (
     <span className="limited">
       <input {...rest} ref={inputRef} type={type} {...limit.field} />
@@ -59,8 +65,8 @@ export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type
   );
 }
 
-export function LimitedTextArea({ value, onValue, maxLength, testId, inputRef, 'aria-describedby': describedBy, ...rest }: AreaProps) {
-  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': describedBy });
+export function LimitedTextArea({ value, onValue, maxLength, testId, inputRef, 'aria-describedby': also, ...rest }: AreaProps) {
+  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': also });
   return (
     <span className="limited">
       <textarea {...rest} ref={inputRef} {...limit.field} />
