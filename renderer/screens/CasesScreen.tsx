@@ -168,7 +168,14 @@ function CaseListScreen({ go }: { go: Go }) {
       {shown.error !== null && <LoadError what="个案" message={shown.error} onRetry={shown.reload} />}
       {shown.error === null && all.rows === null && <div className="loading">正在载入个案…</div>}
       {shown.error === null && all.rows !== null && (
-        <CaseGrid rows={(searching ? found.rows : all.rows) ?? all.rows} total={all.rows.length} filters={filters} showStreet={isDistrict} busy={pending} />
+        <CaseGrid
+          rows={(searching ? found.rows : all.rows) ?? all.rows}
+          total={all.rows.length}
+          filters={filters}
+          showStreet={isDistrict}
+          busy={pending}
+          onOpen={(row) => go({ screen: 'cases', view: { kind: 'record', caseId: row.id, section: null } })}
+        />
       )}
     </section>
   );
