@@ -177,7 +177,7 @@ export type HistoryKind = z.infer<typeof HistoryKind>;
 
 /** One event of the household's chain (一户一条救助链), in time order on the page. */
 export const HistoryEntry = z.object({
-  /** A calendar day or an instant; sorted as text, a day before the instants of that day. */
+  /** A China calendar day or an instant; in China time order, a day before the instants of that day. */
   at: z.string(),
   kind: HistoryKind,
   caseNo: z.string().nullable(),

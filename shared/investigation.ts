@@ -161,6 +161,32 @@ function proposal(basis: InvestigationBasis, input: Pick<InvestigationArgs, 'con
   }
 }
 
+/** What the totals rest on: the lines, the 单人户 choice, the conclusion and a 临时救助 amount. */
+type TotalsInput = Pick<InvestigationArgs, 'incomes' | 'expenses' | 'singlePerson' | 'conclusion' | 'temporaryAmountFen'>;
+
+/** The sums and the proposal, computed one way for the form, the service and the centre. */
+function derive(basis: InvestigationBasis, input: TotalsInput) {
+  const grossFen = sum(input.incomes.map((l) => l.grossFen));
+  const exemptFen = sum(input.incomes.map((l) => l.exemptFen));
+  const workCostFen = sum(input.incomes.map((l) => l.workCostFen));
+  const expenseFen = sum(input.expenses.map((e) => e.monthlyFen));
+  // Rigid expenses lower the income counted, never below nothing.
+  const netFen = Math.max(0, grossFen - exemptFen - workCostFen - expenseFen);
+  const size = countedSize(basis, input.singlePerson);
+  const perCapitaFen = Math.floor(netFen / Math.max(1, basis.householdSize));
+  const offer = proposal(basis, input, perCapitaFen, size);
+  return { grossFen, exemptFen, workCostFen, expenseFen, netFen, size, perCapitaFen, offer };
+}
+
+/**
+ * The two totals a recordInvestigation call carries (月可支配收入 and 拟救助金额), derived as
+ * assessInvestigation derives them, so a form sends what it shows even while the panel lists problems.
+ */
+export function deriveTotals(basis: InvestigationBasis, input: TotalsInput): { netIncomeFen: number; proposedAmountFen: number | null } {
+  const d = derive(basis, input);
+  return { netIncomeFen: d.netFen, proposedAmountFen: d.offer.fen };
+}
+
 /**
  * Derives the figures of an investigation and checks that they add up: every line's exemptions and
  * deductions within its income, the totals the form showed equal to the sum, a 单人户 only in a household
@@ -176,16 +202,9 @@ export function assessInvestigation(
       problems.push({ field: `incomes.${i}.exemptFen`, message: `第 ${i + 1} 项收入的豁免和就业成本扣减共 ${yuan(l.exemptFen + l.workCostFen)}，超过了这项收入 ${yuan(l.grossFen)}` });
     }
   });
-  const grossFen = sum(input.incomes.map((l) => l.grossFen));
-  const exemptFen = sum(input.incomes.map((l) => l.exemptFen));
-  const workCostFen = sum(input.incomes.map((l) => l.workCostFen));
-  const expenseFen = sum(input.expenses.map((e) => e.monthlyFen));
+  const { grossFen, exemptFen, workCostFen, expenseFen, netFen, size, perCapitaFen, offer } = derive(basis, input);
   const assetFen = sum(input.assets.map((a) => a.valueFen));
-  // Rigid expenses lower the income counted, never below nothing.
-  const netFen = Math.max(0, grossFen - exemptFen - workCostFen - expenseFen);
   if (input.singlePerson && basis.householdSize < 2) problems.push({ field: 'singlePerson', message: '只有一口人的家庭本来就是单人户，无需按“单人户”纳入' });
-  const size = countedSize(basis, input.singlePerson);
-  const perCapitaFen = Math.floor(netFen / Math.max(1, basis.householdSize));
   if (basis.kind === 'temporary' && input.temporaryAmountFen === null) problems.push({ field: 'temporaryAmountFen', message: '请填写拟临时救助金额' });
   if (basis.kind === 'temporary' && input.temporaryAmountFen !== null) {
     const limit = temporaryLimitFen(basis.standardFen, basis.temporaryLimitMonths);
@@ -196,7 +215,6 @@ export function assessInvestigation(
     const line = incomeLineOf(basis);
     if (line && perCapitaFen >= line.fen) problems.push({ field: 'conclusion', message: `人均月收入 ${yuan(perCapitaFen)} 不低于${line.name} ${yuan(line.fen)}，结论不能为“符合条件”` });
   }
-  const offer = proposal(basis, input, perCapitaFen, size);
   const arithmetic = [
     `家庭月收入 ${yuan(grossFen)} − 收入豁免 ${yuan(exemptFen)} − 就业成本扣减 ${yuan(workCostFen)} − 刚性支出 ${yuan(expenseFen)} = 月可支配收入 ${yuan(netFen)}`,
     `人均月收入：${yuan(netFen)} ÷ ${basis.householdSize} 人 = ${yuan(perCapitaFen)}（不足 1 分舍去）`,

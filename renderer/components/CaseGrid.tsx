@@ -1,7 +1,8 @@
 // The cases grid: TanStack Table v9 for sorting and filtering, TanStack Virtual so only the rows in
 // view exist in the DOM (10,000 rows scroll like 100), sticky header, and keyboard row navigation.
+// A click on a row, or Enter on the grid or a focused row, opens that case's record.
 // The search is the service's (every member's name, see cases.list); the grid filters what it was given.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   columnFilteringFeature,
   constructSortFn,
@@ -133,9 +134,11 @@ type Props = {
   showStreet: boolean;
   /** A newer answer is on its way (a search typed, a street chosen). */
   busy: boolean;
+  /** Opens the case's record page. */
+  onOpen: (row: CaseRow) => void;
 };
 
-export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
+export function CaseGrid({ rows, total, filters, showStreet, busy, onOpen }: Props) {
   const columns = useMemo(() => buildColumns(showStreet), [showStreet]);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'appliedOn', desc: true }]);
   const columnFilters = useMemo<ColumnFiltersState>(
@@ -170,6 +173,17 @@ export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
   });
   const [active, setActive] = useState(0);
   const activeIndex = Math.min(active, Math.max(visibleRows.length - 1, 0));
+  // Roving tabindex: the active row is the grid's one row tab stop. When the person moved from a
+  // focused row, focus follows to the new one as soon as the virtualiser has rendered it.
+  const focusRow = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusRow.current;
+    if (id === null) return;
+    const el = document.getElementById(`case-row-${id}`);
+    if (!el) return;
+    focusRow.current = null;
+    el.focus({ preventScroll: true });
+  });
 
   const minWidth = table.getAllLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
   const gridTemplate = table
@@ -177,13 +191,25 @@ export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
     .map((c) => `minmax(${c.getSize()}px, ${c.id === 'headName' || c.id === 'communityCode' ? 1.4 : 1}fr)`)
     .join(' ');
 
-  function move(to: number) {
+  function move(to: number, fromRow: boolean) {
     const next = Math.max(0, Math.min(visibleRows.length - 1, to));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    if (fromRow) focusRow.current = visibleRows[next]?.id ?? null;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const target = e.target as HTMLElement;
+    const onRow = target.getAttribute('role') === 'row';
+    // Keys on a header's sort button are the button's own (Enter sorts there, it does not open a case).
+    if (target !== e.currentTarget && !onRow) return;
+    if (e.key === 'Enter') {
+      const row = visibleRows[activeIndex];
+      if (!row) return;
+      e.preventDefault();
+      onOpen(row.original);
+      return;
+    }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
@@ -196,7 +222,7 @@ export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
     const to = moves[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    move(to);
+    move(to, onRow);
   }
 
   return (
@@ -250,9 +276,16 @@ export function CaseGrid({ rows, total, filters, showStreet, busy }: Props) {
                   role="row"
                   aria-rowindex={item.index + 2}
                   aria-selected={item.index === activeIndex}
+                  tabIndex={item.index === activeIndex ? 0 : -1}
                   className={`grid-row${item.index === activeIndex ? ' active' : ''}${item.index % 2 ? ' odd' : ''}`}
                   style={{ gridTemplateColumns: gridTemplate, transform: `translateY(${item.start - ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-                  onClick={() => setActive(item.index)}
+                  onFocus={() => setActive(item.index)}
+                  onClick={() => {
+                    setActive(item.index);
+                    onOpen(row.original);
+                  }}
+                  data-testid="case-row"
+                  data-case-id={row.id}
                 >
                   {row.getAllCells().map((cell) => (
                     <div key={cell.id} role="gridcell" className={`grid-cell${NUMERIC.has(cell.column.id) ? ' num' : ''}${cell.column.id === 'caseNo' ? ' mono' : ''}`}>

@@ -3,7 +3,14 @@
 // still stops the typing; alone it cuts a paste silently, and the person never learns the end is gone.
 import { useId, useState, type ChangeEvent, type ClipboardEvent, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 
-type Common = { value: string; onValue: (value: string) => void; maxLength: number; testId?: string };
+type Common = {
+  value: string;
+  onValue: (value: string) => void;
+  maxLength: number;
+  testId?: string;
+  /** Further descriptions of the box (a refusal shown under it), read with the counter. */
+  'aria-describedby'?: string;
+};
 type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'maxLength'> & { inputRef?: Ref<HTMLInputElement> };
 type AreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'maxLength'> & { inputRef?: Ref<HTMLTextAreaElement> };
 
@@ -16,11 +23,11 @@ function overflowOf(e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>, m
 }
 
 /** What both kinds of box share: the limit, the counter and cut line, and the handlers that keep them. */
-function useLimit({ value, onValue, maxLength: max, testId }: Common) {
+function useLimit({ value, onValue, maxLength: max, testId, 'aria-describedby': also }: Common) {
   const id = useId();
   const [cut, setCut] = useState(0);
   const onPaste = (e: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => setCut(Math.max(0, overflowOf(e, max)));
-  const describedBy = cut > 0 ? `${id}-count ${id}-cut` : `${id}-count`;
+  const describedBy = [also, `${id}-count`, cut > 0 ? `${id}-cut` : undefined].filter(Boolean).join(' ');
   const footer = (
     <span className="limited-foot">
       {cut > 0 && (
@@ -48,8 +55,8 @@ function useLimit({ value, onValue, maxLength: max, testId }: Common) {
   return { field, footer };
 }
 
-export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type = 'text', ...rest }: InputProps) {
-  const limit = useLimit({ value, onValue, maxLength, testId });
+export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type = 'text', 'aria-describedby': also, ...rest }: InputProps) {
+  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': also });
   return (
     <span className="limited">
       <input {...rest} ref={inputRef} type={type} {...limit.field} />
@@ -58,8 +65,8 @@ export function LimitedInput({ value, onValue, maxLength, testId, inputRef, type
   );
 }
 
-export function LimitedTextArea({ value, onValue, maxLength, testId, inputRef, ...rest }: AreaProps) {
-  const limit = useLimit({ value, onValue, maxLength, testId });
+export function LimitedTextArea({ value, onValue, maxLength, testId, inputRef, 'aria-describedby': also, ...rest }: AreaProps) {
+  const limit = useLimit({ value, onValue, maxLength, testId, 'aria-describedby': also });
   return (
     <span className="limited">
       <textarea {...rest} ref={inputRef} {...limit.field} />

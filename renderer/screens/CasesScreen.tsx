@@ -1,4 +1,5 @@
 import { LoadError } from '../components/LoadError';
+import { isStreetRole } from '../../shared/access';
 import { useMemo, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
 import { normaliseCaseSearch } from '../../shared/case-search';
@@ -40,7 +41,6 @@ export function CasesScreen({ route, go }: { route: Extract<Route, { screen: 'ca
 }
 
 function CaseListScreen({ go }: { go: Go }) {
-  void go;
   const [session] = useApi('session.current', {});
   const [regions] = useApi('regions.list', {});
   const [filters, setFilters] = useState<Filters>(emptyFilters);
@@ -59,6 +59,8 @@ function CaseListScreen({ go }: { go: Go }) {
   const pending = all.loading || (searching && found.loading) || (!searchTooLong && search !== settledSearch);
 
   const isDistrict = session.status === 'ready' && session.value.regionCode.length < 9;
+  // 受理 is a street office's: the bureau reads the cases but takes in no application.
+  const mayTakeIn = session.status === 'ready' && isStreetRole(session.value.role);
   const streets = useMemo(() => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'street') : []), [regions]);
   const streetNames = useMemo(() => new Map(streets.map((r) => [r.code, r.name] as const)), [streets]);
   const communities = useMemo(
@@ -84,6 +86,11 @@ function CaseListScreen({ go }: { go: Go }) {
       <div className="screen-head">
         <h1 className="screen-title">个案</h1>
         <p className="screen-sub">{session.status === 'ready' ? `${session.value.regionName}辖区内的社会救助个案` : ' '}</p>
+        {mayTakeIn && (
+          <button type="button" className="button primary screen-head-action" onClick={() => go({ screen: 'cases', view: { kind: 'new' } })} data-testid="case-intake">
+            受理申请
+          </button>
+        )}
       </div>
       <div className="toolbar" role="search">
         {isDistrict && (
@@ -161,7 +168,14 @@ function CaseListScreen({ go }: { go: Go }) {
       {shown.error !== null && <LoadError what="个案" message={shown.error} onRetry={shown.reload} />}
       {shown.error === null && all.rows === null && <div className="loading">正在载入个案…</div>}
       {shown.error === null && all.rows !== null && (
-        <CaseGrid rows={(searching ? found.rows : all.rows) ?? all.rows} total={all.rows.length} filters={filters} showStreet={isDistrict} busy={pending} />
+        <CaseGrid
+          rows={(searching ? found.rows : all.rows) ?? all.rows}
+          total={all.rows.length}
+          filters={filters}
+          showStreet={isDistrict}
+          busy={pending}
+          onOpen={(row) => go({ screen: 'cases', view: { kind: 'record', caseId: row.id, section: null } })}
+        />
       )}
     </section>
   );

@@ -258,3 +258,29 @@ describe('edits, masking and the reveal', () => {
     expect(await w.a.call('cases.findHousehold', { idOrName: '子涵' })).toEqual([]);
   });
 });
+
+describe('flags and the sample', () => {
+  it('counts filed and complained-about cases as mandatory in the sample, a complaint made after the decision too', async () => {
+    const w = await open();
+    const create = { month: '2026-11', venue: '三楼会议室', scheduledAt: '2026-11-20T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' };
+    let m = await w.a.call('meetings.create', create);
+    await w.a.call('meetings.markAllPresent', { meetingId: m.id });
+    m = await w.a.call('meetings.open', { meetingId: m.id });
+    for (const item of m.items) {
+      m = await w.a.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome: 'reject', reason: '家庭收入超过标准', amountYuan: null, votesFor: item.eligibleVoters, votesAgainst: 0, votesAbstain: 0 });
+    }
+    await w.a.call('meetings.close', { meetingId: m.id });
+    w.t.handle.sqlite.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-chief', 'chief', '区科长', 'bureau_chief', '430188', ?)").run(NOW);
+    signInAs(w.t.handle, 'u-chief');
+    const query = { query: { periodStart: '2026-11-01', periodEnd: '2026-11-30', streetCodes: ['430188001'] }, rate: 30 };
+    const mandatory = async () => (await w.a.call('spotchecks.frame', query)).strata.reduce((n, s) => n + s.mandatory, 0);
+    // c-1 is filed and c-2 complained about in the world; c-0 is neither.
+    expect(await mandatory()).toBe(2);
+    signInAs(w.t.handle, 'u-staff');
+    const c0 = await w.a.call('cases.record', { caseId: 'c-0' });
+    expect(c0.open).toBe(false);
+    await w.a.call('cases.recordComplaint', { caseId: 'c-0', against: 'case', channel: 'letter', receivedOn: '2026-11-20', complainant: '邻居', content: '反映其子女有稳定工作收入' });
+    signInAs(w.t.handle, 'u-chief');
+    expect(await mandatory()).toBe(3);
+  }, 120_000);
+});

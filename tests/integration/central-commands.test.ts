@@ -14,6 +14,7 @@ import { rosterUserNamed } from '../../electron/backend/session/session';
 import { signIn } from '../../electron/backend/sync/account';
 import { syncNow, syncRejections } from '../../electron/backend/sync/engine';
 import { holdDemoMeeting } from '../../electron/backend/demo/demo-meeting';
+import { recordComplaint } from '../../electron/backend/cases/record-commands';
 import { hashPassword } from '../../server/auth';
 import type { Account } from '../../shared/sync';
 import { centralTemplate, fastRetry, type Client } from '../helpers/central';
@@ -114,6 +115,11 @@ beforeAll(async () => {
     periodEnd: draw.periodEnd,
   };
   votes = m.items[1]!.eligibleVoters;
+  // A complaint on file, so that closing one can be forged against a real record.
+  await desk.run(recordComplaint, { caseId: v.pendingCaseId!, against: 'case', channel: 'hotline_12349', receivedOn: '2026-11-19', complainant: '', content: '反映家庭有未申报的收入' });
+  expect(await syncNow(ctx, fastRetry)).toMatchObject({ rejected: 0 });
+  v.complaintId = one<string>('SELECT id FROM complaints WHERE case_id = ?', v.pendingCaseId);
+  v.pendingMemberId = one<string>("SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? AND m.relation <> 'self' UNION ALL SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? LIMIT 1", v.pendingCaseId, v.pendingCaseId);
 }, 240_000);
 
 afterAll(async () => {
@@ -160,8 +166,22 @@ function argsFor(name: string): unknown {
       category: 'dibao',
       appliedOn: '2026-11-18',
       reason: '伪造的申请',
+      relativesDeclaration: 'none',
       household: { on: 'new', areaType: 'urban', address: '别处', phone: '07318888000', members: [{ name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] },
     },
+    'cases.recordInvestigation': {
+      caseId: v.pendingCaseId, visitedOn: '2026-11-19', investigatorIds: ['a', 'b'], visitNote: '伪造的调查', incomes: [], expenses: [], assets: [], singlePerson: null,
+      crossCheck: 'consistent', crossCheckNote: '', conclusion: 'eligible', conclusionNote: '', temporaryAmountFen: null, netIncomeFen: 0, proposedAmountFen: 0,
+    },
+    'cases.fileCloseRelative': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, relativeName: '某人', relativePost: '社区主任', relation: 'sibling', filedOn: '2026-11-19' },
+    'cases.recordComplaint': { caseId: v.pendingCaseId, against: 'case', channel: 'hotline_12345', receivedOn: '2026-11-19', complainant: '', content: '伪造的投诉' },
+    'cases.closeComplaint': { complaintId: v.complaintId, handling: '伪造', result: '伪造', closedOn: '2026-11-19' },
+    'cases.recordPrepayment': { caseId: v.pendingCaseId, amountFen: 100, paidOn: '2026-11-19', reason: '伪造', approvedBy: '某人' },
+    'cases.reveal': { caseId: v.pendingCaseId, field: 'phone', memberId: null },
+    'households.edit': { caseId: v.pendingCaseId, phone: '13700137000', reason: '伪造的修改' },
+    'households.editMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, name: '假名', reason: '伪造的修改' },
+    'households.addMember': { caseId: v.pendingCaseId, member: { name: '假成员', citizenId: '11010519491231002X', relation: 'other' }, reason: '伪造的修改' },
+    'households.removeMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, reason: '伪造的修改' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
@@ -169,7 +189,7 @@ function argsFor(name: string): unknown {
 }
 
 const synced = () => allCommands().filter((c) => !c.local);
-const streetCommand = (name: string) => name.startsWith('meetings.') || name.startsWith('notices.') || name.startsWith('cases.');
+const streetCommand = (name: string) => ['meetings.', 'notices.', 'cases.', 'households.'].some((p) => name.startsWith(p));
 
 /** The refusal, asserted to carry a code and a reason in Chinese, with nothing stored meanwhile. */
 async function refused(client: RawClient, push: Parameters<RawClient['one']>[0]) {

@@ -60,7 +60,7 @@ describe('a command defined in one place', () => {
     // The desk: a channel of the handler table, arguments checked with its schema, access with its rule.
     const table = createHandlerTable(client.ctx, { checkResults: true });
     expect(table.names()).toContain('scratch.pinNote');
-    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, note: '' })).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写便签' } });
+    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, note: '' })).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写便签', details: { problems: [{ field: 'note', message: '请填写便签' }] } } });
     expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, note: '请带印章' })).toEqual({ ok: true, value: { meetingId: meeting.id } });
     // The CLI's call, as the user named, in this process: the same command, the same envelope.
     const printed: string[] = [];
@@ -69,7 +69,7 @@ describe('a command defined in one place', () => {
     expect(JSON.parse(printed[0]!)).toEqual({ ok: true, value: { meetingId: meeting.id } });
     printed.length = 0;
     expect(await runCli(['call', '--db', client.file, '--as', 'st001-staff2', 'scratch.pinNote', JSON.stringify({ meetingId: meeting.id, note: '这张便签写得实在是太长了超过二十个字的限制' })], (l) => printed.push(l))).toBe(1);
-    expect(JSON.parse(printed[0]!)).toEqual({ ok: false, error: { code: 'invalid-args', message: '便签不能超过 20 个字' } });
+    expect(JSON.parse(printed[0]!)).toEqual({ ok: false, error: { code: 'invalid-args', message: '便签不能超过 20 个字', details: { problems: [{ field: 'note', message: '便签不能超过 20 个字' }] } } });
     // The outbox: its name and its arguments, never rows.
     const queued = client.ctx.sqlite.prepare("SELECT args_json FROM outbox WHERE name = 'scratch.pinNote' ORDER BY id").pluck().all() as string[];
     expect(queued.map((q) => (JSON.parse(q) as { args: { note: string } }).args.note)).toEqual(['请带印章', '九点开始']);

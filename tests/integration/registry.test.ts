@@ -45,7 +45,7 @@ describe('handler registry', () => {
     expect(await registry.invoke('pdf.communityCases', { communityCode: '12' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     // A schema's own Chinese message reaches the person as written, without field names.
     const empty = await registry.invoke('notices.recordObjection', { batchId: 'b', caseId: 'c', receivedOn: '2026-11-20', channel: 'phone', content: '  ' });
-    expect(empty).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写异议内容' } });
+    expect(empty).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写异议内容', details: { problems: [{ field: 'content', message: '请填写异议内容' }] } } });
   });
 
   it('passes service errors through with their code', async () => {

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canRead, canWriteStreet } from '../../../shared/access';
 import type { CaseRecordView, ComplaintView, FilingView, HistoryEntry } from '../../../shared/case-record';
-import { formatChineseDate, formatChineseMonth } from '../../../shared/dates';
+import { chinaLocalDateTime, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { SessionUser } from '../../../shared/domain';
 import { caseCategoryLabels, caseKindLabels, findingLabels, outcomeLabels } from '../../../shared/glossary';
 import { maskAddress, maskCitizenId, maskPhone } from '../../../shared/masking';
@@ -131,7 +131,7 @@ async function complaintsOf(db: Db, householdId: string): Promise<ComplaintView[
 const entry = (at: string, kind: HistoryEntry['kind'], caseNo: string | null, title: string, detail = ''): HistoryEntry => ({ at, kind, caseNo, title, detail });
 const yuan = (fen: number | null) => (fen === null ? '' : `${formatYuan(fen)} 元`);
 
-/** Every event of the household, oldest first; a day sorts before the instants of that day. */
+/** Every event of the household, oldest first; a day sorts before the times of that day. */
 async function historyOf(db: Db, householdId: string): Promise<HistoryEntry[]> {
   const out: HistoryEntry[] = [];
   const cases = await db.selectFrom('cases').selectAll().where('household_id', '=', householdId).execute();
@@ -203,7 +203,9 @@ async function historyOf(db: Db, householdId: string): Promise<HistoryEntry[]> {
     const d = JSON.parse(e.details_json) as { reason?: string; fields?: string[]; name?: string };
     out.push(entry(e.at, 'edit', null, editTitle(e.action, d), d.reason ?? ''));
   }
-  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // Days are China days; an instant is placed on its China day and time, so an evening event is not a day early.
+  const key = (at: string) => (at.includes('T') ? chinaLocalDateTime(at) : at);
+  return out.sort((a, b) => (key(a.at) < key(b.at) ? -1 : key(a.at) > key(b.at) ? 1 : 0));
 }
 
 function editTitle(action: string, d: { fields?: string[]; name?: string }): string {

@@ -46,6 +46,7 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
               <th>事项</th>
               <th>救助类别</th>
               <th>状态</th>
+              <th className="num">人均月收入（元）</th>
               <th className="num">拟定金额（元）</th>
               <th>标记</th>
               <th>{detail.status === 'draft' ? '操作' : '决定 / 操作'}</th>
@@ -63,7 +64,8 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
                 <td>
                   <span className={`status status-${item.case.status}`}>{caseStatusLabels[item.case.status]}</span>
                 </td>
-                <td className="num">{item.case.amountRule === 'stop' ? '停发' : yuanOrDash(item.case.proposedAmountFen)}</td>
+                <td className="num" data-testid="agenda-per-capita">{yuanOrDash(item.case.perCapitaIncomeFen)}</td>
+                <td className="num" data-testid="agenda-proposed">{item.case.amountRule === 'stop' ? '停发' : yuanOrDash(item.case.proposedAmountFen)}</td>
                 <td className="agenda-flags">
                   <Flags closeRelative={item.case.closeRelative} complaint={item.case.complaint} />
                   {item.source === 'manual' && <span className="tag">补充</span>}
@@ -83,7 +85,7 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
             ))}
             {live.length === 0 && (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={11} className="empty">
                   议程中没有议题。{editable ? '可点击“添加个案”加入待审议的个案。' : ''}
                 </td>
               </tr>
