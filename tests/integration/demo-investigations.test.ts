@@ -274,6 +274,18 @@ describe('demo generator: investigations through the investigation rules', () =>
     expect(count("SELECT count(*) FROM cases WHERE prepaid_amount_fen IS NULL AND (prepaid_reason <> '' OR prepaid_approved_by <> '' OR prepaid_on IS NOT NULL)")).toBe(0);
   });
 
+  it('keeps the eligible incomes below the line even where the standard is a few yuan', async () => {
+    // Whole-yuan incomes once reached a 1-yuan standard itself, and assessInvestigation refused the conclusion.
+    const tiny = await freshDatabase('tiny.sqlite');
+    try {
+      const summary = generateDistrict(tiny.handle, { seed: 1, households: 300, dibaoStandardUrbanFen: 100, dibaoStandardRuralFen: 100 });
+      expect(tiny.handle.sqlite.prepare('SELECT count(*) FROM investigations').pluck().get()).toBe(summary.cases);
+      expect(tiny.handle.sqlite.prepare("SELECT count(*) FROM investigations WHERE conclusion = 'eligible' AND per_capita_income_fen >= standard_fen AND case_id IN (SELECT id FROM cases WHERE category = 'dibao')").pluck().get()).toBe(0);
+    } finally {
+      await tiny.cleanup();
+    }
+  });
+
   it('passes the foreign-key check and writes the same bytes again for the same seed', async () => {
     expect(main.handle.sqlite.pragma('foreign_key_check')).toEqual([]);
     const again = await freshDatabase('again.sqlite');

@@ -8,6 +8,7 @@ import type { CaseKind } from '../../../../shared/domain';
 import { closeRelationLabels } from '../../../../shared/glossary';
 import { formatYuan } from '../../../../shared/money';
 import {
+  belowIncomeLine,
   dibaoAmountFen,
   paysCash,
   regularAmountFen,
@@ -65,15 +66,16 @@ function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, ru
   const category = h.plannedCategory;
   const cash = paysCash(category);
   const current = currentAmountOf(h);
+  const eligible = (pci: number) => belowIncomeLine(pci, category, standard, rules.edgeIncomePercent);
   switch (kind) {
     case 'new_application':
       return { current, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason: rng.pick(NEW_APPLICATION_REASONS[category]) };
     case 'increase': {
-      const pci = wholeYuan(h.pciFen * rng.real(0.2, 0.75));
+      const pci = eligible(wholeYuan(h.pciFen * rng.real(0.2, 0.75)));
       return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(INCREASE_REASONS) };
     }
     case 'decrease': {
-      const pci = Math.min(wholeYuan(h.pciFen + standard * rng.real(0.1, 0.35)), wholeYuan(standard * 0.95));
+      const pci = eligible(Math.min(wholeYuan(h.pciFen + standard * rng.real(0.1, 0.35)), wholeYuan(standard * 0.95)));
       return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason: rng.pick(DECREASE_REASONS) };
     }
     case 'phase_out':
@@ -89,7 +91,7 @@ function amountsFor(rng: Rng, kind: CaseKind, h: Household, standard: number, ru
     case 're_review': {
       const reason = rng.pick(RE_REVIEW_REASONS);
       if (category === 'dibao') {
-        const pci = Math.max(0, Math.min(wholeYuan(h.pciFen * rng.real(0.85, 1.15)), wholeYuan(standard * 0.95)));
+        const pci = eligible(Math.max(0, Math.min(wholeYuan(h.pciFen * rng.real(0.85, 1.15)), wholeYuan(standard * 0.95))));
         return { current, proposed: dibaoAmountFen(standard, pci, size), pci, reason };
       }
       return { current, proposed: cash ? regularAmountFen(category, standard, h.pciFen, size) : null, pci: h.pciFen, reason };

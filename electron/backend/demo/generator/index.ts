@@ -91,7 +91,7 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
   const root = new Rng(seed);
   const streets = buildStreets(root.fork('regions'));
   const users = buildStaff(root.fork('staff'), streets);
-  const households = buildHouseholds(root.fork('households'), streets, window, standards, { total, prospectiveShare: PROSPECTIVE_SHARE });
+  const households = buildHouseholds(root.fork('households'), streets, window, standards, { total, prospectiveShare: PROSPECTIVE_SHARE, edgeIncomePercent: settings.edgeIncomePercent });
   const filings = buildFilings(root.fork('filings'), streets, households, FILING_SHARE, DEMO_STREET_CODE);
   const { cases, meetings } = runTimeline({
     rng: root.fork('timeline'),

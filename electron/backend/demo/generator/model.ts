@@ -2,7 +2,7 @@
 // follow the domain; the writer maps them to columns.
 import { dibaoAmountFen, tekunAmountFen } from '../../../../shared/assistance-amount';
 import type { CaseDocumentKind, RelativesDeclaration } from '../../../../shared/intake';
-import type { AssetLine, CrossCheck, ExpenseLine, IncomeLine, InvestigationConclusion } from '../../../../shared/investigation';
+import { incomeLineOf, type AssetLine, type CrossCheck, type ExpenseLine, type IncomeLine, type InvestigationConclusion } from '../../../../shared/investigation';
 import type { Hotline } from '../../../../shared/office';
 import type { ComplaintAgainst, ComplaintChannel } from '../../../../shared/case-record';
 import type {
@@ -241,6 +241,16 @@ export function regularAmountFen(category: HouseholdCategory, standardFen: numbe
   if (category === 'dibao') return dibaoAmountFen(standardFen, perCapitaIncomeFen, size);
   if (category === 'tekun') return tekunAmountFen(standardFen, size);
   return 0;
+}
+
+/**
+ * The income as the investigation must find it for an "eligible" conclusion: below the category's income
+ * line (incomeLineOf, the rule the investigation applies), in whole yuan. Whole-yuan rounding could
+ * otherwise reach the line itself where a standard is a few yuan.
+ */
+export function belowIncomeLine(pciFen: number, category: CaseCategory, standardFen: number, edgeIncomePercent: number): number {
+  const line = incomeLineOf({ category, standardFen, edgeIncomePercent });
+  return line ? Math.max(0, Math.min(pciFen, Math.ceil(line.fen / 100) * 100 - 100)) : pciFen;
 }
 
 export function paysCash(category: HouseholdCategory): boolean {

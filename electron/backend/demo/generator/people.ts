@@ -5,6 +5,7 @@ import type { Gender } from '../../../../shared/domain';
 import { birthDateForAge, type Window } from './calendar';
 import { householdSize, sketchFamily, type PersonSketch } from './family';
 import {
+  belowIncomeLine,
   regularAmountFen,
   standardOf,
   wholeYuan,
@@ -112,7 +113,7 @@ function phoneNumber(rng: Rng): string {
   return `${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 }
 
-export type HouseholdPlan = { total: number; prospectiveShare: number };
+export type HouseholdPlan = { total: number; prospectiveShare: number; edgeIncomePercent: number };
 
 /**
  * Builds every household with its members. A share of them are prospective: they are not assisted
@@ -164,7 +165,7 @@ export function buildHouseholds(rng: Rng, streets: Street[], window: Window, sta
         });
       });
       const standard = standardOf(standards, rural);
-      const pciFen = perCapitaIncomeFor(rng, category, standard, size);
+      const pciFen = belowIncomeLine(perCapitaIncomeFor(rng, category, standard, size), category, standard, plan.edgeIncomePercent);
       const prospective = rng.chance(plan.prospectiveShare);
       const sinceYear = rng.weighted([[2012, 1], [2015, 2], [2018, 3], [2021, 4], [2023, 5]] as const) + rng.int(0, 2);
       const firstMonth = window.months[0] ?? window.currentMonth;
