@@ -5,9 +5,16 @@ import type { Rng } from './rng';
 
 /** Local CST wall-clock time on `date` as a UTC instant, e.g. ('2026-11-20', 9, 30) → 2026-11-20T01:30:00.000Z. */
 export function cstInstant(date: string, hour: number, minute = 0, second = 0): string {
+  // Most instants fall on the same UTC day (08:00–07:59 CST): written out directly, as every case has a few.
+  const utc = (hour - 8) * 3600 + minute * 60 + second;
+  if (Number.isInteger(utc) && utc >= 0 && utc < 86_400 && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return `${date}T${two(Math.floor(utc / 3600))}:${two(Math.floor(utc / 60) % 60)}:${two(utc % 60)}.000Z`;
+  }
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d, hour - 8, minute, second)).toISOString();
 }
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Adds whole seconds to an instant. */
 export function plusSeconds(instant: string, seconds: number): string {
