@@ -370,10 +370,20 @@ test('a recorded investigation shows its lines and the arithmetic the service de
   await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, CLERK);
   await page.goto('/');
-  const temporary = (await api<CaseRow[]>(page, 'cases.list', {})).filter((r) => r.kind === 'temporary' && r.status === 'pending');
-  const records = await Promise.all(temporary.map((r) => api<CaseRecordView>(page, 'cases.record', { caseId: r.id })));
-  const before = records.find((r) => r.open && r.investigation === null && r.household.members.length >= 2);
-  if (!before) throw new Error('no undecided temporary case without an investigation');
+  // Every generated case is investigated: a new 临时救助 application of a household on file (one with no
+  // undecided one) is taken in first, as the clerk would at 受理.
+  const all = await api<CaseRow[]>(page, 'cases.list', {});
+  // The harness's clock is the demo's day: the latest application is on it or before it.
+  const appliedOn = all.map((r) => r.appliedOn).sort().at(-1)!;
+  const decided = all.filter((r) => r.kind === 'temporary' && r.status === 'approved');
+  const records = await Promise.all(decided.slice(0, 30).map((r) => api<CaseRecordView>(page, 'cases.record', { caseId: r.id })));
+  const household = records.find((r) => r.household.members.length >= 2 && !records.some((o) => o.household.id === r.household.id && o.open))?.household;
+  if (!household) throw new Error('no household of two or more with a decided temporary case');
+  const taken = await api<{ caseId: string }>(page, 'cases.intake', {
+    communityCode: household.communityCode, kind: 'temporary', category: 'temporary', appliedOn, reason: '突发疾病住院，生活暂时困难',
+    documents: [], relativesDeclaration: 'none', relativesDeclarationNote: '', household: { on: 'file', householdId: household.id },
+  });
+  const before = await api<CaseRecordView>(page, 'cases.record', { caseId: taken.caseId });
   await page.goto(`/#/cases/${before.id}`);
   await expect(page.getByTestId('investigation-none')).toContainText('尚未调查');
   await expect(page.getByRole('button', { name: '登记调查' })).toBeVisible();

@@ -57,7 +57,7 @@ test('a street user sees their own street’s office on the top bar and in 设�
   // Each standard says what it is, who changes it and whether it was changed on this copy.
   const rules = page.getByTestId('rules-card');
   await expect(rules.getByTestId('rules-who')).toContainText('按区民政局公布的标准设置');
-  await expect(rules.getByTestId('rule-row')).toHaveCount(10);
+  await expect(rules.getByTestId('rule-row')).toHaveCount(11);
   await expect(rules.getByTestId('rule-row').filter({ hasText: '公示期' })).toContainText('新建公示的默认天数');
   await expect(rules.getByTestId('rule-changed').first()).toHaveText('本机未修改过');
   await shoot(page, 'settings-street');

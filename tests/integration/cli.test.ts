@@ -97,7 +97,7 @@ describe('npm run cli', () => {
     // database's own user, 望江街道's, may not print it).
     const asOther = cli('cases-pdf', '--db', db, '--community', '430188002001', '--out', join(dir, 'as.pdf'), '--as', 'st002-staff1');
     expect(asOther.code, asOther.stderr).toBe(0);
-  });
+  }, 180_000);
 
   it('refuses a database from a newer version without touching it', () => {
     const db = join(dir, 'newer.sqlite');
