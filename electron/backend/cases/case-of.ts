@@ -19,6 +19,7 @@ export type CaseOf = {
   kind: Database['cases']['kind'];
   category: Database['cases']['category'];
   status: Database['cases']['status'];
+  applied_on: string;
   current_amount_fen: number | null;
   prepaid_amount_fen: number | null;
   close_relative: 0 | 1;
@@ -28,7 +29,7 @@ export type CaseOf = {
 export async function caseOf(trx: Trx, caseId: string): Promise<CaseOf> {
   const c = await trx
     .selectFrom('cases')
-    .select(['id', 'case_no', 'household_id', 'street_code', 'community_code', 'kind', 'category', 'status', 'current_amount_fen', 'prepaid_amount_fen', 'close_relative', 'complaint'])
+    .select(['id', 'case_no', 'household_id', 'street_code', 'community_code', 'kind', 'category', 'status', 'applied_on', 'current_amount_fen', 'prepaid_amount_fen', 'close_relative', 'complaint'])
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!c) throw new AppError('not-found', '没有找到这个个案');

@@ -47,7 +47,7 @@ export const editHousehold = defineCommand({
     cx.audit({ action: 'household.edit', entity: 'households', entityId: h.id, details: { caseNo: c.case_no, fields, reason: args.reason } });
     return c.id;
   },
-  reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const editMember = defineCommand({
@@ -84,7 +84,7 @@ export const editMember = defineCommand({
     cx.audit({ action: 'member.edit', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, householdId: c.household_id, name: set.name ?? m.name, fields, reason: args.reason } });
     return c.id;
   },
-  reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const addMember = defineCommand({
@@ -107,7 +107,7 @@ export const addMember = defineCommand({
     cx.audit({ action: 'member.add', entity: 'members', entityId: id, details: { caseNo: c.case_no, householdId: c.household_id, name: m.name, reason: args.reason } });
     return c.id;
   },
-  reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const removeMember = defineCommand({
@@ -127,5 +127,5 @@ export const removeMember = defineCommand({
     cx.audit({ action: 'member.remove', entity: 'members', entityId: m.id, details: { caseNo: c.case_no, householdId: c.household_id, name: m.name, reason: args.reason } });
     return c.id;
   },
-  reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });

@@ -38,10 +38,9 @@ export const recordInvestigation = defineCommand({
   async run(cx, args, c) {
     const { trx } = cx;
     await assertFileOpen(trx, c, '登记调查');
-    const applied = await trx.selectFrom('cases').select('applied_on').where('id', '=', c.id).executeTakeFirstOrThrow();
     const problems: InvestigationProblem[] = [];
     if (args.visitedOn > cx.today) problems.push({ field: 'visitedOn', message: '入户调查日期不能晚于今天' });
-    if (args.visitedOn < applied.applied_on) problems.push({ field: 'visitedOn', message: `入户调查日期早于申请日期 ${formatChineseDate(applied.applied_on)}` });
+    if (args.visitedOn < c.applied_on) problems.push({ field: 'visitedOn', message: `入户调查日期早于申请日期 ${formatChineseDate(c.applied_on)}` });
     const ids = [...new Set(args.investigatorIds)];
     const people = await trx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).where('region_code', '=', c.street_code).where('active', '=', 1).where('role', 'in', ['street_staff', 'group_member']).execute();
     if (ids.length < 2) problems.push({ field: 'investigatorIds', message: '入户调查须由两名以上工作人员进行，同一人不能算两次' });
@@ -113,6 +112,6 @@ export const recordInvestigation = defineCommand({
     cx.audit({ action: 'case.investigation', entity: 'cases', entityId: c.id, details: { caseNo: c.case_no, again: existing !== undefined, perCapitaFen: f.perCapitaFen, proposedFen: f.proposedFen, conclusion: args.conclusion } });
     return c.id;
   },
-  reply: (db, user, caseId) => loadCaseRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 

@@ -11,8 +11,6 @@ import { assertFileOpen, caseOf, caseWriter, loadCase, type CaseOf } from './cas
 import { loadCaseRecord } from './record-view';
 import { agendaCaseStatuses } from '../../../shared/meeting-rules';
 
-const replyRecord = loadCaseRecord;
-
 function notAfterToday(cx: CommandContext, date: string, field: string, what: string): void {
   if (date > cx.today) throw new AppError('validation', `${what}不能晚于今天`, { problems: [{ field, message: `${what}不能晚于今天` }] });
 }
@@ -47,7 +45,7 @@ export const fileCloseRelative = defineCommand({
     cx.audit({ action: 'case.closeRelative', entity: 'cases', entityId: c.id, details: { caseNo: c.case_no, filingId: id, relation: closeRelationLabels[args.relation], post: args.relativePost } });
     return c.id;
   },
-  reply: (db, user, caseId) => replyRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const recordComplaint = defineCommand({
@@ -67,7 +65,7 @@ export const recordComplaint = defineCommand({
     cx.audit({ action: 'case.complaint', entity: 'cases', entityId: c.id, details: { caseNo: c.case_no, complaintId: id, channel: args.channel, against: args.against } });
     return c.id;
   },
-  reply: (db, user, caseId) => replyRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const closeComplaint = defineCommand({
@@ -90,7 +88,7 @@ export const closeComplaint = defineCommand({
     cx.audit({ action: 'case.complaintClosed', entity: 'complaints', entityId: p.id, details: { caseNo: loaded.case_no } });
     return loaded.id;
   },
-  reply: (db, user, caseId) => replyRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const recordPrepayment = defineCommand({
@@ -118,7 +116,7 @@ export const recordPrepayment = defineCommand({
     cx.audit({ action: 'case.prepayment', entity: 'cases', entityId: c.id, details: { caseNo: c.case_no, amountFen: args.amountFen, paidOn: args.paidOn } });
     return c.id;
   },
-  reply: (db, user, caseId) => replyRecord(db, user, caseId),
+  reply: loadCaseRecord,
 });
 
 export const revealPersonal = defineCommand({
