@@ -62,3 +62,8 @@ export async function assertFileOpen(trx: Trx, c: CaseOf, what: string): Promise
     .executeTakeFirst();
   if (sitting) throw new AppError('conflict', `个案 ${c.case_no} 正在会上审议，会议结束前不能${what}`);
 }
+
+/** A refusal a form shows at one field (`summary` above the form, where it says more or less than the field's line). */
+export function refusedAt(field: string, message: string, summary = message): AppError {
+  return new AppError('validation', summary, { problems: [{ field, message }] });
+}

@@ -9,11 +9,9 @@ import { checkMembers } from '../../../shared/intake';
 import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
 import { defineCommand, type CommandContext } from '../commands/command';
-import { caseWriter, loadCase, type CaseOf } from './case-of';
+import { caseWriter, loadCase, refusedAt as at, type CaseOf } from './case-of';
 import { refuseHeldElsewhere } from './intake';
 import { loadCaseRecord } from './record-view';
-
-const at = (field: string, message: string) => new AppError('validation', message, { problems: [{ field, message }] });
 
 async function memberOf(cx: CommandContext, c: CaseOf, memberId: string) {
   const m = await cx.trx.selectFrom('members').selectAll().where('id', '=', memberId).where('household_id', '=', c.household_id).executeTakeFirst();

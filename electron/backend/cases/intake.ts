@@ -8,6 +8,7 @@ import { agendaCaseStatuses } from '../../../shared/meeting-rules';
 import { checkMembers, intakeArgs, newHouseholdKinds, type CheckedMember, type IntakeResult } from '../../../shared/intake';
 import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
+import { refusedAt } from './case-of';
 import { defineCommand, nothing, type CommandContext } from '../commands/command';
 import type { Database } from '../db/schema';
 
@@ -75,13 +76,13 @@ export const takeInApplication = defineCommand({
     const streetCode = args.communityCode.slice(0, 9);
     const community = await cx.trx.selectFrom('regions').select(['name', 'level', 'parent_code']).where('code', '=', args.communityCode).executeTakeFirst();
     if (!community || community.level !== 'community' || community.parent_code !== streetCode) throw new AppError('not-found', `没有区划代码为 ${args.communityCode} 的社区（村）`);
-    if (args.appliedOn > cx.today) throw new AppError('validation', '申请日期不能晚于今天', { problems: [{ field: 'appliedOn', message: '申请日期不能晚于今天' }] });
+    if (args.appliedOn > cx.today) throw refusedAt('appliedOn', '申请日期不能晚于今天');
     args.documents.forEach((d, i) => {
-      if (d.receivedOn > cx.today) throw new AppError('validation', '材料收到日期不能晚于今天', { problems: [{ field: `documents.${i}.receivedOn`, message: '材料收到日期不能晚于今天' }] });
+      if (d.receivedOn > cx.today) throw refusedAt(`documents.${i}.receivedOn`, '材料收到日期不能晚于今天');
     });
     if (new Set(args.documents.map((d) => d.kind)).size !== args.documents.length) throw new AppError('validation', '同一种材料只登记一次');
     if (args.relativesDeclaration === 'declared' && args.relativesDeclarationNote === '') {
-      throw new AppError('validation', '申报有近亲属任职时，请写明是谁、在哪里任职', { problems: [{ field: 'relativesDeclarationNote', message: '请写明近亲属的姓名和任职单位、职务' }] });
+      throw refusedAt('relativesDeclarationNote', '请写明近亲属的姓名和任职单位、职务', '申报有近亲属任职时，请写明是谁、在哪里任职');
     }
     if ((args.kind === 'temporary') !== (args.category === 'temporary')) throw new AppError('validation', '临时救助的申请，类别应为“临时救助”；其他申请不能选“临时救助”类别');
 

@@ -7,12 +7,12 @@ import { caseRecordArgs } from '../../../shared/case-record';
 import { formatYuan } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { defineCommand, type CommandContext } from '../commands/command';
-import { assertFileOpen, caseOf, caseWriter, loadCase, type CaseOf } from './case-of';
+import { assertFileOpen, caseOf, caseWriter, loadCase, refusedAt, type CaseOf } from './case-of';
 import { loadCaseRecord } from './record-view';
 import { agendaCaseStatuses } from '../../../shared/meeting-rules';
 
 function notAfterToday(cx: CommandContext, date: string, field: string, what: string): void {
-  if (date > cx.today) throw new AppError('validation', `${what}不能晚于今天`, { problems: [{ field, message: `${what}不能晚于今天` }] });
+  if (date > cx.today) throw refusedAt(field, `${what}不能晚于今天`);
 }
 
 /** This case and, when `household`, the household's other undecided cases: each changed row is rested on. */
@@ -34,7 +34,7 @@ export const fileCloseRelative = defineCommand({
   async run(cx, args, c) {
     notAfterToday(cx, args.filedOn, 'filedOn', '备案日期');
     const member = await cx.trx.selectFrom('members').select(['id', 'name']).where('id', '=', args.memberId).where('household_id', '=', c.household_id).executeTakeFirst();
-    if (!member) throw new AppError('validation', '备案的成员不在这一户', { problems: [{ field: 'memberId', message: '请从这一户的成员中选择' }] });
+    if (!member) throw refusedAt('memberId', '请从这一户的成员中选择', '备案的成员不在这一户');
     const id = cx.id('filing');
     await cx.trx
       .insertInto('close_relative_filings')
@@ -82,7 +82,7 @@ export const closeComplaint = defineCommand({
     const p = loaded.filed;
     if (p.status !== 'open') throw new AppError('conflict', '这件投诉举报已经办结');
     notAfterToday(cx, args.closedOn, 'closedOn', '办结日期');
-    if (args.closedOn < p.received_on) throw new AppError('validation', '办结日期早于收到日期', { problems: [{ field: 'closedOn', message: '办结日期不能早于收到投诉举报的日期' }] });
+    if (args.closedOn < p.received_on) throw refusedAt('closedOn', '办结日期不能早于收到投诉举报的日期', '办结日期早于收到日期');
     await cx.expect('complaints', p.id);
     await cx.trx.updateTable('complaints').set({ handling: args.handling, result: args.result, status: 'closed', closed_on: args.closedOn, updated_at: cx.at }).where('id', '=', p.id).execute();
     cx.audit({ action: 'case.complaintClosed', entity: 'complaints', entityId: p.id, details: { caseNo: loaded.case_no } });
@@ -105,7 +105,7 @@ export const recordPrepayment = defineCommand({
     const limit = (await cx.settings()).prepaymentLimitFen;
     if (args.amountFen > limit) {
       const message = `先行救助金额 ${formatYuan(args.amountFen)} 元超过小金额先行救助的上限 ${formatYuan(limit)} 元，请按程序提交会议审批`;
-      throw new AppError('validation', message, { problems: [{ field: 'amountFen', message }] });
+      throw refusedAt('amountFen', message);
     }
     await cx.expect('cases', c.id);
     await cx.trx
