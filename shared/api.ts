@@ -13,6 +13,8 @@ import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile,
 import { DrawDetail, DrawExport, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import { StartupState } from './startup';
+import { exportArgs } from './export';
+import { SavedFile } from './saved-file';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -141,6 +143,11 @@ export const contract = {
   'sync.reset': { args: syncArgs.reset, result: SyncStatus },
   'sync.rejections': { args: syncArgs.rejections, result: z.array(SyncRejectionView) },
   'sync.resolveRejection': { args: syncArgs.resolveRejection, result: z.array(SyncRejectionView) },
+  'imports.template': { args: exportArgs.template, result: SavedFile },
+  'exports.cases': { args: exportArgs.cases, result: SavedFile },
+  'exports.decisions': { args: exportArgs.decisions, result: SavedFile },
+  'exports.notice': { args: exportArgs.notice, result: SavedFile },
+  'exports.sample': { args: exportArgs.sample, result: SavedFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

@@ -87,6 +87,11 @@ export const channelNames = [
   'sync.reset',
   'sync.rejections',
   'sync.resolveRejection',
+  'imports.template',
+  'exports.cases',
+  'exports.decisions',
+  'exports.notice',
+  'exports.sample',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
