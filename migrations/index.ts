@@ -6,9 +6,10 @@ import { migration0003 } from './0003_spot_check_guards';
 import { migration0004 } from './0004_sync';
 import { migration0005 } from './0005_region_offices';
 import { migration0006 } from './0006_intake';
+import { migration0007 } from './0007_declared_income';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -14,6 +14,8 @@ import { DrawDetail, DrawExport, DrawSummary, PublishedCheck, SpotCheckFrame, sp
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import { StartupState } from './startup';
 import { exportArgs } from './export';
+import { ImportMapping } from './import/fields';
+import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
@@ -144,6 +146,12 @@ export const contract = {
   'sync.rejections': { args: syncArgs.rejections, result: z.array(SyncRejectionView) },
   'sync.resolveRejection': { args: syncArgs.resolveRejection, result: z.array(SyncRejectionView) },
   'imports.template': { args: exportArgs.template, result: SavedFile },
+  'imports.check': { args: importArgs.check, result: ImportReport },
+  'imports.run': { args: importArgs.run, result: ImportReport },
+  'imports.refusals': { args: importArgs.refusals, result: SavedFile },
+  'imports.mappings': { args: Empty, result: z.array(ImportMapping) },
+  'imports.saveMapping': { args: importArgs.saveMapping, result: z.array(ImportMapping) },
+  'imports.deleteMapping': { args: importArgs.deleteMapping, result: z.array(ImportMapping) },
   'exports.cases': { args: exportArgs.cases, result: SavedFile },
   'exports.decisions': { args: exportArgs.decisions, result: SavedFile },
   'exports.notice': { args: exportArgs.notice, result: SavedFile },
@@ -163,6 +171,7 @@ export const eventContract = {
   'pdf.progress': z.object({ jobId: z.string(), done: z.number().int(), total: z.number().int() }),
   /** total 0: not known yet. */
   'sync.progress': z.object({ phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int() }),
+  'import.progress': ImportProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 

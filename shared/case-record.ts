@@ -198,6 +198,8 @@ export const CaseRecordView = z.object({
   currentAmountFen: z.number().nullable(),
   proposedAmountFen: z.number().nullable(),
   perCapitaIncomeFen: z.number().nullable(),
+  /** 家庭月总收入 as declared on application (受理 or the provincial file); null where not asked. */
+  declaredIncomeFen: z.number().nullable(),
   closeRelative: z.boolean(),
   complaint: z.boolean(),
   relativesDeclaration: RelativesDeclaration.nullable(),

@@ -88,6 +88,12 @@ export const channelNames = [
   'sync.rejections',
   'sync.resolveRejection',
   'imports.template',
+  'imports.check',
+  'imports.run',
+  'imports.refusals',
+  'imports.mappings',
+  'imports.saveMapping',
+  'imports.deleteMapping',
   'exports.cases',
   'exports.decisions',
   'exports.notice',
@@ -96,7 +102,7 @@ export const channelNames = [
 
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['pdf.progress', 'sync.progress'] as const;
+export const eventNames = ['pdf.progress', 'sync.progress', 'import.progress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The IPC channel string for a contract channel; one prefix so main can reject anything else. */

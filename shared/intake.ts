@@ -51,6 +51,8 @@ export const intakeArgs = {
       /** The applicant's declaration of close relatives among staff or committee members (art. 11). */
       relativesDeclaration: RelativesDeclaration,
       relativesDeclarationNote: Text(200).default(''),
+      /** 家庭月总收入 as the applicant declared it (the investigation finds the real figure), in fen. */
+      declaredIncomeFen: z.number().int('金额必须是整数（分）').nonnegative('金额不能为负数').max(10_000_000_000, '金额过大').nullable().default(null),
       household: z.discriminatedUnion('on', [
         z.object({ on: z.literal('file'), householdId: Id }).strict(),
         z.object({ on: z.literal('new'), ...NewHousehold.shape }).strict(),
@@ -59,6 +61,9 @@ export const intakeArgs = {
     .strict(),
 } as const;
 export type IntakeArgs = { [K in keyof typeof intakeArgs]: z.output<(typeof intakeArgs)[K]> };
+
+/** What one application needs, however it arrived: typed at 受理, or a household of an import (which has no declaration to record). */
+export type IntakeInput = Omit<IntakeArgs['apply'], 'relativesDeclaration'> & { relativesDeclaration: RelativesDeclaration | null };
 
 /** A member as stored: the normalised ID and what it says about the person. */
 export type CheckedMember = IntakeMember & { citizenId: string; gender: Gender; birthDate: string };

@@ -27,6 +27,7 @@ const intake = (over: Partial<IntakeArgs['apply']> = {}): IntakeArgs['apply'] =>
   category: 'dibao',
   appliedOn: '2026-11-10',
   reason: '家庭主要劳动力患病',
+  declaredIncomeFen: null,
   documents: [{ kind: 'application_form', receivedOn: '2026-11-10' }, { kind: 'id_card', receivedOn: '2026-11-10' }],
   relativesDeclaration: 'declared',
   relativesDeclarationNote: '申请人之兄在街道社会事务办工作',

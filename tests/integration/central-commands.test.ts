@@ -182,6 +182,10 @@ function argsFor(name: string): unknown {
     'households.editMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, name: '假名', reason: '伪造的修改' },
     'households.addMember': { caseId: v.pendingCaseId, member: { name: '假成员', citizenId: '11010519491231002X', relation: 'other' }, reason: '伪造的修改' },
     'households.removeMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, reason: '伪造的修改' },
+    'cases.import': {
+      streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,
+      households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
+    },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);

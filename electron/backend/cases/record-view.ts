@@ -47,6 +47,7 @@ export async function loadCaseRecord(db: Db, user: SessionUser, caseId: string):
     currentAmountFen: c.current_amount_fen,
     proposedAmountFen: c.proposed_amount_fen,
     perCapitaIncomeFen: c.per_capita_income_fen,
+    declaredIncomeFen: c.declared_income_fen,
     closeRelative: c.close_relative === 1,
     complaint: c.complaint === 1,
     relativesDeclaration: c.relatives_declaration,

@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { callCommand } from './commands/call';
+import { importCommand } from './commands/import';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { minutesCommand, noticeCommand } from './commands/meetings';
 import { sampleCommand } from './commands/sample';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   sync: syncCommand,
   stats: statsCommand,
   call: callCommand,
+  import: importCommand,
 };
 
 function usage(): string {

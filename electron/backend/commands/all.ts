@@ -12,5 +12,7 @@ import '../cases/intake';
 import '../cases/investigation';
 import '../cases/record-commands';
 import '../cases/household-edits';
+import '../imports/import-command';
+import '../imports/mappings';
 
 export { allCommands, commandNamed, commandLabel } from './command';

@@ -126,6 +126,7 @@ export interface CasesTable extends Synced {
   prepaid_approved_by: Generated<string>;
   relatives_declaration: 'none' | 'declared' | null;
   relatives_declaration_note: Generated<string>;
+  declared_income_fen: number | null;
 }
 
 export interface InvestigationsTable extends Synced {

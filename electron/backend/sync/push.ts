@@ -12,6 +12,20 @@ import { queuedCommand } from './outbox';
 import { rejectionSubject } from './rejection-subject';
 
 export const PUSH_BATCH = 100;
+/** And at most this much of queued text a batch: an import's parts are large, and the centre takes 32 MB a body. */
+export const PUSH_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** The oldest rows up to the batch's count and size; always at least one, however large. */
+function withinBytes<T extends { args_json: string }>(rows: T[]): T[] {
+  let size = 0;
+  const out: T[] = [];
+  for (const r of rows) {
+    size += r.args_json.length * 3;
+    if (out.length > 0 && size > PUSH_BATCH_BYTES) break;
+    out.push(r);
+  }
+  return out;
+}
 
 export type PushReport = { pushed: number; rejected: number };
 
@@ -53,7 +67,7 @@ export async function pushOutbox(ctx: BackendContext, onProgress: (done: number,
   const total = Number((await ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const report: PushReport = { pushed: 0, rejected: 0 };
   for (;;) {
-    const rows = await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(Math.min(batchSize, PUSH_BATCH)).execute();
+    const rows = withinBytes(await ctx.db.selectFrom('outbox').selectAll().orderBy('id').limit(Math.min(batchSize, PUSH_BATCH)).execute());
     if (rows.length === 0) break;
     const mutations = rows.map((r) => {
       const queued = queuedCommand(r.args_json);

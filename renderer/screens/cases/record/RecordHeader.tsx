@@ -67,6 +67,7 @@ export function CaseFacts({ view }: { view: CaseRecordView }) {
         <Fact label="拟救助金额" value={amountText(view.proposedAmountFen, monthly)} testId="fact-proposed" />
         <Fact label="现救助金额" value={amountText(view.currentAmountFen, true)} testId="fact-current" />
         <Fact label="人均月收入" value={view.perCapitaIncomeFen === null ? '—' : yuan(view.perCapitaIncomeFen)} testId="fact-per-capita" />
+        <Fact label="申报家庭月收入" value={view.declaredIncomeFen === null ? '—' : yuan(view.declaredIncomeFen)} testId="fact-declared-income" />
         <Fact label="家庭人口" value={`${view.household.members.length} 人`} testId="fact-size" />
         <div className="cr-fact cr-fact-wide">
           <dt>申请事由</dt>

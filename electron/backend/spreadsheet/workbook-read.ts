@@ -1,0 +1,149 @@
+// A file a person chose, read into a SheetGrid: the format told from its bytes (a zip is .xlsx, an OLE
+// container .xls, or an encrypted workbook; text is CSV in UTF-8, with or without BOM, or else GB18030),
+// the first sheet with anything in it, and its cells reduced to what they are. Whatever SheetJS cannot
+// read becomes one Chinese sentence; nothing is guessed.
+import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import { AppError } from '../../../shared/result';
+import type { SheetCell, SheetGrid, SheetMerge, SheetRow } from '../../../shared/import/sheet';
+import { MAX_IMPORT_ROWS } from '../../../shared/import/rows';
+
+XLSX.set_cptable(cptable);
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export type SpreadsheetFormat = 'xlsx' | 'xls' | 'csv';
+export type ReadSpreadsheet = { format: SpreadsheetFormat; encoding: 'utf-8' | 'gb18030' | null; grid: SheetGrid };
+
+const fileError = (message: string) => new AppError('validation', message);
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** What the bytes are, before any parser sees them: a PDF or picture named .xlsx is refused here. */
+function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'text' {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw fileError('这个文件不是电子表格（既不是 Excel 的 .xlsx、.xls，也不是 CSV 文本），请选择从系统导出的表格文件');
+  return 'text';
+}
+
+function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: what Chinese Excel writes for "CSV" is GBK, which GB18030 contains.
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      throw fileError('无法识别这个 CSV 文件的文字编码（既不是 UTF-8，也不是 GBK/GB18030），请在 Excel 中另存为 .xlsx 后再导入');
+    }
+  }
+}
+
+function oleKind(bytes: Uint8Array): 'xls' | 'encrypted' | 'other' {
+  let names: string[];
+  try {
+    names = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+  } catch {
+    throw fileError('文件已损坏，无法读取；请重新从系统导出，或在 Excel 中打开后另存为 .xlsx');
+  }
+  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return 'encrypted';
+  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  return 'other';
+}
+
+const encrypted = () => fileError('这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 中打开，取消密码（“文件—信息—保护工作簿—用密码进行加密”清空）后另存，再导入');
+
+function parse(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: SpreadsheetFormat; encoding: 'utf-8' | 'gb18030' | null } {
+  const kind = sniff(bytes);
+  const options: XLSX.ParsingOptions = { dense: true, cellFormula: true, cellNF: true, cellDates: false, sheetRows: MAX_IMPORT_ROWS + 200 };
+  if (kind === 'text') {
+    const { text, encoding } = decodeText(bytes);
+    if (/^\s*</.test(text)) throw fileError('这个文件实际上是网页（HTML/XML）格式，不是真正的 Excel 表格；请用 Excel 打开后另存为 .xlsx 再导入');
+    // raw: every CSV cell stays the text it is, so an ID is never turned into a number on the way in.
+    return { workbook: XLSX.read(text, { ...options, type: 'string', raw: true }), format: 'csv', encoding };
+  }
+  if (kind === 'ole') {
+    const ole = oleKind(bytes);
+    if (ole === 'encrypted') throw encrypted();
+    if (ole === 'other') throw fileError('这个文件不是 Excel 工作簿（可能是 Word 等其他 Office 文件），请选择表格文件');
+  }
+  try {
+    return { workbook: XLSX.read(bytes, { ...options, type: 'buffer' }), format: kind === 'zip' ? 'xlsx' : 'xls', encoding: null };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(text)) throw encrypted();
+    throw fileError(kind === 'zip' ? '文件已损坏或不是 Excel 工作簿，无法读取；请重新从系统导出，或在 Excel 中打开后另存为 .xlsx' : '文件已损坏，无法读取；请重新从系统导出，或在 Excel 中打开后另存为 .xlsx');
+  }
+}
+
+function isoOfSerial(serial: number): string | null {
+  const d = XLSX.SSF.parse_date_code(serial);
+  if (!d || d.y < 1900) return null;
+  return `${String(d.y).padStart(4, '0')}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+function cellOf(c: XLSX.CellObject | undefined, csv: boolean): SheetCell {
+  if (!c) return { kind: 'empty' };
+  if (typeof c.f === 'string' && c.f !== '' && !csv) return { kind: 'formula', formula: c.f };
+  switch (c.t) {
+    case 's':
+    case 'str' as XLSX.ExcelDataType:
+      return { kind: 'text', text: String(c.v ?? '') };
+    case 'n': {
+      const v = Number(c.v);
+      if (typeof c.z === 'string' && XLSX.SSF.is_date(c.z)) {
+        const iso = isoOfSerial(v);
+        if (iso) return { kind: 'date', iso };
+      }
+      return { kind: 'number', value: v, shown: c.w ?? String(v) };
+    }
+    case 'd':
+      return c.v instanceof Date ? { kind: 'date', iso: c.v.toISOString().slice(0, 10) } : { kind: 'text', text: String(c.v ?? '') };
+    case 'b':
+      return { kind: 'bool', value: Boolean(c.v) };
+    case 'e':
+      return { kind: 'error', shown: c.w ?? '#错误' };
+    case 'z':
+      return { kind: 'empty' };
+    default:
+      return { kind: 'text', text: String(c.v ?? '') };
+  }
+}
+
+function gridOf(name: string, sheet: XLSX.WorkSheet, csv: boolean): SheetGrid {
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const rows: SheetRow[] = [];
+  data.forEach((cells, r) => {
+    if (!cells) return;
+    const row = Array.from({ length: cells.length }, (_, c) => cellOf(cells[c], csv));
+    if (row.some((c) => c.kind !== 'empty')) rows.push({ row: r + 1, cells: row });
+  });
+  const merges = ((sheet['!merges'] ?? []) as XLSX.Range[]).map((m): SheetMerge => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  return { name, rows, merges };
+}
+
+function rowCount(sheet: XLSX.WorkSheet): number {
+  const ref = (sheet['!fullref'] as string | undefined) ?? sheet['!ref'];
+  return ref ? XLSX.utils.decode_range(ref).e.r + 1 : 0;
+}
+
+/** Reads the file's first sheet that holds anything, or refuses the file as a whole with the reason. */
+export function readSpreadsheet(bytes: Uint8Array): ReadSpreadsheet {
+  if (bytes.length === 0) throw fileError('文件是空的（0 字节），请重新导出');
+  if (bytes.length > MAX_IMPORT_BYTES) throw fileError(`文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过导入上限 20 MB；请按社区分成几个文件导入`);
+  const { workbook, format, encoding } = parse(bytes);
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) continue;
+    const total = rowCount(sheet);
+    if (total > MAX_IMPORT_ROWS + 200) throw fileError(`工作表“${name}”有 ${total.toLocaleString('en-US')} 行，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；请按社区分成几个文件导入`);
+    const grid = gridOf(name, sheet, format === 'csv');
+    if (grid.rows.length > 0) return { format, encoding, grid };
+  }
+  throw fileError(workbook.SheetNames.length > 1 ? '工作簿中所有工作表都是空的，没有可导入的内容' : '工作表是空的，没有可导入的内容');
+}

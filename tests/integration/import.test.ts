@@ -1,0 +1,120 @@
+// Importing applications from a spreadsheet on a real database: the rows become exactly what 受理 makes,
+// through cases.import and the intake body; every refused row is named by its row and column and nothing
+// is written; a second import of the same file adds nothing; a bureau account cannot import.
+import { afterEach, describe, expect, it } from 'vitest';
+import { citizenIdCheckChar } from '../../shared/citizen-id';
+import { standardHeaders } from '../../shared/import/fields';
+import type { ImportReport } from '../../shared/import/report';
+import { createHandlerTable } from '../../electron/backend/handlers';
+import { freshDatabase } from '../helpers/db';
+import { NOW, seedMinimal, testContext } from '../helpers/minimal';
+
+const id = (first17: string) => first17 + citizenIdCheckChar(first17);
+const HEAD = id('43018819700312001');
+const WIFE = id('43018819720815002');
+const CHILD = id('43018820100101004');
+const OTHER_HEAD = id('43018819500101003');
+
+function csv(rows: string[][]): string {
+  return [standardHeaders.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
+}
+
+const person = (over: Partial<Record<'community' | 'head' | 'name' | 'id' | 'relation' | 'category' | 'kind' | 'date' | 'income' | 'phone' | 'address', string>>) => {
+  const p = { community: '430188001001', head: HEAD, name: '周建国', id: HEAD, relation: '本人', category: '低保对象', kind: '新申请', date: '2026-11-05', income: '1200.50', phone: '13800138000', address: '望江路12号', ...over };
+  return [p.community, p.head, p.name, p.id, p.relation, p.category, p.kind, p.date, p.income, p.phone, p.address];
+};
+
+const family = [
+  person({}),
+  person({ name: '刘芳', id: WIFE, relation: '配偶' }),
+  person({ name: '周子涵', id: CHILD, relation: '子女' }),
+  person({ head: OTHER_HEAD, id: OTHER_HEAD, name: '李老汉', category: '特困人员', date: '2026年11月6日', income: '0', phone: '0731-8888888', address: '江边村3组' }),
+];
+
+async function world() {
+  const t = await freshDatabase();
+  seedMinimal(t.handle);
+  t.handle.sqlite.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430188001002', '江村', 'community', '430188001', 2024, ?)").run(NOW);
+  t.handle.sqlite.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430188002', '临江街道', 'street', '430188', 2024, ?), ('430188002001', '临江社区', 'community', '430188002', 2024, ?)").run(NOW, NOW);
+  const ctx = testContext(t.handle, t.dir);
+  const registry = createHandlerTable(ctx, { checkResults: true });
+  const count = (table: string) => t.handle.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const check = async (text: string | Uint8Array, fileName = 'a.csv') => {
+    const r = await registry.invoke('imports.check', { fileName, contentBase64: Buffer.from(text).toString('base64') });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as ImportReport;
+  };
+  const refusedFile = async (bytes: Uint8Array, fileName = 'a.xlsx') => {
+    const r = await registry.invoke('imports.check', { fileName, contentBase64: Buffer.from(bytes).toString('base64') });
+    if (r.ok) throw new Error('should have been refused');
+    return r.error.message;
+  };
+  const run = async (token: string) => {
+    const r = await registry.invoke('imports.run', { token });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as ImportReport;
+  };
+  return { t, ctx, registry, count, check, run, refusedFile, cleanup: () => t.cleanup() };
+}
+let current: Awaited<ReturnType<typeof world>> | null = null;
+afterEach(async () => {
+  await current?.cleanup();
+  current = null;
+});
+const open = async () => (current = await world());
+
+describe('import from a spreadsheet', () => {
+  it('checks without writing, then imports what intake makes, and a second import adds nothing', async () => {
+    const w = await open();
+    const report = await w.check(csv(family));
+    expect(report).toMatchObject({ rows: 4, households: 2, accepted: 4, refused: [], written: false, mapping: '标准模板', format: 'csv', encoding: 'utf-8' });
+    expect(w.count('cases')).toBe(0);
+    expect(w.count('outbox')).toBe(0);
+    const done = await w.run(report.token);
+    expect(done).toMatchObject({ written: true, added: { households: 2, members: 4, cases: 2 } });
+    expect(w.count('members')).toBe(4);
+    const c = w.t.handle.sqlite.prepare("SELECT c.kind, c.category, c.applied_on, c.declared_income_fen, c.status, h.area_type, h.phone FROM cases c JOIN households h ON h.id = c.household_id ORDER BY c.case_no").all();
+    expect(c).toEqual([
+      { kind: 'new_application', category: 'dibao', applied_on: '2026-11-05', declared_income_fen: 120050, status: 'pending', area_type: 'urban', phone: '13800138000' },
+      { kind: 'new_application', category: 'tekun', applied_on: '2026-11-06', declared_income_fen: 0, status: 'pending', area_type: 'urban', phone: '0731-8888888' },
+    ]);
+    expect(w.count('outbox')).toBe(1);
+    const again = await w.check(csv(family));
+    expect(again).toMatchObject({ rows: 4, accepted: 4, unchanged: 4, refused: [] });
+    const second = await w.run(again.token);
+    expect(second.added).toEqual({ households: 0, members: 0, cases: 0 });
+    expect(w.count('cases')).toBe(2);
+  });
+
+  it('names every refused row by row and column and writes nothing', async () => {
+    const w = await open();
+    const rows = [
+      ...family,
+      person({ head: id('43018819800101005'), id: id('43018819800101005').slice(0, 17) + (citizenIdCheckChar(id('43018819800101005').slice(0, 17)) === '1' ? '2' : '1'), name: '错号' }),
+      person({ head: id('43018819810101006'), id: id('43018819810101006'), name: '外街', community: '430188002001' }),
+      person({ head: id('43018819820101007'), id: id('43018819820101007'), name: '五保', category: '五保户' }),
+      person({ head: id('43018819830101008'), id: id('43018819830101008'), name: '坏日期', date: '2026-13-45' }),
+      person({ head: id('43018819840101009'), id: id('43018819840101009'), name: '未来', date: '2026-12-25' }),
+      person({ head: id('43018819850101000'), id: id('43018819850101000'), name: '负数', income: '-5' }),
+      person({ head: id('43018819860101001'), id: '4.30188E+17', name: '科学' }),
+    ];
+    const report = await w.check(csv(rows));
+    const at = report.refused.map((r) => [r.row, r.column]);
+    expect(at).toEqual(expect.arrayContaining([[6, '身份证号'], [7, '社区代码'], [8, '救助类别'], [9, '申请日期'], [10, '申请日期'], [11, '家庭月总收入（元）'], [12, '身份证号']]));
+    expect(report.refused.find((r) => r.row === 12)?.message).toContain('丢失');
+    expect(report.refused.find((r) => r.row === 10)?.message).toContain('晚于今天');
+    const done = await w.run(report.token);
+    expect(done.written).toBe(false);
+    expect(w.count('cases')).toBe(0);
+    expect(w.count('households')).toBe(0);
+  });
+
+  it('refuses two heads, a person on another household, and a file that is not a spreadsheet', async () => {
+    const w = await open();
+    await w.run((await w.check(csv([person({ head: OTHER_HEAD, id: OTHER_HEAD, name: '李老汉' })]))).token);
+    const report = await w.check(csv([person({}), person({ name: '刘芳', id: WIFE, relation: '本人' }), person({ name: '李老汉', id: OTHER_HEAD, relation: '父母' })]));
+    expect(report.refused.map((r) => [r.row, r.column])).toEqual(expect.arrayContaining([[3, '与户主关系'], [3, '身份证号']]));
+    expect(await w.refusedFile(Buffer.from('%PDF-1.7\n\0\0binary'))).toContain('不是电子表格');
+    expect(w.count('cases')).toBe(1);
+  });
+});
