@@ -60,7 +60,8 @@ export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: Impor
     } else if (head.relation !== 'self') {
       problems.push({ row: head.row, column: labelOf('relation'), message: '身份证号与户主身份证号相同，与户主关系应为“本人”' });
     }
-    for (const s of selves) {
+    // Two 本人 rows are one refusal (at the second); only a lone 本人 with another ID is a second kind.
+    for (const s of selves.length === 1 ? selves : []) {
       if (s.citizenId !== headId) problems.push({ row: s.row, column: labelOf('citizenId'), message: '与户主关系为“本人”，但身份证号与户主身份证号不同' });
     }
     if (rows.length > MAX_MEMBERS) problems.push({ row: rows[MAX_MEMBERS]!.row, column: labelOf('headCitizenId'), message: `一户最多登记 ${MAX_MEMBERS} 位成员` });
@@ -68,7 +69,7 @@ export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: Impor
     for (const p of rows) {
       if (p === basis) continue;
       for (const f of householdFields) {
-        if (p[f] !== basis[f]) problems.push({ row: p.row, column: labelOf(fieldOfHousehold[f]), message: `${householdFieldWords[f]}与本户户主一行（第 ${basis.row} 行）不同，同一户应填写相同的${householdFieldWords[f]}` });
+        if (p[f] !== basis[f]) problems.push({ row: p.row, column: labelOf(fieldOfHousehold[f]), message: `${householdFieldWords[f]}与本户户主一行（第 ${basis.row} 行）不一致，同一户应填写相同的${householdFieldWords[f]}` });
       }
     }
     if (problems.length > 0) {

@@ -34,13 +34,15 @@ function zodText(schema: { safeParse(v: unknown): { success: true; data: unknown
   return r.success ? { ok: true, value: String(r.data) } : { ok: false, message: r.error.issues[0]?.message ?? '内容无效' };
 }
 
-export type ReadRows = { people: PersonRow[]; refused: RowRefusal[]; rows: number };
+/** `heads`: each row's 户主身份证号 as read, or its raw text where it cannot be, to count the file's households. */
+export type ReadRows = { people: PersonRow[]; refused: RowRefusal[]; rows: number; heads: Set<string> };
 
 export function readPeople(grid: SheetGrid, layout: SheetLayout, today: string): ReadRows {
   const col = layout.columnOf as Record<ImportField, number>;
   const label = (f: ImportField) => layout.labels[col[f]] ?? '';
   const people: PersonRow[] = [];
   const refused: RowRefusal[] = [];
+  const heads = new Set<string>();
   let rows = 0;
   let pastTotals = false;
   const mapped = Object.values(col);
@@ -75,10 +77,12 @@ export function readPeople(grid: SheetGrid, layout: SheetLayout, today: string):
       phone: textField(take, 'phone', cell('phone'), '联系电话', NewHousehold.shape.phone),
       address: textField(take, 'address', cell('address'), '家庭住址', NewHousehold.shape.address),
     };
+    const headCell = cell('headCitizenId');
+    heads.add(person.headCitizenId ?? (headCell.kind === 'number' ? String(headCell.value) : cellText(headCell)));
     if (problems.length > 0) refused.push(...problems);
     else people.push(person as PersonRow);
   }
-  return { people, refused, rows };
+  return { people, refused, rows, heads };
 }
 
 function textField(

@@ -64,7 +64,7 @@ export function textOf(cell: SheetCell): Read<string> {
 const sciNotation = /^\d+(\.\d+)?E\+?\d+$/i;
 
 function idDigitsLost(shown: string): string {
-  return `身份证号被存成了数字（显示为 ${shown}），后几位已经丢失，无法还原；请在原表中把这一列设为“文本”后重新导出，或在号码前加英文单引号 ' 再导入`;
+  return `身份证号被存成了数字，显示为科学计数法 ${shown}，后几位已经丢失，无法还原；请在原表中把这一列设为“文本”后重新导出，或在号码前加英文单引号 ' 再导入`;
 }
 
 /** A citizen ID cell, normalised to 18 characters (a 15-digit one upgraded), `today` bounding the birth date. */
@@ -129,19 +129,20 @@ export function dateOf(cell: SheetCell, what = '申请日期'): Read<string> {
 
 /** An amount in 元 (a number cell or text such as 1,234.50), in fen; at most two decimals, never negative. */
 export function yuanOf(cell: SheetCell, what = '家庭月总收入'): Read<number> {
+  const bad = (shown: string, why: string) => refuse(`${what}的金额“${shown}”${why}：应为不小于 0 的数字（元），最多两位小数`);
   if (cell.kind === 'number') {
     const fen = Math.round(cell.value * 100);
-    if (cell.value < 0) return refuse(`${what}不能为负数（${cell.shown}）`);
-    if (Math.abs(cell.value * 100 - fen) > 1e-6) return refuse(`${what} ${cell.shown} 超过两位小数，请精确到分`);
-    if (fen > 100_000_000_00) return refuse(`${what} ${cell.shown} 元过大，请检查`);
+    if (cell.value < 0) return bad(cell.shown, '是负数');
+    if (Math.abs(cell.value * 100 - fen) > 1e-6) return bad(cell.shown, '超过两位小数');
+    if (fen > 100_000_000_00) return bad(cell.shown, '过大');
     return { ok: true, value: fen };
   }
   const t = required(cell, what);
   if (!t.ok) return t;
-  if (/^-/.test(t.value.trim())) return refuse(`${what}不能为负数（${t.value}）`);
+  if (/^[-－]/.test(t.value.trim())) return bad(t.value, '是负数');
   const parsed = parseYuan(t.value);
-  if (!parsed.ok) return refuse(`${what}“${t.value}”不是有效金额：应为不小于 0 的数字（元），最多两位小数`);
-  if (parsed.fen > 100_000_000_00) return refuse(`${what} ${t.value} 元过大，请检查`);
+  if (!parsed.ok) return bad(t.value, parsed.code === 'money-too-large' ? '过大' : '无效');
+  if (parsed.fen > 100_000_000_00) return bad(t.value, '过大');
   return { ok: true, value: parsed.fen };
 }
 

@@ -16,6 +16,7 @@ import { testContext } from '../helpers/minimal';
 import { benchCaseSearch } from './case-search';
 import { benchCentre } from './centre';
 import { benchGridScroll } from './grid-scroll';
+import { benchImport } from './import';
 import { benchNoticeStanding } from './notice-standing';
 import { benchSampler } from './sampler';
 import { benchSync } from './sync';
@@ -50,6 +51,7 @@ try {
   if (wanted('notice')) await benchNoticeStanding();
   if (wanted('sync')) await benchSync(dir);
   if (wanted('centre')) await benchCentre(dir);
+  if (wanted('import')) benchImport(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

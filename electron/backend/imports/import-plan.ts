@@ -64,7 +64,6 @@ export function planImport(bytes: Uint8Array, fileName: string, choice: MappingC
   const people = readPeople(read.grid, layout, today);
   if (people.rows === 0) throw new AppError('validation', `工作表“${read.grid.name}”在表头（第 ${layout.headerRow} 行）下面没有数据行`);
   const grouped = groupHouseholds(people.people, labelOf);
-  const heads = new Set(people.people.map((p) => p.headCitizenId));
   const refused = [...people.refused, ...grouped.refused].sort((a, b) => a.row - b.row);
-  return { ...base, rows: people.rows, households: grouped.households, householdCount: heads.size, refused };
+  return { ...base, rows: people.rows, households: grouped.households, householdCount: people.heads.size, refused };
 }

@@ -56,6 +56,9 @@ function oleKind(bytes: Uint8Array): 'xls' | 'encrypted' | 'other' {
   return 'other';
 }
 
+const tooManyRows = (what: string, rows: number) =>
+  fileError(`${what}有 ${rows.toLocaleString('en-US')} 行，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；请按社区分成几个文件导入`);
+
 const encrypted = () => fileError('这个工作簿设置了打开密码（已加密），无法读取；请在 Excel 中打开，取消密码（“文件—信息—保护工作簿—用密码进行加密”清空）后另存，再导入');
 
 function parse(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: SpreadsheetFormat; encoding: 'utf-8' | 'gb18030' | null } {
@@ -64,6 +67,9 @@ function parse(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: Spreadshee
   if (kind === 'text') {
     const { text, encoding } = decodeText(bytes);
     if (/^\s*</.test(text)) throw fileError('这个文件实际上是网页（HTML/XML）格式，不是真正的 Excel 表格；请用 Excel 打开后另存为 .xlsx 再导入');
+    // SheetJS stops a CSV at sheetRows without saying how long it was: count the lines first.
+    const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (lines > MAX_IMPORT_ROWS + 200) throw tooManyRows('CSV 文件', lines);
     // raw: every CSV cell stays the text it is, so an ID is never turned into a number on the way in.
     return { workbook: XLSX.read(text, { ...options, type: 'string', raw: true }), format: 'csv', encoding };
   }
@@ -141,7 +147,7 @@ export function readSpreadsheet(bytes: Uint8Array): ReadSpreadsheet {
     const sheet = workbook.Sheets[name];
     if (!sheet) continue;
     const total = rowCount(sheet);
-    if (total > MAX_IMPORT_ROWS + 200) throw fileError(`工作表“${name}”有 ${total.toLocaleString('en-US')} 行，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；请按社区分成几个文件导入`);
+    if (total > MAX_IMPORT_ROWS + 200) throw tooManyRows(`工作表“${name}”`, total);
     const grid = gridOf(name, sheet, format === 'csv');
     if (grid.rows.length > 0) return { format, encoding, grid };
   }
