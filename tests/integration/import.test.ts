@@ -1,6 +1,8 @@
 // Importing applications from a spreadsheet on a real database: the rows become exactly what 受理 makes,
 // through cases.import and the intake body; every refused row is named by its row and column and nothing
 // is written; a second import of the same file adds nothing; a bureau account cannot import.
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { standardHeaders } from '../../shared/import/fields';
@@ -119,4 +121,31 @@ describe('import from a spreadsheet', () => {
     expect(await w.refusedFile(Buffer.from('%PDF-1.7\n\0\0binary'))).toContain('不是电子表格');
     expect(w.count('cases')).toBe(1);
   });
+
+  it('hands back the refused rows as a workbook: row, column and reason for each', async () => {
+    const w = await open();
+    const report = await w.check(csv([...family, person({ head: id('43018819830101008'), id: id('43018819830101008'), name: '坏日期', date: '2026-13-45' })]));
+    const r = await w.registry.invoke('imports.refusals', { token: report.token });
+    if (!r.ok) throw new Error(r.error.message);
+    const book = XLSX.read(readFileSync(r.value.path));
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
+    expect(rows[0]).toEqual(['行号', '列', '原因']);
+    expect(rows.slice(1)).toEqual(report.refused.map((x) => [x.row, x.column, x.message]));
+    expect(r.value.rows).toBe(1);
+    // Another account cannot read this check's refusals (they name people).
+    w.t.handle.sqlite.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-2', 'staff2', '李经办', 'street_staff', '430188001', ?)").run(NOW);
+    const other = await w.registry.invoke('imports.refusals', { token: report.token }, { as: { id: 'u-2', username: 'staff2', name: '李经办', role: 'street_staff', regionCode: '430188001' } as never });
+    expect(other.ok).toBe(false);
+  });
+
+  it('refuses a body over the limit and a workbook that unpacks to hundreds of megabytes, before parsing either', async () => {
+    const w = await open();
+    const over = await w.registry.invoke('imports.check', { fileName: 'big.xlsx', contentBase64: 'A'.repeat(28 * 1024 * 1024) });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.error.message).toContain('20 MB');
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '/xl/worksheets/sheet1.xml', Buffer.alloc(450 * 1024 * 1024, 32));
+    const bomb = XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
+    expect(await w.refusedFile(bomb)).toMatch(/解压后超过 400 MB/);
+  }, 60_000);
 });

@@ -7,10 +7,13 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { AppError } from '../../../shared/result';
 import type { SheetCell, SheetGrid, SheetMerge, SheetRow } from '../../../shared/import/sheet';
 import { MAX_IMPORT_ROWS } from '../../../shared/import/rows';
+import { unpackedZipBytes } from './zip-size';
 
 XLSX.set_cptable(cptable);
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A 50,000-row workbook unpacks to well under this; more is a zip bomb or not a roster. */
+const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
 export type SpreadsheetFormat = 'xlsx' | 'xls' | 'csv';
 export type ReadSpreadsheet = { format: SpreadsheetFormat; encoding: 'utf-8' | 'gb18030' | null; grid: SheetGrid };
@@ -72,6 +75,11 @@ function parse(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: Spreadshee
     if (lines > MAX_IMPORT_ROWS + 200) throw tooManyRows('CSV 文件', lines);
     // raw: every CSV cell stays the text it is, so an ID is never turned into a number on the way in.
     return { workbook: XLSX.read(text, { ...options, type: 'string', raw: true }), format: 'csv', encoding };
+  }
+  if (kind === 'zip') {
+    const unpacked = unpackedZipBytes(bytes);
+    if (unpacked === null) throw fileError('文件已损坏或不是 Excel 工作簿，无法读取；请重新从系统导出，或在 Excel 中打开后另存为 .xlsx');
+    if (unpacked > MAX_UNPACKED_BYTES) throw fileError(`这个工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，远大于任何花名册，不予读取；请检查文件来源`);
   }
   if (kind === 'ole') {
     const ole = oleKind(bytes);
