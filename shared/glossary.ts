@@ -76,6 +76,11 @@ export const glossary = {
   审计日志: 'auditLog',
   同步: 'sync',
   待同步: 'outbox',
+  导入申请: 'import (cases.import)',
+  导入模板: 'importTemplate (standardHeaders)',
+  列对应关系: 'importMapping',
+  申报家庭月总收入: 'declaredIncomeFen',
+  导入检查: 'import check (imports.check)',
 } as const;
 
 export type GlossaryTerm = keyof typeof glossary;
