@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { callCommand } from './commands/call';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
+import { exportCommand, importTemplateCommand } from './commands/exports';
 import { minutesCommand, noticeCommand } from './commands/meetings';
 import { sampleCommand } from './commands/sample';
 import { statsCommand, syncCommand } from './commands/sync';
@@ -17,6 +18,8 @@ const commands: Record<string, Command> = {
   minutes: minutesCommand,
   notice: noticeCommand,
   sample: sampleCommand,
+  export: exportCommand,
+  'import-template': importTemplateCommand,
   sync: syncCommand,
   stats: statsCommand,
   call: callCommand,
