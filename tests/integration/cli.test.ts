@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfFonts, pdfText } from '../helpers/pdf';
 
@@ -151,5 +151,11 @@ describe('npm run demo', () => {
     const both = cli('notice', '--db', join(out, 'demo.sqlite'), '--standing', '--batch', 'x', '--out', join(dir, 'x.pdf'));
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/either --batch ID or --standing/);
+
+    // The import template and one spreadsheet of each export, listed in the summary with their rows.
+    const sheets = [...r.stdout.matchAll(/^\s+(\S+\.xlsx)\s+(\d+) 行/gm)].map((s) => ({ file: basename(s[1]!), rows: Number(s[2]) }));
+    expect(sheets.map((s) => s.file)).toEqual(['import-template.xlsx', expect.stringMatching(/^个案清单-/), expect.stringMatching(/^决定-430188001-2026-11-/), expect.stringMatching(/^公示-/), expect.stringMatching(/^抽查样本-/)]);
+    for (const s of sheets) expect(existsSync(join(out, s.file)), s.file).toBe(true);
+    expect(sheets.slice(1).every((s) => s.rows > 0)).toBe(true);
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 // `npm run demo [-- --out DIR]`: builds demo.sqlite from the generator and writes every PDF the
-// application can make, then prints a short summary. Later features add their outputs here.
+// application can make, the spreadsheets of each export and the import template, then prints a short summary. Later features add their outputs here.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fixedClock } from '../clock';
@@ -7,6 +7,11 @@ import { generateDistrict } from '../demo/generator';
 import { holdDemoMeeting } from '../demo/demo-meeting';
 import { holdDemoSpotCheck } from '../demo/demo-spotcheck';
 import { exportDraw, writeReportPdf, writeWorksheetPdf } from '../spotchecks/documents';
+import { exportCases } from '../exports/cases-export';
+import { exportDecisions } from '../exports/decisions-export';
+import { writeImportTemplate } from '../exports/import-template';
+import { exportNotice } from '../exports/notice-export';
+import { exportSample } from '../exports/sample-export';
 import { deskAs } from '../commands/desk';
 import { createFromMeeting, postBatch } from '../notices/notice-batches';
 import { writeBatchNotice, writeStandingNotice } from '../notices/notice-pdf';
@@ -63,6 +68,16 @@ async function demo(argv: string[]): Promise<void> {
     const report = await writeReportPdf(backend.ctx, chief, draw.id, join(outDir, 'spotcheck-report.pdf'));
     const published = await exportDraw(backend.ctx, chief, draw.id);
     const flagged = draw.items.filter((i) => i.finding && i.finding.finding !== 'compliant').length;
+    // The spreadsheets, each as the person who would export it: the street's caseworker the grid, the
+    // meeting's decisions and a notice; the section chief the sample.
+    const firstBatch = batches[0];
+    const sheets = [
+      { what: '导入模板', file: writeImportTemplate(join(outDir, 'import-template.xlsx')) },
+      { what: `${user.regionName}个案清单`, file: await exportCases(backend.ctx, user, {}) },
+      { what: '会议决定', file: await exportDecisions(backend.ctx, user, m.id) },
+      ...(firstBatch ? [{ what: `公示名单 ${firstBatch.communityName}`, file: await exportNotice(backend.ctx, user, firstBatch.id) }] : []),
+      { what: '抽查样本', file: await exportSample(backend.ctx, chief, draw.id) },
+    ];
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
         `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
@@ -79,6 +94,8 @@ async function demo(argv: string[]): Promise<void> {
       `  ${relative(process.cwd(), worksheet.path)}  ${worksheet.pages} 页`,
       `  ${relative(process.cwd(), report.path)}  ${report.pages} 页`,
       ...published.files.map((f) => `  ${relative(process.cwd(), f.path)}`),
+      `表格（${sheets.length} 份，.xlsx）：`,
+      ...sheets.map(({ what, file }) => `  ${relative(process.cwd(), file.path)}  ${file.rows} 行  ${what}`),
       `个案清单（${files.length} 份）：`,
       ...files,
       `共用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`,

@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { callCommand } from './commands/call';
 import { importCommand } from './commands/import';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
+import { exportCommand, importTemplateCommand } from './commands/exports';
 import { minutesCommand, noticeCommand } from './commands/meetings';
 import { sampleCommand } from './commands/sample';
 import { statsCommand, syncCommand } from './commands/sync';
@@ -18,6 +19,8 @@ const commands: Record<string, Command> = {
   minutes: minutesCommand,
   notice: noticeCommand,
   sample: sampleCommand,
+  export: exportCommand,
+  'import-template': importTemplateCommand,
   sync: syncCommand,
   stats: statsCommand,
   call: callCommand,
