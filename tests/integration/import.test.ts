@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { standardHeaders } from '../../shared/import/fields';
 import type { ImportReport } from '../../shared/import/report';
+import type { SavedFile } from '../../shared/saved-file';
 import { createHandlerTable } from '../../electron/backend/handlers';
 import { freshDatabase } from '../helpers/db';
 import { NOW, seedMinimal, testContext } from '../helpers/minimal';
@@ -127,11 +128,12 @@ describe('import from a spreadsheet', () => {
     const report = await w.check(csv([...family, person({ head: id('43018819830101008'), id: id('43018819830101008'), name: '坏日期', date: '2026-13-45' })]));
     const r = await w.registry.invoke('imports.refusals', { token: report.token });
     if (!r.ok) throw new Error(r.error.message);
-    const book = XLSX.read(readFileSync(r.value.path));
+    const saved = r.value as SavedFile;
+    const book = XLSX.read(readFileSync(saved.path));
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
-    expect(rows[0]).toEqual(['行号', '列', '原因']);
+    expect(rows[0]).toEqual(['行号', '列', '不能导入的原因']);
     expect(rows.slice(1)).toEqual(report.refused.map((x) => [x.row, x.column, x.message]));
-    expect(r.value.rows).toBe(1);
+    expect(saved.rows).toBe(1);
     // Another account cannot read this check's refusals (they name people).
     w.t.handle.sqlite.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-2', 'staff2', '李经办', 'street_staff', '430188001', ?)").run(NOW);
     const other = await w.registry.invoke('imports.refusals', { token: report.token }, { as: { id: 'u-2', username: 'staff2', name: '李经办', role: 'street_staff', regionCode: '430188001' } as never });

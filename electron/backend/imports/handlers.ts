@@ -14,7 +14,7 @@ function bytesOf(base64: string): Uint8Array {
 export const importHandlers: HandlerMap<'imports.check' | 'imports.run' | 'imports.refusals' | 'imports.mappings'> = {
   'imports.check': async (args, ctx, caller) => checkImport(ctx, caller.signedIn(), { fileName: args.fileName, bytes: bytesOf(args.contentBase64), mapping: args.mapping }),
   'imports.run': async (args, ctx, caller) => importChecked(ctx, caller.signedIn(), args.token),
-  'imports.refusals': async (args, ctx, caller) => writeRefusals(ctx, checkedFile(ctx, caller.signedIn(), args.token).report),
+  'imports.refusals': async (args, ctx, caller) => writeRefusals(ctx, caller.signedIn(), checkedFile(ctx, caller.signedIn(), args.token).report),
   'imports.mappings': async (_args, ctx, caller) => {
     caller.signedIn();
     return savedMappings(ctx.db);

@@ -1,26 +1,31 @@
 // The refused rows of a check as a workbook, to hand back to whoever keyed the file: row, column, reason.
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as XLSX from '@e965/xlsx';
-import type { ImportReport } from '../../../shared/import/report';
+// It names people (the reasons do), so it is written and audited as every export is.
+import type { ImportReport, RowRefusal } from '../../../shared/import/report';
+import type { SessionUser } from '../../../shared/domain';
 import type { SavedFile } from '../../../shared/saved-file';
 import type { BackendContext } from '../context';
+import { fileStamp, saveExport } from '../exports/export-file';
+import { tableSheet, type Field } from '../spreadsheet/xlsx-write';
+
+const fields: readonly Field<RowRefusal>[] = [
+  { header: '行号', width: 8, kind: 'integer', value: (r) => (r.row === 0 ? null : r.row) },
+  { header: '列', width: 20, kind: 'text', value: (r) => r.column },
+  { header: '不能导入的原因', width: 90, kind: 'text', value: (r) => r.message },
+];
 
 function safeStem(fileName: string): string {
   return fileName.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || '导入文件';
 }
 
-export function writeRefusals(ctx: BackendContext, report: ImportReport): SavedFile {
-  const rows = report.refused.map((r) => [r.row === 0 ? '（整个文件）' : r.row, r.column, r.message]);
-  const sheet = XLSX.utils.aoa_to_sheet([['行号', '列', '原因'], ...rows]);
-  sheet['!cols'] = [{ wch: 8 }, { wch: 20 }, { wch: 90 }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '不能导入的行');
-  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  const fileName = `导入检查-${safeStem(report.fileName)}-${report.sha256.slice(0, 8)}.xlsx`;
-  mkdirSync(ctx.paths.exportDir, { recursive: true });
-  const path = join(ctx.paths.exportDir, fileName);
-  writeFileSync(path, bytes);
-  return { fileName, path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rows: rows.length };
+export function writeRefusals(ctx: BackendContext, user: SessionUser, report: ImportReport): Promise<SavedFile> {
+  return saveExport(ctx, user, {
+    document: 'import-refusals',
+    fileName: `导入检查-${safeStem(report.fileName)}-${fileStamp(ctx.clock.now())}.xlsx`,
+    title: `导入检查：${report.fileName}`,
+    sheets: [tableSheet('不能导入的行', fields, report.refused)],
+    entity: 'import',
+    entityId: null,
+    details: { sha256: report.sha256, refused: report.refused.length },
+    citizenIds: 0,
+  });
 }
