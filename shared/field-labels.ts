@@ -188,6 +188,26 @@ export const fieldLabels: Record<string, FieldLabel> = {
   // Desktop
   file: text('文件'),
   folder: text('文件夹'),
+
+  // 受理 and imports: the declared income, and a spreadsheet import's file, mapping and parts
+  declaredIncomeFen: text('家庭月总收入（申报）'),
+  fileName: record('文件名'),
+  contentBase64: record('文件内容'),
+  mapping: text('列对应关系'),
+  columns: text('列对应关系'),
+  'columns.headCitizenId': text('“户主身份证号”对应的列'),
+  'columns.monthlyIncome': text('“家庭月总收入（元）”对应的列'),
+  'mapping.columns': text('列对应关系'),
+  'mapping.columns.headCitizenId': text('“户主身份证号”对应的列'),
+  'mapping.columns.monthlyIncome': text('“家庭月总收入（元）”对应的列'),
+  token: record('检查结果'),
+  sha256: record('文件哈希值'),
+  part: record('导入分批序号'),
+  parts: record('导入分批数'),
+  households: text('导入的家庭'),
+  'households.row': record('行号'),
+  'households.declaredIncomeFen': text('家庭月总收入'),
+  'members.row': record('行号'),
 };
 
 /**
