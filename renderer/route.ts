@@ -1,7 +1,7 @@
 // Where the person is, as a hash route, so that a reload (or Electron's window restore) returns to the same
 // screen, record and tab: mid-session on the same agenda item, mid-notice on the same batch, mid-ceremony.
 // Only identifiers travel in the URL; what was typed stays in sessionStorage (see use-remembered.ts).
-//   #/cases[/new | /ID[/investigation]]   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
+//   #/cases[/new | /import | /ID[/investigation]]   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
 //   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/sync   #/settings
 
 export const meetingTabs = ['prepare', 'session', 'minutes'] as const;
@@ -12,8 +12,8 @@ export type NoticesTab = 'batches' | 'standing';
 
 export type SpotCheckView = { kind: 'list' } | { kind: 'new' } | { kind: 'redraw'; drawId: string } | { kind: 'draw'; drawId: string; tab: DrawTab | null };
 
-/** The grid, the intake form (受理), or one case's record page (or its investigation form). */
-export type CaseView = { kind: 'list' } | { kind: 'new' } | { kind: 'record'; caseId: string; section: 'investigation' | null };
+/** The grid, the intake form (受理), the import from a spreadsheet, or one case's record page (or its investigation form). */
+export type CaseView = { kind: 'list' } | { kind: 'new' } | { kind: 'import' } | { kind: 'record'; caseId: string; section: 'investigation' | null };
 
 export type Route =
   | { screen: 'cases'; view: CaseView }
@@ -56,6 +56,8 @@ export function parseRoute(hash: string): Route | null {
   switch (head) {
     case 'cases':
       if (a === 'new') return { screen: 'cases', view: { kind: 'new' } };
+      // Before the id test: "import" has an id's characters, and no case id is a plain word.
+      if (a === 'import') return { screen: 'cases', view: { kind: 'import' } };
       if (!isId(a)) return screenRoute('cases');
       return { screen: 'cases', view: { kind: 'record', caseId: a, section: b === 'investigation' ? 'investigation' : null } };
     case 'sync':
@@ -111,6 +113,8 @@ function caseParts(view: CaseView): (string | null)[] {
       return [];
     case 'new':
       return ['new'];
+    case 'import':
+      return ['import'];
     case 'record':
       return [view.caseId, view.section];
     default: {

@@ -12,6 +12,7 @@ import { FileActions } from '../components/FileActions';
 import { useCaseList, useSettled } from './cases/use-case-list';
 import { CaseRecordScreen } from './cases/CaseRecordScreen';
 import { IntakeScreen } from './cases/IntakeScreen';
+import { ImportScreen } from './cases/import/ImportScreen';
 import { InvestigationScreen } from './cases/InvestigationScreen';
 import type { Route } from '../route';
 import type { Go } from '../use-route';
@@ -23,7 +24,7 @@ const SEARCH_MAX = 50;
 
 type PrintState = { status: 'idle' } | { status: 'running' } | { status: 'done'; file: PdfFile } | { status: 'error'; message: string };
 
-/** 个案: the grid, the intake form, or one case's record page. */
+/** 个案: the grid, the intake form, the import from a spreadsheet, or one case's record page. */
 export function CasesScreen({ route, go }: { route: Extract<Route, { screen: 'cases' }>; go: Go }) {
   const view = route.view;
   switch (view.kind) {
@@ -31,6 +32,8 @@ export function CasesScreen({ route, go }: { route: Extract<Route, { screen: 'ca
       return <CaseListScreen go={go} />;
     case 'new':
       return <IntakeScreen go={go} />;
+    case 'import':
+      return <ImportScreen go={go} />;
     case 'record':
       return view.section === 'investigation' ? <InvestigationScreen caseId={view.caseId} go={go} /> : <CaseRecordScreen caseId={view.caseId} go={go} />;
     default: {
@@ -86,10 +89,16 @@ function CaseListScreen({ go }: { go: Go }) {
       <div className="screen-head">
         <h1 className="screen-title">个案</h1>
         <p className="screen-sub">{session.status === 'ready' ? `${session.value.regionName}辖区内的社会救助个案` : ' '}</p>
+        {/* Importing is taking in many applications at once: the same people may do it. */}
         {mayTakeIn && (
-          <button type="button" className="button primary screen-head-action" onClick={() => go({ screen: 'cases', view: { kind: 'new' } })} data-testid="case-intake">
-            受理申请
-          </button>
+          <div className="screen-head-action screen-head-actions">
+            <button type="button" className="button" onClick={() => go({ screen: 'cases', view: { kind: 'import' } })} data-testid="case-import">
+              从表格导入
+            </button>
+            <button type="button" className="button primary" onClick={() => go({ screen: 'cases', view: { kind: 'new' } })} data-testid="case-intake">
+              受理申请
+            </button>
+          </div>
         )}
       </div>
       <div className="toolbar" role="search">

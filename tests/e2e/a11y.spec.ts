@@ -61,6 +61,9 @@ test('street staff: every screen and dialog has no serious or critical violation
   await provesItself(page);
   await expect(page.getByTestId('case-grid').or(page.getByRole('table')).first()).toBeVisible();
   await check(page, '个案');
+  await page.getByTestId('case-import').click();
+  await expect(page.getByTestId('import-screen')).toBeVisible();
+  await check(page, '从表格导入');
 
   await nav(page, '会议');
   await expect(page.getByTestId('meeting-list')).toBeVisible({ timeout: 20_000 });

@@ -110,6 +110,7 @@ test('a clerk takes in a new household of three; a wrong check digit is refused 
   const phone = '13807314562';
 
   await fillMatter(page, reason);
+  await page.getByTestId('intake-declared-income').fill('1,280.5');
   const communityCode = await page.getByTestId('intake-community').inputValue();
   expect(communityCode).toMatch(/^430188001\d{3}$/);
   await fillNewHousehold(page, address, phone);
@@ -150,6 +151,7 @@ test('a clerk takes in a new household of three; a wrong check digit is refused 
     await expect(page.getByTestId('intake-community')).toHaveValue(communityCode);
     await expectDate(page.getByTestId('intake-applied-on'), TODAY);
     await expect(page.getByTestId('intake-reason')).toHaveValue(reason);
+    await expect(page.getByTestId('intake-declared-income')).toHaveValue('1,280.5');
     await expect(page.getByTestId('intake-area-type')).toHaveValue('urban');
     await expect(page.getByTestId('intake-address')).toHaveValue(address);
     await expect(page.getByTestId('intake-phone')).toHaveValue(phone);
@@ -181,6 +183,8 @@ test('a clerk takes in a new household of three; a wrong check digit is refused 
   await page.screenshot({ path: `${shots}/intake-filled-1920.png` });
   await page.getByTestId('intake-submit').click();
   await expect(page).toHaveURL(/#\/cases\/(?!new$)[A-Za-z0-9-]+$/);
+  // The declared income, typed in 元, is on the record in fen and shown as money.
+  await expect(page.getByTestId('fact-declared-income')).toContainText('1,280.50');
 
   // The draft is gone: a new intake starts empty.
   await page.goto('/#/cases/new');
@@ -251,4 +255,14 @@ test('a person already on another household is refused with the case that holds 
   expect(message).not.toContain(heldId);
   await expect(page).toHaveURL(/#\/cases\/new$/);
   await expect(page.getByTestId('member-0-citizenId')).toHaveValue(heldId);
+
+  // A declared income that is no amount is asked for again at its field, before the service is called.
+  const income = page.getByTestId('intake-declared-income');
+  await income.fill('一千二');
+  await page.getByTestId('intake-submit').click();
+  await expect(income).toHaveAttribute('aria-invalid', 'true');
+  await expect(income).toBeFocused();
+  expect(await describedText(page, 'intake-declared-income')).toContain('家庭月总收入');
+  await income.fill('1200');
+  await expect(income).not.toHaveAttribute('aria-invalid', 'true');
 });

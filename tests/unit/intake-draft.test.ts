@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { intakeArgs } from '../../shared/intake';
-import { emptyDraft, fieldsOnScreen, intakeArgsOf, isDraft, newMember, unchosen, type IntakeDraft } from '../../renderer/screens/cases/intake/draft';
+import { emptyDraft, fieldsOnScreen, intakeArgsOf, isDraft, newMember, unchosen, unreadable, type IntakeDraft } from '../../renderer/screens/cases/intake/draft';
 import { placeProblems, without } from '../../renderer/screens/cases/intake/problems';
 
 const TODAY = '2026-11-20';
@@ -49,6 +49,18 @@ describe('the 受理 draft', () => {
       { kind: 'id_card', receivedOn: '2026-11-18' },
     ]);
     expect(args.household.on === 'new' && args.household.members.map((m) => m.disability)).toEqual(['', '肢体残疾二级']);
+  });
+
+  it('sends the declared income in fen, null when left empty, and asks again for one that is no amount', () => {
+    expect(intakeArgsOf(filled()).declaredIncomeFen).toBeNull();
+    expect(intakeArgsOf({ ...filled(), declaredIncome: ' 1,200.5 元' }).declaredIncomeFen).toBe(120050);
+    expect(intakeArgsOf({ ...filled(), declaredIncome: '０' }).declaredIncomeFen).toBe(0);
+    const wrong = { ...filled(), declaredIncome: '一千二' };
+    expect(unreadable(wrong)).toEqual([{ field: 'declaredIncomeFen', message: expect.stringContaining('家庭月总收入') }]);
+    expect(unreadable({ ...filled(), declaredIncome: '-5' }).map((p) => p.field)).toEqual(['declaredIncomeFen']);
+    expect(() => intakeArgsOf(wrong)).toThrow();
+    expect(fieldsOnScreen(wrong).has('declaredIncomeFen')).toBe(true);
+    expect(intakeArgs.apply.safeParse(intakeArgsOf({ ...filled(), declaredIncome: '980' })).success).toBe(true);
   });
 
   it('pairs 临时救助 kind and category, and sends an on-file household for kinds a new one cannot apply for', () => {

@@ -15,7 +15,7 @@ import { forgetRemembered, useRemembered } from '../../use-remembered';
 import type { Go } from '../../use-route';
 import { todayInChina } from '../meetings/format';
 import { DocumentChecklist } from './intake/DocumentChecklist';
-import { canBeNewHousehold, categoryOf, emptyDraft, fieldsOnScreen, intakeArgsOf, isDraft, unchosen, type IntakeDraft, type Problem } from './intake/draft';
+import { canBeNewHousehold, categoryOf, emptyDraft, fieldsOnScreen, intakeArgsOf, isDraft, unchosen, unreadable, type IntakeDraft, type Problem } from './intake/draft';
 import { HouseholdFinder } from './intake/HouseholdFinder';
 import { NewHouseholdFields } from './intake/NewHouseholdFields';
 import { FieldProblem, invalidProps, placeProblems, without, type Problems } from './intake/problems';
@@ -88,7 +88,7 @@ function IntakeForm({ go, streetCode, streetName }: { go: Go; streetCode: string
 
   async function submit() {
     if (busy) return;
-    const missing = unchosen(draft);
+    const missing = [...unchosen(draft), ...unreadable(draft)];
     if (missing.length > 0) return show(missing);
     setBusy(true);
     try {
@@ -202,6 +202,24 @@ function IntakeForm({ go, streetCode, streetName }: { go: Go; streetCode: string
             <span>申请事由</span>
             <LimitedTextArea rows={3} value={draft.reason} maxLength={300} placeholder="申请人陈述的困难情况和申请救助的理由" onValue={(reason) => edit({ reason }, 'reason')} {...invalidProps(problems, 'reason')} testId="intake-reason" />
             <FieldProblem problems={problems} field="reason" />
+          </label>
+          <label className="field intake-income">
+            <span>家庭月总收入（申报，元）</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              value={draft.declaredIncome}
+              maxLength={20}
+              placeholder="如 1200 或 1,200.50"
+              onChange={(e) => edit({ declaredIncome: e.target.value }, 'declaredIncomeFen')}
+              aria-invalid={problems.declaredIncomeFen === undefined ? undefined : true}
+              aria-describedby={[invalidProps(problems, 'declaredIncomeFen')['aria-describedby'], 'intake-income-hint'].filter(Boolean).join(' ')}
+              data-testid="intake-declared-income"
+            />
+            <small className="field-hint" id="intake-income-hint">
+              选填。申请人自己申报的数额，入户调查核实后以调查结果为准。
+            </small>
+            <FieldProblem problems={problems} field="declaredIncomeFen" />
           </label>
         </section>
 

@@ -7,6 +7,7 @@ import { AreaType, CaseCategory, CaseKind, Relation } from '../../../../shared/d
 import { caseDocumentLabels } from '../../../../shared/glossary';
 import { CaseDocumentKind, RelativesDeclaration, newHouseholdKinds } from '../../../../shared/intake';
 import type { HouseholdMatch } from '../../../../shared/case-record';
+import { parseYuan } from '../../../../shared/money';
 
 export type MemberDraft = {
   /** For React only: a row keeps its inputs when another row is removed. */
@@ -30,6 +31,8 @@ export type IntakeDraft = {
   communityCode: string;
   appliedOn: string;
   reason: string;
+  /** 家庭月总收入 as the applicant declares it, in 元 as typed; '' when not declared (it is optional). */
+  declaredIncome: string;
   householdMode: 'file' | 'new';
   onFile: ChosenHousehold | null;
   areaType: AreaType | '';
@@ -58,6 +61,7 @@ export function emptyDraft(today: string): IntakeDraft {
     communityCode: '',
     appliedOn: today,
     reason: '',
+    declaredIncome: '',
     householdMode: 'file',
     onFile: null,
     areaType: '',
@@ -107,11 +111,25 @@ export function unchosen(draft: IntakeDraft): Problem[] {
   return problems;
 }
 
-/** The call's arguments; only once `unchosen(draft)` is empty. */
+/** The declared income in fen: null when left empty, or why what was typed is no amount. */
+function declaredIncomeOf(draft: IntakeDraft): { ok: true; fen: number | null } | { ok: false; message: string } {
+  if (draft.declaredIncome.trim() === '') return { ok: true, fen: null };
+  const r = parseYuan(draft.declaredIncome);
+  return r.ok ? r : { ok: false, message: `家庭月总收入：${r.message}` };
+}
+
+/** What was typed that cannot be sent as it is (an income that is no amount): asked before the call too. */
+export function unreadable(draft: IntakeDraft): Problem[] {
+  const income = declaredIncomeOf(draft);
+  return income.ok ? [] : [{ field: 'declaredIncomeFen', message: income.message }];
+}
+
+/** The call's arguments; only once `unchosen(draft)` and `unreadable(draft)` are empty. */
 export function intakeArgsOf(draft: IntakeDraft): ArgsOf<'cases.intake'> {
   const category = categoryOf(draft);
   const declaration = draft.relativesDeclaration;
-  if (category === '' || declaration === '') throw new Error('intakeArgsOf before every choice was made');
+  const income = declaredIncomeOf(draft);
+  if (category === '' || declaration === '' || !income.ok) throw new Error('intakeArgsOf before every choice was made and every amount read');
   const household: ArgsOf<'cases.intake'>['household'] =
     draft.householdMode === 'file' || !canBeNewHousehold(draft.kind)
       ? { on: 'file', householdId: draft.onFile?.householdId ?? '' }
@@ -135,6 +153,7 @@ export function intakeArgsOf(draft: IntakeDraft): ArgsOf<'cases.intake'> {
     category,
     appliedOn: draft.appliedOn,
     reason: draft.reason,
+    declaredIncomeFen: income.fen,
     documents: checkedDocuments(draft).map((kind) => ({ kind, receivedOn: draft.documents[kind] ?? draft.appliedOn })),
     relativesDeclaration: declaration,
     relativesDeclarationNote: declaration === 'declared' ? draft.relativesDeclarationNote : '',
@@ -159,7 +178,7 @@ function isChosen(v: unknown): v is ChosenHousehold | null {
 
 export function isDraft(v: unknown): v is IntakeDraft {
   if (!isRecord(v)) return false;
-  const texts = ['communityCode', 'appliedOn', 'reason', 'address', 'phone', 'relativesDeclarationNote'].every((k) => isText(v[k]));
+  const texts = ['communityCode', 'appliedOn', 'reason', 'declaredIncome', 'address', 'phone', 'relativesDeclarationNote'].every((k) => isText(v[k]));
   const documents = isRecord(v.documents) && Object.entries(v.documents).every(([k, d]) => k in caseDocumentLabels && (d === null || isText(d)));
   return (
     texts &&
@@ -180,7 +199,7 @@ const memberFields = ['name', 'citizenId', 'relation', 'occupation', 'health', '
 
 /** Every field path the form shows a message at, as the draft stands. */
 export function fieldsOnScreen(draft: IntakeDraft): Set<string> {
-  const fields = ['communityCode', 'kind', 'category', 'appliedOn', 'reason', 'documents', 'relativesDeclaration'];
+  const fields = ['communityCode', 'kind', 'category', 'appliedOn', 'reason', 'declaredIncomeFen', 'documents', 'relativesDeclaration'];
   if (draft.relativesDeclaration === 'declared') fields.push('relativesDeclarationNote');
   checkedDocuments(draft).forEach((_, i) => fields.push(`documents.${i}.receivedOn`));
   if (draft.householdMode === 'file' || !canBeNewHousehold(draft.kind)) fields.push('household.householdId');
