@@ -4,8 +4,9 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { AppError } from '../shared/result';
 
-// .html is verify.html, which 打开 shows in the system browser to check the published files there.
-export const exportedKinds = ['.pdf', '.csv', '.json', '.txt', '.html'] as const;
+// .html is verify.html, which 打开 shows in the system browser to check the published files there;
+// .xlsx the spreadsheet exports and the import template, which 打开 hands to Excel or WPS.
+export const exportedKinds = ['.pdf', '.csv', '.json', '.txt', '.html', '.xlsx'] as const;
 
 export function exportedFile(exportDir: string, file: string): string {
   const full = resolve(exportDir, file);

@@ -21,7 +21,7 @@ export type DesktopOptions = {
   log: Log;
 };
 
-const kindNames: Record<string, string> = { '.pdf': 'PDF 文件', '.csv': 'CSV 表格', '.json': 'JSON 数据', '.txt': '文本文件' };
+const kindNames: Record<string, string> = { '.pdf': 'PDF 文件', '.csv': 'CSV 表格', '.json': 'JSON 数据', '.txt': '文本文件', '.xlsx': 'Excel 表格' };
 
 export function registerDesktopChannels(options: DesktopOptions): void {
   const exportDir = options.folders.exports;

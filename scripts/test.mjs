@@ -11,6 +11,8 @@ const missing = [
   [chromium, 'chromium'],
   ['/usr/bin/pdftotext', 'poppler-utils'],
   ['/usr/bin/pdffonts', 'poppler-utils'],
+  // An export converted to CSV by LibreOffice must keep its 18-digit IDs (tests/integration/exports.test.ts).
+  ['/usr/bin/soffice', 'libreoffice-calc-nogui'],
 ].filter(([path]) => !existsSync(path));
 if (missing.length > 0) {
   const pkgs = [...new Set(missing.map(([, pkg]) => pkg)), 'fonts-noto-cjk'].join(' ');

@@ -9,6 +9,7 @@ import { call, errorMessage } from '../api';
 import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
 import { useApi } from '../use-api';
 import { FileActions } from '../components/FileActions';
+import { useXlsxExport, XlsxExportButton, XlsxExportStatus } from '../components/XlsxExport';
 import { useCaseList, useSettled } from './cases/use-case-list';
 import { CaseRecordScreen } from './cases/CaseRecordScreen';
 import { IntakeScreen } from './cases/IntakeScreen';
@@ -70,6 +71,15 @@ function CaseListScreen({ go }: { go: Go }) {
     () => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'community' && (filters.streetCode === '' || r.parentCode === filters.streetCode)) : []),
     [regions, filters.streetCode],
   );
+  // What the grid shows is what the file holds: the same filters, with the search the grid last ran.
+  const exportQuery: CaseListQuery = {
+    ...street,
+    ...(filters.communityCode ? { communityCode: filters.communityCode } : {}),
+    ...(filters.category ? { category: filters.category as NonNullable<CaseListQuery['category']> } : {}),
+    ...(filters.status ? { status: filters.status as NonNullable<CaseListQuery['status']> } : {}),
+    ...(settledSearch ? { search: settledSearch } : {}),
+  };
+  const exported = useXlsxExport('cases');
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
   // A community belongs to one street: choosing another street lets go of it.
   const chooseStreet = (streetCode: string) =>
@@ -161,6 +171,13 @@ function CaseListScreen({ go }: { go: Go }) {
           >
             {print.status === 'running' ? '正在生成…' : '打印本社区个案清单'}
           </button>
+          <XlsxExportButton
+            job={exported}
+            write={() => call('exports.cases', exportQuery)}
+            disabled={pending || searchTooLong}
+            title="把当前筛选出的个案导出为 Excel 表格（.xlsx）"
+            testId="export-cases"
+          />
         </div>
       </div>
       {print.status === 'done' && (
@@ -174,6 +191,7 @@ function CaseListScreen({ go }: { go: Go }) {
           {print.message}
         </div>
       )}
+      <XlsxExportStatus state={exported.state} testId="export-cases-result" />
       {shown.error !== null && <LoadError what="个案" message={shown.error} onRetry={shown.reload} />}
       {shown.error === null && all.rows === null && <div className="loading">正在载入个案…</div>}
       {shown.error === null && all.rows !== null && (

@@ -103,6 +103,7 @@ describe('files the desktop channels may touch', () => {
     mkdirSync(join(exports, 'sub'), { recursive: true });
     writeFileSync(join(exports, 'minutes.pdf'), '%PDF');
     writeFileSync(join(exports, 'sub', 'sample.csv'), 'a');
+    writeFileSync(join(exports, '决定-430188001-2026-11-第11期.xlsx'), 'PK');
     writeFileSync(join(exports, 'tool.sh'), 'rm -rf /');
     writeFileSync(join(root, 'jrd.sqlite'), 'db');
     symlinkSync(join(root, 'jrd.sqlite'), join(exports, 'sneaky.pdf'));
@@ -121,6 +122,7 @@ describe('files the desktop channels may touch', () => {
     const { exports } = world();
     expect(exportedFile(exports, join(exports, 'minutes.pdf'))).toBe(join(exports, 'minutes.pdf'));
     expect(exportedFile(exports, 'sub/sample.csv')).toBe(join(exports, 'sub', 'sample.csv'));
+    expect(exportedFile(exports, '决定-430188001-2026-11-第11期.xlsx')).toBe(join(exports, '决定-430188001-2026-11-第11期.xlsx'));
   });
 
   it('refuses anything else: outside, through a link, other kinds, folders, missing files', () => {

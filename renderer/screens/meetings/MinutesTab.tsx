@@ -11,6 +11,7 @@ import { Dialog, DialogError } from '../../components/Dialog';
 import { errorMessage, formatDateTime } from './format';
 import type { MeetingState } from './use-meeting';
 import { FileActions } from '../../components/FileActions';
+import { useXlsxExport, XlsxExportButton, XlsxExportStatus } from '../../components/XlsxExport';
 import { HintedButton } from '../../components/HintedButton';
 import { ErrorNotice, LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
@@ -60,7 +61,28 @@ export function MinutesTab({ detail, meeting, minutes, onMinutes, onShowItem }: 
       </div>
 
       {closed && <StoredMinutesPanel detail={detail} minutes={minutes} onMinutes={onMinutes} />}
+      {closed && <DecisionsExportPanel detail={detail} />}
       {confirming && <CloseDialog detail={detail} meeting={meeting} onClose={() => setConfirming(false)} onClosed={onMinutes} />}
+    </div>
+  );
+}
+
+/**
+ * The decisions as a spreadsheet, one row per decided case in the layout staff re-enter into the
+ * provincial 社会救助信息系统. Only a closed meeting's: until then a decision can still be taken again.
+ */
+function DecisionsExportPanel({ detail }: { detail: MeetingDetail }) {
+  const exported = useXlsxExport(detail.id);
+  return (
+    <div className="panel" data-testid="decisions-export">
+      <div className="panel-head">
+        <h2>导出决定</h2>
+        <XlsxExportButton job={exported} write={() => call('exports.decisions', { meetingId: detail.id })} testId="export-decisions" />
+      </div>
+      <p className="muted">
+        每件已决定的个案一行（序号、个案编号、社区、户主、身份证号、救助类别、事项、家庭人口、审议结果、原金额与核定金额、会议日期、理由），供录入省社会救助信息系统。本街道工作人员导出的表格含完整身份证号，导出记入审计日志；区民政局导出的身份证号隐去中间数字。
+      </p>
+      <XlsxExportStatus state={exported.state} testId="export-decisions-result" />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The documents of a draw: the files published for re-verification (manifest, seed, sample as JSON and
 // CSV, verify.html and the one-page record) with 验证, which checks the files as written; the
-// inspectors' worksheet (all streets or one), and the report. PDFs render off the main thread with a
-// progress bar.
+// inspectors' worksheet (all streets or one), the sample with its findings as an Excel table, and the
+// report. PDFs render off the main thread with a progress bar.
 import { useState } from 'react';
 import type { DrawDetail, DrawExport } from '../../../shared/spotcheck';
 import { call } from '../../api';
@@ -10,11 +10,13 @@ import { PdfJobStatus, usePdfJob } from '../../components/PdfJob';
 import { errorMessage } from './format';
 import { StreetSelect } from './StreetSelect';
 import { FileActions } from '../../components/FileActions';
+import { useXlsxExport, XlsxExportButton, XlsxExportStatus } from '../../components/XlsxExport';
 
 export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
   const [street, setStreet] = useState('');
   const worksheet = usePdfJob(`spotcheck-worksheet-${draw.id}`);
   const report = usePdfJob(`spotcheck-report-${draw.id}`);
+  const sample = useXlsxExport(draw.id);
   const [exported, setExported] = useState<{ status: 'idle' } | { status: 'running' } | { status: 'done'; value: DrawExport } | { status: 'error'; message: string }>({ status: 'idle' });
 
   async function exportFiles() {
@@ -68,6 +70,12 @@ export function DocumentsPanel({ draw }: { draw: DrawDetail }) {
           </button>
         </div>
         <PdfJobStatus state={worksheet.state} testIds={{ progress: 'worksheet-progress', path: 'worksheet-path', error: 'worksheet-error' }} />
+      </div>
+      <div className="panel" data-testid="sample-export">
+        <h2 className="panel-head">样本表格</h2>
+        <p className="muted">每件抽查个案一行：所属街道和抽样层、户主、决定与金额、抽查人员、核查结论，以及下达的整改要求、期限和结果。表格不含身份证号、电话和住址。</p>
+        <XlsxExportButton job={sample} write={() => call('exports.sample', { drawId: draw.id })} testId="export-sample" />
+        <XlsxExportStatus state={sample.state} testId="export-sample-result" />
       </div>
       <div className="panel">
         <h2 className="panel-head">抽查情况报告</h2>
