@@ -206,7 +206,7 @@ test('a file with bad rows names each row and column, offers no import, and its 
   const path = (await saved.locator('.path').textContent())!.trim();
   const sheet = XLSX.read(readFileSync(path)).Sheets['不能导入的行']!;
   const listed = XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1 });
-  expect(listed[0]).toEqual(['行号', '列', '原因']);
+  expect(listed[0]).toEqual(['行号', '列', '不能导入的原因']);
   expect(listed.slice(1).map((r) => [r[0], r[1]])).toEqual(expect.arrayContaining([[3, '身份证号'], [4, '社区代码'], [5, '救助类别'], [6, '申请日期']]));
   // Nothing of the file was written.
   expect(await api<unknown[]>(page, 'cases.list', { search: '晏长庚' })).toHaveLength(0);
