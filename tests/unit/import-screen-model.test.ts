@@ -34,13 +34,14 @@ describe('the import screen', () => {
     expect(importArgs.check.safeParse({ fileName: 'a.csv', contentBase64: Buffer.alloc(MAX_FILE_BYTES).toString('base64') }).success).toBe(true);
   });
 
-  it('starts each field on its own header, or on the column a saved mapping names', () => {
+  it('starts each field on its own header, a name the provincial system gives it, or the column a saved mapping names', () => {
     const headers = ['序号', '社区代码', '户主身份证号码', '成员姓名', '公民身份号码', '与户主关系', '救助类别', '事项', '申请日期', '家庭月总收入(元)', '联系电话', '家庭住址'];
     const start = initialColumns(headers);
-    // 家庭月总收入(元) is 家庭月总收入（元） to the service: the same header.
-    expect(start).toMatchObject({ communityCode: '社区代码', monthlyIncome: '家庭月总收入(元)', headCitizenId: '', name: '', citizenId: '' });
-    expect(Object.keys(unchosenColumns(start))).toEqual(['headCitizenId', 'name', 'citizenId']);
-    expect(completeColumns(start)).toBeNull();
+    // 家庭月总收入(元) is 家庭月总收入（元） to the service: the same header; the others are the provincial names.
+    expect(start).toMatchObject({ communityCode: '社区代码', monthlyIncome: '家庭月总收入(元)', headCitizenId: '户主身份证号码', name: '成员姓名', citizenId: '公民身份号码' });
+    const unknown = initialColumns(['序号', '甲', '乙', '与户主关系']);
+    expect(Object.keys(unchosenColumns(unknown))).toEqual(['communityCode', 'headCitizenId', 'name', 'citizenId', 'category', 'kind', 'appliedOn', 'monthlyIncome', 'phone', 'address']);
+    expect(completeColumns(unknown)).toBeNull();
     const saved = { ...standardColumns, headCitizenId: '户主身份证号码', name: '成员姓名', citizenId: '公民身份号码', monthlyIncome: '家庭月总收入(元)' };
     const fromSaved = initialColumns(headers, saved);
     expect(completeColumns(fromSaved)).toEqual(saved);

@@ -4,6 +4,7 @@
 // refusals as the table shows them.
 import { importFieldHeaders, importFields, type ImportColumns, type ImportField } from '../../../../shared/import/fields';
 import { headerKey } from '../../../../shared/import/layout';
+import { suggestColumns } from '../../../../shared/import/suggest';
 import type { ImportProgress, ImportReport, RowRefusal } from '../../../../shared/import/report';
 
 /** The service's limit (electron/backend/spreadsheet/workbook-read.ts MAX_IMPORT_BYTES). */
@@ -55,13 +56,13 @@ export type ColumnChoice = Record<ImportField, string>;
 
 /**
  * Where the mapping starts: each field on the column a saved mapping names when the file has it, else on
- * the file's column of the field's own header (compared as the service compares headers), else on nothing.
+ * the file's column that looks like the field (its own header, or a name the provincial system gives it,
+ * compared as the service compares headers), else on nothing. The person confirms every choice.
  */
 export function initialColumns(headers: readonly string[], from?: ImportColumns): ColumnChoice {
   const byKey = new Map(headers.map((h) => [headerKey(h), h] as const));
-  return Object.fromEntries(
-    importFields.map((f) => [f, (from ? byKey.get(headerKey(from[f])) : undefined) ?? byKey.get(headerKey(importFieldHeaders[f])) ?? '']),
-  ) as ColumnChoice;
+  const guess = suggestColumns(headers);
+  return Object.fromEntries(importFields.map((f) => [f, (from ? byKey.get(headerKey(from[f])) : undefined) ?? guess[f]])) as ColumnChoice;
 }
 
 /** The choice as it stands against these headers: a column the file does not have counts as none. */
