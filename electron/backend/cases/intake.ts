@@ -82,12 +82,10 @@ async function newHousehold(cx: CommandContext, numbers: NumberSeries, args: { c
     .insertInto('households')
     .values({ id, household_no: householdNo, street_code: args.streetCode, community_code: args.communityCode, area_type: h.areaType, address: h.address, phone: h.phone, category: null, assistance_status: 'applicant', updated_at: cx.at })
     .execute();
-  for (const [i, m] of members.entries()) {
-    await cx.trx
-      .insertInto('members')
-      .values({ id: cx.id('member', String(i)), household_id: id, name: m.name, citizen_id: m.citizenId, gender: m.gender, birth_date: m.birthDate, relation: m.relation, occupation: m.occupation, health: m.health || null, disability: m.disability || null, updated_at: cx.at })
-      .execute();
-  }
+  await cx.trx
+    .insertInto('members')
+    .values(members.map((m, i) => ({ id: cx.id('member', String(i)), household_id: id, name: m.name, citizen_id: m.citizenId, gender: m.gender, birth_date: m.birthDate, relation: m.relation, occupation: m.occupation, health: m.health || null, disability: m.disability || null, updated_at: cx.at })))
+    .execute();
   return { id, householdNo };
 }
 
