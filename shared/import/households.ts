@@ -32,7 +32,8 @@ const householdFieldWords: Record<(typeof householdFields)[number], string> = {
 
 export const MAX_MEMBERS = 20;
 
-export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: ImportField) => string): { households: ImportedHousehold[]; refused: RowRefusal[] } {
+/** `refusedHeads`: heads whose own row was refused already; their households are not refused again for lacking it. */
+export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: ImportField) => string, refusedHeads: ReadonlySet<string> = new Set()): { households: ImportedHousehold[]; refused: RowRefusal[] } {
   const refused: RowRefusal[] = [];
   const firstRowOf = new Map<string, number>();
   const groups = new Map<string, PersonRow[]>();
@@ -55,6 +56,7 @@ export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: Impor
     if (selves.length > 1) {
       for (const extra of selves.slice(1)) problems.push({ row: extra.row, column: labelOf('relation'), message: `一户只能有一位户主（本人）：第 ${selves.map((s) => s.row).join('、')} 行都登记为“本人”` });
     }
+    if (!head && refusedHeads.has(headId)) continue;
     if (!head) {
       problems.push({ row: rows[0]!.row, column: labelOf('headCitizenId'), message: `户主身份证号 ${maskCitizenId(headId)} 的这一户中没有户主本人的一行（身份证号与户主身份证号相同、与户主关系为“本人”）` });
     } else if (head.relation !== 'self') {

@@ -74,6 +74,9 @@ function locate(labels: readonly string[], columns: ImportColumns): Partial<Reco
 export function findLayout(grid: SheetGrid, columns: ImportColumns): SheetLayout | null {
   const top = grid.rows.slice(0, HEADER_SEARCH_ROWS);
   if (top.length === 0) return null;
+  // Only merges reaching into the top rows can shape a header; a merge per household below costs nothing then.
+  const last = top[top.length - 1]!.row;
+  grid = { ...grid, merges: grid.merges.filter((m) => m.s.r < last) };
   const rowByNumber = new Map(grid.rows.map((r) => [r.row, r]));
   const width = widthOf(grid);
   let best: { index: number; found: number; distinct: number; labels: string[] } | null = null;

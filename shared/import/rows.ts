@@ -35,7 +35,7 @@ function zodText(schema: { safeParse(v: unknown): { success: true; data: unknown
 }
 
 /** `heads`: each row's 户主身份证号 as read, or its raw text where it cannot be, to count the file's households. */
-export type ReadRows = { people: PersonRow[]; refused: RowRefusal[]; rows: number; heads: Set<string> };
+export type ReadRows = { people: PersonRow[]; refused: RowRefusal[]; rows: number; heads: Set<string>; refusedHeads: Set<string> };
 
 export function readPeople(grid: SheetGrid, layout: SheetLayout, today: string): ReadRows {
   const col = layout.columnOf as Record<ImportField, number>;
@@ -43,6 +43,7 @@ export function readPeople(grid: SheetGrid, layout: SheetLayout, today: string):
   const people: PersonRow[] = [];
   const refused: RowRefusal[] = [];
   const heads = new Set<string>();
+  const refusedHeads = new Set<string>();
   let rows = 0;
   let pastTotals = false;
   const mapped = Object.values(col);
@@ -79,10 +80,11 @@ export function readPeople(grid: SheetGrid, layout: SheetLayout, today: string):
     };
     const headCell = cell('headCitizenId');
     heads.add(person.headCitizenId ?? (headCell.kind === 'number' ? String(headCell.value) : cellText(headCell)));
+    if (problems.length > 0 && person.citizenId !== undefined && person.citizenId === person.headCitizenId) refusedHeads.add(person.citizenId);
     if (problems.length > 0) refused.push(...problems);
     else people.push(person as PersonRow);
   }
-  return { people, refused, rows, heads };
+  return { people, refused, rows, heads, refusedHeads };
 }
 
 function textField(

@@ -11,6 +11,8 @@ import type { SavedFile } from '../../shared/saved-file';
 import { createHandlerTable } from '../../electron/backend/handlers';
 import { freshDatabase } from '../helpers/db';
 import { NOW, seedMinimal, testContext } from '../helpers/minimal';
+import { templateRows, templateXlsx } from '../helpers/import-file';
+import { readSpreadsheet } from '../../electron/backend/spreadsheet/workbook-read';
 
 const id = (first17: string) => first17 + citizenIdCheckChar(first17);
 const HEAD = id('43018819700312001');
@@ -148,6 +150,55 @@ describe('import from a spreadsheet', () => {
     const cfb = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(cfb, '/xl/worksheets/sheet1.xml', Buffer.alloc(450 * 1024 * 1024, 32));
     const bomb = XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
-    expect(await w.refusedFile(bomb)).toMatch(/解压后超过 400 MB/);
+    expect(await w.refusedFile(bomb)).toMatch(/解压后超过 200 MB/);
   }, 60_000);
+
+  it('refuses a zip whose directory lies about its sizes, a sheet hundreds of columns wide, and rows past the limit when the dimension is missing', async () => {
+    const w = await open();
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '/xl/worksheets/sheet1.xml', Buffer.alloc(210 * 1024 * 1024, 32));
+    const bomb = Buffer.from(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer);
+    // Every declared uncompressed size set to 0: only inflating the data tells its size.
+    for (let i = 0; i + 4 <= bomb.length; i++) {
+      const sig = bomb.readUInt32LE(i);
+      if (sig === 0x04034b50) bomb.writeUInt32LE(0, i + 22);
+      if (sig === 0x02014b50) bomb.writeUInt32LE(0, i + 24);
+    }
+    expect(await w.refusedFile(bomb)).toMatch(/解压后超过 200 MB/);
+
+    const wide = XLSX.utils.aoa_to_sheet([['a'], ['b']]);
+    wide[XLSX.utils.encode_cell({ r: 1, c: 300 })] = { t: 's', v: 'x' };
+    wide['!ref'] = 'A1:KO2';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, wide, 'S');
+    expect(await w.refusedFile(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)).toMatch(/301 列，超过 256 列/);
+    expect(await w.refusedFile(Buffer.from(`${'x,'.repeat(5000)}x\n`), 'wide.csv')).toMatch(/列，超过 256 列/);
+
+    // 50,300 people and no <dimension>: SheetJS stops reading, and the file is refused rather than cut short.
+    const long = templateXlsx(templateRows(50_300));
+    const zip = XLSX.CFB.read(long, { type: 'buffer' });
+    const entry = zip.FileIndex[zip.FullPaths.findIndex((path) => path.endsWith('worksheets/sheet1.xml'))]!;
+    entry.content = Buffer.from(Buffer.from(entry.content as Uint8Array).toString('utf8').replace(/<dimension ref="[^"]*"\/>/, ''));
+    expect(Buffer.from(entry.content as Uint8Array).toString('utf8')).not.toContain('<dimension');
+    const undimensioned = XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
+    expect(() => readSpreadsheet(undimensioned)).toThrow(/一次最多导入 50,000 行/);
+  }, 120_000);
+
+  it('reads a date cell of a workbook counting from 1904 as the day it shows', () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['申请日期'], [{ t: 'n', v: 44869, z: 'yyyy-mm-dd' }]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'S');
+    book.Workbook = { WBProps: { date1904: true } };
+    const grid = readSpreadsheet(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).grid;
+    // 44,869 days after 1904-01-01 is 2026-11-05 (after 1900-01-00 it would be 2022-11-04).
+    expect(grid.rows[1]!.cells[0]).toEqual({ kind: 'date', iso: '2026-11-05' });
+  });
+
+  it('refuses a head whose ID is on file as another household\'s member, rather than adding the case to that household', async () => {
+    const w = await open();
+    await w.run((await w.check(csv(family.slice(0, 3)))).token);
+    const grownUp = await w.check(csv([person({ head: CHILD, id: CHILD, name: '周子涵', kind: '新申请' })]));
+    expect(grownUp.refused).toEqual([{ row: 2, column: '户主身份证号', message: expect.stringContaining('成员而不是户主') }]);
+    expect(w.count('cases')).toBe(1);
+  });
 });

@@ -126,7 +126,7 @@ export async function takeIn(cx: CommandContext, args: IntakeInput, numbers: Num
   } else {
     const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code', 'assistance_status', 'monthly_amount_fen']).where('id', '=', args.household.householdId).executeTakeFirst();
     if (!found || found.community_code.slice(0, 9) !== streetCode) throw new AppError('not-found', '本街道没有这一户，请重新查找');
-    if (found.community_code !== args.communityCode) throw new AppError('validation', '这一户登记在另一个社区（村），请按户籍所在社区受理');
+    if (found.community_code !== args.communityCode) throw refusedAt('communityCode', '这一户登记在另一个社区（村），请按户籍所在社区受理');
     const assisted = found.assistance_status === 'active' || found.assistance_status === 'phasing_out';
     if (args.kind === 'new_application' && assisted) throw refusedAt('kind', '这一户已在保，请办理变更、复核或停保，而不是新申请');
     if (!assisted && args.kind !== 'new_application' && args.kind !== 'temporary') throw refusedAt('kind', `这一户目前不在保，不能办理“${caseKindLabels[args.kind]}”`);

@@ -15,7 +15,7 @@ import { defineCommand, nothing, type CommandContext } from '../commands/command
 export type PartRefusal = { row: number; field: ImportField | null; message: string };
 
 type Household = ImportCommandArgs['households'][number];
-type OnFile = { householdId: string; householdNo: string };
+type OnFile = { householdId: string; householdNo: string; relation: string };
 
 async function peopleOnFile(cx: CommandContext, ids: readonly string[]): Promise<Map<string, OnFile>> {
   const out = new Map<string, OnFile>();
@@ -23,10 +23,10 @@ async function peopleOnFile(cx: CommandContext, ids: readonly string[]): Promise
     const rows = await cx.trx
       .selectFrom('members as m')
       .innerJoin('households as h', 'h.id', 'm.household_id')
-      .select(['m.citizen_id', 'h.id', 'h.household_no'])
+      .select(['m.citizen_id', 'm.relation', 'h.id', 'h.household_no'])
       .where('m.citizen_id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.citizen_id, { householdId: r.id, householdNo: r.household_no });
+    for (const r of rows) out.set(r.citizen_id, { householdId: r.id, householdNo: r.household_no, relation: r.relation });
   }
   return out;
 }
@@ -84,12 +84,16 @@ export const importApplications = defineCommand({
         else if (!f && headFile) problems.push({ row: m.row, field: 'citizenId', message: `户主已登记（户 ${headFile.householdNo}），该户档案中没有${m.name}；新增家庭成员请在户档案中办理，再导入` });
       }
       if (head.relation !== 'self') problems.push({ row: head.row, field: 'relation', message: '每户的第一位应为户主本人' });
+      // Found by the head's ID, the household on file must be the one this person heads, not one they are a member of.
+      if (headFile && headFile.relation !== 'self') {
+        problems.push({ row: head.row, field: 'headCitizenId', message: `${head.name}已登记为户 ${headFile.householdNo} 的成员而不是户主；如要另立一户，请先在户档案中办理` });
+      }
       if (problems.length > 0) {
         refused.push(...problems);
         continue;
       }
       if (headFile) {
-        const same = await cx.trx.selectFrom('cases').select('id').where('household_id', '=', headFile.householdId).where('kind', '=', h.kind).where('applied_on', '=', h.appliedOn).executeTakeFirst();
+        const same = await cx.trx.selectFrom('cases').select('id').where('household_id', '=', headFile.householdId).where('kind', '=', h.kind).where('category', '=', h.category).where('applied_on', '=', h.appliedOn).executeTakeFirst();
         if (same) {
           result.unchanged += h.members.length;
           continue;

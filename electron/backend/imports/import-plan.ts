@@ -6,7 +6,7 @@ import { importFieldHeaders, standardColumns, type ImportColumns, type ImportFie
 import { groupHouseholds, type ImportedHousehold } from '../../../shared/import/households';
 import { findLayout, type SheetLayout } from '../../../shared/import/layout';
 import type { RowRefusal } from '../../../shared/import/report';
-import { readPeople } from '../../../shared/import/rows';
+import { MAX_IMPORT_ROWS, readPeople } from '../../../shared/import/rows';
 import { readSpreadsheet, type SpreadsheetFormat } from '../spreadsheet/workbook-read';
 import { AppError } from '../../../shared/result';
 
@@ -63,7 +63,8 @@ export function planImport(bytes: Uint8Array, fileName: string, choice: MappingC
   if (mapping === null) return { ...base, rows: 0, households: [], householdCount: 0, refused: [] };
   const people = readPeople(read.grid, layout, today);
   if (people.rows === 0) throw new AppError('validation', `工作表“${read.grid.name}”在表头（第 ${layout.headerRow} 行）下面没有数据行`);
-  const grouped = groupHouseholds(people.people, labelOf);
+  if (people.rows > MAX_IMPORT_ROWS) throw new AppError('validation', `工作表“${read.grid.name}”有 ${people.rows.toLocaleString('en-US')} 行人员，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；请按社区分成几个文件导入`);
+  const grouped = groupHouseholds(people.people, labelOf, people.refusedHeads);
   const refused = [...people.refused, ...grouped.refused].sort((a, b) => a.row - b.row);
   return { ...base, rows: people.rows, households: grouped.households, householdCount: people.heads.size, refused };
 }

@@ -49,6 +49,8 @@ export async function runImport(ctx: BackendContext, user: SessionUser, plan: Im
       await nextTurn();
     },
   });
+  // Rows refused before the parts (their households never ran) are checked too: the count ends at the total.
+  if (done < plan.rows) options.onProgress?.({ phase, done: plan.rows, total: plan.rows });
   for (const o of outcomes) {
     if (o.ok) {
       const r = o.value as ImportPartResult;
