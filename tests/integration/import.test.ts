@@ -13,6 +13,7 @@ import { freshDatabase } from '../helpers/db';
 import { NOW, seedMinimal, testContext } from '../helpers/minimal';
 import { templateRows, templateXlsx } from '../helpers/import-file';
 import { readSpreadsheet } from '../../electron/backend/spreadsheet/workbook-read';
+import { withWriteTurn } from '../../electron/backend/db/write-lock';
 
 const id = (first17: string) => first17 + citizenIdCheckChar(first17);
 const HEAD = id('43018819700312001');
@@ -177,7 +178,7 @@ describe('import from a spreadsheet', () => {
     // 50,300 people and no <dimension>: SheetJS stops reading, and the file is refused rather than cut short.
     const long = templateXlsx(templateRows(50_300));
     const zip = XLSX.CFB.read(long, { type: 'buffer' });
-    const entry = zip.FileIndex[zip.FullPaths.findIndex((path) => path.endsWith('worksheets/sheet1.xml'))]!;
+    const entry = zip.FileIndex[zip.FullPaths.findIndex((path: string) => path.endsWith('worksheets/sheet1.xml'))]!;
     entry.content = Buffer.from(Buffer.from(entry.content as Uint8Array).toString('utf8').replace(/<dimension ref="[^"]*"\/>/, ''));
     expect(Buffer.from(entry.content as Uint8Array).toString('utf8')).not.toContain('<dimension');
     const undimensioned = XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer;
@@ -200,5 +201,25 @@ describe('import from a spreadsheet', () => {
     const grownUp = await w.check(csv([person({ head: CHILD, id: CHILD, name: '周子涵', kind: '新申请' })]));
     expect(grownUp.refused).toEqual([{ row: 2, column: '户主身份证号', message: expect.stringContaining('成员而不是户主') }]);
     expect(w.count('cases')).toBe(1);
+  });
+
+  it('lets a sync write that arrives during a check wait its turn, so the check rolling back does not take it along', async () => {
+    const w = await open();
+    const file = Buffer.from(templateXlsx(templateRows(2_000))).toString('base64');
+    let settled = false;
+    w.ctx.emit = ((name: string, payload: { phase: string; done: number }) => {
+      // Midway through the check, as a push's answer would arrive: a write straight through better-sqlite3.
+      if (name === 'import.progress' && payload.phase === 'check' && payload.done > 0 && !settled) {
+        settled = true;
+        void withWriteTurn(w.t.handle.sqlite, () => w.t.handle.sqlite.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('sync.marker', '1', ?)").run(NOW));
+      }
+    }) as never;
+    const registry = createHandlerTable(w.ctx, { checkResults: true });
+    const r = await registry.invoke('imports.check', { fileName: 'a.xlsx', contentBase64: file });
+    expect(r.ok && (r.value as ImportReport).rows).toBe(2_000);
+    await withWriteTurn(w.t.handle.sqlite, () => undefined);
+    expect(settled).toBe(true);
+    expect(w.t.handle.sqlite.prepare("SELECT value_json FROM settings WHERE key = 'sync.marker'").pluck().get()).toBe('1');
+    expect(w.count('cases')).toBe(0);
   });
 });

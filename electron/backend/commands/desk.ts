@@ -15,6 +15,7 @@ import type { AnyCommand, CommandDefinition } from './command';
 import { commandContext, type AfterCommit } from './context';
 import { appendAudits, parseCommandArgs, runBody } from './pipeline';
 import { appendAudit } from '../audit/audit-log';
+import { withWriteTurn } from '../db/write-lock';
 
 type Env = { paths: BackendContext['paths']; emit: BackendContext['emit'] };
 type Ran = { value: unknown; afterCommit: AfterCommit[] };
@@ -41,12 +42,14 @@ async function finish(ctx: BackendContext, user: SessionUser, afterCommit: reado
 export async function runAtDesk(ctx: BackendContext, command: AnyCommand, rawArgs: unknown, user: SessionUser): Promise<unknown> {
   const args = parseCommandArgs(command, rawArgs);
   const env = { paths: ctx.paths, emit: ctx.emit };
-  const { value: result, afterCommit } = await ctx.db.transaction().execute(async (trx) => {
-    await setCapturing(trx, true);
-    const ran = await runInTransaction(trx, ctx, env, command, args, user);
-    await setCapturing(trx, false);
-    return ran;
-  });
+  const { value: result, afterCommit } = await withWriteTurn(ctx.sqlite, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      await setCapturing(trx, true);
+      const ran = await runInTransaction(trx, ctx, env, command, args, user);
+      await setCapturing(trx, false);
+      return ran;
+    }),
+  );
   await finish(ctx, user, afterCommit);
   return command.reply ? command.reply(ctx.db, user, result, args) : result;
 }
@@ -73,7 +76,7 @@ export async function runPartsAtDesk(
   const outcomes: PartOutcome[] = [];
   const afterCommit: AfterCommit[] = [];
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await withWriteTurn(ctx.sqlite, () => ctx.db.transaction().execute(async (trx) => {
       await setCapturing(trx, true);
       for (const [i, args] of parts.entries()) {
         try {
@@ -88,7 +91,7 @@ export async function runPartsAtDesk(
       }
       await setCapturing(trx, false);
       if (!options.commit || outcomes.some((o) => !o.ok)) throw new Discard();
-    });
+    }));
   } catch (error) {
     if (error instanceof Discard) return { outcomes, committed: false };
     throw error;

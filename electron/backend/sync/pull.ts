@@ -2,6 +2,7 @@
 // one transaction, so a crash at any moment resumes from the last page applied whole. Rows that still
 // have unsent local changes keep the local version (the change is re-applied on top once the server has
 // it). The centre is authoritative: while its rows are applied, the local guards stand aside.
+import { withWriteTurn } from '../db/write-lock';
 import { latestSchemaVersion } from '../../../migrations';
 import { PullResponse, SYNC_API } from '../../../shared/sync';
 import type { BackendContext } from '../context';
@@ -109,7 +110,7 @@ export async function pullAll(
       try {
         // The whole-copy check costs about a second on a district's copy: skipped when nothing came.
         const changedAnything = progress.pages > 0 || page.changes.length > 0 || !state.fullPullDone;
-        applyPage(ctx, page, writer, !page.hasMore && changedAnything);
+        await withWriteTurn(ctx.sqlite, () => applyPage(ctx, page, writer, !page.hasMore && changedAnything));
       } catch (error) {
         if (error instanceof SyncError) throw error;
         throw new SyncError('bad-response', `中心服务器发来的数据不能写入本机数据库（${error instanceof Error ? error.message : String(error)}），本页没有做任何修改`);

@@ -2,6 +2,7 @@
 // those outbox rows are deleted and any it refused are kept as rejections for a person to resolve, in
 // one transaction, so a crash between the answer and the bookkeeping only resends what the server
 // then skips as duplicates.
+import { withWriteTurn } from '../db/write-lock';
 import { latestSchemaVersion } from '../../../migrations';
 import { PushResponse, SYNC_API, type PushRequest } from '../../../shared/sync';
 import type { BackendContext } from '../context';
@@ -80,7 +81,7 @@ export async function pushOutbox(ctx: BackendContext, onProgress: (done: number,
     if (answer.lastMutationId < rows[0]!.id - 1 || answer.lastMutationId > lastSent) {
       throw new SyncError('bad-response', `中心服务器确认的进度（${answer.lastMutationId}）与本机发送的修改（${rows[0]!.id}–${lastSent}）对不上，已停止上传，本机修改都保留着`);
     }
-    settle(ctx, rows, answer);
+    await withWriteTurn(ctx.sqlite, () => settle(ctx, rows, answer));
     const acknowledged = rows.filter((r) => r.id <= answer.lastMutationId).length;
     report.pushed += acknowledged;
     report.rejected += answer.rejected.length;
