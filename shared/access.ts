@@ -91,6 +91,11 @@ export function canChangeLocalSettings(_user: Actor): Denial | null {
   return null;
 }
 
+/** Importing applications from a spreadsheet, and keeping its column mappings: street staff and leading groups. */
+export function canImportApplications(user: Actor): Denial | null {
+  return isStreetRole(user.role) ? null : { code: 'forbidden', message: '只有街道的工作人员可以导入申请和保存列对应关系' };
+}
+
 /** True when the rule allows: for the renderer, which shows a control or does not. */
 export function allowed(denial: Denial | null): boolean {
   return denial === null;

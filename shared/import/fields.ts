@@ -30,5 +30,13 @@ export const MappingName = z.string().trim().min(1, '请给这个对应关系起
 export const ImportMapping = z.object({ name: MappingName, columns: ImportColumns, savedAt: z.string(), savedBy: z.string() });
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
+/**
+ * A new household's area from its community: the template has no column for it, and a 村 (village
+ * committee) is rural, a 社区 (residents' committee) urban. The record shows it and it can be edited.
+ */
+export function areaTypeOfCommunity(communityName: string): 'urban' | 'rural' {
+  return communityName.endsWith('村') ? 'rural' : 'urban';
+}
+
 /** The standard template's own mapping: every field under its standard header. */
 export const standardColumns: ImportColumns = Object.fromEntries(importFields.map((f) => [f, importFieldHeaders[f]])) as ImportColumns;

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { canWriteStreet } from '../../../shared/access';
 import { importCommandArgs, type ImportCommandArgs, type ImportPartResult } from '../../../shared/import/command-args';
-import type { ImportField } from '../../../shared/import/fields';
+import { areaTypeOfCommunity, type ImportField } from '../../../shared/import/fields';
 import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
 import { takeIn, NumberSeries } from '../cases/intake';
@@ -105,7 +105,7 @@ export const importApplications = defineCommand({
       };
       const household = headFile
         ? { on: 'file' as const, householdId: headFile.householdId }
-        : { on: 'new' as const, areaType: name.endsWith('村') ? ('rural' as const) : ('urban' as const), address: h.address, phone: h.phone, members: h.members.map((m) => ({ name: m.name, citizenId: m.citizenId, relation: m.relation, occupation: '', health: '', disability: '' })) };
+        : { on: 'new' as const, areaType: areaTypeOfCommunity(name), address: h.address, phone: h.phone, members: h.members.map((m) => ({ name: m.name, citizenId: m.citizenId, relation: m.relation, occupation: '', health: '', disability: '' })) };
       await sql`SAVEPOINT import_household`.execute(cx.trx);
       try {
         await takeIn(scoped(cx, `h${i}`), { ...common, household }, numbers);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ImportMapping } from '../../../shared/import/fields';
 import { importArgs } from '../../../shared/import/report';
 import { AppError } from '../../../shared/result';
-import { isStreetRole, type Actor, type Denial } from '../../../shared/access';
+import { canImportApplications } from '../../../shared/access';
 import { defineCommand, nothing } from '../commands/command';
 import type { Database } from '../db/schema';
 
@@ -24,17 +24,13 @@ async function store(trx: Transaction<Database>, mappings: ImportMapping[], at: 
   await trx.insertInto('settings').values({ key: KEY, value_json: value, updated_at: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json: value, updated_at: at })).execute();
 }
 
-function canImport(user: Actor): Denial | null {
-  return isStreetRole(user.role) ? null : { code: 'forbidden', message: '只有街道的工作人员可以导入申请和保存列对应关系' };
-}
-
 export const saveMapping = defineCommand({
   name: 'imports.saveMapping',
   label: '保存列对应关系',
   args: importArgs.saveMapping,
   local: true,
   load: nothing,
-  access: (user) => canImport(user),
+  access: (user) => canImportApplications(user),
   async run({ trx, at, user, audit }, args) {
     const current = await savedMappings(trx);
     const others = current.filter((m) => m.name !== args.name);
@@ -52,7 +48,7 @@ export const deleteMapping = defineCommand({
   args: importArgs.deleteMapping,
   local: true,
   load: nothing,
-  access: (user) => canImport(user),
+  access: (user) => canImportApplications(user),
   async run({ trx, at, audit }, args) {
     const current = await savedMappings(trx);
     if (!current.some((m) => m.name === args.name)) throw new AppError('not-found', `没有名为“${args.name}”的列对应关系`);

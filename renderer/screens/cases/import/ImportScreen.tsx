@@ -4,7 +4,7 @@
 // with no refused row can be imported, and then all of it in one go. A file refused as a whole (not a
 // spreadsheet, encrypted, empty, too many rows) is an alert and changes nothing else on the screen.
 import { useEffect, useRef, useState } from 'react';
-import { isStreetRole } from '../../../../shared/access';
+import { allowed, canImportApplications } from '../../../../shared/access';
 import type { ImportColumns } from '../../../../shared/import/fields';
 import type { ImportReport } from '../../../../shared/import/report';
 import { call, errorMessage } from '../../../api';
@@ -28,7 +28,7 @@ type Busy = { what: 'reading' | 'checking'; fileName: string } | { what: 'runnin
 export function ImportScreen({ go }: { go: Go }) {
   const [session] = useApi('session.current', {});
   if (session.status === 'loading') return <div className="loading">正在载入…</div>;
-  if (session.status === 'error' || !isStreetRole(session.value.role)) {
+  if (session.status === 'error' || !allowed(canImportApplications(session.value))) {
     return (
       <section className="screen">
         <h1 className="screen-title">从表格导入</h1>
