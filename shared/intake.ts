@@ -29,12 +29,15 @@ export const IntakeMember = z
   .strict();
 export type IntakeMember = z.infer<typeof IntakeMember>;
 
+/** The most members a household is registered with, at 受理 and in an import. */
+export const MAX_HOUSEHOLD_MEMBERS = 20;
+
 export const NewHousehold = z
   .object({
     areaType: AreaType,
     address: Required('家庭住址', 120),
     phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '联系电话只能含数字和“-”，7 至 20 位'),
-    members: z.array(IntakeMember).min(1, '请至少登记一位家庭成员').max(20, '一户最多登记 20 位成员'),
+    members: z.array(IntakeMember).min(1, '请至少登记一位家庭成员').max(MAX_HOUSEHOLD_MEMBERS, `一户最多登记 ${MAX_HOUSEHOLD_MEMBERS} 位成员`),
   })
   .strict();
 

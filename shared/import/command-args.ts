@@ -3,7 +3,7 @@
 // field by field just as intake refuses a forged form.
 import { z } from 'zod';
 import { CaseCategory, CaseKind, IsoDate, Relation } from '../domain';
-import { IntakeMember, NewHousehold } from '../intake';
+import { IntakeMember, MAX_HOUSEHOLD_MEMBERS, NewHousehold } from '../intake';
 
 /** Households in one cases.import command: a part stays well under the centre's body limit. */
 export const HOUSEHOLDS_PER_PART = 400;
@@ -23,7 +23,7 @@ export const ImportedHouseholdArgs = z
     members: z
       .array(z.object({ row: Row, name: IntakeMember.shape.name, citizenId: IntakeMember.shape.citizenId, relation: Relation }).strict())
       .min(1)
-      .max(20),
+      .max(MAX_HOUSEHOLD_MEMBERS),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // the head's, a person once in the file, and the household's own columns (community, category, matter,
 // date, income, phone, address) the same on every row of it, as the template asks.
 import type { CaseCategory, CaseKind, Relation } from '../domain';
+import { MAX_HOUSEHOLD_MEMBERS } from '../intake';
 import { maskCitizenId } from '../masking';
 import type { ImportField } from './fields';
 import type { RowRefusal } from './report';
@@ -30,7 +31,6 @@ const householdFieldWords: Record<(typeof householdFields)[number], string> = {
   communityCode: '社区代码', category: '救助类别', kind: '事项', appliedOn: '申请日期', incomeFen: '家庭月总收入', phone: '联系电话', address: '家庭住址',
 };
 
-export const MAX_MEMBERS = 20;
 
 /** `refusedHeads`: heads whose own row was refused already; their households are not refused again for lacking it. */
 export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: ImportField) => string, refusedHeads: ReadonlySet<string> = new Set()): { households: ImportedHousehold[]; refused: RowRefusal[] } {
@@ -66,7 +66,7 @@ export function groupHouseholds(people: readonly PersonRow[], labelOf: (f: Impor
     for (const s of selves.length === 1 ? selves : []) {
       if (s.citizenId !== headId) problems.push({ row: s.row, column: labelOf('citizenId'), message: '与户主关系为“本人”，但身份证号与户主身份证号不同' });
     }
-    if (rows.length > MAX_MEMBERS) problems.push({ row: rows[MAX_MEMBERS]!.row, column: labelOf('headCitizenId'), message: `一户最多登记 ${MAX_MEMBERS} 位成员` });
+    if (rows.length > MAX_HOUSEHOLD_MEMBERS) problems.push({ row: rows[MAX_HOUSEHOLD_MEMBERS]!.row, column: labelOf('headCitizenId'), message: `一户最多登记 ${MAX_HOUSEHOLD_MEMBERS} 位成员` });
     const basis = head ?? rows[0]!;
     for (const p of rows) {
       if (p === basis) continue;

@@ -48,6 +48,11 @@ export class NumberSeries {
   }
 }
 
+/** Why a person cannot join this household: they are on another one (`where`: its case or household number). */
+export function heldElsewhereMessage(name: string, citizenId: string, where: string): string {
+  return `身份证号码为 ${maskCitizenId(citizenId)} 的${name}已登记在另一户（${where}），一人只能在一户中`;
+}
+
 /** A person is on one household only: the first member already on another one refuses the change. */
 export async function refuseHeldElsewhere(
   trx: Trx,
@@ -65,8 +70,7 @@ export async function refuseHeldElsewhere(
   if (exceptHouseholdId) q = q.where('h.id', '<>', exceptHouseholdId);
   const held = await q.orderBy('c.applied_on', 'desc').executeTakeFirst();
   if (held) {
-    const where = held.case_no ? `个案 ${held.case_no}` : `户 ${held.household_no}`;
-    const message = `身份证号码为 ${maskCitizenId(held.citizen_id)} 的${held.name}已登记在另一户（${where}），一人只能在一户中`;
+    const message = heldElsewhereMessage(held.name, held.citizen_id, held.case_no ? `个案 ${held.case_no}` : `户 ${held.household_no}`);
     const index = members.findIndex((m) => m.citizenId === held.citizen_id);
     throw new AppError('conflict', message, { problems: [{ field: fieldOf(index), message }], caseNo: held.case_no });
   }

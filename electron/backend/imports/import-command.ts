@@ -6,9 +6,8 @@ import { sql } from 'kysely';
 import { canWriteStreet } from '../../../shared/access';
 import { importCommandArgs, type ImportCommandArgs, type ImportPartResult } from '../../../shared/import/command-args';
 import { areaTypeOfCommunity, type ImportField } from '../../../shared/import/fields';
-import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
-import { takeIn, NumberSeries } from '../cases/intake';
+import { heldElsewhereMessage, takeIn, NumberSeries } from '../cases/intake';
 import { defineCommand, nothing, type CommandContext } from '../commands/command';
 
 /** A refusal as the command knows it: the row and the field; the desk names the field's column in the file. */
@@ -80,7 +79,7 @@ export const importApplications = defineCommand({
       const problems: PartRefusal[] = [];
       for (const m of h.members) {
         const f = onFile.get(m.citizenId);
-        if (f && f.householdId !== headFile?.householdId) problems.push({ row: m.row, field: 'citizenId', message: `${m.name}（${maskCitizenId(m.citizenId)}）已登记在另一户（户 ${f.householdNo}），一人只能在一户中` });
+        if (f && f.householdId !== headFile?.householdId) problems.push({ row: m.row, field: 'citizenId', message: heldElsewhereMessage(m.name, m.citizenId, `户 ${f.householdNo}`) });
         else if (!f && headFile) problems.push({ row: m.row, field: 'citizenId', message: `户主已登记（户 ${headFile.householdNo}），该户档案中没有${m.name}；新增家庭成员请在户档案中办理，再导入` });
       }
       if (head.relation !== 'self') problems.push({ row: head.row, field: 'relation', message: '每户的第一位应为户主本人' });

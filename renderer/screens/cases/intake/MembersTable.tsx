@@ -6,10 +6,10 @@ import { normaliseCitizenId } from '../../../../shared/citizen-id';
 import { ageOn, formatChineseDate } from '../../../../shared/dates';
 import type { Relation } from '../../../../shared/domain';
 import { genderLabels, relationLabels } from '../../../../shared/glossary';
+import { MAX_HOUSEHOLD_MEMBERS } from '../../../../shared/intake';
 import { disabilityGrades, disabilityTypes, newMember, type MemberDraft } from './draft';
 import { FieldProblem, invalidProps, problemId, type Problems } from './problems';
 
-const MAX_MEMBERS = 20;
 const occupations = ['务农', '外出务工', '灵活就业', '个体经营', '无业', '失业', '退休', '在校学生', '学龄前儿童', '丧失劳动能力'];
 const healths = ['健康', '患慢性病', '患重病', '长期卧床'];
 
@@ -116,12 +116,12 @@ export function MembersTable({ members, problems, today, onChange }: Props) {
       </div>
       <FieldProblem problems={problems} field="household.members" />
       <div className="intake-members-foot">
-        {members.length < MAX_MEMBERS ? (
+        {members.length < MAX_HOUSEHOLD_MEMBERS ? (
           <button type="button" className="button" onClick={add} data-testid="member-add">
             添加成员
           </button>
         ) : (
-          <span className="muted">一户最多登记 {MAX_MEMBERS} 位成员</span>
+          <span className="muted">一户最多登记 {MAX_HOUSEHOLD_MEMBERS} 位成员</span>
         )}
         <span className="muted small">按户口簿逐人登记，户主只能有一位；性别和出生日期由身份证号码得出，不必另填。</span>
       </div>
