@@ -10,12 +10,12 @@
 // - a large file's check shows its progress row by row; the bureau has no import.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as XLSX from '@e965/xlsx';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { standardHeaders } from '../../shared/import/fields';
 import { api, login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
+import { expectAccessible, withWrongCheck } from './support/axe';
 
 startFromGeneratedDistrict();
 
@@ -32,7 +32,6 @@ function citizenId(birth: string, seq: string): string {
   const first17 = `430124${birth.replace(/-/g, '')}${seq}`;
   return first17 + citizenIdCheckChar(first17);
 }
-const withWrongCheck = (id: string) => id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
 
 type Person = { community: string; head: string; name: string; id: string; relation: string; category?: string; kind?: string; date?: string; income?: string; phone?: string; address?: string };
 const rowOf = (p: Person) => [p.community, p.head, p.name, p.id, p.relation, p.category ?? '低保对象', p.kind ?? '新申请', p.date ?? '2026-11-05', p.income ?? '1200.50', p.phone ?? '13807310001', p.address ?? '望江街道江边路 20 号'];
@@ -53,19 +52,6 @@ function provincialXlsx(people: Person[]): Buffer {
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the screen as it is now: no serious or critical violation (as tests/e2e/a11y.spec.ts asks of every screen). */
-async function expectAccessible(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const serious = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const w = window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: Found[] }> } };
-    const r = await w.axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-  expect(serious).toEqual([]);
-}
 
 /** The street's communities, as the intake form lists them. */
 async function communities(page: Page): Promise<string[]> {

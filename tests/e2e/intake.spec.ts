@@ -7,12 +7,12 @@
 // - a person already on another household is refused with the case that holds them, and the finder
 //   shows that household with its case still waiting for a decision.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
 import { api, login } from './support/harness';
 import { chooseDate, expectDate } from './support/dates';
 import { startFromGeneratedDistrict } from './support/reset';
+import { expectAccessible, withWrongCheck } from './support/axe';
 
 startFromGeneratedDistrict();
 
@@ -29,25 +29,7 @@ function citizenId(birth: string, seq: string): string {
   return first17 + citizenIdCheckChar(first17);
 }
 
-/** The same number with another check character. */
-function withWrongCheck(id: string): string {
-  const wrong = id.endsWith('1') ? '2' : '1';
-  return id.slice(0, 17) + wrong;
-}
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the form as it is now: no serious or critical violation (as tests/e2e/a11y.spec.ts asks of every screen). */
-async function expectAccessible(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const serious = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const w = window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: Found[] }> } };
-    const r = await w.axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-  expect(serious).toEqual([]);
-}
 
 async function openIntake(page: Page, shot?: string) {
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+08:00`));
