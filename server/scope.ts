@@ -30,6 +30,9 @@ export const regionOf: Record<SyncedEntity, (row: string) => string> = {
   spot_check_items: (x) => `${x}.street_code`,
   spot_check_findings: (x) => `(SELECT i.street_code FROM spot_check_items i WHERE i.id = ${x}.item_id)`,
   corrections: (x) => `${x}.street_code`,
+  correction_answers: (x) => `${x}.street_code`,
+  standards: (x) => `${x}.district_code`,
+  roster_sends: (x) => `${x}.district_code`,
 };
 
 /** SELECT of key, version, division code and position in its table (o) for every row of the entity (alias x). */
@@ -37,7 +40,12 @@ export const scopeSql = Object.fromEntries(
   (Object.keys(regionOf) as SyncedEntity[]).map((e) => [e, `SELECT x.${keyOf(e)} AS k, x.version AS v, ${regionOf[e]('x')} AS r, x.rowid AS o FROM ${e} x`]),
 ) as Record<SyncedEntity, string>;
 
-const bureauOnly = new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']);
+// Corrections and their answers go to the street they are ordered on as well (issue 17); the findings,
+// with the inspectors' notes, do not.
+const bureauOnly = new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'roster_sends']);
+
+/** Rows a district sets for all below it: its standards reach every street and community account too. */
+const handedDown = new Set<SyncedEntity>(['regions', 'standards']);
 
 export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {
   return bureauOnly.has(entity) ? 'bureau' : 'all';
@@ -46,7 +54,7 @@ export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {
 /** Whether the account may be sent a row of `entity` in `region`: the same rule for pulls and refusals. */
 export function visibleTo(user: Account, entity: SyncedEntity, region: string): boolean {
   if (audienceOf(entity) === 'bureau' && !isBureauRole(user.role)) return false;
-  return within(user, region) || (entity === 'regions' && user.regionCode.startsWith(region));
+  return within(user, region) || (handedDown.has(entity) && user.regionCode.startsWith(region));
 }
 
 /**
@@ -55,6 +63,6 @@ export function visibleTo(user: Account, entity: SyncedEntity, region: string): 
  * A command's body decides what it writes; this is the fence around every body.
  */
 export const writableBy: Record<'street' | 'bureau', ReadonlySet<SyncedEntity>> = {
-  street: new Set<SyncedEntity>(['cases', 'investigations', 'case_documents', 'complaints', 'close_relative_filings', 'households', 'members', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections']),
-  bureau: new Set<SyncedEntity>(['regions', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections']),
+  street: new Set<SyncedEntity>(['cases', 'investigations', 'case_documents', 'complaints', 'close_relative_filings', 'households', 'members', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'corrections', 'correction_answers']),
+  bureau: new Set<SyncedEntity>(['regions', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections', 'correction_answers', 'standards', 'roster_sends']),
 };

@@ -1,7 +1,15 @@
-// What a final decision of the leading group does to its case and to the household's assistance, once,
-// for every process: the meeting's close at the desk, the same close re-run by the centre, and the demo
-// generator's history all call these.
+// What a final decision of the leading group does to its case and to the household's assistance, and
+// from which day, once, for every process: the meeting's close at the desk, the same close re-run by the
+// centre, the standing list, the roster, the calendar and the demo generator's history all call these.
+//
+// A decision to approve something announced (shared/notice-rules.ts noticeableKinds) takes effect on the
+// day after its notice ends without an objection against the case; an objection suspends it for good (the
+// case goes back to the agenda and a new decision gets a new notice). Everything else takes effect on the
+// day its meeting closed. A household's assistance on a day is its opening state with every decision in
+// effect by then applied in order, so nothing has to be written when the day comes.
+import { addDays } from './dates';
 import type { AssistanceStatus, CaseCategory, CaseKind, CaseStatus, Outcome } from './domain';
+import { noticeableKinds } from './notice-rules';
 import { missingCase } from './result';
 
 export type HouseholdCategory = Exclude<CaseCategory, 'temporary'>;
@@ -12,10 +20,75 @@ export type HouseholdAssistance = {
   category: HouseholdCategory | null;
   monthlyAmountFen: number;
   assistedSince: string | null;
+  /** The last day of a phase-out (渐退期); after it the household is no longer paid. Null when not known. */
+  phaseOutEndsOn?: string | null;
 };
 
 export type DecidedCase = { kind: CaseKind; category: CaseCategory };
-export type FinalDecision = { outcome: Outcome; amountFen: number | null };
+export type FinalDecision = { outcome: Outcome; amountFen: number | null; phaseOutMonths?: number | null };
+
+/** Whether the decision is announced before it takes effect. */
+export function isAnnounced(kind: CaseKind, outcome: Outcome): boolean {
+  return outcome === 'approve' && noticeableKinds.includes(kind);
+}
+
+/** Its notice, as the effect needs it: the last day, and whether anyone objected to this case during it. */
+export type NoticeOfDecision = { endDate: string; objected: boolean };
+
+/**
+ * When a decision takes effect:
+ * - `open`: its meeting has not closed, so nothing is final;
+ * - `awaiting_notice`: announced, but no notice has been made for it yet;
+ * - `suspended`: an objection during its notice; it never takes effect;
+ * - `from`: it takes (or took) effect on that day; before it the household is as it was.
+ */
+export type EffectTiming = { state: 'open' } | { state: 'awaiting_notice' } | { state: 'suspended' } | { state: 'from'; date: string };
+
+export function effectTiming(d: { kind: CaseKind; outcome: Outcome; closedOn: string | null }, notice: NoticeOfDecision | null): EffectTiming {
+  if (d.closedOn === null) return { state: 'open' };
+  if (!isAnnounced(d.kind, d.outcome)) return { state: 'from', date: d.closedOn };
+  if (notice === null) return { state: 'awaiting_notice' };
+  if (notice.objected) return { state: 'suspended' };
+  return { state: 'from', date: addDays(notice.endDate, 1) };
+}
+
+/** The last day of a phase-out of `months` starting on `from`: 2026-03-15 + 6 months → 2026-09-14. */
+export function phaseOutLastDay(from: string, months: number): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const sameDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
+  return addDays(sameDay, -1);
+}
+
+/** A decision as the fold reads it: what was decided on which case, and the day it took effect. */
+export type DecisionInEffect = DecidedCase & FinalDecision & { decisionId: string; effectiveOn: string; decidedAt: string };
+
+/** A phase-out that has run out leaves the household unpaid from the next day. */
+function expired(h: HouseholdAssistance, on: string): HouseholdAssistance {
+  if (h.status !== 'phasing_out' || !h.phaseOutEndsOn || on <= h.phaseOutEndsOn) return h;
+  return { ...h, status: 'terminated', monthlyAmountFen: 0 };
+}
+
+/**
+ * The household's assistance on `date`: the opening state, then each decision in effect by that day in
+ * the order it took effect (ties by the time it was decided). Decisions of other households are ignored.
+ */
+export function assistanceOn(opening: HouseholdAssistance, decisions: readonly DecisionInEffect[], date: string): HouseholdAssistance {
+  const inOrder = decisions
+    .filter((d) => d.effectiveOn <= date)
+    .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : a.decidedAt < b.decidedAt ? -1 : a.decidedAt > b.decidedAt ? 1 : 0));
+  let h = opening;
+  for (const d of inOrder) h = householdAfter(d, d, expired(h, d.effectiveOn), d.effectiveOn);
+  return expired(h, date);
+}
+
+/** Paid for a month: in assistance (or phasing out) with an amount. */
+export function isPaid(h: HouseholdAssistance): boolean {
+  return (h.status === 'active' || h.status === 'phasing_out') && h.monthlyAmountFen > 0;
+}
 
 export function caseStatusAfter(outcome: Outcome): Extract<CaseStatus, 'approved' | 'rejected' | 'deferred'> {
   switch (outcome) {
@@ -31,8 +104,8 @@ export function caseStatusAfter(outcome: Outcome): Extract<CaseStatus, 'approved
 }
 
 /**
- * The household's assistance after the decision, decided on `decidedOn` (a China date). Returns the same
- * object when nothing changes: a deferral, a rejected change, a one-off temporary payment.
+ * The household's assistance after the decision, in effect from `decidedOn` (a China date). Returns the
+ * same object when nothing changes: a deferral, a rejected change, a one-off temporary payment.
  */
 export function householdAfter(c: DecidedCase, d: FinalDecision, h: HouseholdAssistance, decidedOn: string): HouseholdAssistance {
   if (d.outcome === 'defer') return h;
@@ -48,6 +121,7 @@ export function householdAfter(c: DecidedCase, d: FinalDecision, h: HouseholdAss
         category: c.category === 'temporary' ? null : c.category,
         monthlyAmountFen: d.amountFen ?? 0,
         assistedSince: decidedOn,
+        phaseOutEndsOn: null,
       };
     case 'increase':
     case 'decrease':
@@ -55,9 +129,14 @@ export function householdAfter(c: DecidedCase, d: FinalDecision, h: HouseholdAss
       return d.amountFen === null ? h : { ...h, monthlyAmountFen: d.amountFen };
     case 'phase_out':
       // 渐退: still paid, at the amount decided for the phase-out period if one was set.
-      return { ...h, status: 'phasing_out', monthlyAmountFen: d.amountFen ?? h.monthlyAmountFen };
+      return {
+        ...h,
+        status: 'phasing_out',
+        monthlyAmountFen: d.amountFen ?? h.monthlyAmountFen,
+        phaseOutEndsOn: d.phaseOutMonths ? phaseOutLastDay(decidedOn, d.phaseOutMonths) : null,
+      };
     case 'termination':
-      return { ...h, status: 'terminated', monthlyAmountFen: 0 };
+      return { ...h, status: 'terminated', monthlyAmountFen: 0, phaseOutEndsOn: null };
     case 'temporary':
       return h; // a one-off payment: the household's monthly assistance does not change
     default:

@@ -162,7 +162,7 @@ export const seedSourceLabels = { dice: '掷骰（二十枚十面骰）', csprng
 export const sampleOutcomeLabels = { approved: '已批准', rejected: '未批准' } as const;
 export const sampleReasonLabels = { random: '随机抽取', mandatory: '必查' } as const;
 export const drawStatusLabels = { locked: '已锁定', superseded: '已重新抽取' } as const;
-export const correctionStatusLabels = { open: '整改中', done: '已整改' } as const;
+export const correctionStatusLabels = { open: '整改中', answered: '已答复待审核', done: '已整改' } as const;
 
 export const relationLabels = {
   self: '户主',
@@ -255,4 +255,7 @@ export const syncedEntityLabels = {
   investigations: '家庭经济状况调查',
   case_documents: '受理材料',
   complaints: '投诉举报',
+  correction_answers: '整改答复',
+  standards: '保障标准',
+  roster_sends: '花名册报送',
 } as const;

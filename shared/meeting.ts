@@ -219,6 +219,10 @@ export const meetingArgs = {
       votesAgainst: z.number(),
       votesAbstain: z.number(),
       notes: Text(500).default(''),
+      /** 渐退: the months of the phase-out an approval grants; absent = the longest the standard allows. */
+      phaseOutMonths: z.number().int('渐退期应为整月数').min(1, '渐退期至少 1 个月').max(24, '渐退期不能超过 24 个月').nullable().default(null),
+      /** A decision of an earlier, closed meeting on the same household that this one corrects (e.g. after a 整改). */
+      supersedesDecisionId: Id.nullable().default(null),
     })
     .strict(),
   clearDecision: z.object({ ...MeetingRef, itemId: Id }).strict(),

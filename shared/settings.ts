@@ -25,8 +25,11 @@ export const Settings = z
     dibaoStandardRuralFen: Fen.min(1),
     /** 低保边缘: per-capita income below this percentage of the standard (150 = 1.5×). */
     edgeIncomePercent: z.number().int().min(100).max(300),
-    /** 渐退期, months. */
-    phaseOutMaxMonths: z.number().int().min(1).max(24),
+    /** Monthly 特困 basic-living standard per person, fen. */
+    tekunStandardUrbanFen: Fen.min(1),
+    tekunStandardRuralFen: Fen.min(1),
+    /** 渐退期, the longest a phase-out may run, months (seed 001 二: 6–12; nationally at most 6 in principle). */
+    phaseOutMaxMonths: z.number().int().min(1).max(12),
     /** Street-level approval limit for 临时救助, in months of the 低保 standard. */
     temporaryLimitMonths: z.number().int().min(1).max(24),
     /** 小金额先行救助: the most a street pays first, before the meeting reviews it, fen. */
@@ -38,13 +41,26 @@ export const Settings = z
     passing: PassingRule,
     nameMasking: z.enum(['full', 'middle', 'surname']),
     noticeDays: z.number().int().min(7).max(30),
+    /** 低保办法 art. 31: re-checks of stable households, and of households with irregular income or members able to work. */
+    recheckStableMonths: z.number().int().min(1).max(24),
+    recheckIrregularMonths: z.number().int().min(1).max(12),
+    /** 2022通知: after a member's death the household is re-checked within this many months. */
+    deathRecheckMonths: z.number().int().min(1).max(6),
+    /** A temporary-assistance household is visited again this many months after the payment. */
+    temporaryFollowUpMonths: z.number().int().min(1).max(12),
+    /** Working days from 受理 to decision (2022通知 §四(一): 20 where 审核确认 is devolved; 45 in special cases). */
+    applicationLimitWorkingDays: z.number().int().min(5).max(60),
+    extendedLimitWorkingDays: z.number().int().min(5).max(90),
+    /** A limit this many working days away shows as falling due. */
+    dueSoonWorkingDays: z.number().int().min(1).max(20),
   })
   .strict()
   .refine((s) => s.approvalMinFen <= s.approvalMaxFen, { message: '最低金额不能高于最高金额', path: ['approvalMinFen'] })
   .refine((s) => s.quorum.kind !== 'fraction' || s.quorum.numerator <= s.quorum.denominator, {
     message: '法定人数比例不能超过 1',
     path: ['quorum'],
-  });
+  })
+  .refine((s) => s.applicationLimitWorkingDays <= s.extendedLimitWorkingDays, { message: '延长的办理时限不能短于一般时限', path: ['extendedLimitWorkingDays'] });
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings: Settings = {
@@ -60,6 +76,15 @@ export const defaultSettings: Settings = {
   passing: { basis: 'present_voting', kind: 'more_than_half' },
   nameMasking: 'middle',
   noticeDays: 7,
+  tekunStandardUrbanFen: 104_000,
+  tekunStandardRuralFen: 88_400,
+  recheckStableMonths: 12,
+  recheckIrregularMonths: 6,
+  deathRecheckMonths: 3,
+  temporaryFollowUpMonths: 3,
+  applicationLimitWorkingDays: 20,
+  extendedLimitWorkingDays: 45,
+  dueSoonWorkingDays: 5,
 };
 
 /** A partial update: each key replaced whole, then the result validated as a whole. */
@@ -77,6 +102,15 @@ export const SettingsPatch = z
     passing: PassingRule,
     nameMasking: z.enum(['full', 'middle', 'surname']),
     noticeDays: z.number(),
+    tekunStandardUrbanFen: z.number(),
+    tekunStandardRuralFen: z.number(),
+    recheckStableMonths: z.number(),
+    recheckIrregularMonths: z.number(),
+    deathRecheckMonths: z.number(),
+    temporaryFollowUpMonths: z.number(),
+    applicationLimitWorkingDays: z.number(),
+    extendedLimitWorkingDays: z.number(),
+    dueSoonWorkingDays: z.number(),
   })
   .partial()
   .strict();

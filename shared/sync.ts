@@ -30,6 +30,9 @@ export const syncedEntities = [
   'spot_check_items',
   'spot_check_findings',
   'corrections',
+  'correction_answers',
+  'standards',
+  'roster_sends',
 ] as const;
 export const SyncedEntity = z.enum(syncedEntities);
 export type SyncedEntity = z.infer<typeof SyncedEntity>;

@@ -9,6 +9,7 @@ import { checkMembers, intakeArgs, newHouseholdKinds, type CheckedMember, type I
 import { maskCitizenId } from '../../../shared/masking';
 import { AppError } from '../../../shared/result';
 import { refusedAt } from './case-of';
+import { householdAssistance, isAssisted } from './assistance';
 import { defineCommand, nothing, type CommandContext } from '../commands/command';
 import type { Database } from '../db/schema';
 
@@ -128,17 +129,18 @@ export async function takeIn(cx: CommandContext, args: IntakeInput, numbers: Num
     if (!checked.ok) throw new AppError('validation', checked.problems.map((p) => p.message).join('；'), { problems: checked.problems.map((p) => ({ ...p, field: `household.${p.field}` })) });
     household = await newHousehold(cx, numbers, { communityCode: args.communityCode, streetCode }, args.household, checked.members);
   } else {
-    const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code', 'assistance_status', 'monthly_amount_fen']).where('id', '=', args.household.householdId).executeTakeFirst();
+    const found = await cx.trx.selectFrom('households').select(['id', 'household_no', 'community_code']).where('id', '=', args.household.householdId).executeTakeFirst();
     if (!found || found.community_code.slice(0, 9) !== streetCode) throw new AppError('not-found', '本街道没有这一户，请重新查找');
     if (found.community_code !== args.communityCode) throw refusedAt('communityCode', '这一户登记在另一个社区（村），请按户籍所在社区受理');
-    const assisted = found.assistance_status === 'active' || found.assistance_status === 'phasing_out';
+    const now = await householdAssistance(cx.trx, found.id, cx.today);
+    const assisted = isAssisted(now);
     if (args.kind === 'new_application' && assisted) throw refusedAt('kind', '这一户已在保，请办理变更、复核或停保，而不是新申请');
     if (!assisted && args.kind !== 'new_application' && args.kind !== 'temporary') throw refusedAt('kind', `这一户目前不在保，不能办理“${caseKindLabels[args.kind]}”`);
     const same = await cx.trx.selectFrom('cases').select('case_no').where('household_id', '=', found.id).where('kind', '=', args.kind).where('status', 'in', agendaCaseStatuses).executeTakeFirst();
     if (same) throw refusedWith('conflict', 'kind', `这一户已有待审议的“${caseKindLabels[args.kind]}”个案 ${same.case_no}，请在该个案中办理`);
     await cx.expect('households', found.id);
     household = { id: found.id, householdNo: found.household_no };
-    currentAmountFen = assisted ? found.monthly_amount_fen : null;
+    currentAmountFen = assisted ? now.monthlyAmountFen : null;
   }
 
   const month = args.appliedOn.slice(0, 7).replace('-', '');

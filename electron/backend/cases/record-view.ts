@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canRead, canWriteStreet } from '../../../shared/access';
 import type { CaseRecordView, ComplaintView, FilingView, HistoryEntry } from '../../../shared/case-record';
-import { chinaLocalDateTime, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
+import { chinaDateOf, chinaLocalDateTime, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { SessionUser } from '../../../shared/domain';
 import { caseCategoryLabels, caseKindLabels, findingLabels, outcomeLabels } from '../../../shared/glossary';
 import { maskAddress, maskCitizenId, maskPhone } from '../../../shared/masking';
@@ -13,12 +13,19 @@ import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
+import { householdAssistance } from './assistance';
 import { investigationView } from './investigation-view';
 import { isOpenCase } from './case-of';
 
 type Db = Kysely<Database>;
 
-export async function loadCaseRecord(db: Db, user: SessionUser, caseId: string): Promise<CaseRecordView> {
+/** The record as a command's reply shows it: as of the machine's today. */
+export function loadCaseRecord(db: Db, user: SessionUser, caseId: string): Promise<CaseRecordView> {
+  return loadCaseRecordOn(db, user, caseId, chinaDateOf(new Date().toISOString()));
+}
+
+/** The record as of `on` (a China date; the household's assistance is the one in effect that day). */
+export async function loadCaseRecordOn(db: Db, user: SessionUser, caseId: string, on: string): Promise<CaseRecordView> {
   const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw new AppError('not-found', '没有找到这个个案');
   assertAllowed(canRead(user, c.street_code, '这个个案'));
@@ -35,6 +42,7 @@ export async function loadCaseRecord(db: Db, user: SessionUser, caseId: string):
   const names = new Map(members.map((m) => [m.id, m.name] as const));
   const investigationRow = await db.selectFrom('investigations').selectAll().where('case_id', '=', c.id).executeTakeFirst();
   const settings = await getSettings(db);
+  const assistance = await householdAssistance(db, h.id, on);
   return {
     id: c.id,
     caseNo: c.case_no,
@@ -67,9 +75,9 @@ export async function loadCaseRecord(db: Db, user: SessionUser, caseId: string):
       areaType: h.area_type,
       addressMasked: maskAddress(h.address),
       phoneMasked: maskPhone(h.phone),
-      category: h.category,
-      assistanceStatus: h.assistance_status,
-      monthlyAmountFen: h.monthly_amount_fen,
+      category: assistance.category,
+      assistanceStatus: assistance.status,
+      monthlyAmountFen: assistance.monthlyAmountFen,
       members: members.map((m) => ({
         id: m.id,
         name: m.name,

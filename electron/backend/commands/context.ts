@@ -50,7 +50,7 @@ export function commandContext(trx: Transaction<Database>, user: SessionUser, en
     today: chinaDateOf(at),
     site: source.site,
     env,
-    settings: () => (settings ??= getSettings(trx)),
+    settings: () => (settings ??= getSettings(trx, { districtCode: user.regionCode.slice(0, 6), on: chinaDateOf(at) })),
     id(...parts) {
       const name = parts.join('\u0000');
       // Two rows named alike would get one id: a bug in the body, not bad input.

@@ -60,6 +60,12 @@ export interface CommitteeMembersTable extends Synced {
   active: Generated<Bool>;
 }
 
+/**
+ * A household's assistance columns are its opening state: as it stood when the household came onto file
+ * (imported, generated, or taken in as an applicant). What decisions do to it is not written here but
+ * derived as of a date from the decisions in effect (electron/backend/cases/assistance.ts over
+ * shared/decision-effects.ts), so a decision takes effect on its day without anybody writing a row.
+ */
 export interface HouseholdsTable extends Synced {
   id: string;
   household_no: string;
@@ -86,6 +92,8 @@ export interface MembersTable extends Synced {
   occupation: Generated<string>;
   disability: string | null;
   health: string | null;
+  /** 0008: the day the member died, when recorded (the household's 3-month re-check falls due from it). */
+  died_on: string | null;
 }
 
 export interface CloseRelativeFilingsTable extends Synced {
@@ -233,7 +241,10 @@ export interface DecisionsTable extends Synced {
   votes_against: number;
   votes_abstain: number;
   decided_at: string;
+  /** A decision of a closed earlier meeting that this one (of a later meeting) corrects (0008 sets it). */
   supersedes_id: string | null;
+  /** 0008: the length of a phase-out (渐退期) the decision approved, in months. */
+  phase_out_months: number | null;
 }
 
 export interface RecusalsTable extends Synced {
@@ -321,14 +332,66 @@ export interface SpotCheckFindingsTable extends Synced {
 
 export interface CorrectionsTable extends Synced {
   id: string;
+  /** The finding that ordered it; the street's copy has no findings, so this is no foreign key (0008). */
   finding_id: string;
   street_code: string;
+  case_id: string;
+  /** The kind of finding, which the street sees; the inspectors' notes stay with the bureau. */
+  finding: Finding;
   ordered_on: string;
   requirement: string;
   deadline: string;
-  status: 'open' | 'done';
+  /** The bureau asks for a 复核 or 停保 case, which the street can put straight onto its next agenda. */
+  asks_case_kind: 're_review' | 'termination' | null;
+  /** open → answered (the street's answer awaits the bureau) → done (accepted); a returned answer reopens it. */
+  status: 'open' | 'answered' | 'done';
   result: Generated<string>;
   closed_on: string | null;
+}
+
+export interface CorrectionAnswersTable extends Synced {
+  id: string;
+  correction_id: string;
+  street_code: string;
+  answered_on: string;
+  answer: string;
+  /** The case the street opened or the decision it made for the correction, when there is one. */
+  case_id: string | null;
+  decision_id: string | null;
+  answered_by: string;
+  answered_at: string;
+  review: 'pending' | 'accepted' | 'returned';
+  review_note: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+/** A district's standards, thresholds and intervals from a date (shared/standards.ts StandardValues). */
+export interface StandardsTable extends Synced {
+  id: string;
+  district_code: string;
+  effective_from: string;
+  /** Inclusive; null = until a later record starts. */
+  effective_to: string | null;
+  values_json: string;
+  note: Generated<string>;
+  set_by: string;
+  set_by_name: string;
+  set_at: string;
+}
+
+/** The bureau sent month's 花名册 to finance (seed 001 十: by the 5th). */
+export interface RosterSendsTable extends Synced {
+  id: string;
+  district_code: string;
+  month: string;
+  sent_on: string;
+  households: number;
+  persons: number;
+  total_fen: number;
+  note: Generated<string>;
+  sent_by: string;
+  sent_by_name: string;
 }
 
 export interface OutboxTable {
@@ -409,6 +472,9 @@ export interface Database {
   spot_check_items: SpotCheckItemsTable;
   spot_check_findings: SpotCheckFindingsTable;
   corrections: CorrectionsTable;
+  correction_answers: CorrectionAnswersTable;
+  standards: StandardsTable;
+  roster_sends: RosterSendsTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
   sync_apply_state: SyncApplyStateTable;

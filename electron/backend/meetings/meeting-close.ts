@@ -1,13 +1,14 @@
-// 结束 (close): only when every item on the agenda has an outcome. In one transaction the decisions take
-// effect on their cases and households, the meeting is frozen, and the minutes (纪要) are rendered and
-// their SHA-256 stored; if the PDF cannot be made (say a font lacks a glyph) nothing is closed.
+// 结束 (close): only when every item on the agenda has an outcome. In one transaction the decisions are
+// final on their cases, the meeting is frozen, and the minutes (纪要) are rendered and their SHA-256
+// stored; if the PDF cannot be made (say a font lacks a glyph) nothing is closed. What a decision does to
+// the household's assistance is not written here: it takes effect on its day (the day after a clean
+// notice, or today for what is not announced), derived by cases/assistance.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { canRead } from '../../../shared/access';
-import { chinaDateOf } from '../../../shared/dates';
-import { caseStatusAfter, householdAfter, type FinalDecision, type HouseholdAssistance } from '../../../shared/decision-effects';
+import { caseStatusAfter } from '../../../shared/decision-effects';
 import type { Outcome, SessionUser } from '../../../shared/domain';
 import { MeetingDetail, meetingArgs, type CloseResult, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
@@ -30,7 +31,7 @@ type Trx = Transaction<Database>;
 async function liveItems(trx: Trx, meetingId: string) {
   const rows = await trx
     .selectFrom('agenda_items as a')
-    .leftJoin('decisions as d', (j) => j.onRef('d.agenda_item_id', '=', 'a.id').on('d.supersedes_id', 'is', null))
+    .leftJoin('decisions as d', (j) => j.onRef('d.agenda_item_id', '=', 'a.id'))
     .select(['a.case_id', 'd.id as decision_id', 'd.outcome', 'd.amount_fen', 'd.decided_at'])
     .where('a.meeting_id', '=', meetingId)
     .where('a.removed', '=', 0)
@@ -41,20 +42,6 @@ async function liveItems(trx: Trx, meetingId: string) {
     caseId: r.case_id,
     decision: r.decision_id && r.outcome ? { outcome: r.outcome, amountFen: r.amount_fen, decidedAt: r.decided_at ?? '' } : null,
   }));
-}
-
-/** A decision's effect on its household, as the shared rules say, written only where it changes something. */
-async function applyToHousehold(trx: Trx, caseId: string, decision: FinalDecision, decidedOn: string, at: string): Promise<void> {
-  const c = await trx.selectFrom('cases').select(['household_id', 'kind', 'category']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const h = await trx.selectFrom('households').select(['assistance_status', 'category', 'monthly_amount_fen', 'assisted_since']).where('id', '=', c.household_id).executeTakeFirstOrThrow();
-  const before: HouseholdAssistance = { status: h.assistance_status, category: h.category, monthlyAmountFen: h.monthly_amount_fen, assistedSince: h.assisted_since };
-  const after = householdAfter(c, decision, before, decidedOn);
-  if (after === before) return;
-  await trx
-    .updateTable('households')
-    .set({ assistance_status: after.status, category: after.category, monthly_amount_fen: after.monthlyAmountFen, assisted_since: after.assistedSince, updated_at: at })
-    .where('id', '=', c.household_id)
-    .execute();
 }
 
 export async function minutesFileName(db: Kysely<Database> | Trx, meeting: Pick<MeetingDetail, 'id' | 'streetCode' | 'month' | 'issueNo'>): Promise<string> {
@@ -110,7 +97,6 @@ export const closeMeeting = defineCommand({
     if (open.length > 0) {
       throw new AppError('conflict', `还有 ${open.length} 个议题没有作出决定（第 ${open.map((i) => i.number).join('、')} 项），不能结束会议`);
     }
-    const decidedOn = chinaDateOf(at);
     for (const item of live) {
       const d = item.decision;
       if (!d) continue;
@@ -118,7 +104,6 @@ export const closeMeeting = defineCommand({
       // The decisions rest on each case as the meeting saw it; one changed elsewhere is a conflict.
       await cx.expect('cases', item.caseId);
       await trx.updateTable('cases').set({ status: caseStatusAfter(d.outcome), updated_at: at }).where('id', '=', item.caseId).execute();
-      await applyToHousehold(trx, item.caseId, d, decidedOn, at);
       // An objection raised during a notice is answered by the leading group's new decision on the case.
       if (d.outcome !== 'defer') {
         await trx

@@ -10,7 +10,8 @@ import { formatYuan, parseYuan } from '../../../shared/money';
 import { outcomeLabels } from '../../../shared/glossary';
 import { AppError, missingCase } from '../../../shared/result';
 import type { Settings } from '../../../shared/settings';
-import { defineCommand } from '../commands/command';
+import type { CaseKind, Outcome } from '../../../shared/domain';
+import { defineCommand, type CommandContext } from '../commands/command';
 import type { Database } from '../db/schema';
 import { beginMeetingChange, loadItem, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 
@@ -142,7 +143,7 @@ export const openMeeting = defineCommand({
 });
 
 async function assertUndecided(trx: Trx, itemId: string): Promise<void> {
-  const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', itemId).where('supersedes_id', 'is', null).executeTakeFirst();
+  const decided = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', itemId).executeTakeFirst();
   if (decided) throw new AppError('conflict', '这个议题已经作出决定；如需更改回避情况，请先撤销决定再重新表决');
 }
 
@@ -223,6 +224,45 @@ export function approvalAmount(rule: 'required' | 'stop' | 'none', amountYuan: s
   }
 }
 
+/** The phase-out an approval grants: only on a 渐退 case, and never longer than the standard allows. */
+function phaseOutMonthsOf(kind: CaseKind, args: { outcome: Outcome; phaseOutMonths: number | null }, maxMonths: number): number | null {
+  if (kind !== 'phase_out' || args.outcome !== 'approve') {
+    if (args.phaseOutMonths !== null) throw new AppError('validation', '只有同意渐退时才填写渐退期', { problems: [{ field: 'phaseOutMonths', message: '只有同意渐退时才填写渐退期' }] });
+    return null;
+  }
+  const months = args.phaseOutMonths ?? maxMonths;
+  if (months > maxMonths) {
+    const message = `渐退期不能超过 ${maxMonths} 个月（现行标准规定的最长渐退期）`;
+    throw new AppError('validation', message, { problems: [{ field: 'phaseOutMonths', message }] });
+  }
+  return months;
+}
+
+/**
+ * A decision this one corrects: of an earlier meeting of the same street that has closed, on the same
+ * household, and not corrected already. The earlier decision itself is never changed (it is frozen with
+ * its minutes); the link lives on the new one, and both meetings' records show it.
+ */
+async function supersededDecision(cx: CommandContext, decisionId: string, at: { meetingId: string; caseId: string }): Promise<string> {
+  const refuse = (message: string) => new AppError('validation', message, { problems: [{ field: 'supersedesDecisionId', message }] });
+  const earlier = await cx.trx
+    .selectFrom('decisions as d')
+    .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
+    .innerJoin('cases as c', 'c.id', 'd.case_id')
+    .select(['d.id', 'd.meeting_id', 'm.status', 'm.street_code', 'c.household_id'])
+    .where('d.id', '=', decisionId)
+    .executeTakeFirst();
+  const here = await cx.trx.selectFrom('cases').select(['household_id', 'street_code']).where('id', '=', at.caseId).executeTakeFirstOrThrow();
+  if (!earlier || earlier.street_code !== here.street_code) throw refuse('要更正的决定不存在，或不是本街道的决定');
+  if (earlier.meeting_id === at.meetingId) throw refuse('本次会议的决定可以直接重新表决，不需要“更正”');
+  if (earlier.status !== 'closed') throw refuse('只能更正已结束会议的决定：那次会议还没有结束');
+  if (earlier.household_id !== here.household_id) throw refuse('要更正的决定不是这一户的');
+  const already = await cx.trx.selectFrom('decisions').select('id').where('supersedes_id', '=', decisionId).where('meeting_id', '<>', at.meetingId).executeTakeFirst();
+  if (already) throw refuse('这项决定已被另一次会议的决定更正过');
+  await cx.expect('decisions', decisionId);
+  return decisionId;
+}
+
 export const recordDecision = defineCommand({
   name: 'meetings.recordDecision',
   label: '记录决定',
@@ -266,7 +306,9 @@ export const recordDecision = defineCommand({
     // The amount comes from the shared rules and this database's limits; the centre derives it again.
     cx.claim('amountFen', amountFen, '决定金额与中心数据库按规则核定的金额不一致，中心数据库拒绝接收');
     await cx.expect('cases', c.id);
-    const previous = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
+    const phaseOutMonths = phaseOutMonthsOf(c.kind, args, settings.phaseOutMaxMonths);
+    const supersedes = args.supersedesDecisionId ? await supersededDecision(cx, args.supersedesDecisionId, { meetingId: meeting.id, caseId: c.id }) : null;
+    const previous = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
     if (previous) await trx.deleteFrom('decisions').where('id', '=', previous.id).execute();
     const id = cx.id('decision');
     const decision = {
@@ -281,7 +323,8 @@ export const recordDecision = defineCommand({
       votes_against: votes.votesAgainst,
       votes_abstain: votes.votesAbstain,
       decided_at: at,
-      supersedes_id: null,
+      supersedes_id: supersedes,
+      phase_out_months: phaseOutMonths,
       updated_at: at,
     };
     await trx.insertInto('decisions').values(decision).execute();
@@ -290,7 +333,7 @@ export const recordDecision = defineCommand({
       action: 'decision.record',
       entity: 'decision',
       entityId: id,
-      details: { meetingId: meeting.id, itemId: item.id, caseId: c.id, outcome: args.outcome, amountFen, ...votes, replaces: previous?.id ?? null },
+      details: { meetingId: meeting.id, itemId: item.id, caseId: c.id, outcome: args.outcome, amountFen, ...votes, replaces: previous?.id ?? null, phaseOutMonths, supersedes },
     });
     return meeting.id;
   },
@@ -307,7 +350,7 @@ export const clearDecision = defineCommand({
     await beginMeetingChange(cx, meeting, ['in_session']);
     const { trx } = cx;
     const item = await loadItem(trx, meeting.id, args.itemId);
-    const d = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).where('supersedes_id', 'is', null).executeTakeFirst();
+    const d = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
     if (!d) throw new AppError('conflict', '这个议题还没有作出决定');
     await trx.deleteFrom('decisions').where('id', '=', d.id).execute();
     cx.audit({ action: 'decision.clear', entity: 'decision', entityId: d.id, details: { meetingId: meeting.id, itemId: item.id } });

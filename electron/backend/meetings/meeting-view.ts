@@ -37,7 +37,6 @@ export async function listMeetings(db: Reader, jurisdiction: string): Promise<Me
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('d.meeting_id', '=', 'm.id')
         .where('a.removed', '=', 0)
-        .where('d.supersedes_id', 'is', null)
         .as('decided'),
     ])
     .where('m.street_code', '>=', lo)
@@ -111,7 +110,6 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
     .selectFrom('decisions')
     .selectAll()
     .where('meeting_id', '=', meetingId)
-    .where('supersedes_id', 'is', null)
     .execute();
 
   let number = 0;

@@ -30,7 +30,6 @@ function dueCases(db: Reader, meetingId: string) {
     .select(['c.id', 'c.case_no', 'c.community_code', 'cm.name as community_name', 'c.kind', 'c.applied_on', 'c.street_code'])
     .where('d.meeting_id', '=', meetingId)
     .where('d.outcome', '=', 'approve')
-    .where('d.supersedes_id', 'is', null)
     .where('c.kind', 'in', noticeableKinds)
     .where((eb) =>
       eb.not(
@@ -102,7 +101,7 @@ export async function batchDetail(db: Reader, batchId: string, jurisdiction: str
     .innerJoin('notice_batches as b', 'b.id', 'i.batch_id')
     .innerJoin('cases as c', 'c.id', 'i.case_id')
     .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'c.household_id').on('head.relation', '=', 'self'))
-    .leftJoin('decisions as d', (j) => j.onRef('d.case_id', '=', 'c.id').onRef('d.meeting_id', '=', 'b.meeting_id').on('d.supersedes_id', 'is', null))
+    .leftJoin('decisions as d', (j) => j.onRef('d.case_id', '=', 'c.id').onRef('d.meeting_id', '=', 'b.meeting_id'))
     .select((eb) => [
       'i.id',
       'i.seq',

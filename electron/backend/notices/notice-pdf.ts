@@ -84,9 +84,9 @@ export async function standingNoticeDocument(ctx: BackendContext, user: SessionU
   const settings = await getSettings(ctx.db);
   const streetName = await regionName(ctx.db, communityCode.slice(0, 9));
   const communityName = await regionName(ctx.db, communityCode);
-  const rows = await standingRows(ctx.db, communityCode, settings.nameMasking);
-  if (rows.length === 0) throw new AppError('conflict', `${communityName}目前没有享受社会救助的对象，无需长期公示`);
   const today = ctx.clock.today();
+  const rows = await standingRows(ctx.db, communityCode, settings.nameMasking, today);
+  if (rows.length === 0) throw new AppError('conflict', `${communityName}目前没有享受社会救助的对象，无需长期公示`);
   return NoticeDocument.parse({
     kind: 'standing',
     title: `${streetName}${communityName}${programmeOf(rows)}对象长期公示`,

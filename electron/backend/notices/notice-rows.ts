@@ -4,6 +4,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { NoticeRow } from '../../../shared/notice';
 import { maskName, type NameMasking } from '../../../shared/masking';
+import { isPaid } from '../../../shared/decision-effects';
+import { assistanceOnDay } from '../cases/assistance';
 import type { Database } from '../db/schema';
 
 type Reader = Kysely<Database> | Transaction<Database>;
@@ -16,7 +18,7 @@ export async function batchRows(db: Reader, batchId: string, masking: NameMaskin
     .innerJoin('cases as c', 'c.id', 'i.case_id')
     .innerJoin('regions as cm', 'cm.code', 'c.community_code')
     .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'c.household_id').on('head.relation', '=', 'self'))
-    .leftJoin('decisions as d', (j) => j.onRef('d.case_id', '=', 'c.id').onRef('d.meeting_id', '=', 'b.meeting_id').on('d.supersedes_id', 'is', null))
+    .leftJoin('decisions as d', (j) => j.onRef('d.case_id', '=', 'c.id').onRef('d.meeting_id', '=', 'b.meeting_id'))
     .select((eb) => [
       'i.seq',
       'cm.name as community_name',
@@ -41,34 +43,37 @@ export async function batchRows(db: Reader, batchId: string, masking: NameMaskin
   }));
 }
 
-/** 长期公示: the households of a community receiving monthly assistance now, with their current amount. */
-export async function standingRows(db: Reader, communityCode: string, masking: NameMasking): Promise<NoticeRow[]> {
+/** 长期公示: the households of a community paid monthly assistance on `on`, with the amount in effect that day. */
+export async function standingRows(db: Reader, communityCode: string, masking: NameMasking, on: string): Promise<NoticeRow[]> {
+  const assistance = await assistanceOnDay(db, { region: communityCode }, on);
+  // Recognition without cash (e.g. 低保边缘) is not a payment to announce.
+  const paid = [...assistance].filter(([, h]) => isPaid(h) && h.category !== null);
+  if (paid.length === 0) return [];
   const rows = await db
     .selectFrom('households as h')
     .innerJoin('regions as cm', 'cm.code', 'h.community_code')
     .innerJoin('members as head', (j) => j.onRef('head.household_id', '=', 'h.id').on('head.relation', '=', 'self'))
     .select((eb) => [
+      'h.id',
       'h.household_no',
       'cm.name as community_name',
       'head.name as head_name',
       eb.selectFrom('members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.household_id', '=', 'h.id').as('size'),
-      'h.monthly_amount_fen',
-      'h.category',
     ])
     .where('h.community_code', '=', communityCode)
-    .where('h.assistance_status', 'in', ['active', 'phasing_out'])
-    .where('h.category', 'is not', null)
-    // Recognition without cash (e.g. 低保边缘) is not a payment to announce.
-    .where('h.monthly_amount_fen', '>', 0)
+    .where('h.id', 'in', paid.map(([id]) => id))
     .orderBy('h.household_no')
     .execute();
-  return rows.map((r, i) => ({
-    seq: i + 1,
-    communityName: r.community_name,
-    headName: maskName(r.head_name, masking),
-    householdSize: Math.max(1, Number(r.size ?? 1)),
-    amountFen: r.monthly_amount_fen,
-    category: r.category ?? 'other',
-    kind: null,
-  }));
+  return rows.map((r, i) => {
+    const h = assistance.get(r.id)!;
+    return {
+      seq: i + 1,
+      communityName: r.community_name,
+      headName: maskName(r.head_name, masking),
+      householdSize: Math.max(1, Number(r.size ?? 1)),
+      amountFen: h.monthlyAmountFen,
+      category: h.category ?? 'other',
+      kind: null,
+    };
+  });
 }

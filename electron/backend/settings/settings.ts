@@ -5,20 +5,45 @@ import { canChangeLocalSettings } from '../../../shared/access';
 import { defineCommand, nothing } from '../commands/command';
 import type { Database } from '../db/schema';
 import { zodMessage } from '../validation';
+import { localSettingKeys, standardInForce } from '../../../shared/standards';
 
 const SETTINGS_KEY = 'settings';
 
 type Reader = Kysely<Database> | Transaction<Database>;
 
-/** Stored settings over the defaults, so a setting added in a later version has a value at once. */
-export async function getSettings(db: Reader): Promise<Settings> {
+/** Which district's standards, on which day: a rule reads the record in force on the day it concerns. */
+export type StandardsOn = { districtCode: string; on: string };
+
+/**
+ * The settings that hold for a district on a day: the defaults, under this copy's stored settings, under
+ * the district's standard record in force that day (shared/standards.ts), so a setting added in a later
+ * version has a value at once and the bureau's dated standards win wherever they exist.
+ */
+export async function getSettings(db: Reader, where?: StandardsOn): Promise<Settings> {
   const row = await db.selectFrom('settings').select('value_json').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  if (!row) return defaultSettings;
-  const stored = JSON.parse(row.value_json) as Record<string, unknown>;
+  const stored = row ? (JSON.parse(row.value_json) as Record<string, unknown>) : {};
   for (const key of retiredSettingsKeys) delete stored[key];
-  const parsed = Settings.safeParse({ ...defaultSettings, ...stored });
+  const standard = where ? await standardValuesOn(db, where) : {};
+  if (!row && !where) return defaultSettings;
+  const parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
   if (!parsed.success) throw new AppError('validation', `已保存的设置无效，请在“设置”中修正：${zodMessage(parsed.error)}`);
   return parsed.data;
+}
+
+/** The values of the district's record in force on the day, or none. */
+async function standardValuesOn(db: Reader, where: StandardsOn): Promise<Record<string, unknown>> {
+  const rows = await db
+    .selectFrom('standards')
+    .select(['effective_from', 'effective_to', 'values_json'])
+    .where('district_code', '=', where.districtCode)
+    .where('effective_from', '<=', where.on)
+    .orderBy('effective_from', 'desc')
+    .execute();
+  const found = standardInForce(rows.map((r) => ({ effectiveFrom: r.effective_from, effectiveTo: r.effective_to, values: r.values_json })), where.on);
+  if (!found) return {};
+  const values = JSON.parse(found.values) as Record<string, unknown>;
+  for (const key of localSettingKeys) delete values[key];
+  return values;
 }
 
 /** This copy's settings, changed as a whole patch and audited; local: nothing of it travels to the centre. */

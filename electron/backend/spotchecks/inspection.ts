@@ -108,7 +108,7 @@ async function findingOf(trx: Transaction<Database>, findingId: string) {
   const row = await trx
     .selectFrom('spot_check_findings as f')
     .innerJoin('spot_check_items as i', 'i.id', 'f.item_id')
-    .select(['i.draw_id', 'i.street_code', 'f.finding', 'f.inspected_on'])
+    .select(['i.draw_id', 'i.street_code', 'i.case_id', 'f.finding', 'f.inspected_on'])
     .where('f.id', '=', findingId)
     .executeTakeFirst();
   if (!row) throw new AppError('not-found', '没有找到这条核查结论');
@@ -131,12 +131,12 @@ export const orderCorrection = defineCommand({
     if (args.orderedOn < finding.inspected_on) throw new AppError('validation', '下达日期不能早于核查日期');
     const late = correctionDeadlineProblem(args.orderedOn, args.deadline);
     if (late) throw new AppError('validation', late);
-    const open = await cx.trx.selectFrom('corrections').select('id').where('finding_id', '=', args.findingId).where('status', '=', 'open').executeTakeFirst();
+    const open = await cx.trx.selectFrom('corrections').select('id').where('finding_id', '=', args.findingId).where('status', '<>', 'done').executeTakeFirst();
     if (open) throw new AppError('conflict', '这件个案已有未完成的整改要求');
     const id = cx.id('correction');
     await cx.trx
       .insertInto('corrections')
-      .values({ id, finding_id: args.findingId, street_code: finding.street_code, ordered_on: args.orderedOn, requirement: args.requirement, deadline: args.deadline, status: 'open', result: '', closed_on: null, updated_at: cx.at })
+      .values({ id, finding_id: args.findingId, street_code: finding.street_code, case_id: finding.case_id, finding: finding.finding, asks_case_kind: null, ordered_on: args.orderedOn, requirement: args.requirement, deadline: args.deadline, status: 'open', result: '', closed_on: null, updated_at: cx.at })
       .execute();
     cx.audit({ action: 'spotcheck.correction.order', entity: 'correction', entityId: id, details: { findingId: args.findingId, streetCode: finding.street_code, deadline: args.deadline } });
     return draw.id;
