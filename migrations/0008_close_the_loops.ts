@@ -2,7 +2,8 @@
 // - a decision takes effect on a date (the day after a clean notice, or its meeting's close), so a phase-out
 //   carries its length and a decision of a later meeting may supersede one of a closed meeting; the one-
 //   decision-per-item rule no longer depends on supersedes_id, which now only ever links across meetings;
-// - a member's death is recorded (the 3-month re-check falls due from it);
+// - a member's death is recorded (the 3-month re-check falls due from it), and a 复核 or 停保 case can be
+//   opened straight from a due item or a correction (cases.opened_for);
 // - corrections travel to the street: the table no longer refers to the finding (a street's copy holds no
 //   findings, and the inspectors' notes stay with the bureau), carries the case and the kind of finding, and
 //   is answered by the street in correction_answers, which the bureau accepts or returns;
@@ -20,8 +21,10 @@ const statements = [
   `CREATE UNIQUE INDEX decisions_one_per_item ON decisions(agenda_item_id) WHERE agenda_item_id IS NOT NULL`,
   `CREATE INDEX decisions_meeting ON decisions(meeting_id)`,
   `CREATE INDEX notice_items_case ON notice_items(case_id)`,
-  `CREATE INDEX objections_case ON objections(case_id)`,
   `ALTER TABLE members ADD COLUMN died_on TEXT`,
+  // A 复核 or 停保 case opened from a due item of the calendar or from a correction: what it was opened for.
+  `ALTER TABLE cases ADD COLUMN opened_for TEXT`,
+  `CREATE UNIQUE INDEX cases_opened_for ON cases(opened_for) WHERE opened_for IS NOT NULL AND status IN ('pending', 'deferred', 'reinvestigating')`,
   `CREATE TABLE corrections_new (
   id TEXT PRIMARY KEY,
   finding_id TEXT NOT NULL,

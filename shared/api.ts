@@ -17,6 +17,7 @@ import { exportArgs } from './export';
 import { ImportMapping } from './import/fields';
 import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
+import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -78,6 +79,7 @@ export const contract = {
   'cases.closeComplaint': { args: caseRecordArgs.closeComplaint, result: CaseRecordView },
   'cases.recordPrepayment': { args: caseRecordArgs.recordPrepayment, result: CaseRecordView },
   'cases.reveal': { args: caseRecordArgs.reveal, result: RevealedValue },
+  'cases.openReview': { args: reviewCaseArgs.open, result: ReviewCaseResult },
   'households.edit': { args: caseRecordArgs.editHousehold, result: CaseRecordView },
   'households.editMember': { args: caseRecordArgs.editMember, result: CaseRecordView },
   'households.addMember': { args: caseRecordArgs.addMember, result: CaseRecordView },

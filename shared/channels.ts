@@ -20,6 +20,7 @@ export const channelNames = [
   'cases.closeComplaint',
   'cases.recordPrepayment',
   'cases.reveal',
+  'cases.openReview',
   'households.edit',
   'households.editMember',
   'households.addMember',

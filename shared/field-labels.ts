@@ -117,6 +117,18 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'singlePerson.basis': text('单人户依据'),
   nameMasking: text('姓名遮蔽方式'),
   noticeDays: text('公示天数'),
+  tekunStandardUrbanFen: text('城市特困供养标准'),
+  tekunStandardRuralFen: text('农村特困供养标准'),
+  recheckStableMonths: text('收入稳定家庭的复核周期'),
+  recheckIrregularMonths: text('收入不稳定家庭的复核周期'),
+  deathRecheckMonths: text('成员去世后复核期限'),
+  temporaryFollowUpMonths: text('临时救助回访期限'),
+  applicationLimitWorkingDays: text('办理时限'),
+  extendedLimitWorkingDays: text('延长后的办理时限'),
+  dueSoonWorkingDays: text('到期提醒提前天数'),
+  phaseOutMonths: text('渐退期'),
+  supersedesDecisionId: record('被更正的决定'),
+  openedFor: record('来源事项'),
 
   // Meetings
   meetingId: record('会议'),

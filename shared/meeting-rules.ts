@@ -142,6 +142,7 @@ export function approvalBlocker(c: { closeRelative: boolean; homeVisitOn: string
  * Whether a case can be put on an agenda: its family economic investigation is complete, or it is a
  * 小金额先行救助 already paid, which the meeting reviews after the fact even before the file is complete.
  */
-export function readyForAgenda(c: { investigated: boolean; prepaid: boolean }): boolean {
-  return c.investigated || c.prepaid;
+export function readyForAgenda(c: { investigated: boolean; prepaid: boolean; openedFor?: string | null }): boolean {
+  // A 复核 or 停保 opened from a due item or a correction goes straight onto the next agenda (issue 17).
+  return c.investigated || c.prepaid || Boolean(c.openedFor);
 }

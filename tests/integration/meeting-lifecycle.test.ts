@@ -1,4 +1,5 @@
 // The monthly meeting on a real database, driven through the handler table exactly as the UI drives it.
+import { householdAssistance } from '../../electron/backend/cases/assistance';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -204,6 +205,9 @@ describe('closing a meeting', () => {
       m = await s.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome, amountYuan: outcome === 'approve' ? amountYuan : null, reason: outcome === 'reject' ? '家庭收入超过标准' : '', ...votes(5) });
     }
     const outboxBefore = s.count('outbox');
+    type Opening = { assistance_status: string; monthly_amount_fen: number };
+    const openingH0 = s.t.handle.sqlite.prepare('SELECT assistance_status, monthly_amount_fen FROM households WHERE id = ?').get('h-0') as Opening;
+    const openingH3 = s.t.handle.sqlite.prepare('SELECT assistance_status, monthly_amount_fen FROM households WHERE id = ?').get('h-3') as Opening;
     const { meeting, minutes } = await s.call('meetings.close', { meetingId: m.id });
     expect(meeting.status).toBe('closed');
     expect(meeting.closedAt).toBe('2026-11-20T02:00:00.000Z');
@@ -214,11 +218,19 @@ describe('closing a meeting', () => {
 
     const status = (id: string) => (s.t.handle.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(id) as { status: string }).status;
     const hh = (id: string) => s.t.handle.sqlite.prepare('SELECT assistance_status, monthly_amount_fen FROM households WHERE id = ?').get(id);
+    const paidOn = async (id: string, day: string) => {
+      const a = await householdAssistance(s.t.handle.db, id, day);
+      return { status: a.status, amountFen: a.monthlyAmountFen };
+    };
     expect(status(first!.case.id)).toBe('deferred');
     expect(status('c-0')).toBe('approved');
-    expect(hh('h-0')).toEqual({ assistance_status: 'active', monthly_amount_fen: 52000 });
     expect(status('c-3')).toBe('approved');
-    expect(hh('h-3')).toEqual({ assistance_status: 'terminated', monthly_amount_fen: 0 });
+    // Closing writes nothing to the households: an approval and a termination are announced first, so on
+    // the day of the close (and until a clean notice ends) both households are as they were.
+    expect(hh('h-0')).toEqual(openingH0);
+    expect(hh('h-3')).toEqual(openingH3);
+    expect(await paidOn('h-0', '2026-11-20')).toEqual({ status: openingH0.assistance_status, amountFen: openingH0.monthly_amount_fen });
+    expect(await paidOn('h-3', '2027-06-01')).toEqual({ status: openingH3.assistance_status, amountFen: openingH3.monthly_amount_fen });
     expect(status('c-4')).toBe('rejected');
     // c-0 new application and c-3 termination approved; c-2 temporary assistance is not announced.
     expect(meeting.noticeDue).toBe(2);

@@ -12,6 +12,7 @@ import '../cases/intake';
 import '../cases/investigation';
 import '../cases/record-commands';
 import '../cases/household-edits';
+import '../cases/review-cases';
 import '../imports/import-command';
 import '../imports/mappings';
 

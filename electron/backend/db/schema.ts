@@ -135,6 +135,8 @@ export interface CasesTable extends Synced {
   relatives_declaration: 'none' | 'declared' | null;
   relatives_declaration_note: Generated<string>;
   declared_income_fen: number | null;
+  /** 0008: `due:…` or `correction:…` when the case was opened from the calendar or a correction. */
+  opened_for: Generated<string | null>;
 }
 
 export interface InvestigationsTable extends Synced {

@@ -30,7 +30,7 @@ export async function streetRoster(db: BackendContext['db'] | Trx, streetCode: s
 }
 
 /** The open meeting (draft or in session) a case is on, if any, other than `exceptMeetingId`. */
-async function openMeetingOf(trx: Trx, caseId: string, exceptMeetingId: string | null) {
+export async function openMeetingOf(trx: Trx, caseId: string, exceptMeetingId: string | null) {
   let q = trx
     .selectFrom('agenda_items as a')
     .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
@@ -51,7 +51,7 @@ async function agendaCandidates(trx: Trx | BackendContext['db'], streetCode: str
     .where('c.street_code', '=', streetCode)
     .where('c.status', 'in', agendaCaseStatuses)
     // readyForAgenda: investigated, or a prepayment the meeting reviews after the fact.
-    .where((eb) => eb.or([eb('c.prepaid_amount_fen', 'is not', null), eb.exists(eb.selectFrom('investigations as inv').select('inv.id').whereRef('inv.case_id', '=', 'c.id'))]))
+    .where((eb) => eb.or([eb('c.prepaid_amount_fen', 'is not', null), eb('c.opened_for', 'is not', null), eb.exists(eb.selectFrom('investigations as inv').select('inv.id').whereRef('inv.case_id', '=', 'c.id'))]))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -100,7 +100,7 @@ function assertScheduledDay(month: string, localDateTime: string): void {
 }
 
 /** Renumbers `seq` in agenda order so the stored order always matches what the screen and minutes show. */
-async function renumber(trx: Trx, meetingId: string): Promise<void> {
+export async function renumber(trx: Trx, meetingId: string): Promise<void> {
   const rows = await trx
     .selectFrom('agenda_items as a')
     .innerJoin('cases as c', 'c.id', 'a.case_id')
@@ -216,12 +216,12 @@ export const addAgendaItem = defineCommand({
   async run(cx, args, meeting) {
     await beginMeetingChange(cx, meeting, ['draft', 'in_session']);
     const { trx, at } = cx;
-    const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no', 'prepaid_amount_fen']).where('id', '=', args.caseId).executeTakeFirst();
+    const c = await trx.selectFrom('cases').select(['id', 'street_code', 'status', 'case_no', 'prepaid_amount_fen', 'opened_for']).where('id', '=', args.caseId).executeTakeFirst();
     if (!c) throw new AppError('not-found', '没有找到这个个案');
     if (c.street_code !== meeting.street_code) throw new AppError('validation', `个案 ${c.case_no} 不属于本街道`);
     if (!agendaCaseStatuses.includes(c.status)) throw new AppError('validation', `个案 ${c.case_no} 不在待审议状态，不能列入议程`);
     const investigated = await trx.selectFrom('investigations').select('id').where('case_id', '=', c.id).executeTakeFirst();
-    if (!readyForAgenda({ investigated: investigated !== undefined, prepaid: c.prepaid_amount_fen !== null })) {
+    if (!readyForAgenda({ investigated: investigated !== undefined, prepaid: c.prepaid_amount_fen !== null, openedFor: c.opened_for })) {
       throw new AppError('validation', `个案 ${c.case_no} 尚未完成家庭经济状况调查，不能列入议程`);
     }
     await cx.expect('cases', c.id);

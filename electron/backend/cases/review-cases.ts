@@ -1,0 +1,68 @@
+// cases.openReview: a 复核 or 停保 case for a household in assistance, opened from a due item or a
+// correction, taken in under intake's rules (takeIn) and put on the street's next draft meeting at once.
+import { canWriteStreet } from '../../../shared/access';
+import { formatChineseMonth } from '../../../shared/dates';
+import { AppError } from '../../../shared/result';
+import { reviewCaseArgs, type ReviewCaseResult } from '../../../shared/review-case';
+import { defineCommand } from '../commands/command';
+import { openMeetingOf, renumber } from '../meetings/meeting-prepare';
+import { householdAssistance, isAssisted } from './assistance';
+import { NumberSeries, takeIn } from './intake';
+
+export const openReviewCase = defineCommand({
+  name: 'cases.openReview',
+  label: '列入复核或停保',
+  args: reviewCaseArgs.open,
+  async load({ trx }, args) {
+    const h = await trx.selectFrom('households').select(['id', 'street_code', 'community_code']).where('id', '=', args.householdId).executeTakeFirst();
+    if (!h) throw new AppError('not-found', '没有找到这一户');
+    return h;
+  },
+  access: (user, h) => canWriteStreet(user, h.street_code, '个案'),
+  async run(cx, args, h): Promise<ReviewCaseResult> {
+    const taken = await cx.trx.selectFrom('cases').select('case_no').where('opened_for', '=', args.openedFor).where('status', 'in', ['pending', 'deferred', 'reinvestigating']).executeTakeFirst();
+    if (taken) throw new AppError('conflict', `这一事项已列入个案 ${taken.case_no}，待会议审议`);
+    const now = await householdAssistance(cx.trx, h.id, cx.today);
+    if (!isAssisted(now) || now.category === null) throw new AppError('validation', '这一户目前不在保，不需要复核或停保');
+    const made = await takeIn(
+      cx,
+      {
+        communityCode: h.community_code,
+        kind: args.kind,
+        category: now.category,
+        appliedOn: cx.today,
+        reason: args.reason,
+        documents: [],
+        relativesDeclaration: null,
+        relativesDeclarationNote: '',
+        declaredIncomeFen: null,
+        household: { on: 'file', householdId: h.id },
+      },
+      new NumberSeries(),
+    );
+    await cx.trx.updateTable('cases').set({ opened_for: args.openedFor }).where('id', '=', made.caseId).execute();
+    // The street's next meeting still being prepared takes it; otherwise the next meeting's agenda will.
+    const next = await cx.trx
+      .selectFrom('meetings')
+      .select(['id', 'month', 'issue_no'])
+      .where('street_code', '=', h.street_code)
+      .where('status', '=', 'draft')
+      .orderBy('scheduled_at')
+      .executeTakeFirst();
+    let meetingId: string | null = null;
+    if (next && !(await openMeetingOf(cx.trx, made.caseId, null))) {
+      await cx.expect('meetings', next.id);
+      const itemId = cx.id('agenda', made.caseId);
+      await cx.trx
+        .insertInto('agenda_items')
+        .values({ id: itemId, meeting_id: next.id, case_id: made.caseId, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: cx.at })
+        .execute();
+      await cx.trx.updateTable('meetings').set({ updated_at: cx.at }).where('id', '=', next.id).execute();
+      await renumber(cx.trx, next.id);
+      cx.audit({ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: next.id, caseId: made.caseId, openedFor: args.openedFor } });
+      meetingId = next.id;
+    }
+    cx.audit({ action: 'case.openReview', entity: 'cases', entityId: made.caseId, details: { kind: args.kind, openedFor: args.openedFor, meetingId } });
+    return { caseId: made.caseId, caseNo: made.caseNo, meetingId, meetingLabel: next && meetingId ? `${formatChineseMonth(next.month)}第${next.issue_no}期会议` : null };
+  },
+});
