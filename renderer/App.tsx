@@ -5,6 +5,8 @@ import { NoticesScreen } from './screens/notices/NoticesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { SpotChecksScreen } from './screens/spotchecks/SpotChecksScreen';
+import { DueScreen } from './screens/due/DueScreen';
+import { RosterScreen } from './screens/roster/RosterScreen';
 import { screenRoute, type Route, type ScreenId } from './route';
 import { useApi } from './use-api';
 import { useRoute, type Go } from './use-route';
@@ -14,6 +16,8 @@ const screens = [
   { id: 'meetings', label: '会议' },
   { id: 'notices', label: '公示' },
   { id: 'spotChecks', label: '抽查' },
+  { id: 'due', label: '到期' },
+  { id: 'roster', label: '花名册' },
   { id: 'sync', label: '同步' },
   { id: 'settings', label: '设置' },
 ] as const satisfies readonly { id: ScreenId; label: string }[];
@@ -80,6 +84,10 @@ function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
       return <NoticesScreen route={route} go={go} />;
     case 'spotChecks':
       return <SpotChecksScreen route={route} go={go} />;
+    case 'due':
+      return <DueScreen go={go} />;
+    case 'roster':
+      return <RosterScreen />;
     case 'sync':
       return <SyncScreen onSignedIn={onSignedIn} />;
     case 'settings':

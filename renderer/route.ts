@@ -2,7 +2,7 @@
 // screen, record and tab: mid-session on the same agenda item, mid-notice on the same batch, mid-ceremony.
 // Only identifiers travel in the URL; what was typed stays in sessionStorage (see use-remembered.ts).
 //   #/cases[/new | /import | /ID[/investigation]]   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
-//   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/sync   #/settings
+//   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/due   #/roster   #/sync   #/settings
 
 export const meetingTabs = ['prepare', 'session', 'minutes'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
@@ -20,6 +20,8 @@ export type Route =
   | { screen: 'meetings'; meetingId: string | null; tab: MeetingTab | null; itemId: string | null }
   | { screen: 'notices'; tab: NoticesTab; batchId: string | null }
   | { screen: 'spotChecks'; view: SpotCheckView }
+  | { screen: 'due' }
+  | { screen: 'roster' }
   | { screen: 'sync' }
   | { screen: 'settings' };
 export type ScreenId = Route['screen'];
@@ -29,6 +31,8 @@ export function screenRoute(screen: ScreenId): Route {
   switch (screen) {
     case 'cases':
       return { screen, view: { kind: 'list' } };
+    case 'due':
+    case 'roster':
     case 'sync':
     case 'settings':
       return { screen };
@@ -60,6 +64,10 @@ export function parseRoute(hash: string): Route | null {
       if (a === 'import') return { screen: 'cases', view: { kind: 'import' } };
       if (!isId(a)) return screenRoute('cases');
       return { screen: 'cases', view: { kind: 'record', caseId: a, section: b === 'investigation' ? 'investigation' : null } };
+    case 'due':
+      return { screen: 'due' };
+    case 'roster':
+      return { screen: 'roster' };
     case 'sync':
       return { screen: 'sync' };
     case 'settings':
@@ -89,6 +97,8 @@ export function formatRoute(route: Route): string {
   switch (route.screen) {
     case 'cases':
       return path('cases', ...caseParts(route.view));
+    case 'due':
+    case 'roster':
     case 'sync':
     case 'settings':
       return path(route.screen);

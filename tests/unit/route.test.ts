@@ -18,6 +18,8 @@ const routes: Route[] = [
   { screen: 'spotChecks', view: { kind: 'draw', drawId: 'd1', tab: 'documents' } },
   { screen: 'sync' },
   { screen: 'settings' },
+  { screen: 'due' },
+  { screen: 'roster' },
 ];
 
 describe('hash routes', () => {
