@@ -102,6 +102,7 @@ beforeAll(async () => {
     chairId: chair.id,
     pendingCaseId: one<string>("SELECT id FROM cases WHERE street_code = '430188001' AND status = 'pending' LIMIT 1"),
     otherStreetCaseId: one<string>("SELECT id FROM cases WHERE street_code = '430188002' AND status = 'pending' LIMIT 1"),
+    assistedHouseholdId: one<string>("SELECT id FROM households WHERE street_code = '430188001' AND assistance_status = 'active' LIMIT 1"),
     batchId: batch.id,
     batchCaseId: batch.case_id,
     drawId: draw.id,
@@ -186,6 +187,7 @@ function argsFor(name: string): unknown {
       streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,
       households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
     },
+    'cases.openReview': { householdId: v.assistedHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);

@@ -172,11 +172,17 @@ describe('notice PDFs', () => {
 
   it('prints a standing list of current recipients per community', async () => {
     const s = await closedMeeting();
-    const file = await s.a.call('notices.standingPdf', { communityCode: '430188001002' });
-    const text = pdfText(file.path).replace(/\s+/g, '');
+    const batches = await s.a.call('notices.createFromMeeting', { meetingId: s.meeting.id, startDate: '2026-11-23' });
+    for (const b of batches) await s.at('2026-11-23T01:00:00Z').call('notices.post', { batchId: b.id });
+    const standing = async (instant: string) => pdfText((await s.at(instant).call('notices.standingPdf', { communityCode: '430188001002' })).path).replace(/\s+/g, '');
+    const during = await standing('2026-11-29T02:00:00Z');
+    const text = await standing('2026-11-30T02:00:00Z');
     expect(text).toContain('长期公示');
-    // c-0 was approved at the meeting and is now a recipient; its household was an applicant before.
-    expect(text).toContain(s.world.cases[0]!.head.slice(0, 1));
+    // c-0 was approved at the meeting: a recipient from the day after its clean notice, not while it runs.
+    const head = s.world.cases[0]!.head.slice(0, 1);
+    expect(text).toContain(`${head}*`);
+    expect(during).not.toContain(`${head}*`);
+    expect(text).toContain('截至2026年11月30日');
     // Public anyway, so a neighbouring street's list is not refused; another district's is.
     await s.a.refused('notices.standingPdf', { communityCode: '430199001001' }, 'forbidden');
   });
