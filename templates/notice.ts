@@ -9,7 +9,7 @@
 import type { Content, ContentTable, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
-import { daysBetween, formatChineseDate } from '../shared/dates';
+import { addDays, daysBetween, formatChineseDate } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { fontFamilies } from './fonts';
 import { gbDocument, pageFooter, pt, zihao } from './page';
@@ -141,7 +141,8 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
   const batch = doc.kind === 'batch';
   const basis = doc.basis.trim().replace(/[，。；,.;\s]+$/u, '');
   const intro = batch
-    ? `${basis}，拟对${s.communityName}以下${households(s.rows)}的社会救助事项予以审核确认，现予以公示。`
+    ? // The decisions take effect only after a clean notice (shared/decision-effects.ts): the notice says from when.
+      `${basis}，拟对${s.communityName}以下${households(s.rows)}的社会救助事项予以审核确认，现予以公示。${doc.period ? periodSentence(doc.period) : ''}`
     : `${basis}，现将截至${formatChineseDate(doc.issuedOn)}${s.communityName}正在享受社会救助的对象名单（共${households(s.rows)}）予以长期公示。`;
   const objection = objectionSentence(doc);
 
@@ -151,10 +152,6 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
     blocks.push({ text: `（${s.communityName}）`, style: 'subtitle' });
   }
   blocks.push({ ...lead(intro), margin: [0, 12, 0, 0] });
-  if (batch && doc.period) {
-    const days = daysBetween(doc.period.start, doc.period.end) + 1;
-    blocks.push(lead(`公示期：${formatChineseDate(doc.period.start)}至${formatChineseDate(doc.period.end)}（${days}天）。`));
-  }
   if (s.rows.length > 0) {
     blocks.push({ ...noticeTable(s.rows, batch ? batchColumns : standingColumns), margin: [0, 10, 0, 0] });
   } else {
@@ -221,4 +218,10 @@ export function noticeDocumentDefinition(doc: NoticeDocument): TDocumentDefiniti
     // Dated the day it is issued, not the moment it is rendered: the same notice gives the same bytes.
     info: { ...base.info, author: doc.issuer, creationDate: issued, modDate: issued },
   };
+}
+
+/** The period and the day the decisions take effect if nobody objects, in the opening paragraph (one line less than apart). */
+function periodSentence(period: { start: string; end: string }): string {
+  const days = daysBetween(period.start, period.end) + 1;
+  return `公示期为${formatChineseDate(period.start)}至${formatChineseDate(period.end)}（${days}天），期满无异议的，自${formatChineseDate(addDays(period.end, 1))}起执行。`;
 }

@@ -167,7 +167,7 @@ test('a street office announces a meeting’s approvals, records an objection an
   const text = pdfText(path);
   expect(text).toContain('拟审核确认对象公示');
   expect(text).toContain(community);
-  expect(text).toContain('公示期：2026年11月20日至2026年11月27日（8天）');
+  expect(text).toContain('公示期为2026年11月20日至2026年11月27日（8天），期满无异议的，自2026年11月28日起执行');
   expect(text).toContain('12349');
   for (const name of masked) expect(text).toContain(name);
   // The preview's wording is the printed wording (the renderer cannot import the template, so drift shows here).

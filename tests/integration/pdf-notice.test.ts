@@ -139,7 +139,7 @@ describe('batch notice (拟审核确认对象公示) of one community', () => {
     const { flat } = rendered.batch;
     expect(flat.startsWith('望江街道最低生活保障拟审核确认对象公示（江滨社区）')).toBe(true);
     expect(flat).toContain('经望江街道社会救助联审联批领导小组2026年第11次会议审议，拟对江滨社区以下8户21人的社会救助事项予以审核确认，现予以公示。');
-    expect(flat).toContain('公示期：2026年11月23日至2026年11月29日（7天）。');
+    expect(flat).toContain('现予以公示。公示期为2026年11月23日至2026年11月29日（7天），期满无异议的，自2026年11月30日起执行。');
   });
 
   it('lists every row with its masked name, household size, amount, category and change; 停发 for a termination', () => {

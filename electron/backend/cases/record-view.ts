@@ -13,7 +13,8 @@ import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
 import { getSettings } from '../settings/settings';
-import { householdAssistance } from './assistance';
+import { householdAssistance, timedDecisions } from './assistance';
+import type { EffectTiming } from '../../../shared/decision-effects';
 import { investigationView } from './investigation-view';
 import { isOpenCase } from './case-of';
 
@@ -164,14 +165,21 @@ async function historyOf(db: Db, householdId: string): Promise<HistoryEntry[]> {
   const decisions = await db
     .selectFrom('decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
-    .select(['d.case_id', 'd.outcome', 'd.amount_fen', 'd.reason', 'd.decided_at', 'm.month', 'm.issue_no', 'm.status'])
+    .select(['d.id', 'd.case_id', 'd.outcome', 'd.amount_fen', 'd.reason', 'd.decided_at', 'd.supersedes_id', 'm.month', 'm.issue_no', 'm.status'])
     .where('d.case_id', 'in', caseIds)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('decisions as later').select('later.id').whereRef('later.supersedes_id', '=', 'd.id'))))
     .execute();
+  const timing = new Map((await timedDecisions(db, { householdId })).map((d) => [d.decisionId, d.timing] as const));
+  const meetingOf = new Map(decisions.map((d) => [d.id, `${formatChineseMonth(d.month)}第 ${d.issue_no} 期会议`] as const));
+  const correctedBy = new Map(decisions.filter((d) => d.supersedes_id !== null).map((d) => [d.supersedes_id!, d.id] as const));
   for (const d of decisions) {
-    const meeting = `${formatChineseMonth(d.month)}第 ${d.issue_no} 期会议`;
-    const detail = d.outcome === 'approve' ? `月救助金额 ${yuan(d.amount_fen)}` : d.reason;
-    out.push(entry(d.decided_at, 'decision', caseNo.get(d.case_id) ?? null, `${meeting}决定：${outcomeLabels[d.outcome]}${d.status === 'closed' ? '' : '（会议尚未结束）'}`, detail));
+    const meeting = meetingOf.get(d.id)!;
+    const parts = [d.outcome === 'approve' ? `月救助金额 ${yuan(d.amount_fen)}` : d.reason];
+    const t = timing.get(d.id);
+    if (d.outcome === 'approve' && t) parts.push(effectText(t));
+    if (d.supersedes_id) parts.push(`更正了${meetingOf.get(d.supersedes_id) ?? '以往会议'}的决定`);
+    const later = correctedBy.get(d.id);
+    if (later) parts.push(`已被${meetingOf.get(later) ?? '以后会议'}的决定更正`);
+    out.push(entry(d.decided_at, 'decision', caseNo.get(d.case_id) ?? null, `${meeting}决定：${outcomeLabels[d.outcome]}${d.status === 'closed' ? '' : '（会议尚未结束）'}`, parts.filter(Boolean).join('；')));
   }
   const notices = await db
     .selectFrom('notice_items as i')
@@ -229,5 +237,23 @@ function editTitle(action: string, d: { fields?: string[]; name?: string }): str
       return `移出家庭成员${d.name ?? ''}`;
     default:
       return action;
+  }
+}
+
+/** When an approval takes effect, in the words of the record page. */
+function effectText(t: EffectTiming): string {
+  switch (t.state) {
+    case 'open':
+      return '';
+    case 'awaiting_notice':
+      return '待公示，公示期满无异议后生效';
+    case 'suspended':
+      return '公示期间有异议，暂不执行，重新调查后提交会议审议';
+    case 'from':
+      return `自${formatChineseDate(t.date)}起执行`;
+    default: {
+      const never: never = t;
+      throw new Error(`unknown timing ${String(never)}`);
+    }
   }
 }

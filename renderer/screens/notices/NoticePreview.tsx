@@ -3,7 +3,7 @@
 // here is what the community will read. The wording follows templates/notice.ts (which the renderer may
 // not import; the objection sentence is shared/notice.ts's, used by both); the page is A4 at 1 pt ≈
 // 0.9 px with the GB/T 9704 margins, so lines wrap about where they do on paper.
-import { formatChineseDate } from '../../../shared/dates';
+import { addDays, formatChineseDate } from '../../../shared/dates';
 import { caseCategoryLabels, caseKindLabels } from '../../../shared/glossary';
 import { formatYuan } from '../../../shared/money';
 import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../../../shared/notice';
@@ -47,7 +47,7 @@ export function NoticePreview({ doc, testId }: Props) {
         <p className="np-lead">{leadText(doc, section)}</p>
         {batch && doc.period && (
           <p className="np-lead" data-testid="notice-preview-period">
-            公示期：{formatChineseDate(doc.period.start)}至{formatChineseDate(doc.period.end)}（{days}天）。
+            公示期：{formatChineseDate(doc.period.start)}至{formatChineseDate(doc.period.end)}（{days}天），期满无异议的，自{formatChineseDate(addDays(doc.period.end, 1))}起执行。
           </p>
         )}
         {section.rows.length === 0 ? (
