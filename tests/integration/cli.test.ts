@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pdfFonts, pdfText } from '../helpers/pdf';
+import { householdAssistance } from '../../electron/backend/cases/assistance';
+import { openDatabase } from '../../electron/backend/db/open';
+import { addDays } from '../../shared/dates';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -158,4 +161,25 @@ describe('npm run demo', () => {
     for (const s of sheets) expect(existsSync(join(out, s.file)), s.file).toBe(true);
     expect(sheets.slice(1).every((s) => s.rows > 0)).toBe(true);
   }, 180_000);
+
+  it("does not pay the held meeting's new approvals on the demo's day, while their notices run", async () => {
+    const handle = openDatabase(join(dir, 'demo', 'demo.sqlite'));
+    try {
+      const approved = handle.sqlite
+        .prepare(
+          `SELECT c.household_id, b.end_date FROM decisions d JOIN meetings m ON m.id = d.meeting_id JOIN cases c ON c.id = d.case_id
+           JOIN notice_items i ON i.case_id = c.id JOIN notice_batches b ON b.id = i.batch_id AND b.meeting_id = m.id
+           WHERE m.street_code = '430188001' AND m.month = '2026-11' AND d.outcome = 'approve' AND c.kind = 'new_application'`,
+        )
+        .all() as { household_id: string; end_date: string }[];
+      expect(approved.length).toBeGreaterThan(0);
+      for (const a of approved) {
+        expect((await householdAssistance(handle.db, a.household_id, '2026-11-20')).status).toBe('applicant');
+        expect(a.end_date > '2026-11-20').toBe(true);
+        expect((await householdAssistance(handle.db, a.household_id, addDays(a.end_date, 1))).status).toBe('active');
+      }
+    } finally {
+      await handle.close();
+    }
+  });
 });
