@@ -187,6 +187,7 @@ function argsFor(name: string): unknown {
       households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
     },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
+    'roster.markSent': { districtCode: '430188', month: '2026-11' },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
   return table[name];
