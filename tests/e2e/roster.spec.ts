@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chooseDate, expectDate } from './support/dates';
+import { expectAccessible } from './support/axe';
 import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
@@ -38,6 +39,7 @@ test('the bureau reads, prints, exports and marks the month’s roster sent', as
   // 合计 row: last month + added − stopped = this month, as the screen shows it.
   await expect(page.getByTestId('roster-cat-dibao')).toBeVisible();
   await expect(page.getByTestId('roster-cat-tekun')).toBeVisible();
+  await expectAccessible(page);
   await page.screenshot({ path: `${shots}/roster-1366.png`, fullPage: false });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: `${shots}/roster-1920.png`, fullPage: false });
@@ -83,6 +85,7 @@ test('a street caseworker sees the street’s roster only, without the reminder 
   await expect(page.getByTestId('roster-scope')).toHaveCount(0);
   await expect(page.getByTestId('roster-reminder')).toHaveCount(0);
   await expect(page.getByTestId('roster-mark-sent')).toHaveCount(0);
+  await expectAccessible(page);
   const refused = await page.request.post('/__api/roster.view', { data: { month: '2026-11', scope: '430188' } });
   const body = (await refused.json()) as { ok: boolean; error?: { message: string } };
   expect(body.ok).toBe(false);
