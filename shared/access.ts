@@ -96,6 +96,12 @@ export function canImportApplications(user: Actor): Denial | null {
   return isStreetRole(user.role) ? null : { code: 'forbidden', message: '只有街道的工作人员可以导入申请和保存列对应关系' };
 }
 
+/** 花名册报送财政: the district bureau's staff, for their own district's roster only. */
+export function canSendRoster(user: Actor, districtCode: string): Denial | null {
+  if (!bureauOf(user)) return deny('只有区民政局的工作人员可以标记花名册已报送财政');
+  return user.regionCode === districtCode ? null : deny('这个区的花名册不属于本区，不能标记报送');
+}
+
 /** True when the rule allows: for the renderer, which shows a control or does not. */
 export function allowed(denial: Denial | null): boolean {
   return denial === null;

@@ -18,6 +18,7 @@ import { ImportMapping } from './import/fields';
 import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
+import { RosterReminder, RosterView, rosterArgs } from './roster';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -158,6 +159,11 @@ export const contract = {
   'exports.decisions': { args: exportArgs.decisions, result: SavedFile },
   'exports.notice': { args: exportArgs.notice, result: SavedFile },
   'exports.sample': { args: exportArgs.sample, result: SavedFile },
+  'roster.view': { args: rosterArgs.summary, result: RosterView },
+  'roster.pdf': { args: rosterArgs.pdf, result: PdfFile },
+  'roster.xlsx': { args: rosterArgs.xlsx, result: SavedFile },
+  'roster.reminder': { args: rosterArgs.reminder, result: RosterReminder },
+  'roster.markSent': { args: rosterArgs.markSent, result: RosterReminder },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

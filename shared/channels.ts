@@ -99,6 +99,11 @@ export const channelNames = [
   'exports.decisions',
   'exports.notice',
   'exports.sample',
+  'roster.view',
+  'roster.pdf',
+  'roster.xlsx',
+  'roster.reminder',
+  'roster.markSent',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

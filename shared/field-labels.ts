@@ -220,6 +220,10 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'households.row': record('行号'),
   'households.declaredIncomeFen': text('家庭月总收入'),
   'members.row': record('行号'),
+  // The monthly roster (花名册)
+  scope: digits('街道或区的区划代码'),
+  districtCode: digits('区划代码'),
+  note: text('备注'),
 };
 
 /**

@@ -189,6 +189,7 @@ function argsFor(name: string): unknown {
     },
     'cases.openReview': { householdId: v.assistedHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
+    'roster.markSent': { districtCode: '430188', month: '2026-11' },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
   return table[name];

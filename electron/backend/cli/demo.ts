@@ -17,6 +17,8 @@ import { createFromMeeting, postBatch } from '../notices/notice-batches';
 import { writeBatchNotice, writeStandingNotice } from '../notices/notice-pdf';
 import { writeCommunityCaseList } from '../pdf/community-cases';
 import { listRegions } from '../regions/regions';
+import { exportRosterXlsx, writeRosterPdf } from '../roster/roster-files';
+import { latestRosterMonth } from '../../../shared/roster';
 import { currentUser, rosterUserNamed } from '../session/session';
 import { parseArgs, optionalOption, UsageError } from './args';
 import { openCliBackend } from './open';
@@ -78,6 +80,11 @@ async function demo(argv: string[]): Promise<void> {
       ...(firstBatch ? [{ what: `公示名单 ${firstBatch.communityName}`, file: await exportNotice(backend.ctx, user, firstBatch.id) }] : []),
       { what: '抽查样本', file: await exportSample(backend.ctx, chief, draw.id) },
     ];
+    // The demo street's payment roster of the latest month allowed on the as-of day (November: who is
+    // paid by the decisions in effect at the end of October), as printed and as sent to finance.
+    const rosterArgs = { month: latestRosterMonth(DEMO_AS_OF), scope: user.regionCode.slice(0, 9) };
+    const rosterPdf = await writeRosterPdf(backend.ctx, user, rosterArgs);
+    const rosterXlsx = await exportRosterXlsx(backend.ctx, user, rosterArgs);
     const lines = [
       `演示数据：${districtName}（${summary.districtCode}）${summary.streets} 个街道（镇）、${summary.communities} 个社区（村），` +
         `${summary.households} 户 ${summary.members} 人，${summary.cases} 件个案（${summary.pendingCases} 件待审议），` +
@@ -94,6 +101,9 @@ async function demo(argv: string[]): Promise<void> {
       `  ${relative(process.cwd(), worksheet.path)}  ${worksheet.pages} 页`,
       `  ${relative(process.cwd(), report.path)}  ${report.pages} 页`,
       ...published.files.map((f) => `  ${relative(process.cwd(), f.path)}`),
+      `花名册：${user.regionName}${rosterArgs.month.replace('-', '年')}月`,
+      `  ${relative(process.cwd(), rosterPdf.path)}  ${rosterPdf.pages} 页`,
+      `  ${relative(process.cwd(), rosterXlsx.path)}  ${rosterXlsx.rows} 行`,
       `表格（${sheets.length} 份，.xlsx）：`,
       ...sheets.map(({ what, file }) => `  ${relative(process.cwd(), file.path)}  ${file.rows} 行  ${what}`),
       `个案清单（${files.length} 份）：`,

@@ -6,6 +6,7 @@ import { importCommand } from './commands/import';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { exportCommand, importTemplateCommand } from './commands/exports';
 import { minutesCommand, noticeCommand } from './commands/meetings';
+import { rosterCommand } from './commands/roster';
 import { sampleCommand } from './commands/sample';
 import { statsCommand, syncCommand } from './commands/sync';
 import type { Command } from './commands/types';
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   stats: statsCommand,
   call: callCommand,
   import: importCommand,
+  roster: rosterCommand,
 };
 
 function usage(): string {

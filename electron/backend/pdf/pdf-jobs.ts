@@ -6,6 +6,7 @@ import { missingCase } from '../../../shared/result';
 import { communityCaseListDocument, type CommunityCaseListData } from '../../../templates/community-cases';
 import { minutesDocument, type MinutesData } from '../../../templates/minutes';
 import { noticeDocumentDefinition } from '../../../templates/notice';
+import { rosterDocument, type RosterDocData } from '../../../templates/roster';
 import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
 import { spotCheckRecordDocument } from '../../../templates/spotcheck-record';
 import { spotCheckReportDocument } from '../../../templates/spotcheck-report';
@@ -17,7 +18,8 @@ export type PdfJob =
   | { template: 'communityCases'; data: CommunityCaseListData }
   | { template: 'spotCheckRecord'; data: SpotCheckDocData }
   | { template: 'spotCheckWorksheet'; data: SpotCheckDocData; streetCode?: string }
-  | { template: 'spotCheckReport'; data: SpotCheckDocData };
+  | { template: 'spotCheckReport'; data: SpotCheckDocData }
+  | { template: 'roster'; data: RosterDocData };
 
 export function jobDocument(job: PdfJob): TDocumentDefinitions {
   switch (job.template) {
@@ -33,6 +35,8 @@ export function jobDocument(job: PdfJob): TDocumentDefinitions {
       return spotCheckWorksheetDocument(job.data, job.streetCode);
     case 'spotCheckReport':
       return spotCheckReportDocument(job.data);
+    case 'roster':
+      return rosterDocument(job.data);
     default:
       return missingCase(job, 'pdf template');
   }
