@@ -4,7 +4,7 @@
 // for the household straight onto the next meeting's agenda.
 import { useState } from 'react';
 import { allowed, canWriteStreet } from '../../../shared/access';
-import { answerReviewLabels, correctionSource, type StreetCorrection } from '../../../shared/corrections';
+import { answerReviewLabels, correctionSource, isOverdue, type StreetCorrection } from '../../../shared/corrections';
 import { formatChineseDate } from '../../../shared/dates';
 import { caseKindLabels, caseStatusLabels, correctionStatusLabels } from '../../../shared/glossary';
 import { call, errorMessage } from '../../api';
@@ -22,7 +22,9 @@ export function StreetCorrections() {
   const [session] = useApi('session.current', {});
   const [editing, setEditing] = useState<Editing | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const rows = list.status === 'ready' ? list.value : [];
+  // Overdue by the same rule as the bureau's panel, as of this machine's day.
+  const today = todayInChina();
+  const rows = list.status === 'ready' ? list.value.map((c) => ({ ...c, overdue: isOverdue(c, today) })) : [];
   const writer = (c: StreetCorrection) => session.status === 'ready' && allowed(canWriteStreet(session.value, c.streetCode, '整改'));
   const overdue = rows.filter((c) => c.overdue).length;
   return (
@@ -103,18 +105,18 @@ function CorrectionRow({ c, writable, onEdit }: { c: StreetCorrection; writable:
   const pendingCase = c.openedCase && ['pending', 'deferred', 'reinvestigating'].includes(c.openedCase.status);
   return (
     <tr data-testid="street-correction" data-case-no={c.caseNo} data-status={c.status} data-overdue={c.overdue ? '1' : '0'}>
-      <td className="mono">{c.caseNo}</td>
+      <td className="mono nowrap">{c.caseNo}</td>
       <td>
         {c.householdHead}
         <div className="muted small">{c.communityName}</div>
       </td>
-      <td className="warn-text">{c.findingLabel}</td>
+      <td className="warn-text nowrap">{c.findingLabel}</td>
       <td>
         {c.requirement}
         {c.asksCaseKind && <div className="muted small">要求列入会议：{caseKindLabels[c.asksCaseKind]}</div>}
       </td>
-      <td>{formatChineseDate(c.orderedOn)}</td>
-      <td className={c.overdue ? 'warn-text' : undefined}>
+      <td className="nowrap">{formatChineseDate(c.orderedOn)}</td>
+      <td className={c.overdue ? 'warn-text nowrap' : 'nowrap'}>
         {formatChineseDate(c.deadline)}
         {c.overdue && (
           <div>
@@ -124,14 +126,14 @@ function CorrectionRow({ c, writable, onEdit }: { c: StreetCorrection; writable:
           </div>
         )}
       </td>
-      <td data-testid="street-correction-status">
+      <td className="nowrap" data-testid="street-correction-status">
         {correctionStatusLabels[c.status]}
         {c.closedOn && <div className="muted small">{formatChineseDate(c.closedOn)}办结</div>}
       </td>
       <td>
         {c.openedCase && (
           <div className="small" data-testid="correction-opened-case">
-            {c.openedCase.caseNo}（{caseStatusLabels[c.openedCase.status as keyof typeof caseStatusLabels] ?? c.openedCase.status}）
+            已立案 {c.openedCase.caseNo}（{caseStatusLabels[c.openedCase.status as keyof typeof caseStatusLabels] ?? c.openedCase.status}）
             {c.openedCase.decision && <span>，{c.openedCase.decision.label}</span>}
           </div>
         )}
@@ -154,7 +156,7 @@ function CorrectionRow({ c, writable, onEdit }: { c: StreetCorrection; writable:
       </td>
       <td>
         {writable && c.status === 'open' && (
-          <span className="row-actions">
+          <span className="row-actions stacked">
             <button type="button" className="button small primary" onClick={() => onEdit('answer')} data-testid="correction-answer">
               答复
             </button>
