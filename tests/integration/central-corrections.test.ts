@@ -11,6 +11,9 @@ import { openReviewCase } from '../../electron/backend/cases/review-cases';
 import { holdDemoSpotCheck } from '../../electron/backend/demo/demo-spotcheck';
 import { createMeeting, streetRoster } from '../../electron/backend/meetings/meeting-prepare';
 import { markAllPresent, openMeeting, recordDecision } from '../../electron/backend/meetings/meeting-session';
+import { getSettings } from '../../electron/backend/settings/settings';
+import { meetingDetail } from '../../electron/backend/meetings/meeting-view';
+import { earlierDecisionsOf } from '../../electron/backend/meetings/decision-links';
 import { drawDetail } from '../../electron/backend/spotchecks/draw-view';
 import { closeCorrection, orderCorrection, recordFinding } from '../../electron/backend/spotchecks/inspection';
 import { rosterUserNamed } from '../../electron/backend/session/session';
@@ -26,6 +29,8 @@ let server: Awaited<ReturnType<typeof central.server>>;
 let bureau: { client: Client; account: Account };
 let street: { client: Client; account: Account; username: string };
 let drawId: string;
+/** The 停保 case the street opened from the correction, on its November meeting. */
+let openedCaseId: string;
 /** The correction the test follows: a 错保 on an approved case of 望江街道, still open. */
 let target: { id: string; caseId: string; householdId: string; orderedOn: string; deadline: string };
 
@@ -130,6 +135,7 @@ describe('a correction both ways through the centre', () => {
     const meeting = await staff.run(createMeeting, { month: '2026-11', venue: '街道办事处会议室', scheduledAt: '2026-11-25T09:00', chairMemberId: chair.id, recorderMemberId: recorder.id });
     const opened = await staff.run(openReviewCase, { householdId: target.householdId, kind: 'termination', reason: '区民政局抽查整改：重新核算家庭收入', openedFor: `correction:${target.id}` });
     expect(opened.meetingId).toBe(meeting.id);
+    openedCaseId = opened.caseId;
     let list = await staff.run(answerCorrection, { correctionId: target.id, answeredOn: '2026-11-20', answer: '已入户复核，列入11月会议停保审议', caseId: opened.caseId });
     let mine = list.find((c) => c.id === target.id)!;
     expect(mine).toMatchObject({ status: 'answered', openedCase: { caseId: opened.caseId, caseNo: opened.caseNo } });
@@ -204,5 +210,29 @@ describe('a decision that supersedes an earlier one', () => {
     expect(await raw.one({ name: 'meetings.recordDecision', args: { ...args, supersedesDecisionId: foreign }, context: { claims: { amountFen: null } } })).toMatchObject({ code: 'validation', message: expect.stringMatching(/不是本街道的决定/) });
     expect(await raw.one({ name: 'meetings.recordDecision', args: { ...args, supersedesDecisionId: openDecision }, context: { claims: { amountFen: null } } })).toMatchObject({ code: 'validation', message: expect.stringMatching(/[\u4e00-\u9fff]/u) });
     expect(snapshot()).toBe(snap);
+  });
+
+  it('links a decision correcting the household’s earlier one, shown on both meetings, and accepted by the centre', async () => {
+    const s = street.client;
+    const staff = await desk(s, street.username);
+    const meetingId = s.ctx.sqlite.prepare("SELECT id FROM meetings WHERE street_code = '430188001' AND status = 'in_session'").pluck().get() as string;
+    const settings = await getSettings(s.ctx.db);
+    let m = await meetingDetail(s.ctx.db, meetingId, settings);
+    const item = m.items.find((i) => i.case.id === openedCaseId)!;
+    // The decision that approved the corrected case, at a closed October meeting, is offered; nothing of this meeting is.
+    const approved = s.ctx.sqlite.prepare("SELECT d.id, d.meeting_id FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE d.case_id = ? AND m.status = 'closed' AND d.outcome = 'approve'").get(target.caseId) as { id: string; meeting_id: string };
+    expect(item.earlierDecisions!.map((e) => e.decisionId)).toContain(approved.id);
+    expect(item.earlierDecisions!.every((e) => e.meetingId !== meetingId)).toBe(true);
+    const offered = item.earlierDecisions!.find((e) => e.decisionId === approved.id)!;
+    expect(offered.label).toMatch(/^\d{4}年\d{1,2}月第\d+期会议的决定（同意）$/u);
+    m = await staff.run(recordDecision, { meetingId, itemId: item.id, outcome: 'approve', reason: '', amountYuan: null, votesFor: item.eligibleVoters, votesAgainst: 0, votesAbstain: 0, notes: '抽查整改', supersedesDecisionId: approved.id });
+    expect(m.items.find((i) => i.id === item.id)!.decision!.supersedes).toEqual(offered);
+    const earlierMeeting = await meetingDetail(s.ctx.db, approved.meeting_id, settings);
+    const corrected = earlierMeeting.items.find((i) => i.decision?.id === approved.id)!.decision!;
+    expect(corrected.supersededBy).toMatchObject({ meetingId, label: expect.stringMatching(/^2026年11月第\d+期会议的决定（同意）$/u) });
+    // Once corrected, it is offered no more to another meeting.
+    expect((await earlierDecisionsOf(s.ctx.db, 'another-meeting', '430188001', [target.householdId])).get(target.householdId)?.map((e) => e.decisionId) ?? []).not.toContain(approved.id);
+    expect(await syncNow(s.ctx, fastRetry)).toMatchObject({ rejected: 0 });
+    expect(centre<string>('SELECT supersedes_id FROM decisions WHERE agenda_item_id = ?', item.id)).toBe(approved.id);
   });
 });

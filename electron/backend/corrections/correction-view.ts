@@ -29,7 +29,9 @@ export async function answersOf(db: Reader, correctionIds: string[]): Promise<Ma
     ])
     .where('a.correction_id', 'in', correctionIds)
     .orderBy('a.answered_at')
-    // Answers of one instant: the reviewed ones first, by review; the one pending is always the latest.
+    // Answers of one instant (a clock the tests hold still): the returned ones came first, since only the
+    // last can be accepted or still pending.
+    .orderBy(sql`CASE a.review WHEN 'returned' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END`)
     .orderBy(sql`coalesce(a.reviewed_at, '9999')`)
     .orderBy('a.id')
     .execute();

@@ -39,6 +39,9 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
   const [reason, setReason] = useState(previous && previous.outcome === initial ? previous.reason : '');
   const [votes, setVotes] = useState<Votes>({ for: String(item.eligibleVoters), against: '0', abstain: '0' });
   const [notes, setNotes] = useState(item.notes);
+  // 更正以往决定: this decision may correct one of the household's decisions at a closed earlier meeting.
+  const earlier = item.earlierDecisions ?? [];
+  const [supersedes, setSupersedes] = useState(previous?.supersedes?.decisionId ?? '');
   const [error, setError] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
@@ -74,6 +77,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
       votesAgainst,
       votesAbstain,
       notes,
+      supersedesDecisionId: supersedes === '' ? null : supersedes,
     });
     if (r.ok) onDecided(r.detail);
     else setError(r.message);
@@ -147,6 +151,21 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
         ))}
         <p className="muted small">赞成票指赞成“{outcomeLabels[outcome]}”这一决定；{detail.quorum.passingText}。</p>
       </fieldset>
+
+      {(earlier.length > 0 || previous?.supersedes) && (
+        <label className="field">
+          <span>更正以往决定（写入纪要）</span>
+          <select value={supersedes} onChange={(e) => setSupersedes(e.target.value)} data-testid="decision-supersedes">
+            <option value="">不更正以往决定</option>
+            {previous?.supersedes && !earlier.some((e) => e.decisionId === previous.supersedes!.decisionId) && <option value={previous.supersedes.decisionId}>{previous.supersedes.label}</option>}
+            {earlier.map((e) => (
+              <option key={e.decisionId} value={e.decisionId}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
 
       <div className="dialog-recusals" data-testid="decision-recusals">
         回避：
