@@ -152,6 +152,20 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
         <p className="muted small">赞成票指赞成“{outcomeLabels[outcome]}”这一决定；{detail.quorum.passingText}。</p>
       </fieldset>
 
+      <div className="dialog-recusals" data-testid="decision-recusals">
+        回避：
+        {item.recusals.length === 0
+          ? '无'
+          : item.recusals.map((r) => `${r.name}（${r.reason}${r.leftRoom ? '，已离场' : ''}）`).join('；')}
+      </div>
+
+      <label className="field">
+        <span>
+          讨论情况（写入纪要）<span className="muted">在此处按 Ctrl+Enter 确认</span>
+        </span>
+        <LimitedTextArea rows={2} value={notes} maxLength={500} onValue={setNotes} testId="decision-notes" />
+      </label>
+      {/* Last, so the recorder's keyboard path (reason → votes → notes) stays as it was. */}
       {(earlier.length > 0 || previous?.supersedes) && (
         <label className="field">
           <span>更正以往决定（写入纪要）</span>
@@ -166,20 +180,6 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
           </select>
         </label>
       )}
-
-      <div className="dialog-recusals" data-testid="decision-recusals">
-        回避：
-        {item.recusals.length === 0
-          ? '无'
-          : item.recusals.map((r) => `${r.name}（${r.reason}${r.leftRoom ? '，已离场' : ''}）`).join('；')}
-      </div>
-
-      <label className="field">
-        <span>
-          讨论情况（写入纪要）<span className="muted">在此处按 Ctrl+Enter 确认</span>
-        </span>
-        <LimitedTextArea rows={2} value={notes} maxLength={500} onValue={setNotes} testId="decision-notes" />
-      </label>
       <DialogError message={error} testId="decision-error" />
     </Dialog>
   );
