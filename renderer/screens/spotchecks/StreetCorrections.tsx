@@ -31,7 +31,7 @@ export function StreetCorrections() {
     <section className="screen" data-testid="street-corrections">
       <div className="screen-head">
         <h1 className="screen-title">整改</h1>
-        <span className="muted">区民政局抽查后下达的整改要求，逐项答复，经区民政局审核通过后办结</span>
+        <span className="muted">抽查由区民政局组织；这里是抽查后下达给本街道的整改要求，逐项答复，经区民政局审核通过后办结</span>
       </div>
       {list.status === 'error' && <LoadError what="整改" message={list.message} onRetry={reload} />}
       {done && (
