@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DrawDetail, SpotCheckFrame } from '../../shared/spotcheck';
+import { expectAccessible } from './support/axe';
 import { api, login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
@@ -61,6 +62,7 @@ test('a correction goes to the street, is answered with a 停保 case, returned 
   await expect(rowOf(first!)).toContainText('2026年12月10日');
   await expect(screen).not.toContainText('月收入约');
   await expect(page.getByTestId('correction-overdue')).toHaveCount(0);
+  await expectAccessible(page);
 
   // One step: a 停保 case for the household, onto the next agenda.
   await rowOf(first!).getByTestId('correction-agenda').click();
@@ -74,6 +76,7 @@ test('a correction goes to the street, is answered with a 停保 case, returned 
   await rowOf(first!).getByTestId('correction-answer').click();
   await page.getByTestId('answer-submit').click();
   await expect(page.getByTestId('answer-error')).toContainText('请写明整改情况');
+  await expectAccessible(page);
   await page.getByTestId('answer-text').fill('已入户复核，停保个案列入下次会议审议');
   await expect(page.getByTestId('answer-names-case')).toBeChecked();
   await page.getByTestId('answer-submit').click();
@@ -94,6 +97,7 @@ test('a correction goes to the street, is answered with a 停保 case, returned 
   await expect(bureauRow(second!).getByTestId('correction-overdue')).toHaveText('已逾期');
   await expect(bureauRow(first!).getByTestId('correction-overdue')).toHaveCount(0);
   await shoot(page, 'corrections-bureau-panel');
+  await expectAccessible(page);
   await bureauRow(first!).getByTestId('answer-return').click();
   await page.getByTestId('review-submit').click();
   await expect(page.getByTestId('review-error')).toContainText('退回时请写明');
