@@ -19,6 +19,7 @@ import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import { RosterReminder, RosterView, rosterArgs } from './roster';
+import { StreetCorrection, correctionArgs } from './corrections';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -141,6 +142,10 @@ export const contract = {
   'spotchecks.worksheetPdf': { args: spotCheckArgs.worksheetPdf, result: PdfFile },
   'spotchecks.reportPdf': { args: spotCheckArgs.reportPdf, result: PdfFile },
   'spotchecks.recordPdf': { args: spotCheckArgs.recordPdf, result: PdfFile },
+  // Corrections both ways (issue 17 item 2)
+  'corrections.list': { args: correctionArgs.list, result: z.array(StreetCorrection) },
+  'corrections.answer': { args: correctionArgs.answer, result: z.array(StreetCorrection) },
+  'corrections.review': { args: correctionArgs.review, result: DrawDetail },
   'sync.status': { args: syncArgs.status, result: SyncStatus },
   'sync.signIn': { args: syncArgs.signIn, result: SyncStatus },
   'sync.signOut': { args: syncArgs.signOut, result: SyncStatus },

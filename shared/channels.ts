@@ -81,6 +81,10 @@ export const channelNames = [
   'spotchecks.worksheetPdf',
   'spotchecks.reportPdf',
   'spotchecks.recordPdf',
+  // Corrections both ways (issue 17 item 2)
+  'corrections.list',
+  'corrections.answer',
+  'corrections.review',
   'sync.status',
   'sync.signIn',
   'sync.signOut',

@@ -190,6 +190,14 @@ export const fieldLabels: Record<string, FieldLabel> = {
   correctionId: record('整改'),
   result: text('结果'),
   closedOn: text('完成日期'),
+  // Corrections both ways (issue 17 item 2)
+  asksCaseKind: text('要求列入会议的个案类别'),
+  answeredOn: text('答复日期'),
+  answer: text('整改情况'),
+  decisionId: record('决定'),
+  answerId: record('整改答复'),
+  verdict: text('审核结论'),
+  note: text('审核意见'),
 
   // Sync
   serverUrl: text('中心地址'),

@@ -102,6 +102,15 @@ export type AgendaCase = z.infer<typeof AgendaCase>;
 export const RecusalView = z.object({ id: Id, memberId: Id, name: z.string(), title: z.string(), reason: z.string(), leftRoom: z.boolean() });
 export type RecusalView = z.infer<typeof RecusalView>;
 
+/** Another meeting's decision on the same household, named as the minutes' record names it (issue 17). */
+export const DecisionLink = z.object({
+  decisionId: Id,
+  meetingId: Id,
+  /** "2026年10月第1期会议的决定（同意）". */
+  label: z.string(),
+});
+export type DecisionLink = z.infer<typeof DecisionLink>;
+
 export const DecisionView = z.object({
   id: Id,
   outcome: Outcome,
@@ -111,6 +120,10 @@ export const DecisionView = z.object({
   votesAgainst: z.number().int().nonnegative(),
   votesAbstain: z.number().int().nonnegative(),
   decidedAt: z.string(),
+  /** The earlier meeting's decision this one corrects (更正); absent in records frozen before issue 17. */
+  supersedes: DecisionLink.nullable().optional(),
+  /** The later meeting's decision that corrected this one: shown in the view, never in frozen minutes. */
+  supersededBy: DecisionLink.nullable().optional(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 
@@ -127,6 +140,8 @@ export const AgendaItemView = z.object({
   decision: DecisionView.nullable(),
   /** Present voting members minus those recused on this item. */
   eligibleVoters: z.number().int().nonnegative(),
+  /** The household's decisions at closed earlier meetings of the street not yet corrected: what 更正以往决定 offers. */
+  earlierDecisions: z.array(DecisionLink).optional(),
 });
 export type AgendaItemView = z.infer<typeof AgendaItemView>;
 

@@ -3,6 +3,7 @@
 // IPC contract; the sampler itself is shared/sampling.
 import { z } from 'zod';
 import { CaseCategory, CaseKind, DivisionCodeString, Fen, Finding, InspectionMethod, IsoDate, SeedSource, keysOf } from './domain';
+import { AskedCaseKind, CorrectionAnswerView } from './corrections';
 import { correctionStatusLabels, drawStatusLabels, sampleOutcomeLabels, sampleReasonLabels } from './glossary';
 import { MAX_SEED_DIGITS, MIN_RATE_PERCENT, MIN_SEED_DIGITS } from './sampling/sampler';
 
@@ -69,6 +70,9 @@ export const CorrectionView = z.object({
   status: CorrectionStatus,
   result: z.string(),
   closedOn: IsoDate.nullable(),
+  asksCaseKind: AskedCaseKind.nullable(),
+  /** The street's answers, latest last, each with the bureau's verdict. */
+  answers: z.array(CorrectionAnswerView),
 });
 export type CorrectionView = z.infer<typeof CorrectionView>;
 
@@ -202,7 +206,7 @@ export const spotCheckArgs = {
     .strict()
     .refine((f) => f.finding === 'compliant' || f.notes.length > 0, { message: '发现问题时请写明核查情况' }),
   orderCorrection: z
-    .object({ findingId: Id, requirement: z.string().trim().min(1, '请写明整改要求').max(500), orderedOn: IsoDate, deadline: IsoDate })
+    .object({ findingId: Id, requirement: z.string().trim().min(1, '请写明整改要求').max(500), orderedOn: IsoDate, deadline: IsoDate, asksCaseKind: AskedCaseKind.nullable().optional() })
     .strict()
     .refine((c) => c.deadline >= c.orderedOn, { message: '整改期限不能早于下达日期' }),
   setDeadline: z

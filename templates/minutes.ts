@@ -129,6 +129,9 @@ function itemBlock(item: DecidedItem, index: number): Content[] {
   const notes = clause(item.notes);
   if (notes !== '') blocks.push(para(`讨论情况：${notes}。`));
   blocks.push(para([{ text: '会议决定：', font: fontFamilies.heading }, decisionText(c, item.decision), votesText(item.decision)]));
+  // A correction of an earlier meeting's decision says so in the record (issue 17); that meeting's own
+  // frozen minutes are not printed again.
+  if (item.decision.supersedes) blocks.push(para(`本决定更正了${item.decision.supersedes.label}。`));
   return blocks;
 }
 

@@ -190,10 +190,12 @@ test('the district bureau draws a verifiable sample, records findings and prints
   await page.screenshot({ path: `${shots}/spotcheck-list.png`, fullPage: true });
 });
 
-test('street staff do not see the bureau’s samples', async ({ page }) => {
+test('street staff do not see the bureau’s samples: their 抽查 screen is the 整改 list', async ({ page }) => {
   await login(page, 'st001-staff1');
   await page.goto('/');
   await page.getByRole('button', { name: '抽查', exact: true }).click();
-  await expect(page.getByTestId('spotchecks-screen')).toContainText('抽查由区民政局组织');
+  await expect(page.getByTestId('street-corrections')).toContainText('抽查由区民政局组织');
   await expect(page.getByTestId('spotcheck-new')).toHaveCount(0);
+  await expect(page.getByTestId('spotcheck-list')).toHaveCount(0);
+  await expect(page.getByTestId('sample-row')).toHaveCount(0);
 });

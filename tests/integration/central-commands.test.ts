@@ -36,7 +36,7 @@ const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prep
 /** What a refused command must leave as it was: the change log, the audit log and every synced table. */
 function snapshot(): string {
   const s = server.store.handle.sqlite;
-  const tables = ['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections'];
+  const tables = ['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections', 'correction_answers'];
   return JSON.stringify({
     log: s.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get(),
     audit: s.prepare('SELECT count(*) FROM audit_log').pluck().get(),
@@ -102,7 +102,6 @@ beforeAll(async () => {
     chairId: chair.id,
     pendingCaseId: one<string>("SELECT id FROM cases WHERE street_code = '430188001' AND status = 'pending' LIMIT 1"),
     otherStreetCaseId: one<string>("SELECT id FROM cases WHERE street_code = '430188002' AND status = 'pending' LIMIT 1"),
-    assistedHouseholdId: one<string>("SELECT id FROM households WHERE street_code = '430188001' AND assistance_status = 'active' LIMIT 1"),
     batchId: batch.id,
     batchCaseId: batch.case_id,
     drawId: draw.id,
@@ -120,6 +119,13 @@ beforeAll(async () => {
   await desk.run(recordComplaint, { caseId: v.pendingCaseId!, against: 'case', channel: 'hotline_12349', receivedOn: '2026-11-19', complainant: '', content: '反映家庭有未申报的收入' });
   expect(await syncNow(ctx, fastRetry)).toMatchObject({ rejected: 0 });
   v.complaintId = one<string>('SELECT id FROM complaints WHERE case_id = ?', v.pendingCaseId);
+  // A street's answer to the correction, awaiting the bureau's review (issue 17).
+  const correctionStreet = one<string>('SELECT street_code FROM corrections WHERE id = ?', v.correctionId);
+  expect(correctionStreet).not.toBe('430188002');
+  const answerer = server.accounts.find((a) => a.regionCode === correctionStreet && a.role === 'street_staff')!;
+  expect(await (await raw(answerer.username)).one({ name: 'corrections.answer', args: { correctionId: v.correctionId, answeredOn: '2026-11-20', answer: '已重新核定' } })).toBeNull();
+  v.answerId = one<string>('SELECT id FROM correction_answers WHERE correction_id = ?', v.correctionId);
+  v.pendingHouseholdId = one<string>('SELECT household_id FROM cases WHERE id = ?', v.pendingCaseId);
   v.pendingMemberId = one<string>("SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? AND m.relation <> 'self' UNION ALL SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? LIMIT 1", v.pendingCaseId, v.pendingCaseId);
 }, 240_000);
 
@@ -187,7 +193,9 @@ function argsFor(name: string): unknown {
       streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,
       households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
     },
-    'cases.openReview': { householdId: v.assistedHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
+    'cases.openReview': { householdId: v.pendingHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
+    'corrections.answer': { correctionId: v.correctionId, answeredOn: '2026-11-20', answer: '伪造的答复' },
+    'corrections.review': { answerId: v.answerId, verdict: 'accepted', note: '' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
     'roster.markSent': { districtCode: '430188', month: '2026-11' },
   };
@@ -196,7 +204,7 @@ function argsFor(name: string): unknown {
 }
 
 const synced = () => allCommands().filter((c) => !c.local);
-const streetCommand = (name: string) => ['meetings.', 'notices.', 'cases.', 'households.'].some((p) => name.startsWith(p));
+const streetCommand = (name: string) => ['meetings.', 'notices.', 'cases.', 'households.', 'corrections.answer'].some((p) => name.startsWith(p));
 
 /** The refusal, asserted to carry a code and a reason in Chinese, with nothing stored meanwhile. */
 async function refused(client: RawClient, push: Parameters<RawClient['one']>[0]) {

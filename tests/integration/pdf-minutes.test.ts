@@ -159,3 +159,20 @@ describe('meeting minutes PDF (纪要)', () => {
     expect(() => minutesDocument({ ...minutesData, meeting: open })).toThrow(/decision/);
   });
 });
+
+describe('a decision that corrects an earlier meeting’s (issue 17)', () => {
+  it('says so under its decision; minutes without one print no such sentence', async () => {
+    expect(body).not.toContain('本决定更正了');
+    const items = minutesMeeting.items.map((i) =>
+      i.case.headName === '郭淑芬' && i.decision ? { ...i, decision: { ...i.decision, supersedes: { decisionId: 'dec-earlier', meetingId: 'm-earlier', label: '2026年10月第1期会议的决定（同意）' } } } : i,
+    );
+    const corrected = await renderPdf(minutesDocument({ ...minutesData, meeting: { ...minutesMeeting, items } }), fonts);
+    const path = join(dir, 'corrected.pdf');
+    writeFileSync(path, corrected.buffer);
+    const text = pdfText(path).replace(/\s+/g, '').replace(/—\d+—/g, '');
+    expect(text).toContain('同意停保。');
+    expect(text).toContain('本决定更正了2026年10月第1期会议的决定（同意）。');
+    expect(text.indexOf('本决定更正了')).toBeGreaterThan(text.indexOf('郭淑芬'));
+    expect(text.indexOf('本决定更正了')).toBeLessThan(text.indexOf('马玉兰'));
+  });
+});

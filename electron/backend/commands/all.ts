@@ -13,6 +13,7 @@ import '../cases/investigation';
 import '../cases/record-commands';
 import '../cases/household-edits';
 import '../cases/review-cases';
+import '../corrections/corrections';
 import '../imports/import-command';
 import '../imports/mappings';
 import '../roster/roster-send';

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { canRead } from '../../../shared/access';
 import { caseStatusAfter } from '../../../shared/decision-effects';
 import type { Outcome, SessionUser } from '../../../shared/domain';
-import { MeetingDetail, meetingArgs, type CloseResult, type MinutesFile } from '../../../shared/meeting';
+import { MeetingDetail, meetingArgs, type CloseResult, type DecisionView, type MinutesFile } from '../../../shared/meeting';
 import type { PdfFile } from '../../../shared/pdf-file';
 import { AppError } from '../../../shared/result';
 import { outcomeLabels } from '../../../shared/glossary';
@@ -65,7 +65,17 @@ function writePdf(path: string, buffer: Buffer): void {
  * personal data than the document itself).
  */
 function minutesRecord(detail: MeetingDetail): MeetingDetail {
-  return { ...detail, noticeDue: 0, items: detail.items.map((i) => ({ ...i, case: { ...i.case, members: [] } })) };
+  // Nor what may change after the close: the choices for correcting and any later correction of its decisions.
+  return {
+    ...detail,
+    noticeDue: 0,
+    items: detail.items.map(({ earlierDecisions: _choices, ...i }) => ({ ...i, decision: i.decision && frozenDecision(i.decision), case: { ...i.case, members: [] } })),
+  };
+}
+
+/** A decision as frozen: the link to what it corrects only when there is one, so other records stay as they were. */
+function frozenDecision({ supersededBy: _later, supersedes, ...d }: DecisionView): DecisionView {
+  return supersedes ? { ...d, supersedes } : d;
 }
 
 /** The frozen record of a meeting closed by this app, or the live one for history written elsewhere. */

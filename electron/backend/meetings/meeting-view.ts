@@ -1,5 +1,6 @@
 // Reads a meeting with everything the screens and the minutes need, in one consistent snapshot (call
 // it with the transaction handle inside a change). Carries no ID numbers, phones or addresses.
+import { decisionLinks, earlierDecisionsOf } from './decision-links';
 import type { Kysely, Transaction } from 'kysely';
 import { ageOn, chinaDateOf } from '../../../shared/dates';
 import type { AgendaCase, AgendaItemView, MeetingDetail, MeetingSummary, RosterEntry } from '../../../shared/meeting';
@@ -112,6 +113,8 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
     .where('meeting_id', '=', meetingId)
     .execute();
 
+  const links = await decisionLinks(db, meetingId);
+  const earlier = await earlierDecisionsOf(db, meetingId, m.street_code, [...new Set(items.map((i) => i.householdId))]);
   let number = 0;
   const views: AgendaItemView[] = items.map((item) => {
     const itemRecusals = recusals.filter((r) => r.agenda_item_id === item.id);
@@ -135,8 +138,11 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
             votesAgainst: d.votes_against,
             votesAbstain: d.votes_abstain,
             decidedAt: d.decided_at,
+            supersedes: links.supersedes.get(d.id) ?? null,
+            supersededBy: links.supersededBy.get(d.id) ?? null,
           }
         : null,
+      earlierDecisions: earlier.get(item.householdId) ?? [],
       eligibleVoters: itemVoters(presentVoting, votingRoster, itemRecusals.map((r) => r.member_id)).eligible,
     };
   });
@@ -168,7 +174,7 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
   };
 }
 
-type ItemRow = { id: string; source: 'auto' | 'manual'; removed: boolean; removedReason: string; notes: string; case: AgendaCase };
+type ItemRow = { id: string; source: 'auto' | 'manual'; removed: boolean; removedReason: string; notes: string; householdId: string; case: AgendaCase };
 
 async function agendaItems(db: Reader, meetingId: string, scheduledAt: string): Promise<ItemRow[]> {
   const rows = await db
@@ -233,6 +239,7 @@ async function agendaItems(db: Reader, meetingId: string, scheduledAt: string): 
       removed: r.removed === 1,
       removedReason: r.removed_reason,
       notes: r.notes,
+      householdId: r.household_id,
       case: {
         id: r.case_id,
         caseNo: r.case_no,

@@ -7,6 +7,7 @@ import { findingLabels } from '../../../shared/glossary';
 import { chinaDateOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
+import { answersOf } from '../corrections/correction-view';
 import type { CorrectionView, DrawDetail, DrawSummary, FindingView, SampleItemView, StreetProgress } from '../../../shared/spotcheck';
 import type { Database, SpotCheckDrawsTable } from '../db/schema';
 import { canInspect } from '../../../shared/access';
@@ -130,8 +131,12 @@ async function findingsOf(db: Reader, drawId: string): Promise<Map<string, Findi
     .execute();
   const who = await names(db, findings.flatMap((f) => [f.inspector_a_id, f.inspector_b_id]));
   const correctionOf = new Map<string, CorrectionView>();
+  const answers = await answersOf(db, corrections.map((c) => c.id));
   for (const c of corrections) {
-    correctionOf.set(c.finding_id, { id: c.id, requirement: c.requirement, orderedOn: c.ordered_on, deadline: c.deadline, status: c.status, result: c.result, closedOn: c.closed_on });
+    correctionOf.set(c.finding_id, {
+      id: c.id, requirement: c.requirement, orderedOn: c.ordered_on, deadline: c.deadline, status: c.status, result: c.result, closedOn: c.closed_on,
+      asksCaseKind: c.asks_case_kind, answers: answers.get(c.id) ?? [],
+    });
   }
   const out = new Map<string, FindingView>();
   // Ordered by time: a finding recorded again replaces the earlier one in the view (the audit log keeps both).
@@ -223,7 +228,7 @@ function progressOf(strata: DrawDetail['strata'], items: SampleItemView[]): Stre
       assigned: mine.filter((i) => i.inspectorA && i.inspectorB).length,
       inspected: mine.filter((i) => i.finding).length,
       findings,
-      correctionsOpen: mine.filter((i) => i.finding?.correction?.status === 'open').length,
+      correctionsOpen: mine.filter((i) => i.finding?.correction && i.finding.correction.status !== 'done').length,
       correctionsDone: mine.filter((i) => i.finding?.correction?.status === 'done').length,
     };
   });

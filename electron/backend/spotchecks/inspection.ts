@@ -136,9 +136,9 @@ export const orderCorrection = defineCommand({
     const id = cx.id('correction');
     await cx.trx
       .insertInto('corrections')
-      .values({ id, finding_id: args.findingId, street_code: finding.street_code, case_id: finding.case_id, finding: finding.finding, asks_case_kind: null, ordered_on: args.orderedOn, requirement: args.requirement, deadline: args.deadline, status: 'open', result: '', closed_on: null, updated_at: cx.at })
+      .values({ id, finding_id: args.findingId, street_code: finding.street_code, case_id: finding.case_id, finding: finding.finding, asks_case_kind: args.asksCaseKind ?? null, ordered_on: args.orderedOn, requirement: args.requirement, deadline: args.deadline, status: 'open', result: '', closed_on: null, updated_at: cx.at })
       .execute();
-    cx.audit({ action: 'spotcheck.correction.order', entity: 'correction', entityId: id, details: { findingId: args.findingId, streetCode: finding.street_code, deadline: args.deadline } });
+    cx.audit({ action: 'spotcheck.correction.order', entity: 'correction', entityId: id, details: { findingId: args.findingId, streetCode: finding.street_code, deadline: args.deadline, asksCaseKind: args.asksCaseKind ?? null } });
     return draw.id;
   },
   reply: drawReply,
@@ -179,6 +179,8 @@ export const closeCorrection = defineCommand({
   async run(cx, args, { correction, draw }) {
     assertLocked(draw);
     if (correction.status === 'done') throw new AppError('conflict', '这项整改已经登记完成');
+    // The street's answer awaiting review is accepted or returned (corrections.review), not overridden.
+    if (correction.status === 'answered') throw new AppError('conflict', '街道已答复这项整改，请审核它的答复（通过或退回）');
     if (args.closedOn > cx.today) throw new AppError('validation', '完成日期不能晚于今天');
     if (args.closedOn < correction.ordered_on) throw new AppError('validation', '完成日期不能早于下达日期');
     await cx.expect('corrections', correction.id);

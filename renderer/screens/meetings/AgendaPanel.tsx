@@ -72,7 +72,20 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
                 </td>
                 <td>
                   {item.decision ? (
-                    <span className={`outcome outcome-${item.decision.outcome}`}>{outcomeLabels[item.decision.outcome]}</span>
+                    <>
+                      <span className={`outcome outcome-${item.decision.outcome}`}>{outcomeLabels[item.decision.outcome]}</span>
+                      {/* Corrections across meetings (issue 17): this decision corrects, or was corrected by, another meeting's. */}
+                      {item.decision.supersedes && (
+                        <div className="muted small" data-testid="agenda-supersedes">
+                          本决定更正了{item.decision.supersedes.label}
+                        </div>
+                      )}
+                      {item.decision.supersededBy && (
+                        <div className="warn-text small" data-testid="agenda-superseded-by">
+                          已被{item.decision.supersededBy.label.replace(/的决定（.*）$/u, '')}的决定更正
+                        </div>
+                      )}
+                    </>
                   ) : editable ? (
                     <button type="button" className="button small-inline" onClick={() => setRemoving(item)} data-testid="remove-item">
                       移出

@@ -1,5 +1,5 @@
 // 抽查: the district bureau's draws (newest first), the draw ceremony, or one draw's page, as the route
-// says. Going back to the list mounts it again, so it reloads with what the page just changed.
+// says; for a street office, its 整改 list. Going back to the list mounts it again, so it reloads with what the page just changed.
 import { allowed, canInspect, canOrganiseSpotCheck } from '../../../shared/access';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { RecordPending } from '../../components/LoadError';
@@ -9,6 +9,7 @@ import type { Go } from '../../use-route';
 import { DrawList } from './DrawList';
 import { DrawPage } from './DrawPage';
 import { DrawWizard } from './DrawWizard';
+import { StreetCorrections } from './StreetCorrections';
 
 export function SpotChecksScreen({ route, go }: { route: Extract<Route, { screen: 'spotChecks' }>; go: Go }) {
   const view = route.view;
@@ -17,16 +18,8 @@ export function SpotChecksScreen({ route, go }: { route: Extract<Route, { screen
   const bureau = session.status === 'ready' && allowed(canInspect(session.value, ''));
   const chief = session.status === 'ready' && allowed(canOrganiseSpotCheck(session.value, ''));
 
-  if (session.status === 'ready' && !bureau) {
-    return (
-      <section className="screen" data-testid="spotchecks-screen">
-        <div className="screen-head">
-          <h1 className="screen-title">抽查</h1>
-        </div>
-        <div className="planned">抽查由区民政局组织。街道和社区的工作人员在这里看不到样本，整改要求由区民政局另行下达。</div>
-      </section>
-    );
-  }
+  // A street office sees no samples: its 抽查 screen is the list of corrections ordered on its cases.
+  if (session.status === 'ready' && !bureau) return <StreetCorrections />;
   switch (view.kind) {
     case 'new':
       return <DrawWizard start={{ kind: 'new' }} onCancel={() => setView({ kind: 'list' })} onDrawn={(d: DrawDetail) => setView({ kind: 'draw', drawId: d.id, tab: null }, { replace: true })} />;

@@ -39,6 +39,9 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
   const [reason, setReason] = useState(previous && previous.outcome === initial ? previous.reason : '');
   const [votes, setVotes] = useState<Votes>({ for: String(item.eligibleVoters), against: '0', abstain: '0' });
   const [notes, setNotes] = useState(item.notes);
+  // 更正以往决定: this decision may correct one of the household's decisions at a closed earlier meeting.
+  const earlier = item.earlierDecisions ?? [];
+  const [supersedes, setSupersedes] = useState(previous?.supersedes?.decisionId ?? '');
   const [error, setError] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
@@ -74,6 +77,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
       votesAgainst,
       votesAbstain,
       notes,
+      supersedesDecisionId: supersedes === '' ? null : supersedes,
     });
     if (r.ok) onDecided(r.detail);
     else setError(r.message);
@@ -161,6 +165,21 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
         </span>
         <LimitedTextArea rows={2} value={notes} maxLength={500} onValue={setNotes} testId="decision-notes" />
       </label>
+      {/* Last, so the recorder's keyboard path (reason → votes → notes) stays as it was. */}
+      {(earlier.length > 0 || previous?.supersedes) && (
+        <label className="field">
+          <span>更正以往决定（写入纪要）</span>
+          <select value={supersedes} onChange={(e) => setSupersedes(e.target.value)} data-testid="decision-supersedes">
+            <option value="">不更正以往决定</option>
+            {previous?.supersedes && !earlier.some((e) => e.decisionId === previous.supersedes!.decisionId) && <option value={previous.supersedes.decisionId}>{previous.supersedes.label}</option>}
+            {earlier.map((e) => (
+              <option key={e.decisionId} value={e.decisionId}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <DialogError message={error} testId="decision-error" />
     </Dialog>
   );

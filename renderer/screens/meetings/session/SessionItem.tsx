@@ -76,6 +76,7 @@ export function SessionItem({ item, total, detail, busy, canEdit, onDecide, onRe
             赞成 {d.votesFor} · 反对 {d.votesAgainst} · 弃权 {d.votesAbstain}
           </span>
           {d.reason && <span>理由：{d.reason}</span>}
+          {d.supersedes && <span data-testid="decision-supersedes-note">本决定更正了{d.supersedes.label}</span>}
           {canEdit && (
             <button type="button" className="button small-inline" disabled={busy} onClick={onClearDecision} data-testid="clear-decision">
               撤销决定
