@@ -16,6 +16,7 @@
 // Calendar kinds show within `horizonDays` (30) of their day or once it has passed.
 import { z } from 'zod';
 import { ageOn, daysBetween } from './dates';
+import { IsoDate } from './domain';
 import type { HouseholdAssistance } from './decision-effects';
 import { addWorkingDays, workingDaysBetween } from './holidays';
 import type { Settings } from './settings';
@@ -280,3 +281,16 @@ export const dueArgs = {
   /** A street user's own street; a bureau user names a street of its district. */
   list: z.object({ streetCode: z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字').optional() }).strict(),
 } as const;
+
+/** Recording a member's death on the household, from one of its case pages (households.recordDeath). */
+export const deathArgs = {
+  record: z
+    .object({
+      caseId: z.string().min(1).max(64),
+      memberId: z.string().min(1).max(64),
+      diedOn: IsoDate,
+      reason: z.string().trim().min(1, '请写明依据（如死亡证明、火化证明）').max(200, '依据不能超过 200 个字'),
+    })
+    .strict(),
+} as const;
+export type DeathArgs = z.output<(typeof deathArgs)['record']>;

@@ -145,6 +145,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   name: text('姓名'),
   title: text('单位和职务'),
   memberId: record('成员'),
+  diedOn: text('死亡日期'),
   leftRoom: text('是否离场'),
   recusalId: record('回避记录'),
   outcome: text('决定'),

@@ -13,6 +13,7 @@ import '../cases/investigation';
 import '../cases/record-commands';
 import '../cases/household-edits';
 import '../cases/review-cases';
+import '../cases/record-death';
 import '../imports/import-command';
 import '../imports/mappings';
 
