@@ -119,6 +119,7 @@ beforeAll(async () => {
   await desk.run(recordComplaint, { caseId: v.pendingCaseId!, against: 'case', channel: 'hotline_12349', receivedOn: '2026-11-19', complainant: '', content: '反映家庭有未申报的收入' });
   expect(await syncNow(ctx, fastRetry)).toMatchObject({ rejected: 0 });
   v.complaintId = one<string>('SELECT id FROM complaints WHERE case_id = ?', v.pendingCaseId);
+  v.pendingHouseholdId = one<string>('SELECT household_id FROM cases WHERE id = ?', v.pendingCaseId);
   v.pendingMemberId = one<string>("SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? AND m.relation <> 'self' UNION ALL SELECT m.id FROM members m JOIN cases c ON c.household_id = m.household_id WHERE c.id = ? LIMIT 1", v.pendingCaseId, v.pendingCaseId);
 }, 240_000);
 
@@ -182,6 +183,8 @@ function argsFor(name: string): unknown {
     'households.editMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, name: '假名', reason: '伪造的修改' },
     'households.addMember': { caseId: v.pendingCaseId, member: { name: '假成员', citizenId: '11010519491231002X', relation: 'other' }, reason: '伪造的修改' },
     'households.removeMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, reason: '伪造的修改' },
+    'cases.openReview': { householdId: v.pendingHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
+    'households.recordDeath': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, diedOn: '2026-11-19', reason: '伪造的死亡登记' },
     'cases.import': {
       streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,
       households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
