@@ -4,7 +4,9 @@
 //   `recheckStableMonths` after its last review, or every `recheckIrregularMonths` when it has a living
 //   member of working age (16–59) with no disability recorded (able to work), or its last investigation
 //   recorded 经营净收入 (business income, the irregular kind). The last review is the latest final
-//   decision in effect on a 新申请/复核/增发/减发 case, else the household's assisted_since.
+//   decision in effect on a 新申请/复核/增发/减发 case, else the household's assisted_since; a household
+//   assisted since before the street's records begin (`onFileSince`, its earliest case) is due on the
+//   first cycle day on or after that start, not on a day years before the desk kept anything.
 // - 渐退到期 (phase_out): a phasing-out household whose phase-out ends; suggested 停保.
 // - 死亡复核 (death): 2022通知 — re-checked within `deathRecheckMonths` after a member's death, until a
 //   case of the household has been decided at a meeting closed on or after the death.
@@ -57,6 +59,8 @@ export type DueHousehold = {
   assistance: HouseholdAssistance;
   /** The day the latest review decision took effect, if any. */
   lastReviewOn: string | null;
+  /** The day the street's records on file begin (its earliest case taken in), if any. */
+  onFileSince: string | null;
   /** The last investigation recorded business income (经营净收入). */
   businessIncome: boolean;
   members: readonly DueMember[];
@@ -161,9 +165,11 @@ export function householdDue(h: DueHousehold, s: DueSettings, today: string): Du
     const since = h.lastReviewOn ?? h.assistance.assistedSince;
     if (since) {
       const interval = recheckInterval(h, s, today);
-      const dueOn = addMonthsToDate(since, interval.months);
+      let cycles = 1;
+      let dueOn = addMonthsToDate(since, interval.months);
+      while (!h.lastReviewOn && h.onFileSince && dueOn < h.onFileSince) dueOn = addMonthsToDate(since, interval.months * ++cycles);
       if (within(dueOn, today)) {
-        const last = h.lastReviewOn ? `上次审核确认${since}` : `${since}起在保`;
+        const last = h.lastReviewOn ? `上次审核确认${since}` : cycles > 1 ? `${since}起在保，建档以来未见复核记录` : `${since}起在保`;
         out.push(calendarItem(h, today, { key: `recheck:${h.householdId}:${dueOn}`, kind: 'recheck', dueOn, reason: `${last}，${interval.why}，每${interval.months}个月复核一次`, suggestedKind: 're_review' }));
       }
     }

@@ -17,6 +17,7 @@ function household(over: Partial<DueHousehold> = {}): DueHousehold {
     communityName: '幸福社区',
     assistance: { status: 'active', category: 'dibao', monthlyAmountFen: 50_000, assistedSince: '2025-12-01', phaseOutEndsOn: null },
     lastReviewOn: null,
+    onFileSince: null,
     businessIncome: false,
     members: [elder],
     decidedOn: [],
@@ -50,6 +51,15 @@ describe('re-check interval', () => {
   it('counts from the last review and marks an overdue re-check', () => {
     const items = householdDue(household({ lastReviewOn: '2026-05-10', members: [elder, son] }), s, today);
     expect(items[0]).toMatchObject({ dueOn: '2026-11-10', daysLeft: -10, overdue: true });
+  });
+
+  it('counts an old household without a review on file from the first cycle day after the records begin', () => {
+    const old = household({ assistance: { ...household().assistance, assistedSince: '2012-07-16' }, onFileSince: '2025-06-02' });
+    // 12-monthly from 2012-07-16: the first cycle day on or after 2025-06-02 is 2025-07-16.
+    expect(householdDue(old, s, today)[0]).toMatchObject({ dueOn: '2025-07-16', overdue: true, key: 'recheck:h1:2025-07-16' });
+    expect(householdDue(old, s, today)[0]!.reason).toContain('建档以来未见复核记录');
+    // With a review on file the cycle runs from it, whatever the records' start.
+    expect(householdDue({ ...old, lastReviewOn: '2026-01-05' }, s, today)).toEqual([]);
   });
 
   it('raises nothing for a household not in assistance', () => {

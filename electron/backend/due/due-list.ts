@@ -117,6 +117,7 @@ export async function dueList(db: Kysely<Database>, user: SessionUser, asked: st
   const appliedOn = new Map<string, string[]>();
   for (const c of cases) appliedOn.set(c.household_id, [...(appliedOn.get(c.household_id) ?? []), c.applied_on]);
 
+  const onFileSince = cases.reduce<string | null>((min, c) => (min === null || c.applied_on < min ? c.applied_on : min), null);
   const facts = new Map<string, DueHousehold>();
   for (const h of households) {
     const a = assistance.get(h.id);
@@ -129,6 +130,7 @@ export async function dueList(db: Kysely<Database>, user: SessionUser, asked: st
       communityName: h.community_name ?? h.community_code,
       assistance: now,
       lastReviewOn: lastReview.get(h.id) ?? null,
+      onFileSince,
       businessIncome: businessIncome.get(h.id) ?? false,
       members: membersOf.get(h.id) ?? [],
       decidedOn: decidedOn.get(h.id) ?? [],
