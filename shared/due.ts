@@ -23,7 +23,8 @@ import type { HouseholdAssistance } from './decision-effects';
 import { addWorkingDays, workingDaysBetween } from './holidays';
 import type { Settings } from './settings';
 
-export const dueKinds = ['recheck', 'phase_out', 'death', 'temporary', 'limit'] as const;
+/** In the order the screen shows them: the statutory working-day limits first, the yearly re-checks (the most) last. */
+export const dueKinds = ['limit', 'death', 'phase_out', 'temporary', 'recheck'] as const;
 export type DueKind = (typeof dueKinds)[number];
 
 export const dueKindLabels: Record<DueKind, string> = {
