@@ -4,8 +4,10 @@
 // 1366×768 and 1920×1080.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import type { CaseRow } from '../../shared/domain';
 import { expectAccessible } from './support/axe';
-import { login } from './support/harness';
+import { chooseDate } from './support/dates';
+import { api, login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -34,8 +36,9 @@ test('a street office sees what falls due and puts a re-check on the next agenda
   expect(await items.count()).toBeGreaterThan(0);
   // Each group is sorted by its due day, and an overdue row is drawn in the warning red.
   for (const group of await page.getByTestId('due-group').all()) {
-    const keys = await group.getByTestId('due-item').evaluateAll((rows) => rows.map((r) => r.querySelector('td')!.textContent!));
-    expect(keys.length).toBeGreaterThan(0);
+    const days = await group.getByTestId('due-item').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-due')!));
+    expect(days.length).toBeGreaterThan(0);
+    expect(days).toEqual([...days].sort());
   }
   const overdue = page.locator('[data-testid="due-item"][data-overdue="yes"]');
   if ((await overdue.count()) > 0) {
@@ -86,4 +89,41 @@ test('the bureau picks a street of its district', async ({ page }) => {
   await expect(page.getByTestId('due-summary')).toContainText(options[1]!);
   // The bureau reads; it opens no case for a street.
   await expect(page.getByTestId('due-action')).toHaveCount(0);
+});
+
+test('a death recorded on the case record raises the household’s re-check on 到期', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
+  await login(page, STAFF);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  // A household in assistance of two or more whose last decision was before 2026-08-20, so a death on
+  // 2026-08-25 is followed by no decision yet: its re-check is due on 2026-11-25.
+  const rows = await api<CaseRow[]>(page, 'cases.list', {});
+  const byHead = new Map<string, CaseRow[]>();
+  for (const r of rows) byHead.set(r.headName, [...(byHead.get(r.headName) ?? []), r]);
+  const [head, cases] = [...byHead].find(([, rs]) => {
+    const last = [...rs].sort((a, b) => ((a.decidedOn ?? a.appliedOn) < (b.decidedOn ?? b.appliedOn) ? 1 : -1))[0]!;
+    return rs.length === 1 && last.status === 'approved' && ['re_review', 'new_application', 'increase'].includes(last.kind) && last.category === 'dibao' && last.householdSize >= 2 && (last.decidedOn ?? '9') < '2026-08-20';
+  })!;
+  await page.goto(`/#/cases/${cases[0]!.id}`);
+  const member = page.getByTestId('member-row').nth(1);
+  const name = (await member.locator('td').first().textContent())!.trim();
+  await member.getByTestId('member-death').click();
+  const dialog = page.getByTestId('death-dialog');
+  await chooseDate(dialog.getByTestId('death-date'), '2026-08-25');
+  await dialog.getByTestId('death-reason').fill('医院出具的死亡证明');
+  await dialog.getByTestId('dialog-submit').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(member.getByTestId('member-died')).toContainText('2026年8月25日死亡');
+  await expect(member.getByTestId('member-death')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/due-death-recorded.png` });
+
+  await page.getByRole('button', { name: '到期', exact: true }).click();
+  await page.getByTestId('due-kind').selectOption('death');
+  const item = page.getByTestId('due-item').filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText(head);
+  await expect(item).toContainText('2026年11月25日');
+  await expect(item.getByTestId('due-action')).toHaveText('列入复核');
 });

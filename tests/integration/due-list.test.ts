@@ -95,6 +95,17 @@ describe('the 到期 list', () => {
     expect(days).toEqual([...days].sort());
   });
 
+  it('gives an application objected to during a notice 45 working days instead of 20', async () => {
+    const s = await setup();
+    // c-0 (taken in 2026-11-01) is 5 working days from its 20-day limit; with an objection it has 45.
+    s.db.prepare(`INSERT INTO objections (id, batch_id, case_id, received_at, content, status, channel, updated_at) VALUES ('o-1', 'nb-aug', 'c-0', '2026-11-10T01:00:00.000Z', '反映收入不实', 'resolved', 'phone', ?)`).run(NOW);
+    expect(byKey((await s.call('due.list', {})).items, 'limit:c-0')).toEqual([]);
+    // Taken in on 2026-09-18 instead: 45 working days (the Sunday 09-20 was worked) end on 2026-11-26.
+    s.db.prepare("UPDATE cases SET applied_on = '2026-09-18' WHERE id = 'c-0'").run();
+    expect(byKey((await s.call('due.list', {})).items, 'limit:c-0')).toEqual([expect.objectContaining({ dueOn: '2026-11-26', workingDaysLeft: 4 })]);
+    expect(byKey((await s.call('due.list', {})).items, 'limit:c-0')[0]!.reason).toContain('公示期间有异议');
+  });
+
   it('raises a re-check 3 months after a recorded death, and puts it on the draft meeting in one step, once', async () => {
     const s = await setup();
     // The widow's household has no case yet: the death is recorded from the household's application.

@@ -144,7 +144,7 @@ function leftText(i: DueEntry): string {
 function DueRow({ item: i, mayOpen, onOpen, onCase }: { item: DueEntry; mayOpen: boolean; onOpen: () => void; onCase: (caseId: string) => void }) {
   const [busy, setBusy] = useState(false);
   return (
-    <tr className={i.overdue ? 'due-overdue' : undefined} data-testid="due-item" data-key={i.key} data-overdue={i.overdue ? 'yes' : 'no'}>
+    <tr className={i.overdue ? 'due-overdue' : undefined} data-testid="due-item" data-key={i.key} data-due={i.dueOn} data-overdue={i.overdue ? 'yes' : 'no'}>
       <td className="nowrap">{formatChineseDate(i.dueOn)}</td>
       <td className="nowrap" data-testid="due-left">
         {leftText(i)}
