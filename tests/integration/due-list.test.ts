@@ -95,6 +95,15 @@ describe('the 到期 list', () => {
     expect(days).toEqual([...days].sort());
   });
 
+  it('answers an item with a 复核 already waiting for the household instead of offering a second', async () => {
+    const s = await setup();
+    s.db.prepare(`INSERT INTO cases (id, case_no, household_id, street_code, community_code, category, kind, status, applied_on, created_at, updated_at) VALUES ('c-rr', '2026-430188001-0105', 'h-able', '${STREET}', '${COMMUNITY}', 'dibao', 're_review', 'pending', '2026-11-18', ?, ?)`).run(NOW, NOW);
+    const item = byKey((await s.call('due.list', {})).items, 'recheck:h-able:')[0]!;
+    expect(item.openCase).toEqual({ caseId: 'c-rr', caseNo: '2026-430188001-0105', onAgenda: false, decided: false });
+    // The stable household has none, and is still offered its 复核.
+    expect(byKey((await s.call('due.list', {})).items, 'recheck:h-stable:')[0]!.openCase).toBeNull();
+  });
+
   it('gives an application objected to during a notice 45 working days instead of 20', async () => {
     const s = await setup();
     // c-0 (taken in 2026-11-01) is 5 working days from its 20-day limit; with an objection it has 45.

@@ -178,8 +178,14 @@ export async function dueList(db: Kysely<Database>, user: SessionUser, asked: st
     const prev = opened.get(key);
     if (!prev || c.applied_on >= prev.applied_on) opened.set(key, c);
   }
+  // A 复核 or 停保 already waiting for the household (opened by hand, or for another item) answers the item
+  // too: a second case for the same household would only be refused or decided twice.
+  const waiting = new Map<string, (typeof cases)[number]>();
+  for (const c of cases) {
+    if ((c.kind === 're_review' || c.kind === 'termination') && (undecidedStatuses as readonly string[]).includes(c.status)) waiting.set(c.household_id, c);
+  }
   const entries: DueEntry[] = sortDue(items).map((item) => {
-    const c = opened.get(item.key);
+    const c = opened.get(item.key) ?? (item.suggestedKind ? waiting.get(item.householdId) : undefined);
     return {
       ...item,
       openCase: c ? { caseId: c.id, caseNo: c.case_no, onAgenda: Boolean(c.on_agenda), decided: !(undecidedStatuses as readonly string[]).includes(c.status) } : null,
