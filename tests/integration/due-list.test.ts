@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DueEntry } from '../../shared/due';
 import { freshDatabase } from '../helpers/db';
 import { NOW, testContext } from '../helpers/minimal';
+import { fixedClock } from '../../electron/backend/clock';
 import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { api } from '../helpers/api';
 
@@ -17,7 +18,7 @@ afterEach(async () => {
 const STREET = '430188001';
 const COMMUNITY = '430188001001';
 
-async function setup() {
+async function setup(now = NOW) {
   const t = await freshDatabase();
   cleanup = t.cleanup;
   seedMeetingWorld(t.handle, 6);
@@ -66,7 +67,7 @@ async function setup() {
   decision.run('d-temp', 'c-temp', 150000, null, NOW);
   db.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '远方区', 'district', NULL, 2024, ?)").run(NOW);
   db.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-far', 'far', '外区督查', 'bureau_inspector', '430199', ?)").run(NOW);
-  const ctx = testContext(t.handle, t.dir);
+  const ctx = { ...testContext(t.handle, t.dir), clock: fixedClock(now) };
   return { t, ctx, ...api(ctx), db };
 }
 
@@ -102,6 +103,16 @@ describe('the 到期 list', () => {
     expect(item.openCase).toEqual({ caseId: 'c-rr', caseNo: '2026-430188001-0105', onAgenda: false, decided: false });
     // The stable household has none, and is still offered its 复核.
     expect(byKey((await s.call('due.list', {})).items, 'recheck:h-stable:')[0]!.openCase).toBeNull();
+  });
+
+  it('says which years were counted by weekends only when a limit runs into a year without holiday data', async () => {
+    const s = await setup('2026-12-28T02:00:00.000Z');
+    // The prepaid temporary case c-2, taken in on 2026-12-10: 20 working days run into 2027.
+    s.db.prepare("UPDATE cases SET applied_on = '2026-12-10', prepaid_on = '2026-12-10' WHERE id = 'c-2'").run();
+    const list = await s.call('due.list', {});
+    expect(list.today).toBe('2026-12-28');
+    expect(byKey(list.items, 'prepaid:c-2')).toEqual([expect.objectContaining({ dueOn: '2027-01-07', yearsWithoutData: [2027] })]);
+    expect(list.yearsWithoutData).toEqual([2027]);
   });
 
   it('gives an application objected to during a notice 45 working days instead of 20', async () => {
