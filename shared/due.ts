@@ -17,7 +17,7 @@
 //   from 受理 (45 when someone objected to it during a notice), shown within `dueSoonWorkingDays`.
 // Calendar kinds show within `horizonDays` (30) of their day or once it has passed.
 import { z } from 'zod';
-import { ageOn, daysBetween } from './dates';
+import { ageOn, daysBetween, formatChineseDate as cn } from './dates';
 import { IsoDate } from './domain';
 import type { HouseholdAssistance } from './decision-effects';
 import { addWorkingDays, workingDaysBetween } from './holidays';
@@ -160,7 +160,7 @@ export function householdDue(h: DueHousehold, s: DueSettings, today: string): Du
     // A phase-out ends in 停保 rather than a re-check.
     const ends = h.assistance.phaseOutEndsOn;
     if (ends && within(ends, today)) {
-      out.push(calendarItem(h, today, { key: `phase_out:${h.householdId}:${ends}`, kind: 'phase_out', dueOn: ends, reason: `渐退期至${ends}结束，应办理停保`, suggestedKind: 'termination' }));
+      out.push(calendarItem(h, today, { key: `phase_out:${h.householdId}:${ends}`, kind: 'phase_out', dueOn: ends, reason: `渐退期至${cn(ends)}结束，应办理停保`, suggestedKind: 'termination' }));
     }
   } else {
     const since = h.lastReviewOn ?? h.assistance.assistedSince;
@@ -170,7 +170,7 @@ export function householdDue(h: DueHousehold, s: DueSettings, today: string): Du
       let dueOn = addMonthsToDate(since, interval.months);
       while (!h.lastReviewOn && h.onFileSince && dueOn < h.onFileSince) dueOn = addMonthsToDate(since, interval.months * ++cycles);
       if (within(dueOn, today)) {
-        const last = h.lastReviewOn ? `上次审核确认${since}` : cycles > 1 ? `${since}起在保，建档以来未见复核记录` : `${since}起在保`;
+        const last = h.lastReviewOn ? `上次审核确认${cn(since)}` : cycles > 1 ? `${cn(since)}起在保，建档以来未见复核记录` : `${cn(since)}起在保`;
         out.push(calendarItem(h, today, { key: `recheck:${h.householdId}:${dueOn}`, kind: 'recheck', dueOn, reason: `${last}，${interval.why}，每${interval.months}个月复核一次`, suggestedKind: 're_review' }));
       }
     }
@@ -181,7 +181,7 @@ export function householdDue(h: DueHousehold, s: DueSettings, today: string): Du
     if (h.decidedOn.some((d) => d >= died)) continue;
     const dueOn = addMonthsToDate(died, s.deathRecheckMonths);
     if (!within(dueOn, today)) continue;
-    out.push(calendarItem(h, today, { key: `death:${m.id}`, kind: 'death', dueOn, reason: `成员${m.name}于${died}死亡，应在${s.deathRecheckMonths}个月内复核`, suggestedKind: 're_review' }));
+    out.push(calendarItem(h, today, { key: `death:${m.id}`, kind: 'death', dueOn, reason: `成员${m.name}于${cn(died)}死亡，应在${s.deathRecheckMonths}个月内复核`, suggestedKind: 're_review' }));
   }
   return out;
 }
@@ -212,7 +212,7 @@ export function caseDue(c: DueCase, h: DueHousehold, s: DueSettings, today: stri
     // A prepaid case always shows: money has gone out before the meeting reviewed it.
     if (!prepaid && left.value > s.dueSoonWorkingDays) return [];
     const daysLeft = daysBetween(today, limit.dueOn);
-    const why = `${c.appliedOn}受理，${c.objected ? '公示期间有异议，' : ''}应在${limit.days}个工作日内办结`;
+    const why = `${cn(c.appliedOn)}受理，${c.objected ? '公示期间有异议，' : ''}应在${limit.days}个工作日内办结`;
     return [
       {
         key: `${prepaid ? 'prepaid' : 'limit'}:${c.caseId}`,
@@ -225,7 +225,7 @@ export function caseDue(c: DueCase, h: DueHousehold, s: DueSettings, today: stri
         daysLeft,
         workingDaysLeft: left.value,
         overdue: left.value < 0,
-        reason: prepaid ? `${c.prepaidOn}已先行救助${((c.prepaidAmountFen ?? 0) / 100).toFixed(2)}元，尚待会议审议；${why}` : why,
+        reason: prepaid ? `${cn(c.prepaidOn ?? c.appliedOn)}已先行救助${((c.prepaidAmountFen ?? 0) / 100).toFixed(2)}元，尚待会议审议；${why}` : why,
         suggestedKind: null,
         subjectCaseNo: c.caseNo,
         yearsWithoutData: [...new Set([...limit.yearsWithoutData, ...left.yearsWithoutData])].sort(),
@@ -239,7 +239,7 @@ export function caseDue(c: DueCase, h: DueHousehold, s: DueSettings, today: stri
     if (!within(dueOn, today)) return [];
     return [
       {
-        ...calendarItem(h, today, { key: `temporary:${c.caseId}`, kind: 'temporary', dueOn, reason: `${decided}批准临时救助，${s.temporaryFollowUpMonths}个月后回访`, suggestedKind: null }),
+        ...calendarItem(h, today, { key: `temporary:${c.caseId}`, kind: 'temporary', dueOn, reason: `${cn(decided)}批准临时救助，${s.temporaryFollowUpMonths}个月后回访`, suggestedKind: null }),
         subjectCaseNo: c.caseNo,
       },
     ];
