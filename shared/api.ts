@@ -20,6 +20,7 @@ import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import { RosterReminder, RosterView, rosterArgs } from './roster';
 import { StreetCorrection, correctionArgs } from './corrections';
+import { DueList, deathArgs, dueArgs } from './due';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -86,6 +87,8 @@ export const contract = {
   'households.editMember': { args: caseRecordArgs.editMember, result: CaseRecordView },
   'households.addMember': { args: caseRecordArgs.addMember, result: CaseRecordView },
   'households.removeMember': { args: caseRecordArgs.removeMember, result: CaseRecordView },
+  'households.recordDeath': { args: deathArgs.record, result: CaseRecordView },
+  'due.list': { args: dueArgs.list, result: DueList },
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },
   'settings.changes': { args: Empty, result: z.array(SettingChange) },

@@ -123,6 +123,8 @@ export const MemberView = z.object({
   occupation: z.string(),
   health: z.string(),
   disability: z.string(),
+  /** The day the member died, once recorded (households.recordDeath). */
+  diedOn: z.string().nullable(),
 });
 export type MemberView = z.infer<typeof MemberView>;
 

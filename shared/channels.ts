@@ -25,6 +25,8 @@ export const channelNames = [
   'households.editMember',
   'households.addMember',
   'households.removeMember',
+  'households.recordDeath',
+  'due.list',
   'settings.get',
   'settings.update',
   'settings.changes',

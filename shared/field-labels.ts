@@ -145,6 +145,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   name: text('姓名'),
   title: text('单位和职务'),
   memberId: record('成员'),
+  diedOn: text('死亡日期'),
   leftRoom: text('是否离场'),
   recusalId: record('回避记录'),
   outcome: text('决定'),
@@ -197,7 +198,6 @@ export const fieldLabels: Record<string, FieldLabel> = {
   decisionId: record('决定'),
   answerId: record('整改答复'),
   verdict: text('审核结论'),
-  note: text('审核意见'),
 
   // Sync
   serverUrl: text('中心地址'),

@@ -189,11 +189,12 @@ function argsFor(name: string): unknown {
     'households.editMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, name: '假名', reason: '伪造的修改' },
     'households.addMember': { caseId: v.pendingCaseId, member: { name: '假成员', citizenId: '11010519491231002X', relation: 'other' }, reason: '伪造的修改' },
     'households.removeMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, reason: '伪造的修改' },
+    'cases.openReview': { householdId: v.pendingHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
+    'households.recordDeath': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, diedOn: '2026-11-19', reason: '伪造的死亡登记' },
     'cases.import': {
       streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,
       households: [{ row: 2, communityCode: '430188001001', category: 'dibao', kind: 'new_application', appliedOn: '2026-11-18', declaredIncomeFen: 0, phone: '07318888000', address: '别处', members: [{ row: 2, name: '假户主', citizenId: '11010519491231002X', relation: 'self' }] }],
     },
-    'cases.openReview': { householdId: v.pendingHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
     'corrections.answer': { correctionId: v.correctionId, answeredOn: '2026-11-20', answer: '伪造的答复' },
     'corrections.review': { answerId: v.answerId, verdict: 'accepted', note: '' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },

@@ -89,6 +89,7 @@ export async function loadCaseRecordOn(db: Db, user: SessionUser, caseId: string
         occupation: m.occupation,
         health: m.health ?? '',
         disability: m.disability ?? '',
+        diedOn: m.died_on,
       })),
     },
     documents: (await db.selectFrom('case_documents').select(['kind', 'received_on']).where('case_id', '=', c.id).orderBy('received_on').orderBy('kind').execute()).map((d) => ({

@@ -14,6 +14,7 @@ import '../cases/record-commands';
 import '../cases/household-edits';
 import '../cases/review-cases';
 import '../corrections/corrections';
+import '../cases/record-death';
 import '../imports/import-command';
 import '../imports/mappings';
 import '../roster/roster-send';

@@ -3,6 +3,7 @@ import { allCommands } from '../commands/all';
 import { appHandlers } from '../app/handlers';
 import { caseHandlers } from '../cases/handlers';
 import { correctionHandlers } from '../corrections/handlers';
+import { dueHandlers } from '../due/handlers';
 import { exportHandlers } from '../exports/handlers';
 import { importHandlers } from '../imports/handlers';
 import { meetingHandlers } from '../meetings/handlers';
@@ -18,7 +19,7 @@ import { HandlerRegistry, type InvokeOptions } from './registry';
 /** The one handler table: Electron's IPC, the browser harness, the CLI's `call` and the tests all call through it. */
 export function createHandlerTable(ctx: BackendContext, options: InvokeOptions = {}): HandlerRegistry {
   const registry = new HandlerRegistry(ctx, options);
-  for (const map of [appHandlers, caseHandlers, correctionHandlers, exportHandlers, importHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, rosterHandlers, settingsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
+  for (const map of [appHandlers, caseHandlers, correctionHandlers, dueHandlers, exportHandlers, importHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, rosterHandlers, settingsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
   registry.registerCommands(allCommands());
   registry.assertComplete();
   return registry;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CaseRecordView, MemberView } from '../../../../shared/case-record';
 import { areaTypeLabels, assistanceStatusLabels, genderLabels, relationLabels } from '../../../../shared/glossary';
 import { dateText, yuan } from './format';
+import { DeathDialog } from './DeathDialog';
 import { HouseholdDialog, RemoveMemberDialog } from './HouseholdDialogs';
 import { MemberDialog } from './MemberDialog';
 import type { Reveals } from './reveal';
@@ -12,7 +13,7 @@ import { Section } from './Section';
 
 type Props = { view: CaseRecordView; reveals: Reveals; onChanged: (view: CaseRecordView) => void };
 
-type Open = { kind: 'household' } | { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'remove'; member: MemberView } | null;
+type Open = { kind: 'household' } | { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'remove'; member: MemberView } | { kind: 'death'; member: MemberView } | null;
 
 function assistanceText(status: string): string {
   return status in assistanceStatusLabels ? assistanceStatusLabels[status as keyof typeof assistanceStatusLabels] : status;
@@ -102,7 +103,14 @@ export function HouseholdSection({ view, reveals, onChanged }: Props) {
           <tbody>
             {h.members.map((m) => (
               <tr key={m.id} data-testid="member-row" data-id={m.id}>
-                <td className="nowrap strong">{m.name}</td>
+                <td className="nowrap">
+                  <span className="strong">{m.name}</span>
+                  {m.diedOn && (
+                    <span className="muted" data-testid="member-died">
+                      （{dateText(m.diedOn)}死亡）
+                    </span>
+                  )}
+                </td>
                 <td className="nowrap">
                   <MaskedValue masked={m.citizenIdMasked} field="citizenId" memberId={m.id} whose={m.name} reveals={reveals} canReveal={can} testId="member-citizen-id" />
                 </td>
@@ -121,6 +129,11 @@ export function HouseholdSection({ view, reveals, onChanged }: Props) {
                       <button type="button" className="button small-inline" onClick={() => setOpen({ kind: 'remove', member: m })} aria-label={`移出 ${m.name}`} data-testid="member-remove">
                         移出
                       </button>
+                      {!m.diedOn && (
+                        <button type="button" className="button small-inline" onClick={() => setOpen({ kind: 'death', member: m })} aria-label={`登记 ${m.name} 死亡`} data-testid="member-death">
+                          登记死亡
+                        </button>
+                      )}
                     </span>
                   </td>
                 )}
@@ -133,6 +146,7 @@ export function HouseholdSection({ view, reveals, onChanged }: Props) {
       {open?.kind === 'household' && <HouseholdDialog view={view} onClose={close} onSaved={changed} />}
       {open?.kind === 'add' && <MemberDialog view={view} member={null} onClose={close} onSaved={changed} />}
       {open?.kind === 'edit' && <MemberDialog view={view} member={open.member} onClose={close} onSaved={changed} />}
+      {open?.kind === 'death' && <DeathDialog view={view} member={open.member} onClose={close} onSaved={changed} />}
       {open?.kind === 'remove' && <RemoveMemberDialog view={view} member={open.member} onClose={close} onSaved={changed} />}
     </Section>
   );
