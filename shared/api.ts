@@ -18,6 +18,7 @@ import { ImportMapping } from './import/fields';
 import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
+import { SetStandardArgs, SetStandardResult, StandardList } from './standards';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -87,6 +88,8 @@ export const contract = {
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },
   'settings.changes': { args: Empty, result: z.array(SettingChange) },
+  'standards.list': { args: Empty, result: StandardList },
+  'standards.set': { args: SetStandardArgs, result: SetStandardResult },
   'fonts.report': { args: Empty, result: FontReport },
   'pdf.communityCases': { args: z.object({ communityCode: DivisionCodeString }).strict(), result: PdfFile },
   'audit.verify': { args: Empty, result: AuditCheck },

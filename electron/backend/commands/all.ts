@@ -15,5 +15,6 @@ import '../cases/household-edits';
 import '../cases/review-cases';
 import '../imports/import-command';
 import '../imports/mappings';
+import '../standards/standards';
 
 export { allCommands, commandNamed, commandLabel } from './command';
