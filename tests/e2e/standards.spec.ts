@@ -4,6 +4,7 @@
 // street user then sees both records with their dates, read-only, set by the bureau.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { expectAccessible } from './support/axe';
 import { chooseDate } from './support/dates';
 import { api, login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
@@ -71,6 +72,7 @@ test('the section chief sets a standard from July; the past and an overlap are r
   await expect(dialog.getByTestId('standard-from')).toContainText('与 2027年7月1日起执行的标准重叠');
   await expect(dialog.getByTestId('standard-error')).toHaveText('与 2027年7月1日起执行的标准重叠');
   await shoot(page, 'standards-chief-overlap', 'standard-dialog');
+  await expectAccessible(page);
   await page.keyboard.press('Escape');
   expect((await api<{ records: unknown[] }>(page, 'standards.list', {})).records).toHaveLength(2);
 });
@@ -90,4 +92,5 @@ test('a street user sees the district’s standards with their dates, read-only'
   const forged = await page.request.post('/__api/standards.set', { data: { districtCode: '430188', effectiveFrom: '2028-01-01', effectiveTo: null, values: records[0]!.values, basisNote: '' } });
   expect(await forged.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: '保障标准由区民政局科长设定' } });
   await shoot(page, 'standards-street');
+  await expectAccessible(page);
 });
