@@ -5,6 +5,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { isBureauRole } from '../shared/access';
 import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../shared/sync';
+import { handedDown } from './scope';
+
+// The entities a division sets for all below it (its regions, a district's standards), as an SQL list of names.
+const handedDownList = [...handedDown].map((e) => `'${e}'`).join(', ');
 
 export class CursorError extends Error {}
 
@@ -24,7 +28,7 @@ export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Accoun
   const bureau = isBureauRole(user.role);
   const prefix = user.regionCode;
   const visible = `seq > ? AND seq <= ?
-         AND (substr(region_code, 1, ?) = ? OR (entity = 'regions' AND substr(?, 1, length(region_code)) = region_code))
+         AND (substr(region_code, 1, ?) = ? OR (entity IN (${handedDownList}) AND substr(?, 1, length(region_code)) = region_code))
          AND (audience = 'all' OR ?)`;
   const params = [from, last, prefix.length, prefix, prefix, bureau ? 1 : 0];
   const estimatedTotal = cursor ? undefined : (sqlite.prepare(`SELECT count(*) FROM change_log WHERE ${visible}`).pluck().get(...params) as number);

@@ -45,7 +45,7 @@ export const scopeSql = Object.fromEntries(
 const bureauOnly = new Set<SyncedEntity>(['spot_check_draws', 'spot_check_items', 'spot_check_findings', 'roster_sends']);
 
 /** Rows a district sets for all below it: its standards reach every street and community account too. */
-const handedDown = new Set<SyncedEntity>(['regions', 'standards']);
+export const handedDown: ReadonlySet<SyncedEntity> = new Set<SyncedEntity>(['regions', 'standards']);
 
 export function audienceOf(entity: SyncedEntity): 'all' | 'bureau' {
   return bureauOnly.has(entity) ? 'bureau' : 'all';

@@ -86,7 +86,16 @@ export function canEditStreetOffice(user: Actor, streetCode: string): Denial | n
   return null;
 }
 
-/** Local settings of this copy (until the bureau sets standards centrally): anyone signed in to it. */
+/**
+ * A district's dated standards (shared/standards.ts) are set by its bureau's section chief, for that
+ * district only; everyone else under the district reads them.
+ */
+export function canSetStandards(user: Actor, districtCode: string): Denial | null {
+  if (!bureauOf(user) || user.role !== 'bureau_chief') return deny('保障标准由区民政局科长设定');
+  return districtCode === user.regionCode ? null : deny('只能设定本区的保障标准');
+}
+
+/** Local settings of this copy (name masking; the standards are the bureau's): anyone signed in to it. */
 export function canChangeLocalSettings(_user: Actor): Denial | null {
   return null;
 }

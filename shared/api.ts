@@ -21,6 +21,7 @@ import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import { RosterReminder, RosterView, rosterArgs } from './roster';
 import { StreetCorrection, correctionArgs } from './corrections';
 import { DueList, deathArgs, dueArgs } from './due';
+import { SetStandardArgs, SetStandardResult, StandardList } from './standards';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
 
@@ -92,6 +93,8 @@ export const contract = {
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },
   'settings.changes': { args: Empty, result: z.array(SettingChange) },
+  'standards.list': { args: Empty, result: StandardList },
+  'standards.set': { args: SetStandardArgs, result: SetStandardResult },
   'fonts.report': { args: Empty, result: FontReport },
   'pdf.communityCases': { args: z.object({ communityCode: DivisionCodeString }).strict(), result: PdfFile },
   'audit.verify': { args: Empty, result: AuditCheck },

@@ -30,6 +30,8 @@ export const channelNames = [
   'settings.get',
   'settings.update',
   'settings.changes',
+  'standards.list',
+  'standards.set',
   'fonts.report',
   'pdf.communityCases',
   'audit.verify',

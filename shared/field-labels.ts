@@ -130,6 +130,13 @@ export const fieldLabels: Record<string, FieldLabel> = {
   supersedesDecisionId: record('被更正的决定'),
   openedFor: record('来源事项'),
 
+  // 保障标准: a district's dated record, set by the bureau chief
+  districtCode: digits('区县代码'),
+  effectiveFrom: text('开始执行日期'),
+  effectiveTo: text('停止执行日期'),
+  values: text('标准内容'),
+  basisNote: text('依据和说明'),
+
   // Meetings
   meetingId: record('会议'),
   month: text('会议月份'),
@@ -230,7 +237,6 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'members.row': record('行号'),
   // The monthly roster (花名册)
   scope: digits('街道或区的区划代码'),
-  districtCode: digits('区划代码'),
   note: text('备注'),
 };
 

@@ -18,7 +18,8 @@ export const PassingRule = z.object({
 });
 export type PassingRule = z.infer<typeof PassingRule>;
 
-export const Settings = z
+/** The settings' fields, before the rules that tie two of them together (settingRules). */
+export const settingsShape = z
   .object({
     /** Monthly 低保 standard per person, fen. */
     dibaoStandardUrbanFen: Fen.min(1),
@@ -54,13 +55,22 @@ export const Settings = z
     /** A limit this many working days away shows as falling due. */
     dueSoonWorkingDays: z.number().int().min(1).max(20),
   })
-  .strict()
-  .refine((s) => s.approvalMinFen <= s.approvalMaxFen, { message: '最低金额不能高于最高金额', path: ['approvalMinFen'] })
-  .refine((s) => s.quorum.kind !== 'fraction' || s.quorum.numerator <= s.quorum.denominator, {
-    message: '法定人数比例不能超过 1',
-    path: ['quorum'],
-  })
-  .refine((s) => s.applicationLimitWorkingDays <= s.extendedLimitWorkingDays, { message: '延长的办理时限不能短于一般时限', path: ['extendedLimitWorkingDays'] });
+  .strict();
+
+type Related = Pick<z.infer<typeof settingsShape>, 'approvalMinFen' | 'approvalMaxFen' | 'quorum' | 'applicationLimitWorkingDays' | 'extendedLimitWorkingDays'>;
+
+/** The rules between fields, for the settings and for a standard record's values (shared/standards.ts) alike. */
+export function settingRules<S extends z.ZodType<Related>>(schema: S) {
+  return schema
+    .refine((s) => s.approvalMinFen <= s.approvalMaxFen, { message: '最低金额不能高于最高金额', path: ['approvalMinFen'] })
+    .refine((s) => s.quorum.kind !== 'fraction' || s.quorum.numerator <= s.quorum.denominator, {
+      message: '法定人数比例不能超过 1',
+      path: ['quorum'],
+    })
+    .refine((s) => s.applicationLimitWorkingDays <= s.extendedLimitWorkingDays, { message: '延长的办理时限不能短于一般时限', path: ['extendedLimitWorkingDays'] });
+}
+
+export const Settings = settingRules(settingsShape);
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings: Settings = {
@@ -87,32 +97,21 @@ export const defaultSettings: Settings = {
   dueSoonWorkingDays: 5,
 };
 
-/** A partial update: each key replaced whole, then the result validated as a whole. */
+/** What a district's standards decide, not this copy: every setting but name masking (shared/standards.ts). */
+export const standardKeys = (Object.keys(settingsShape.shape) as (keyof Settings)[]).filter((k): k is Exclude<keyof Settings, 'nameMasking'> => k !== 'nameMasking');
+
+/** The refusal of a standard key in a local update: the bureau chief sets them, dated, for the whole district. */
+export const standardsNotLocal = '保障标准由区民政局科长统一设定，不能在本机修改';
+
+/**
+ * A partial update of this copy's own settings: only name masking is local. A standard key is refused
+ * at its field with standardsNotLocal (an older screen or a script may still send one).
+ */
 export const SettingsPatch = z
   .object({
-    dibaoStandardUrbanFen: z.number(),
-    dibaoStandardRuralFen: z.number(),
-    edgeIncomePercent: z.number(),
-    phaseOutMaxMonths: z.number(),
-    temporaryLimitMonths: z.number(),
-    prepaymentLimitFen: z.number(),
-    approvalMinFen: z.number(),
-    approvalMaxFen: z.number(),
-    quorum: QuorumRule,
-    passing: PassingRule,
-    nameMasking: z.enum(['full', 'middle', 'surname']),
-    noticeDays: z.number(),
-    tekunStandardUrbanFen: z.number(),
-    tekunStandardRuralFen: z.number(),
-    recheckStableMonths: z.number(),
-    recheckIrregularMonths: z.number(),
-    deathRecheckMonths: z.number(),
-    temporaryFollowUpMonths: z.number(),
-    applicationLimitWorkingDays: z.number(),
-    extendedLimitWorkingDays: z.number(),
-    dueSoonWorkingDays: z.number(),
+    nameMasking: z.enum(['full', 'middle', 'surname']).optional(),
+    ...(Object.fromEntries(standardKeys.map((k) => [k, z.never({ error: standardsNotLocal }).optional()])) as Record<Exclude<keyof Settings, 'nameMasking'>, z.ZodOptional<z.ZodNever>>),
   })
-  .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -1,22 +1,17 @@
 // 设置: what each setting is and who may change it. The office details are each street's, on its region
-// record at the centre (the bureau changes them); the standards and rules are this copy's own.
+// record at the centre (the bureau changes them); the standards are the district's dated records, set by
+// its bureau chief and received through the centre; only name masking is this copy's own.
 import { useState, type ReactNode } from 'react';
 import { formatChineseDateTime } from '../../shared/dates';
-import { formatYuanWithUnit } from '../../shared/money';
 import { nameMaskingLabels } from '../../shared/masking';
 import type { OfficeList } from '../../shared/office';
 import type { SettingChange, Settings } from '../../shared/settings';
+import type { StandardList } from '../../shared/standards';
+import { call, errorMessage } from '../api';
 import { useApi, type Loadable } from '../use-api';
 import { OwnOfficeCard, StreetOfficesCard } from './settings/OfficeCards';
-
-function quorumText(s: Settings): string {
-  return s.quorum.kind === 'more_than_half' ? '领导小组成员过半数出席' : `领导小组成员 ${s.quorum.numerator}/${s.quorum.denominator} 以上出席`;
-}
-
-function passingText(s: Settings): string {
-  const basis = s.passing.basis === 'present_voting' ? '出席并参加表决的成员' : '全体成员';
-  return `${basis}${s.passing.kind === 'more_than_half' ? '过半数' : '三分之二以上'}同意`;
-}
+import { StandardsCard } from './settings/StandardsCard';
+import { todayInChina } from './meetings/format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -27,56 +22,59 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type RuleRow = { label: string; keys: readonly (keyof Settings)[]; value: (s: Settings) => string; what: string };
-
-// What each setting is, as the person reading 设置 needs it; keys name it in the audit log.
-const rules: readonly RuleRow[] = [
-  { label: '城市低保标准', keys: ['dibaoStandardUrbanFen'], value: (s) => `${formatYuanWithUnit(s.dibaoStandardUrbanFen)} / 人·月`, what: '城市居民最低生活保障标准；核定低保金额和低保边缘的基准。' },
-  { label: '农村低保标准', keys: ['dibaoStandardRuralFen'], value: (s) => `${formatYuanWithUnit(s.dibaoStandardRuralFen)} / 人·月`, what: '农村居民最低生活保障标准。' },
-  { label: '低保边缘', keys: ['edgeIncomePercent'], value: (s) => `人均收入低于低保标准的 ${s.edgeIncomePercent}%`, what: '不符合低保条件、人均收入低于此线的家庭认定为低保边缘家庭。' },
-  { label: '渐退期', keys: ['phaseOutMaxMonths'], value: (s) => `不超过 ${s.phaseOutMaxMonths} 个月`, what: '家庭收入超过标准后继续发放、逐步退出的最长期限。' },
-  { label: '临时救助审批限额', keys: ['temporaryLimitMonths'], value: (s) => `不超过 ${s.temporaryLimitMonths} 个月的低保标准`, what: '街道（乡镇）可直接审批的临时救助金额上限，超出的报区民政局。' },
-  { label: '小金额先行救助', keys: ['prepaymentLimitFen'], value: (s) => `每次不超过 ${formatYuanWithUnit(s.prepaymentLimitFen)}`, what: '情况紧急时街道可先行发放、事后提交会议审议的临时救助金额上限。' },
-  { label: '审批金额范围', keys: ['approvalMinFen', 'approvalMaxFen'], value: (s) => `每月 ${formatYuanWithUnit(s.approvalMinFen)} 至 ${formatYuanWithUnit(s.approvalMaxFen)}`, what: '会议决定中可填写的月救助金额范围，超出的不予保存。' },
-  { label: '法定人数', keys: ['quorum'], value: quorumText, what: '联审联批会议出席人数达到此要求才能开会表决。' },
-  { label: '表决规则', keys: ['passing'], value: passingText, what: '一项决定获得通过所需的同意票。' },
-  { label: '公示姓名', keys: ['nameMasking'], value: (s) => nameMaskingLabels[s.nameMasking], what: '公示和长期公示上户主姓名的遮蔽方式。' },
-  { label: '公示期', keys: ['noticeDays'], value: (s) => `${s.noticeDays} 天`, what: '新建公示的默认天数，不少于 7 天。' },
-];
-
-function lastChangeOf(changes: readonly SettingChange[], keys: readonly string[]): string {
-  const latest = changes.filter((c) => keys.includes(c.key)).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+function lastChangeOf(changes: readonly SettingChange[], key: string): string {
+  const latest = changes.filter((c) => c.key === key).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
   return latest ? `最后修改：${latest.by ?? '（未知用户）'}，${formatChineseDateTime(latest.at)}` : '本机未修改过';
 }
 
-function RulesCard({ settings, changes }: { settings: Settings; changes: readonly SettingChange[] }) {
+/** What is this copy's own: only how names are masked on the notices it prints. */
+function LocalCard({ settings, changes, onSaved }: { settings: Settings; changes: readonly SettingChange[]; onSaved: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function choose(nameMasking: Settings['nameMasking']) {
+    setError(null);
+    try {
+      await call('settings.update', { nameMasking });
+      onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
   return (
-    <div className="card" data-testid="rules-card">
-      <h2>标准与规则</h2>
-      <p className="muted small setting-who" data-testid="rules-who">
-        以下标准和规则保存在本机，不随同步传送。应按区民政局公布的标准设置；本版本的界面不提供修改，由本机的系统管理员按区民政局的通知修改，每次修改都记入本机审计日志。
-      </p>
+    <div className="card" data-testid="local-card">
+      <h2>本机选项</h2>
       <dl className="kv">
-        {rules.map((r) => (
-          <div className="kv-row" key={r.label} data-testid="rule-row">
-            <dt>{r.label}</dt>
-            <dd>
-              <div>{r.value(settings)}</div>
-              <div className="muted small">{r.what}</div>
-              <div className="muted small" data-testid="rule-changed">
-                {lastChangeOf(changes, r.keys)}
-              </div>
-            </dd>
-          </div>
-        ))}
+        <div className="kv-row">
+          <dt>
+            <label htmlFor="name-masking">公示姓名</label>
+          </dt>
+          <dd>
+            <select id="name-masking" value={settings.nameMasking} onChange={(e) => void choose(e.target.value as Settings['nameMasking'])} data-testid="name-masking">
+              {(Object.keys(nameMaskingLabels) as Settings['nameMasking'][]).map((k) => (
+                <option key={k} value={k}>
+                  {nameMaskingLabels[k]}
+                </option>
+              ))}
+            </select>
+            <div className="muted small">本机打印的公示和长期公示上户主姓名的遮蔽方式。</div>
+            <div className="muted small" data-testid="rule-changed">
+              {lastChangeOf(changes, 'nameMasking')}
+            </div>
+          </dd>
+        </div>
       </dl>
+      {error && <div className="notice error">{error}</div>}
+      <p className="muted small setting-who">只影响本机，不随同步传送；登录本机的人都可以修改，每次修改记入本机审计日志。</p>
     </div>
   );
 }
 
 export function SettingsScreen() {
-  const [settings] = useApi('settings.get', {});
-  const [changes] = useApi('settings.changes', {});
+  const [settings, reloadSettings] = useApi('settings.get', {});
+  const [changes, reloadChanges] = useApi('settings.changes', {});
+  const [loadedStandards] = useApi('standards.list', {});
+  const [savedStandards, setSavedStandards] = useState<StandardList | null>(null);
+  const standards: Loadable<StandardList> = savedStandards ? { status: 'ready', value: savedStandards } : loadedStandards;
+  const today = todayInChina();
   const [loadedOffices] = useApi('regions.offices', {});
   const [savedOffices, setSavedOffices] = useState<OfficeList | null>(null);
   const offices: Loadable<OfficeList> = savedOffices ? { status: 'ready', value: savedOffices } : loadedOffices;
@@ -91,11 +89,23 @@ export function SettingsScreen() {
       {/* It scrolls on its own below the heading: focusable, so the keyboard can scroll it too. */}
       <div className="cards" tabIndex={0} role="region" aria-label="设置内容">
         {offices.status === 'error' && <div className="notice error">{offices.message}</div>}
+        {/* The district's standards first, across the width: what every amount and limit rests on. */}
+        {standards.status === 'error' && <div className="notice error">{standards.message}</div>}
+        {standards.status === 'ready' && <StandardsCard list={standards.value} today={today} onChanged={(r) => (setSavedStandards(r.list), reloadSettings())} />}
         {/* The bureau's part first: the street offices it sets, across the width. */}
         {offices.status === 'ready' && offices.value.own.level === 'district' && <StreetOfficesCard offices={offices.value} onChanged={setSavedOffices} />}
         {offices.status === 'ready' && <OwnOfficeCard offices={offices.value} />}
         {settings.status === 'error' && <div className="notice error">{settings.message}</div>}
-        {settings.status === 'ready' && <RulesCard settings={settings.value} changes={changes.status === 'ready' ? changes.value : []} />}
+        {settings.status === 'ready' && (
+          <LocalCard
+            settings={settings.value}
+            changes={changes.status === 'ready' ? changes.value : []}
+            onSaved={() => {
+              reloadSettings();
+              reloadChanges();
+            }}
+          />
+        )}
         <div className="card">
           <h2>公文字体</h2>
           {fonts.status === 'ready' && (

@@ -4,7 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { isBureauRole } from '../../shared/access';
 import { keyOf, syncedEntities, type Account, type SyncedEntity } from '../../shared/sync';
-import { audienceOf, scopeSql } from '../../server/scope';
+import { audienceOf, handedDown, scopeSql } from '../../server/scope';
 
 function rows(sqlite: BetterSqlite3.Database, sqlText: string, ...params: unknown[]): string[] {
   return (sqlite.prepare(sqlText).all(...params) as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
@@ -20,8 +20,9 @@ export function differences(server: BetterSqlite3.Database, client: BetterSqlite
       if (local.length > 0) out.push({ entity, onlyServer: 0, onlyClient: local.length });
       continue;
     }
-    const visible = `SELECT k FROM (${scopeSql[entity]}) WHERE substr(r, 1, ?) = ? OR (? = 'regions' AND substr(?, 1, length(r)) = r)`;
-    const onServer = rows(server, `SELECT * FROM ${entity} WHERE ${keyOf(entity)} IN (${visible})`, user.regionCode.length, user.regionCode, entity, user.regionCode);
+    // Rows a division sets for all below it (regions, a district's standards) reach the accounts under it too.
+    const visible = `SELECT k FROM (${scopeSql[entity]}) WHERE substr(r, 1, ?) = ? OR (? = 1 AND substr(?, 1, length(r)) = r)`;
+    const onServer = rows(server, `SELECT * FROM ${entity} WHERE ${keyOf(entity)} IN (${visible})`, user.regionCode.length, user.regionCode, handedDown.has(entity) ? 1 : 0, user.regionCode);
     const onClient = rows(client, `SELECT * FROM ${entity}`);
     const clientSet = new Set(onClient);
     const serverSet = new Set(onServer);

@@ -16,6 +16,7 @@ import { syncNow, syncRejections } from '../../electron/backend/sync/engine';
 import { holdDemoMeeting } from '../../electron/backend/demo/demo-meeting';
 import { recordComplaint } from '../../electron/backend/cases/record-commands';
 import { hashPassword } from '../../server/auth';
+import { defaultSettings } from '../../shared/settings';
 import type { Account } from '../../shared/sync';
 import { centralTemplate, fastRetry, type Client } from '../helpers/central';
 import { NOW } from '../helpers/minimal';
@@ -36,7 +37,7 @@ const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prep
 /** What a refused command must leave as it was: the change log, the audit log and every synced table. */
 function snapshot(): string {
   const s = server.store.handle.sqlite;
-  const tables = ['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections', 'correction_answers'];
+  const tables = ['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections', 'correction_answers', 'standards'];
   return JSON.stringify({
     log: s.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get(),
     audit: s.prepare('SELECT count(*) FROM audit_log').pluck().get(),
@@ -199,6 +200,7 @@ function argsFor(name: string): unknown {
     'corrections.review': { answerId: v.answerId, verdict: 'accepted', note: '' },
     'regions.setOffice': { streetCode: '430188001', office: { name: '伪造的街道办事处', address: '别处', phone: '', hotlines: [] } },
     'roster.markSent': { districtCode: '430188', month: '2026-11' },
+    'standards.set': { districtCode: '430188', effectiveFrom: '2027-07-01', effectiveTo: null, values: (({ nameMasking: _n, ...v }) => v)(defaultSettings), basisNote: '伪造的标准' },
   };
   if (!(name in table)) throw new Error(`no forged arguments for ${name}: add them`);
   return table[name];

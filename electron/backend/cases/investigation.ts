@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/result';
 import { defineCommand } from '../commands/command';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
+import { settingsOfRegion } from '../settings/settings';
 import { assertFileOpen, caseWriter, loadCase } from './case-of';
 import { loadCaseRecord } from './record-view';
 
@@ -52,7 +53,9 @@ export const recordInvestigation = defineCommand({
     });
     if (args.singlePerson && !memberIds.has(args.singlePerson.memberId)) problems.push({ field: 'singlePerson', message: '按单人户纳入的成员不在这一户' });
 
-    const settings = await cx.settings();
+    // The household is assessed against the standard in force on the day of the visit: a new standard from
+    // July applies to a household visited in July, not to one visited in June and recorded later.
+    const settings = await settingsOfRegion(trx, c.street_code, args.visitedOn);
     const household = await trx.selectFrom('households').select(['area_type']).where('id', '=', c.household_id).executeTakeFirstOrThrow();
     const standardFen = household.area_type === 'rural' ? settings.dibaoStandardRuralFen : settings.dibaoStandardUrbanFen;
     const basis = { kind: c.kind, category: c.category, standardFen, householdSize: members.length, currentAmountFen: c.current_amount_fen, temporaryLimitMonths: settings.temporaryLimitMonths, edgeIncomePercent: settings.edgeIncomePercent };

@@ -12,7 +12,7 @@ import { formatYuan } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
-import { getSettings } from '../settings/settings';
+import { settingsOfRegion } from '../settings/settings';
 import { householdAssistance, timedDecisions } from './assistance';
 import type { EffectTiming } from '../../../shared/decision-effects';
 import { investigationView } from './investigation-view';
@@ -42,7 +42,7 @@ export async function loadCaseRecordOn(db: Db, user: SessionUser, caseId: string
   members.sort((a, b) => Number(b.relation === 'self') - Number(a.relation === 'self'));
   const names = new Map(members.map((m) => [m.id, m.name] as const));
   const investigationRow = await db.selectFrom('investigations').selectAll().where('case_id', '=', c.id).executeTakeFirst();
-  const settings = await getSettings(db);
+  const settings = await settingsOfRegion(db, c.street_code, on);
   const assistance = await householdAssistance(db, h.id, on);
   return {
     id: c.id,

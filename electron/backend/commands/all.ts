@@ -18,5 +18,6 @@ import '../cases/record-death';
 import '../imports/import-command';
 import '../imports/mappings';
 import '../roster/roster-send';
+import '../standards/standards';
 
 export { allCommands, commandNamed, commandLabel } from './command';

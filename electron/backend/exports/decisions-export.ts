@@ -16,7 +16,7 @@ import type { SavedFile } from '../../../shared/saved-file';
 import type { BackendContext } from '../context';
 import { meetingDetail } from '../meetings/meeting-view';
 import { assertAllowed } from '../session/access';
-import { getSettings } from '../settings/settings';
+import { settingsOfMeeting } from '../settings/settings';
 import { tableSheet, type Field } from '../spreadsheet/xlsx-write';
 import { citizenIdRule, headCitizenIds } from './citizen-ids';
 import { saveExport } from './export-file';
@@ -44,7 +44,7 @@ export const decisionFields: readonly Field<DecisionLine>[] = [
 ];
 
 export async function exportDecisions(ctx: BackendContext, user: SessionUser, meetingId: string, outFile?: string): Promise<SavedFile> {
-  const meeting = await meetingDetail(ctx.db, meetingId, await getSettings(ctx.db), { withNoticeDue: false });
+  const meeting = await meetingDetail(ctx.db, meetingId, await settingsOfMeeting(ctx.db, meetingId, ctx.clock.today()), { withNoticeDue: false });
   assertAllowed(canRead(user, meeting.streetCode, '这次会议'));
   if (meeting.status !== 'closed') throw new AppError('conflict', '会议结束后才能导出决定：结束前，决定还可以撤销重议');
   const decided = meeting.items.filter((i): i is AgendaItemView & { decision: DecisionView } => !i.removed && i.decision !== null);

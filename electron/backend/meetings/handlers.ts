@@ -2,7 +2,7 @@ import { canRead } from '../../../shared/access';
 import { AppError } from '../../../shared/result';
 import type { HandlerMap } from '../handlers/registry';
 import { assertAllowed } from '../session/access';
-import { getSettings } from '../settings/settings';
+import { settingsOfMeeting } from '../settings/settings';
 import { writeMinutes } from './meeting-close';
 import { meetingCandidates, streetRoster } from './meeting-prepare';
 import { storedMinutes } from './stored-minutes';
@@ -13,7 +13,7 @@ export const meetingHandlers: HandlerMap<'meetings.list' | 'meetings.get' | 'mee
   'meetings.list': async (_args, ctx, caller) => listMeetings(ctx.db, caller.signedIn().regionCode),
   'meetings.get': async (args, ctx, caller) => {
     const user = caller.signedIn();
-    const detail = await meetingDetail(ctx.db, args.meetingId, await getSettings(ctx.db));
+    const detail = await meetingDetail(ctx.db, args.meetingId, await settingsOfMeeting(ctx.db, args.meetingId, ctx.clock.today()));
     assertAllowed(canRead(user, detail.streetCode, '这次会议'));
     return detail;
   },

@@ -21,7 +21,7 @@ import type { Database } from '../db/schema';
 import { renderJob } from '../pdf/render-job';
 import { officeOf } from '../regions/offices';
 import { assertAllowed } from '../session/access';
-import { getSettings } from '../settings/settings';
+import { settingsOfMeeting } from '../settings/settings';
 import { beginMeetingChange, meetingOf, meetingReply, meetingWriter } from './meeting-load';
 import { meetingDetail } from './meeting-view';
 
@@ -85,7 +85,7 @@ async function recordForMinutes(ctx: BackendContext, meetingId: string): Promise
     const parsed = MeetingDetail.safeParse(JSON.parse(row.minutes_json));
     if (parsed.success) return parsed.data;
   }
-  return minutesRecord(await meetingDetail(ctx.db, meetingId, await getSettings(ctx.db)));
+  return minutesRecord(await meetingDetail(ctx.db, meetingId, await settingsOfMeeting(ctx.db, meetingId, ctx.clock.today())));
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,6 +1,7 @@
 // What every command on a meeting starts from: the meeting (not-found first), who may change it (the
 // street's own staff and leading group), which states allow the change, and the meeting as it now is
 // (a meeting changed meanwhile by another device is a conflict at the centre).
+import { chinaDateOf } from '../../../shared/dates';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { canWriteStreet, type Actor } from '../../../shared/access';
 import type { MeetingStatus, SessionUser } from '../../../shared/domain';
@@ -9,7 +10,7 @@ import type { MeetingDetail } from '../../../shared/meeting';
 import { AppError } from '../../../shared/result';
 import type { CommandContext } from '../commands/command';
 import type { Database, MeetingsTable } from '../db/schema';
-import { getSettings } from '../settings/settings';
+import { settingsOfMeeting } from '../settings/settings';
 import { meetingDetail } from './meeting-view';
 
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -44,7 +45,7 @@ export async function beginMeetingChange(cx: CommandContext, meeting: MeetingRow
 
 /** A meeting command's answer to the desk: the meeting as it now is. */
 export async function meetingReply(db: Kysely<Database>, _user: SessionUser, meetingId: string): Promise<MeetingDetail> {
-  return meetingDetail(db, meetingId, await getSettings(db));
+  return meetingDetail(db, meetingId, await settingsOfMeeting(db, meetingId, chinaDateOf(new Date().toISOString())));
 }
 
 /** Reads an agenda item of this meeting, refusing ids from elsewhere. */

@@ -24,6 +24,7 @@ export async function settingChanges(db: Kysely<Database>): Promise<SettingChang
 
 /** Reading the settings; changing them is the local command settings.update. */
 export const settingsHandlers: HandlerMap<'settings.get' | 'settings.changes'> = {
-  'settings.get': async (_args, ctx) => getSettings(ctx.db),
+  // As they hold today for the signed-in user's district: the standard in force over this copy's own settings.
+  'settings.get': async (_args, ctx, caller) => getSettings(ctx.db, caller.user ? { districtCode: caller.user.regionCode.slice(0, 6), on: ctx.clock.today() } : undefined),
   'settings.changes': async (_args, ctx) => settingChanges(ctx.db),
 };

@@ -5,6 +5,7 @@ import { canChangeLocalSettings } from '../../../shared/access';
 import { defineCommand, nothing } from '../commands/command';
 import type { Database } from '../db/schema';
 import { zodMessage } from '../validation';
+import { chinaDateOf } from '../../../shared/dates';
 import { localSettingKeys, standardInForce } from '../../../shared/standards';
 
 const SETTINGS_KEY = 'settings';
@@ -28,6 +29,21 @@ export async function getSettings(db: Reader, where?: StandardsOn): Promise<Sett
   const parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
   if (!parsed.success) throw new AppError('validation', `已保存的设置无效，请在“设置”中修正：${zodMessage(parsed.error)}`);
   return parsed.data;
+}
+
+/** The settings for a row of a division (a case's street, a meeting's street) on a day: its district's standard then. */
+export function settingsOfRegion(db: Reader, regionCode: string, on: string): Promise<Settings> {
+  return getSettings(db, { districtCode: regionCode.slice(0, 6), on });
+}
+
+/**
+ * The settings a meeting's page shows (quorum, passing rule, approval limits): for a closed meeting those
+ * of its day, for an open one those of `today`, the day its decisions would be recorded.
+ */
+export async function settingsOfMeeting(db: Reader, meetingId: string, today: string): Promise<Settings> {
+  const m = await db.selectFrom('meetings').select(['street_code', 'status', 'scheduled_at']).where('id', '=', meetingId).executeTakeFirst();
+  if (!m) return getSettings(db);
+  return settingsOfRegion(db, m.street_code, m.status === 'closed' ? chinaDateOf(m.scheduled_at) : today);
 }
 
 /** The values of the district's record in force on the day, or none. */

@@ -8,6 +8,11 @@ import type { Window } from './calendar';
 import type { CaseDocumentRecord, CaseRecord, ComplaintRecord, Filing, Household, InvestigationRecord, Meeting, OfficeRecord, Street, User } from './model';
 import type { NoticeBatchRecord } from './notices';
 import { DISTRICT, DISTRICT_OFFICE } from './regions';
+import { localSettingKeys } from '../../../../shared/standards';
+import { derivedId } from '../../commands/context';
+
+/** The day the demo district's first standard takes effect (the start of the standards' year). */
+export const INITIAL_STANDARD_FROM = '2026-01-01';
 
 export type District = {
   window: Window;
@@ -70,6 +75,18 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
   table('users', ['id', 'username', 'name', 'role', 'region_code', 'active'], (row) => {
     for (const u of d.users) row(u.id, u.username, u.name, u.role, u.regionCode, 1);
   });
+
+  // The district's first dated standard (shared/standards.ts), from the demo's settings, set by its bureau
+  // chief: every copy under the district receives it on its first pull. It starts on 2026-01-01, or on the
+  // first day of the generated window if that is earlier, so that every generated decision lies under it.
+  const chief = d.users.find((u) => u.role === 'bureau_chief');
+  if (chief) {
+    const from = [INITIAL_STANDARD_FROM, `${d.window.months[0] ?? d.window.currentMonth}-01`].sort()[0]!;
+    const values = Object.fromEntries(Object.entries(d.settings).filter(([k]) => !(localSettingKeys as readonly string[]).includes(k)));
+    table('standards', ['id', 'district_code', 'effective_from', 'effective_to', 'values_json', 'note', 'set_by', 'set_by_name', 'set_at'], (row) => {
+      row(derivedId('demo-standard', [DISTRICT.code, from]), DISTRICT.code, from, null, JSON.stringify(values), '初始标准', chief.id, chief.name, d.window.stamp);
+    });
+  }
 
   table('committee_members', ['id', 'street_code', 'user_id', 'name', 'position', 'title', 'voting', 'sort_order', 'active'], (row) => {
     for (const s of d.streets) {
