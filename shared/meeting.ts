@@ -165,6 +165,8 @@ export const MeetingDetail = MeetingSummary.extend({
   items: z.array(AgendaItemView),
   approvalMinFen: Fen,
   approvalMaxFen: Fen,
+  /** The longest phase-out (渐退期) the standard in force allows, months; absent in records frozen before it existed. */
+  phaseOutMaxMonths: z.number().int().positive().optional(),
   /** Approved changes of a closed meeting (new, increase, decrease, phase-out, termination) not yet on its notice batches. */
   noticeDue: z.number().int().nonnegative(),
 });

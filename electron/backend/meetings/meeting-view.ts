@@ -170,6 +170,7 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
     items: views,
     approvalMinFen: settings.approvalMinFen,
     approvalMaxFen: settings.approvalMaxFen,
+    phaseOutMaxMonths: settings.phaseOutMaxMonths,
     noticeDue: withNoticeDue && m.status === 'closed' ? await noticeDueCount(db, meetingId) : 0,
   };
 }

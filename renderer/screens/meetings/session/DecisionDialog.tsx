@@ -42,6 +42,9 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
   // 更正以往决定: this decision may correct one of the household's decisions at a closed earlier meeting.
   const earlier = item.earlierDecisions ?? [];
   const [supersedes, setSupersedes] = useState(previous?.supersedes?.decisionId ?? '');
+  // 渐退: the months of the phase-out, at most what the standard in force allows (the longest by default).
+  const maxPhaseOut = detail.phaseOutMaxMonths ?? 6;
+  const [phaseOutMonths, setPhaseOutMonths] = useState(String(maxPhaseOut));
   const [error, setError] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
@@ -49,6 +52,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
 
   const needsAmount = outcome === 'approve' && c.amountRule === 'required';
   const needsReason = outcome !== 'approve';
+  const needsPhaseOut = outcome === 'approve' && c.kind === 'phase_out';
   // The field the recorder types into first: the reason for 不同意 / 暂缓, else the amount, else confirm.
   useEffect(() => {
     const target = needsReason ? reasonRef.current : needsAmount ? amountRef.current : confirmRef.current;
@@ -66,6 +70,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
       reasonRef.current?.focus();
       return setError(`${outcomeLabels[outcome]}须写明理由`);
     }
+    if (needsPhaseOut && !/^\d+$/.test(phaseOutMonths.trim())) return setError('渐退期应为整月数');
     const [votesFor = 0, votesAgainst = 0, votesAbstain = 0] = counts;
     const r = await meeting.run('meetings.recordDecision', {
       meetingId: detail.id,
@@ -78,6 +83,7 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
       votesAbstain,
       notes,
       supersedesDecisionId: supersedes === '' ? null : supersedes,
+      phaseOutMonths: needsPhaseOut ? Number(phaseOutMonths.trim()) : null,
     });
     if (r.ok) onDecided(r.detail);
     else setError(r.message);
@@ -123,6 +129,14 @@ export function DecisionDialog({ item, detail, meeting, outcome: initial, onClos
                 金额（元）<span className="muted">拟定 {c.proposedAmountFen === null ? '—' : formatYuan(c.proposedAmountFen)}；允许 {formatYuan(detail.approvalMinFen)}～{formatYuan(detail.approvalMaxFen)}</span>
               </span>
               <input ref={amountRef} type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="decision-amount" />
+            </label>
+          )}
+          {needsPhaseOut && (
+            <label className="field">
+              <span>
+                渐退期（个月）<span className="muted">最长 {maxPhaseOut} 个月，自公示期满次日起计</span>
+              </span>
+              <input type="number" min={1} max={maxPhaseOut} step={1} value={phaseOutMonths} onChange={(e) => setPhaseOutMonths(e.target.value)} data-testid="decision-phase-out-months" />
             </label>
           )}
           {c.amountRule === 'stop' && <p className="dialog-note">同意后停止发放（金额记为 0）。</p>}
