@@ -205,6 +205,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   decisionId: record('决定'),
   answerId: record('整改答复'),
   verdict: text('审核结论'),
+  note: text('审核意见'),
 
   // Sync
   serverUrl: text('中心地址'),
@@ -237,7 +238,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'members.row': record('行号'),
   // The monthly roster (花名册)
   scope: digits('街道或区的区划代码'),
-  note: text('备注'),
+  sendNote: text('报送说明'),
 };
 
 /**

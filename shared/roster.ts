@@ -14,7 +14,7 @@ export const rosterArgs = {
   pdf: z.object({ month: IsoMonth, scope: RosterScope }).strict(),
   xlsx: z.object({ month: IsoMonth, scope: RosterScope }).strict(),
   reminder: z.object({}).strict(),
-  markSent: z.object({ districtCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'), month: IsoMonth, note: z.string().max(200).optional() }).strict(),
+  markSent: z.object({ districtCode: z.string().regex(/^\d{6}$/, '区划代码应为 6 位数字'), month: IsoMonth, sendNote: z.string().max(200).optional() }).strict(),
 } as const;
 export type RosterArgs = z.infer<typeof rosterArgs.summary>;
 

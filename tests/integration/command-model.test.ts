@@ -25,14 +25,14 @@ import { differences } from '../helpers/sync-compare';
 const pinNote = defineCommand({
   name: 'scratch.pinNote',
   label: '会议便签',
-  args: z.object({ meetingId: z.string().min(1).max(64), note: z.string().trim().min(1, '请填写便签').max(20, '便签不能超过 20 个字') }).strict(),
+  args: z.object({ meetingId: z.string().min(1).max(64), pin: z.string().trim().min(1, '请填写便签').max(20, '便签不能超过 20 个字') }).strict(),
   async load({ trx }, args) {
     return trx.selectFrom('meetings').select(['id', 'street_code', 'venue']).where('id', '=', args.meetingId).executeTakeFirstOrThrow();
   },
   access: (user, meeting) => canWriteStreet(user, meeting.street_code, '会议'),
   async run({ trx, at, audit, expect: relyOn }, args, meeting) {
     await relyOn('meetings', meeting.id);
-    await trx.updateTable('meetings').set({ venue: `${meeting.venue}（${args.note}）`, updated_at: at }).where('id', '=', meeting.id).execute();
+    await trx.updateTable('meetings').set({ venue: `${meeting.venue}（${args.pin}）`, updated_at: at }).where('id', '=', meeting.id).execute();
     audit({ action: 'scratch.pin', entity: 'meeting', entityId: meeting.id, details: {} });
     return { meetingId: meeting.id };
   },
@@ -60,19 +60,19 @@ describe('a command defined in one place', () => {
     // The desk: a channel of the handler table, arguments checked with its schema, access with its rule.
     const table = createHandlerTable(client.ctx, { checkResults: true });
     expect(table.names()).toContain('scratch.pinNote');
-    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, note: '' })).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写便签', details: { problems: [{ field: 'note', message: '请填写便签' }] } } });
-    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, note: '请带印章' })).toEqual({ ok: true, value: { meetingId: meeting.id } });
+    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, pin: '' })).toEqual({ ok: false, error: { code: 'invalid-args', message: '请填写便签', details: { problems: [{ field: 'pin', message: '请填写便签' }] } } });
+    expect(await table.invoke('scratch.pinNote', { meetingId: meeting.id, pin: '请带印章' })).toEqual({ ok: true, value: { meetingId: meeting.id } });
     // The CLI's call, as the user named, in this process: the same command, the same envelope.
     const printed: string[] = [];
     const errors: string[] = [];
-    expect(await runCli(['call', '--db', client.file, '--as', 'st001-staff2', 'scratch.pinNote', JSON.stringify({ meetingId: meeting.id, note: '九点开始' })], (l) => printed.push(l), (l) => errors.push(l)), errors.join('\n')).toBe(0);
+    expect(await runCli(['call', '--db', client.file, '--as', 'st001-staff2', 'scratch.pinNote', JSON.stringify({ meetingId: meeting.id, pin: '九点开始' })], (l) => printed.push(l), (l) => errors.push(l)), errors.join('\n')).toBe(0);
     expect(JSON.parse(printed[0]!)).toEqual({ ok: true, value: { meetingId: meeting.id } });
     printed.length = 0;
-    expect(await runCli(['call', '--db', client.file, '--as', 'st001-staff2', 'scratch.pinNote', JSON.stringify({ meetingId: meeting.id, note: '这张便签写得实在是太长了超过二十个字的限制' })], (l) => printed.push(l))).toBe(1);
-    expect(JSON.parse(printed[0]!)).toEqual({ ok: false, error: { code: 'invalid-args', message: '便签不能超过 20 个字', details: { problems: [{ field: 'note', message: '便签不能超过 20 个字' }] } } });
+    expect(await runCli(['call', '--db', client.file, '--as', 'st001-staff2', 'scratch.pinNote', JSON.stringify({ meetingId: meeting.id, pin: '这张便签写得实在是太长了超过二十个字的限制' })], (l) => printed.push(l))).toBe(1);
+    expect(JSON.parse(printed[0]!)).toEqual({ ok: false, error: { code: 'invalid-args', message: '便签不能超过 20 个字', details: { problems: [{ field: 'pin', message: '便签不能超过 20 个字' }] } } });
     // The outbox: its name and its arguments, never rows.
     const queued = client.ctx.sqlite.prepare("SELECT args_json FROM outbox WHERE name = 'scratch.pinNote' ORDER BY id").pluck().all() as string[];
-    expect(queued.map((q) => (JSON.parse(q) as { args: { note: string } }).args.note)).toEqual(['请带印章', '九点开始']);
+    expect(queued.map((q) => (JSON.parse(q) as { args: { pin: string } }).args.pin)).toEqual(['请带印章', '九点开始']);
     // The centre runs it again, under the account that pushed it, and audits it.
     expect(await syncNow(client.ctx, fastRetry)).toMatchObject({ rejected: 0 });
     const s = server.store.handle.sqlite;
@@ -89,9 +89,9 @@ describe('a command defined in one place', () => {
     const other = await central.client();
     await signIn(other.ctx, server.url, 'st001-staff2', server.password('st001-staff2'), 'test', fastRetry);
     await syncNow(other.ctx, fastRetry);
-    await deskAs(other.ctx, await rosterUserNamed(other.ctx.db, 'st001-staff2')).run(pinNote, { meetingId: meeting.id, note: '先到' });
+    await deskAs(other.ctx, await rosterUserNamed(other.ctx.db, 'st001-staff2')).run(pinNote, { meetingId: meeting.id, pin: '先到' });
     await syncNow(other.ctx, fastRetry);
-    await desk.run(pinNote, { meetingId: meeting.id, note: '后到' });
+    await desk.run(pinNote, { meetingId: meeting.id, pin: '后到' });
     expect(await syncNow(client.ctx, fastRetry)).toMatchObject({ rejected: 1 });
     expect(await syncRejections(client.ctx)).toMatchObject([{ name: 'scratch.pinNote', label: '会议便签', code: 'conflict' }]);
     expect(client.ctx.sqlite.prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(meeting.id)).toBe('会议室（先到）');

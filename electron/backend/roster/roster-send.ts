@@ -53,7 +53,7 @@ export const markRosterSent = defineCommand({
         households: view.summary.households,
         persons: view.summary.persons,
         total_fen: view.summary.totalFen,
-        note: args.note ?? '',
+        note: args.sendNote ?? '',
         sent_by: cx.user.id,
         sent_by_name: cx.user.name,
         updated_at: cx.at,
