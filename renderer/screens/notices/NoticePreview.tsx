@@ -47,7 +47,7 @@ export function NoticePreview({ doc, testId }: Props) {
         <p className="np-lead">{leadText(doc, section)}</p>
         {batch && doc.period && (
           <p className="np-lead" data-testid="notice-preview-period">
-            公示期：{formatChineseDate(doc.period.start)}至{formatChineseDate(doc.period.end)}（{days}天），期满无异议的，自{formatChineseDate(addDays(doc.period.end, 1))}起执行。
+            公示期为{formatChineseDate(doc.period.start)}至{formatChineseDate(doc.period.end)}（{days}天），期满无异议的，自{formatChineseDate(addDays(doc.period.end, 1))}起执行。
           </p>
         )}
         {section.rows.length === 0 ? (

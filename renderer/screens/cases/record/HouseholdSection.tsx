@@ -130,7 +130,7 @@ export function HouseholdSection({ view, reveals, onChanged }: Props) {
                         移出
                       </button>
                       {!m.diedOn && (
-                        <button type="button" className="button small-inline" onClick={() => setOpen({ kind: 'death', member: m })} aria-label={`登记 ${m.name} 死亡`} data-testid="member-death">
+                        <button type="button" className="button small-inline" onClick={() => setOpen({ kind: 'death', member: m })} aria-label={`登记死亡 ${m.name}`} data-testid="member-death">
                           登记死亡
                         </button>
                       )}
