@@ -24,6 +24,9 @@ const statements = [
   `ALTER TABLE members ADD COLUMN died_on TEXT`,
   // A 复核 or 停保 case opened from a due item of the calendar or from a correction: what it was opened for.
   `ALTER TABLE cases ADD COLUMN opened_for TEXT`,
+  // The visit that followed up an approved 临时救助 (the calendar's 回访), once made.
+  `ALTER TABLE cases ADD COLUMN followed_up_on TEXT`,
+  `ALTER TABLE cases ADD COLUMN follow_up_note TEXT NOT NULL DEFAULT ''`,
   `CREATE UNIQUE INDEX cases_opened_for ON cases(opened_for) WHERE opened_for IS NOT NULL AND status IN ('pending', 'deferred', 'reinvestigating')`,
   `CREATE TABLE corrections_new (
   id TEXT PRIMARY KEY,

@@ -20,7 +20,7 @@ import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import { RosterReminder, RosterView, rosterArgs } from './roster';
 import { StreetCorrection, correctionArgs } from './corrections';
-import { DueList, deathArgs, dueArgs } from './due';
+import { DueList, deathArgs, dueArgs, followUpArgs } from './due';
 import { SetStandardArgs, SetStandardResult, StandardList } from './standards';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
@@ -89,6 +89,7 @@ export const contract = {
   'households.addMember': { args: caseRecordArgs.addMember, result: CaseRecordView },
   'households.removeMember': { args: caseRecordArgs.removeMember, result: CaseRecordView },
   'households.recordDeath': { args: deathArgs.record, result: CaseRecordView },
+  'cases.recordFollowUp': { args: followUpArgs.record, result: CaseRecordView },
   'due.list': { args: dueArgs.list, result: DueList },
   'settings.get': { args: Empty, result: Settings },
   'settings.update': { args: SettingsPatch, result: Settings },

@@ -26,6 +26,7 @@ export const channelNames = [
   'households.addMember',
   'households.removeMember',
   'households.recordDeath',
+  'cases.recordFollowUp',
   'due.list',
   'settings.get',
   'settings.update',

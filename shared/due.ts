@@ -87,6 +87,8 @@ export type DueCase = {
   /** For a decided case: the day its meeting closed; for an approved temporary case the follow-up counts from it. */
   decidedOn: string | null;
   openedFor: string | null;
+  /** The day an approved temporary payment was followed up, if it was. */
+  followedUpOn?: string | null;
 };
 
 export type SuggestedKind = 're_review' | 'termination';
@@ -234,7 +236,7 @@ export function caseDue(c: DueCase, h: DueHousehold, s: DueSettings, today: stri
   }
   if (c.kind === 'temporary' && c.status === 'approved' && c.decidedOn) {
     const decided = c.decidedOn;
-    if (h.appliedOn.some((a) => a > decided)) return [];
+    if (c.followedUpOn || h.appliedOn.some((a) => a > decided)) return [];
     const dueOn = addMonthsToDate(decided, s.temporaryFollowUpMonths);
     if (!within(dueOn, today)) return [];
     return [
@@ -301,3 +303,15 @@ export const deathArgs = {
     .strict(),
 } as const;
 export type DeathArgs = z.output<(typeof deathArgs)['record']>;
+
+/** 临时救助回访: the follow-up visit of an approved temporary payment, which clears its 到期 item. */
+export const followUpArgs = {
+  record: z
+    .object({
+      caseId: z.string().min(1).max(64),
+      followedUpOn: IsoDate,
+      followUpNote: z.string().trim().min(1, '请写明回访情况').max(300, '回访情况不能超过 300 个字'),
+    })
+    .strict(),
+} as const;
+export type FollowUpArgs = z.output<(typeof followUpArgs)['record']>;

@@ -153,6 +153,8 @@ export const fieldLabels: Record<string, FieldLabel> = {
   title: text('单位和职务'),
   memberId: record('成员'),
   diedOn: text('死亡日期'),
+  followedUpOn: text('回访日期'),
+  followUpNote: text('回访情况'),
   leftRoom: text('是否离场'),
   recusalId: record('回避记录'),
   outcome: text('决定'),

@@ -62,6 +62,9 @@ test('a street office sees what falls due and puts a re-check on the next agenda
   await expect(action).toBeVisible();
   const row = page.getByTestId('due-item').filter({ has: action }).first();
   const key = (await row.getAttribute('data-key'))!;
+  // Narrowed to the item's kind first (a street with a hundred follow-ups would take as many Tabs).
+  const groupKind = (await row.locator('xpath=ancestor::*[@data-testid="due-group"]').getAttribute('data-kind'))!;
+  await page.getByTestId('due-kind').selectOption(groupKind);
   await page.getByTestId('due-kind').focus();
   let reached = false;
   for (let i = 0; i < 80 && !reached; i++) {
@@ -75,6 +78,26 @@ test('a street office sees what falls due and puts a re-check on the next agenda
   await expect(made.getByTestId('due-open-case')).toContainText(/已列入议程|待列入下次会议/);
   await expect(made.getByTestId('due-action')).toHaveCount(0);
   await page.screenshot({ path: `${shots}/due-opened-1920.png` });
+});
+
+test('a temporary-assistance follow-up is recorded from 到期 and leaves the list', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
+  await login(page, STAFF);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDue(page);
+  const row = page.locator('[data-testid="due-item"][data-key^="temporary:"]').first();
+  const key = await row.getAttribute('data-key');
+  await row.getByTestId('due-follow-up').click();
+  const dialog = page.getByTestId('follow-up-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '确认登记' }).click();
+  // Nothing typed: refused at the field, and the dialog stays.
+  await expect(dialog).toContainText('请写明回访情况');
+  await dialog.getByTestId('follow-up-note').fill('家庭已渡过难关，暂无其他救助需求');
+  await page.screenshot({ path: `${shots}/due-follow-up-1366.png` });
+  await dialog.getByRole('button', { name: '确认登记' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator(`[data-testid="due-item"][data-key="${key}"]`)).toHaveCount(0);
 });
 
 test('the bureau picks a street of its district', async ({ page }) => {

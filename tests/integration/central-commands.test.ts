@@ -191,6 +191,7 @@ function argsFor(name: string): unknown {
     'households.addMember': { caseId: v.pendingCaseId, member: { name: '假成员', citizenId: '11010519491231002X', relation: 'other' }, reason: '伪造的修改' },
     'households.removeMember': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, reason: '伪造的修改' },
     'cases.openReview': { householdId: v.pendingHouseholdId, kind: 're_review', reason: '伪造的复核', openedFor: 'due:forged' },
+    'cases.recordFollowUp': { caseId: v.pendingCaseId, followedUpOn: '2026-11-19', followUpNote: '伪造的回访' },
     'households.recordDeath': { caseId: v.pendingCaseId, memberId: v.pendingMemberId, diedOn: '2026-11-19', reason: '伪造的死亡登记' },
     'cases.import': {
       streetCode: '430188001', fileName: '伪造.xlsx', sha256: '0'.repeat(64), part: 1, parts: 1,

@@ -96,6 +96,25 @@ describe('the 到期 list', () => {
     expect(days).toEqual([...days].sort());
   });
 
+  it('clears a temporary-assistance follow-up once its visit is recorded, and only once', async () => {
+    const s = await setup();
+    const args = { caseId: 'c-temp', followedUpOn: '2026-11-19', followUpNote: '家庭已渡过难关，暂无其他救助需求' };
+    const before = s.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+    await s.refused('cases.recordFollowUp', { ...args, followedUpOn: '2026-11-21' }, 'validation', /不能晚于今天/);
+    await s.refused('cases.recordFollowUp', { ...args, followedUpOn: '2026-08-01' }, 'validation', /不能早于批准临时救助的日期（2026-08-25）/);
+    await s.refused('cases.recordFollowUp', { ...args, caseId: 'c-0' }, 'conflict', /不是已批准的临时救助/);
+    await s.refused('cases.recordFollowUp', { ...args, followUpNote: ' ' }, 'invalid-args', /回访情况/);
+    signInAs(s.t.handle, 'u-other');
+    await s.refused('cases.recordFollowUp', args, 'forbidden');
+    signInAs(s.t.handle, 'u-staff');
+    expect(s.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+    expect(byKey((await s.call('due.list', {})).items, 'temporary:c-temp')).toHaveLength(1);
+    await s.call('cases.recordFollowUp', args);
+    expect(s.db.prepare("SELECT followed_up_on, follow_up_note FROM cases WHERE id = 'c-temp'").get()).toEqual({ followed_up_on: '2026-11-19', follow_up_note: args.followUpNote });
+    expect(byKey((await s.call('due.list', {})).items, 'temporary:c-temp')).toEqual([]);
+    await s.refused('cases.recordFollowUp', args, 'conflict', /不能重复登记/);
+  });
+
   it('answers an item with a 复核 already waiting for the household instead of offering a second', async () => {
     const s = await setup();
     s.db.prepare(`INSERT INTO cases (id, case_no, household_id, street_code, community_code, category, kind, status, applied_on, created_at, updated_at) VALUES ('c-rr', '2026-430188001-0105', 'h-able', '${STREET}', '${COMMUNITY}', 'dibao', 're_review', 'pending', '2026-11-18', ?, ?)`).run(NOW, NOW);

@@ -25,7 +25,7 @@ const expected: Record<TableName, readonly string[]> = {
   cases: cols<'cases'>()([
     'id', 'case_no', 'household_id', 'street_code', 'community_code', 'category', 'kind', 'status', 'applied_on', 'reason', 'current_amount_fen',
     'proposed_amount_fen', 'per_capita_income_fen', 'income_check_note', 'home_visit_note', 'prepaid_amount_fen', 'prepaid_on', 'close_relative',
-    'complaint', 'complaint_note', 'caseworker', 'created_at', 'prepaid_reason', 'prepaid_approved_by', 'relatives_declaration', 'relatives_declaration_note', 'declared_income_fen', 'opened_for', ...synced,
+    'complaint', 'complaint_note', 'caseworker', 'created_at', 'prepaid_reason', 'prepaid_approved_by', 'relatives_declaration', 'relatives_declaration_note', 'declared_income_fen', 'opened_for', 'followed_up_on', 'follow_up_note', ...synced,
   ]),
   investigations: cols<'investigations'>()([
     'id', 'case_id', 'visited_on', 'investigators_json', 'visit_note', 'incomes_json', 'expenses_json', 'assets_json', 'single_person_basis', 'single_person_member_id',

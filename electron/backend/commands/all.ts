@@ -15,6 +15,7 @@ import '../cases/household-edits';
 import '../cases/review-cases';
 import '../corrections/corrections';
 import '../cases/record-death';
+import '../cases/record-follow-up';
 import '../imports/import-command';
 import '../imports/mappings';
 import '../roster/roster-send';

@@ -137,6 +137,9 @@ export interface CasesTable extends Synced {
   declared_income_fen: number | null;
   /** 0008: `due:…` or `correction:…` when the case was opened from the calendar or a correction. */
   opened_for: Generated<string | null>;
+  /** 0008: the follow-up visit of an approved 临时救助, and what it found. */
+  followed_up_on: Generated<string | null>;
+  follow_up_note: Generated<string>;
 }
 
 export interface InvestigationsTable extends Synced {

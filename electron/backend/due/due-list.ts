@@ -65,6 +65,7 @@ export async function dueList(db: Kysely<Database>, user: SessionUser, asked: st
         'c.prepaid_on',
         'c.prepaid_amount_fen',
         'c.opened_for',
+        'c.followed_up_on',
         eb.exists(eb.selectFrom('objections as o').select('o.id').whereRef('o.case_id', '=', 'c.id')).as('objected'),
         eb
           .exists(
@@ -165,6 +166,7 @@ export async function dueList(db: Kysely<Database>, user: SessionUser, asked: st
       objected: Boolean(c.objected),
       decidedOn: caseDecidedOn.get(c.id) ?? null,
       openedFor: c.opened_for,
+      followedUpOn: c.followed_up_on,
     };
     // The follow-up counts from the decision, with the interval in force today.
     items.push(...caseDue(dueCase, h, undecided ? s : settingsToday, today));

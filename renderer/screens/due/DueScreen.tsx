@@ -11,6 +11,7 @@ import { call, errorMessage } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import type { Go } from '../../use-route';
+import { FollowUpDialog } from './FollowUpDialog';
 import './due.css';
 
 const suggestedLabels = { re_review: '列入复核', termination: '列入停保' } as const;
@@ -28,6 +29,7 @@ export function DueScreen({ go }: { go: Go }) {
   const [kind, setKind] = useState<DueKind | ''>('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const mayOpen = user !== null && isStreetRole(user.role);
+  const [following, setFollowing] = useState<DueEntry | null>(null);
 
   async function open(item: DueEntry) {
     if (!item.suggestedKind) return;
@@ -120,7 +122,7 @@ export function DueScreen({ go }: { go: Go }) {
                   {items
                     .filter((i) => i.kind === k)
                     .map((i) => (
-                      <DueRow key={i.key} item={i} mayOpen={mayOpen} onOpen={() => void open(i)} onCase={(caseId) => go({ screen: 'cases', view: { kind: 'record', caseId, section: null } })} />
+                      <DueRow key={i.key} item={i} mayOpen={mayOpen} onOpen={() => void open(i)} onFollowUp={() => setFollowing(i)} onCase={(caseId) => go({ screen: 'cases', view: { kind: 'record', caseId, section: null } })} />
                     ))}
                 </tbody>
               </table>
@@ -128,6 +130,19 @@ export function DueScreen({ go }: { go: Go }) {
           </section>
         ))}
       </div>
+      {following && (
+        <FollowUpDialog
+          caseId={following.key.slice('temporary:'.length)}
+          caseNo={following.subjectCaseNo ?? ''}
+          headName={following.headName}
+          onClose={() => setFollowing(null)}
+          onSaved={() => {
+            setMessage({ ok: true, text: `已登记${following.headName}户的临时救助回访` });
+            setFollowing(null);
+            reload();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -141,7 +156,7 @@ function leftText(i: DueEntry): string {
   return i.daysLeft === 0 ? '今天到期' : `剩 ${i.daysLeft} 天`;
 }
 
-function DueRow({ item: i, mayOpen, onOpen, onCase }: { item: DueEntry; mayOpen: boolean; onOpen: () => void; onCase: (caseId: string) => void }) {
+function DueRow({ item: i, mayOpen, onOpen, onFollowUp, onCase }: { item: DueEntry; mayOpen: boolean; onOpen: () => void; onFollowUp: () => void; onCase: (caseId: string) => void }) {
   const [busy, setBusy] = useState(false);
   return (
     <tr className={i.overdue ? 'due-overdue' : undefined} data-testid="due-item" data-key={i.key} data-due={i.dueOn} data-overdue={i.overdue ? 'yes' : 'no'}>
@@ -161,6 +176,10 @@ function DueRow({ item: i, mayOpen, onOpen, onCase }: { item: DueEntry; mayOpen:
             </button>{' '}
             <span className={i.openCase.onAgenda ? 'ok-text' : 'muted'}>{i.openCase.decided ? '已审议' : i.openCase.onAgenda ? '已列入议程' : '待列入下次会议'}</span>
           </span>
+        ) : i.key.startsWith('temporary:') && mayOpen ? (
+          <button type="button" className="button small-inline" onClick={onFollowUp} aria-label={`登记回访：${i.headName}户`} data-testid="due-follow-up">
+            登记回访
+          </button>
         ) : (
           i.suggestedKind &&
           mayOpen && (
