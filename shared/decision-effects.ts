@@ -52,15 +52,17 @@ export function effectTiming(d: { kind: CaseKind; outcome: Outcome; closedOn: st
   return { state: 'from', date: addDays(notice.endDate, 1) };
 }
 
-/** The last day of a phase-out of `months` starting on `from`: 2026-03-15 + 6 months → 2026-09-14. */
+/** The last day of a phase-out of `months` starting on `from`: 2026-03-15 + 6 months → 2026-09-14, 2026-03-31 + 6 → 2026-09-30. */
 export function phaseOutLastDay(from: string, months: number): string {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   const lastOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const sameDay = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
-  return addDays(sameDay, -1);
+  const monthText = `${year}-${String(month).padStart(2, '0')}`;
+  // No such day in the month (31 March + 6 months): the period runs to that month's last day.
+  if (d > lastOfMonth) return `${monthText}-${String(lastOfMonth).padStart(2, '0')}`;
+  return addDays(`${monthText}-${String(d).padStart(2, '0')}`, -1);
 }
 
 /** A decision as the fold reads it: what was decided on which case, and the day it took effect. */

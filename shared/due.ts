@@ -226,7 +226,8 @@ export function caseDue(c: DueCase, h: DueHousehold, s: DueSettings, today: stri
         dueOn: limit.dueOn,
         daysLeft,
         workingDaysLeft: left.value,
-        overdue: left.value < 0,
+        // Past the limit's day, even over a weekend or a holiday when no working day has yet been lost.
+        overdue: today > limit.dueOn,
         reason: prepaid ? `${cn(c.prepaidOn ?? c.appliedOn)}已先行救助${((c.prepaidAmountFen ?? 0) / 100).toFixed(2)}元，尚待会议审议；${why}` : why,
         suggestedKind: null,
         subjectCaseNo: c.caseNo,

@@ -96,6 +96,11 @@ export function placeStandard<T extends DatedRecord>(existing: readonly T[], fro
     }
     return { ok: false, clash: r, message: overlapMessage(r) };
   }
+  // Closing an open-ended record with one that itself ends would leave the days after it without any
+  // standard (each copy would fall back to its own defaults), unless a later record starts right after.
+  if (closes && to !== null && !existing.some((r) => r.effectiveFrom === addDays(to, 1))) {
+    return { ok: false, clash: closes.record, message: `设定截止日期后，${formatChineseDate(addDays(to, 1))}起将没有执行的标准：请不填截止日期，或先设定自该日起执行的标准` };
+  }
   return { ok: true, closes };
 }
 

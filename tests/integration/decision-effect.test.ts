@@ -72,11 +72,12 @@ describe('effect after notice', () => {
     expect(await s.paid('h-1', '2026-11-30')).toBe('active 53000');
     expect(await s.paid('h-3', '2026-11-30')).toBe('terminated 0');
     expect(await s.paid('h-6', '2026-11-30')).toBe('active 58000');
-    // The phase-out runs three months from 2026-11-30, to 2027-02-27, and pays nothing after.
+    // The phase-out runs three months from 2026-11-30, to 2027-02-28, and pays nothing after.
     expect(await s.paid('h-7', '2026-11-30')).toBe('phasing_out 59000');
-    expect((await householdAssistance(s.t.handle.db, 'h-7', '2026-11-30')).phaseOutEndsOn).toBe('2027-02-27');
-    expect(await s.paid('h-7', '2027-02-27')).toBe('phasing_out 59000');
-    expect(await s.paid('h-7', '2027-02-28')).toBe('terminated 0');
+    // (30 February does not exist: the third month runs to its last day.)
+    expect((await householdAssistance(s.t.handle.db, 'h-7', '2026-11-30')).phaseOutEndsOn).toBe('2027-02-28');
+    expect(await s.paid('h-7', '2027-02-28')).toBe('phasing_out 59000');
+    expect(await s.paid('h-7', '2027-03-01')).toBe('terminated 0');
     // The household rows hold the opening state only: nothing was written to them.
     expect(s.t.handle.sqlite.prepare('SELECT id, assistance_status, monthly_amount_fen FROM households ORDER BY id').all()).toEqual(rows);
 
@@ -91,6 +92,17 @@ describe('effect after notice', () => {
     expect(record.household).toMatchObject({ assistanceStatus: 'active', monthlyAmountFen: 53000 });
     const during = await s.at('2026-11-25T02:00:00Z').call('cases.record', { caseId: 'c-1' });
     expect(during.household).toMatchObject({ assistanceStatus: 'active', monthlyAmountFen: 60000 });
+  });
+
+  it('counts only a notice that was put up: a draft never posted leaves the approval waiting', async () => {
+    const s = await closedMeeting();
+    const batches = await s.a.call('notices.createFromMeeting', { meetingId: s.meeting.id, startDate: '2026-11-23' });
+    expect(await s.paid('h-1', '2026-12-15')).toBe('active 60000');
+    const withH1 = batches.find((b) => b.communityCode === '430188001001')!;
+    await s.at('2026-11-23T01:00:00Z').call('notices.post', { batchId: withH1.id });
+    expect(await s.paid('h-1', '2026-12-15')).toBe('active 53000');
+    // The other community's batch stays a draft: its new application (h-0) is not paid.
+    expect(await s.paid('h-0', '2026-12-15')).toBe('applicant 0');
   });
 
   it('leaves a household with an objection unpaid, and its case on the next agenda until decided again', async () => {

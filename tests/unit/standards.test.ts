@@ -10,7 +10,8 @@ describe('placeStandard', () => {
   const jan = rec('jan', '2026-01-01', null);
   it('closes the open-ended record in force before the new one at the day before it starts', () => {
     expect(placeStandard([jan], '2026-07-01', null)).toEqual({ ok: true, closes: { record: jan, effectiveTo: '2026-06-30' } });
-    expect(placeStandard([jan], '2026-03-01', '2026-03-31')).toEqual({ ok: true, closes: { record: jan, effectiveTo: '2026-02-28' } });
+    // A record with an end that closes the open one would leave the days after it without a standard.
+    expect(placeStandard([jan], '2026-03-01', '2026-03-31')).toMatchObject({ ok: false, clash: jan, message: expect.stringContaining('2026年4月1日起将没有执行的标准') });
     expect(placeStandard([], '2026-07-01', null)).toEqual({ ok: true, closes: null });
     // Days no record holds are free.
     expect(placeStandard([rec('a', '2026-01-01', '2026-06-30')], '2026-07-01', null)).toEqual({ ok: true, closes: null });

@@ -28,6 +28,8 @@ export type TimedDecision = {
   meetingId: string;
   closedOn: string | null;
   noticeEndDate: string | null;
+  /** The decision of an earlier meeting this one corrects. */
+  supersedesId: string | null;
   timing: EffectTiming;
 };
 
@@ -48,6 +50,8 @@ export async function timedDecisions(db: Reader, scope: AssistanceScope): Promis
             'b.end_date',
             e.exists(e.selectFrom('objections as o').select('o.id').whereRef('o.batch_id', '=', 'b.id').whereRef('o.case_id', '=', 'i.case_id')).as('objected'),
           ])
+          // A draft that was never posted is no notice at all: only one put up (posted, then ended) counts.
+          .where('b.status', '<>', 'draft')
           .as('n'),
       (j) => j.onRef('n.case_id', '=', 'c.id').onRef('n.meeting_id', '=', 'd.meeting_id'),
     )
@@ -61,6 +65,7 @@ export async function timedDecisions(db: Reader, scope: AssistanceScope): Promis
       'd.amount_fen',
       'd.phase_out_months',
       'd.decided_at',
+      'd.supersedes_id',
       'd.meeting_id',
       'm.status as meeting_status',
       'm.closed_at',
@@ -91,6 +96,7 @@ export async function timedDecisions(db: Reader, scope: AssistanceScope): Promis
       meetingId: r.meeting_id,
       closedOn,
       noticeEndDate: r.end_date,
+      supersedesId: r.supersedes_id,
       timing: effectTiming({ kind: r.kind, outcome: r.outcome, closedOn }, notice),
     };
   });
@@ -98,9 +104,15 @@ export async function timedDecisions(db: Reader, scope: AssistanceScope): Promis
 
 /** The decisions that take effect on a day, by household, for the fold. */
 export function inEffectByHousehold(decisions: readonly TimedDecision[]): Map<string, DecisionInEffect[]> {
+  // A corrected decision gives way to its correction from the day the correction takes effect: one that
+  // would only take effect on or after that day (its notice came late) never does.
+  const correctedFrom = new Map<string, string>();
+  for (const d of decisions) if (d.supersedesId && d.timing.state === 'from') correctedFrom.set(d.supersedesId, d.timing.date);
   const out = new Map<string, DecisionInEffect[]>();
   for (const d of decisions) {
     if (d.timing.state !== 'from') continue;
+    const corrected = correctedFrom.get(d.decisionId);
+    if (corrected !== undefined && d.timing.date >= corrected) continue;
     const list = out.get(d.householdId) ?? [];
     list.push({ decisionId: d.decisionId, kind: d.kind, category: d.category, outcome: d.outcome, amountFen: d.amountFen, phaseOutMonths: d.phaseOutMonths, effectiveOn: d.timing.date, decidedAt: d.decidedAt });
     out.set(d.householdId, list);

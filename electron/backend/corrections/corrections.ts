@@ -44,8 +44,10 @@ export const answerCorrection = defineCommand({
     if (caseId) await namedCase(cx, caseId, c, 'caseId');
     const decisionId = args.decisionId ?? null;
     if (decisionId) {
-      const d = await cx.trx.selectFrom('decisions').select(['id', 'case_id']).where('id', '=', decisionId).executeTakeFirst();
+      const d = await cx.trx.selectFrom('decisions as d').innerJoin('meetings as m', 'm.id', 'd.meeting_id').select(['d.id', 'd.case_id', 'm.status']).where('d.id', '=', decisionId).executeTakeFirst();
       if (!d) throw problem('decisionId', '答复中的决定不存在');
+      // Until its meeting closes a decision may still be voted again or cleared: only a final one answers.
+      if (d.status !== 'closed') throw problem('decisionId', '答复中的决定所在会议尚未结束，会议结束后再以该决定答复');
       await namedCase(cx, d.case_id, c, 'decisionId');
       if (caseId && caseId !== d.case_id) throw problem('decisionId', '答复中的决定不是所列个案的决定');
       caseId = d.case_id;

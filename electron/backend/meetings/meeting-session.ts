@@ -243,7 +243,7 @@ function phaseOutMonthsOf(kind: CaseKind, args: { outcome: Outcome; phaseOutMont
  * household, and not corrected already. The earlier decision itself is never changed (it is frozen with
  * its minutes); the link lives on the new one, and both meetings' records show it.
  */
-async function supersededDecision(cx: CommandContext, decisionId: string, at: { meetingId: string; caseId: string }): Promise<string> {
+async function supersededDecision(cx: CommandContext, decisionId: string, at: { meetingId: string; caseId: string; itemId: string }): Promise<string> {
   const refuse = (message: string) => new AppError('validation', message, { problems: [{ field: 'supersedesDecisionId', message }] });
   const earlier = await cx.trx
     .selectFrom('decisions as d')
@@ -257,8 +257,9 @@ async function supersededDecision(cx: CommandContext, decisionId: string, at: { 
   if (earlier.meeting_id === at.meetingId) throw refuse('本次会议的决定可以直接重新表决，不需要“更正”');
   if (earlier.status !== 'closed') throw refuse('只能更正已结束会议的决定：那次会议还没有结束');
   if (earlier.household_id !== here.household_id) throw refuse('要更正的决定不是这一户的');
-  const already = await cx.trx.selectFrom('decisions').select('id').where('supersedes_id', '=', decisionId).where('meeting_id', '<>', at.meetingId).executeTakeFirst();
-  if (already) throw refuse('这项决定已被另一次会议的决定更正过');
+  // Once only: by another meeting, or by another item of this one (a re-vote of the same item replaces it).
+  const already = await cx.trx.selectFrom('decisions').select('id').where('supersedes_id', '=', decisionId).where((eb) => eb.or([eb('agenda_item_id', 'is', null), eb('agenda_item_id', '<>', at.itemId)])).executeTakeFirst();
+  if (already) throw refuse('这项决定已被另一项决定更正过');
   await cx.expect('decisions', decisionId);
   return decisionId;
 }
@@ -307,7 +308,7 @@ export const recordDecision = defineCommand({
     cx.claim('amountFen', amountFen, '决定金额与中心数据库按规则核定的金额不一致，中心数据库拒绝接收');
     await cx.expect('cases', c.id);
     const phaseOutMonths = phaseOutMonthsOf(c.kind, args, settings.phaseOutMaxMonths);
-    const supersedes = args.supersedesDecisionId ? await supersededDecision(cx, args.supersedesDecisionId, { meetingId: meeting.id, caseId: c.id }) : null;
+    const supersedes = args.supersedesDecisionId ? await supersededDecision(cx, args.supersedesDecisionId, { meetingId: meeting.id, caseId: c.id, itemId: item.id }) : null;
     const previous = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
     if (previous) await trx.deleteFrom('decisions').where('id', '=', previous.id).execute();
     const id = cx.id('decision');

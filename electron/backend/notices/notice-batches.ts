@@ -31,6 +31,14 @@ function dueCases(db: Reader, meetingId: string) {
     .where('d.meeting_id', '=', meetingId)
     .where('d.outcome', '=', 'approve')
     .where('c.kind', 'in', noticeableKinds)
+    // A decision a later meeting has corrected is not announced any more.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('decisions as later').innerJoin('meetings as lm', 'lm.id', 'later.meeting_id').select('later.id').whereRef('later.supersedes_id', '=', 'd.id').where('lm.status', '=', 'closed'),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
