@@ -5,7 +5,8 @@ import { formatChineseMonth } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { reviewCaseArgs, type ReviewCaseResult } from '../../../shared/review-case';
 import { defineCommand } from '../commands/command';
-import { openMeetingOf, renumber } from '../meetings/meeting-prepare';
+import { beginMeetingChange } from '../meetings/meeting-load';
+import { appendAgendaItem } from '../meetings/meeting-prepare';
 import { householdAssistance, isAssisted } from './assistance';
 import { NumberSeries, takeIn } from './intake';
 
@@ -44,21 +45,16 @@ export const openReviewCase = defineCommand({
     // The street's next meeting still being prepared takes it; otherwise the next meeting's agenda will.
     const next = await cx.trx
       .selectFrom('meetings')
-      .select(['id', 'month', 'issue_no'])
+      .selectAll()
       .where('street_code', '=', h.street_code)
       .where('status', '=', 'draft')
       .orderBy('scheduled_at')
       .executeTakeFirst();
     let meetingId: string | null = null;
-    if (next && !(await openMeetingOf(cx.trx, made.caseId, null))) {
-      await cx.expect('meetings', next.id);
-      const itemId = cx.id('agenda', made.caseId);
-      await cx.trx
-        .insertInto('agenda_items')
-        .values({ id: itemId, meeting_id: next.id, case_id: made.caseId, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: cx.at })
-        .execute();
-      await cx.trx.updateTable('meetings').set({ updated_at: cx.at }).where('id', '=', next.id).execute();
-      await renumber(cx.trx, next.id);
+    // The case was made just now, so it is on no other meeting's agenda.
+    if (next) {
+      await beginMeetingChange(cx, next, ['draft']);
+      const itemId = await appendAgendaItem(cx, next.id, made.caseId);
       cx.audit({ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: next.id, caseId: made.caseId, openedFor: args.openedFor } });
       meetingId = next.id;
     }

@@ -9,7 +9,7 @@ import type { SessionUser } from '../../../shared/domain';
 import { meetingArgs, type CandidateCase, type RosterMemberView } from '../../../shared/meeting';
 import { agendaCaseStatuses, readyForAgenda } from '../../../shared/meeting-rules';
 import { AppError } from '../../../shared/result';
-import { defineCommand, nothing } from '../commands/command';
+import { defineCommand, nothing, type CommandContext } from '../commands/command';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
 import { assertAllowed } from '../session/access';
@@ -30,7 +30,7 @@ export async function streetRoster(db: BackendContext['db'] | Trx, streetCode: s
 }
 
 /** The open meeting (draft or in session) a case is on, if any, other than `exceptMeetingId`. */
-export async function openMeetingOf(trx: Trx, caseId: string, exceptMeetingId: string | null) {
+async function openMeetingOf(trx: Trx, caseId: string, exceptMeetingId: string | null) {
   let q = trx
     .selectFrom('agenda_items as a')
     .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
@@ -100,7 +100,7 @@ function assertScheduledDay(month: string, localDateTime: string): void {
 }
 
 /** Renumbers `seq` in agenda order so the stored order always matches what the screen and minutes show. */
-export async function renumber(trx: Trx, meetingId: string): Promise<void> {
+async function renumber(trx: Trx, meetingId: string): Promise<void> {
   const rows = await trx
     .selectFrom('agenda_items as a')
     .innerJoin('cases as c', 'c.id', 'a.case_id')
@@ -207,6 +207,17 @@ export const updateMeeting = defineCommand({
   reply: meetingReply,
 });
 
+/** A case put on a meeting's agenda by hand (列入议程, or a 复核/停保 opened in one step), numbered in agenda order. */
+export async function appendAgendaItem(cx: CommandContext, meetingId: string, caseId: string): Promise<string> {
+  const itemId = cx.id('agenda', caseId);
+  await cx.trx
+    .insertInto('agenda_items')
+    .values({ id: itemId, meeting_id: meetingId, case_id: caseId, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: cx.at })
+    .execute();
+  await renumber(cx.trx, meetingId);
+  return itemId;
+}
+
 export const addAgendaItem = defineCommand({
   name: 'meetings.addItem',
   label: '列入议程',
@@ -233,14 +244,10 @@ export const addAgendaItem = defineCommand({
       if (existing.removed === 0) throw new AppError('conflict', `个案 ${c.case_no} 已在本次会议的议程上`);
       itemId = existing.id;
       await trx.updateTable('agenda_items').set({ removed: 0, removed_reason: '', source: 'manual', updated_at: at }).where('id', '=', itemId).execute();
+      await renumber(trx, meeting.id);
     } else {
-      itemId = cx.id('agenda', c.id);
-      await trx
-        .insertInto('agenda_items')
-        .values({ id: itemId, meeting_id: meeting.id, case_id: c.id, seq: 1, source: 'manual', removed: 0, removed_reason: '', notes: '', updated_at: at })
-        .execute();
+      itemId = await appendAgendaItem(cx, meeting.id, c.id);
     }
-    await renumber(trx, meeting.id);
     cx.audit({ action: 'agenda.add', entity: 'agenda_item', entityId: itemId, details: { meetingId: meeting.id, caseId: c.id } });
     return meeting.id;
   },
