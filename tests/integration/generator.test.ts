@@ -3,12 +3,15 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDistrict, type GenerateSummary } from '../../electron/backend/demo/generator';
+import { assistanceOnDay, inEffectByHousehold, isAssisted, openings, timedDecisions } from '../../electron/backend/cases/assistance';
 import { dueMeetings } from '../../electron/backend/notices/notice-batches';
+import { assistanceOn } from '../../shared/decision-effects';
 import { addDays } from '../../shared/dates';
 import { checkCitizenId } from '../../shared/citizen-id';
 import { parseDivisionCode } from '../../shared/division-code';
 import { caseCategoryLabels, caseKindLabels } from '../../shared/glossary';
 import { Settings, defaultSettings } from '../../shared/settings';
+import { migrations } from '../../migrations';
 import { freshDatabase } from '../helpers/db';
 
 type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
@@ -17,6 +20,7 @@ type Params = (string | number | null)[];
 const AS_OF = '2026-11-20';
 const CURRENT_MONTH = '2026-11';
 const DEMO_STREET = '430188001';
+const DISTRICT = '430188';
 
 let main: Fresh;
 let summary: GenerateSummary;
@@ -149,31 +153,74 @@ describe('generateDistrict: default district', () => {
     expect(Math.max(...sizes.map((s) => s.size))).toBeLessThanOrEqual(6);
   });
 
-  it('keeps amounts in whole yuan and consistent with the local standard', () => {
+  it('keeps amounts in whole yuan and consistent with the local standard', async () => {
     for (const table of ['households.monthly_amount_fen', 'members.monthly_income_fen', 'cases.proposed_amount_fen', 'cases.current_amount_fen', 'cases.prepaid_amount_fen', 'decisions.amount_fen']) {
       const [t, c] = table.split('.') as [string, string];
       expect(count(`SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND ${c} % 100 <> 0`), table).toBe(0);
     }
-    const households = q<{ category: string | null; status: string; area_type: string; amount: number; size: number; income: number }>(
-      `SELECT h.category, h.assistance_status AS status, h.area_type, h.monthly_amount_fen AS amount,
-              count(m.id) AS size, sum(m.monthly_income_fen) AS income
-       FROM households h JOIN members m ON m.household_id = h.id GROUP BY h.id`,
+    // The rows hold each household's opening state; what it is paid follows from the decisions in effect.
+    // Once every notice of the window has ended, that is the amount its verified incomes give.
+    const settled = await assistanceOnDay(main.handle.db, { region: DISTRICT }, addDays(AS_OF, 20));
+    const households = q<{ id: string; area_type: string; size: number; income: number }>(
+      'SELECT h.id, h.area_type, count(m.id) AS size, sum(m.monthly_income_fen) AS income FROM households h JOIN members m ON m.household_id = h.id GROUP BY h.id',
     );
     let checked = 0;
-    for (const h of households) {
+    for (const row of households) {
+      const h = { ...row, ...settled.get(row.id)! };
       const standard = h.area_type === 'rural' ? defaultSettings.dibaoStandardRuralFen : defaultSettings.dibaoStandardUrbanFen;
-      if (h.status === 'terminated' || h.status === 'applicant' || h.status === 'none') expect(h.amount).toBe(0);
+      if (h.status === 'terminated' || h.status === 'applicant' || h.status === 'none') expect(h.monthlyAmountFen).toBe(0);
       else if (h.category === 'dibao' && h.status === 'active') {
-        expect(h.amount).toBe(dibaoAmount(standard, Math.floor(h.income / h.size), h.size));
+        expect(h.monthlyAmountFen).toBe(dibaoAmount(standard, Math.floor(h.income / h.size), h.size));
         checked++;
-      } else if (h.category === 'tekun') expect(h.amount).toBe(Math.round((standard * 1.3) / 100) * 100 * h.size);
-      else if (h.category !== 'dibao') expect(h.amount).toBe(0);
+      } else if (h.category === 'tekun') expect(h.monthlyAmountFen).toBe(Math.round((standard * 1.3) / 100) * 100 * h.size);
+      else if (h.category !== 'dibao') expect(h.monthlyAmountFen).toBe(0);
     }
     expect(checked).toBeGreaterThan(1500);
   });
 
-  it('covers every category and every case kind', () => {
-    const categories = q<{ category: string; n: number }>('SELECT category, count(*) AS n FROM households WHERE category IS NOT NULL GROUP BY category');
+  it('writes each household as it stood before the window and takes in every case on the assistance of its day', async () => {
+    const scope = { region: DISTRICT };
+    const [houses, decisions] = await Promise.all([openings(main.handle.db, scope), timedDecisions(main.handle.db, scope)]);
+    const opening = new Map(houses.map((h) => [h.id, h.opening]));
+    const inEffect = inEffectByHousehold(decisions);
+    // An opening state from inside the window would be a decision written twice: no row is recognised since then.
+    const windowStart = q<{ d: string }>('SELECT min(applied_on) AS d FROM cases')[0]!.d;
+    expect(count("SELECT count(*) AS n FROM households WHERE assisted_since >= ?", windowStart)).toBe(0);
+    // The same households were paid differently over the window: the history is in the decisions, not the rows.
+    const changed = houses.filter((h) => assistanceOn(h.opening, inEffect.get(h.id) ?? [], AS_OF).monthlyAmountFen !== h.opening.monthlyAmountFen);
+    expect(changed.length).toBeGreaterThan(500);
+
+    // 受理 records the amount the household is paid on the application day (the desk's fold), and only
+    // a household in assistance can bring a change; the generator must have drafted each case the same way.
+    const cases = q<{ case_no: string; household_id: string; kind: string; applied_on: string; current: number | null }>(
+      'SELECT case_no, household_id, kind, applied_on, current_amount_fen AS current FROM cases',
+    );
+    for (const c of cases) {
+      const on = assistanceOn(opening.get(c.household_id)!, inEffect.get(c.household_id) ?? [], c.applied_on);
+      expect(c.current, c.case_no).toBe(isAssisted(on) ? on.monthlyAmountFen : null);
+      if (c.kind === 'new_application') expect(isAssisted(on), c.case_no).toBe(false);
+      else if (c.kind !== 'temporary') expect(isAssisted(on), c.case_no).toBe(true);
+    }
+
+    // Every approved phase-out carries the length the settings allow, and no phase-out outlives it.
+    const phaseOuts = q<{ months: number | null }>("SELECT d.phase_out_months AS months FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.kind = 'phase_out' AND d.outcome = 'approve'");
+    expect(phaseOuts.length).toBeGreaterThan(20);
+    for (const p of phaseOuts) expect(p.months).toBe(defaultSettings.phaseOutMaxMonths);
+    const phasing = [...(await assistanceOnDay(main.handle.db, scope, AS_OF)).values()].filter((h) => h.status === 'phasing_out');
+    expect(phasing.length).toBeGreaterThan(0);
+    for (const h of phasing) expect(h.phaseOutEndsOn! >= AS_OF).toBe(true);
+  });
+
+  it('writes rows that migration 0009 (which rebuilds opening states from the decided cases) leaves as they are', async () => {
+    const before = dump(main).households;
+    await main.handle.db.transaction().execute((trx) => migrations[8]!.up(trx as never));
+    expect(dump(main).households).toBe(before);
+  });
+
+  it('covers every category and every case kind', async () => {
+    // The categories the households are recognised as once every notice of the window has ended.
+    const settled = [...(await assistanceOnDay(main.handle.db, { region: DISTRICT }, addDays(AS_OF, 20))).values()];
+    const categories = [...new Set(settled.map((h) => h.category).filter((c) => c !== null))].map((category) => ({ category, n: settled.filter((h) => h.category === category).length }));
     expect(categories.map((c) => c.category).sort()).toEqual(Object.keys(caseCategoryLabels).filter((c) => c !== 'temporary').sort());
     const dibao = categories.find((c) => c.category === 'dibao')?.n ?? 0;
     expect(dibao / summary.households).toBeGreaterThan(0.45);
@@ -400,14 +447,13 @@ describe('generateDistrict: determinism and options', () => {
       expect(result.households).toBe(400);
       const settings = Settings.parse(JSON.parse(rows<{ value_json: string }>(small, "SELECT value_json FROM settings WHERE key = 'settings'")[0]!.value_json));
       expect([settings.dibaoStandardUrbanFen, settings.dibaoStandardRuralFen]).toEqual([90_000, 75_000]);
-      const dibao = rows<{ area_type: string; amount: number; size: number; income: number }>(
+      const settled = await assistanceOnDay(small.handle.db, { region: DISTRICT }, '2026-03-25');
+      const dibao = rows<{ id: string; area_type: string; size: number; income: number }>(
         small,
-        `SELECT h.area_type, h.monthly_amount_fen AS amount, count(m.id) AS size, sum(m.monthly_income_fen) AS income
-         FROM households h JOIN members m ON m.household_id = h.id
-         WHERE h.category = 'dibao' AND h.assistance_status = 'active' GROUP BY h.id`,
-      );
+        'SELECT h.id, h.area_type, count(m.id) AS size, sum(m.monthly_income_fen) AS income FROM households h JOIN members m ON m.household_id = h.id GROUP BY h.id',
+      ).filter((h) => settled.get(h.id)?.category === 'dibao' && settled.get(h.id)?.status === 'active');
       expect(dibao.length).toBeGreaterThan(100);
-      for (const h of dibao) expect(h.amount).toBe(dibaoAmount(h.area_type === 'rural' ? 75_000 : 90_000, Math.floor(h.income / h.size), h.size));
+      for (const h of dibao) expect(settled.get(h.id)!.monthlyAmountFen).toBe(dibaoAmount(h.area_type === 'rural' ? 75_000 : 90_000, Math.floor(h.income / h.size), h.size));
       expect(rows<{ m: string }>(small, 'SELECT max(month) AS m FROM meetings')[0]!.m).toBe('2026-02');
       expect(rows<{ d: string }>(small, 'SELECT max(applied_on) AS d FROM cases')[0]!.d <= '2026-03-05').toBe(true);
       expect(small.handle.sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -90,6 +90,8 @@ describe('the roster --json', () => {
       expect(summary.byCategory).toEqual(now.byCategory);
       expect(summary.previous).toEqual({ households: before.households, totalFen: before.totalFen });
       expect(summary.previous.households + summary.changes.added - summary.changes.stopped).toBe(summary.households);
+      // The district's month has every kind of change: the rows are opening states and the history is in the decisions.
+      if (scope === DISTRICT) for (const [kind, n] of Object.entries(summary.changes)) expect(n, kind).toBeGreaterThan(0);
 
       // Households no decision ever touched are paid their opening amount: a plain SQL sum over the rows.
       const untouched = sql<{ id: string; fen: number }>(
@@ -197,15 +199,14 @@ describe('the roster files', () => {
 describe('a decision on the roster by its notice', () => {
   it('an approval whose notice still runs at the end of the month is not paid; one whose notice ended in it is', async () => {
     const { w, sql, cli } = await open();
-    // Two new applications of the street approved at October's meeting with a notice to 2026-11-03. The
-    // generator writes a household's final state as its opening state; put these two back to what they
-    // were before the decision (applicants), so the decision alone makes them paid.
+    // New applications approved at October's meetings whose notice ended in November. The rows hold the
+    // households as they were before (applicants): the decision alone makes them paid.
     const approvals = sql<{ household_id: string; batch_id: string; amount_fen: number }>(
-      "SELECT c.household_id, b.id AS batch_id, d.amount_fen FROM notice_items i JOIN notice_batches b ON b.id = i.batch_id JOIN cases c ON c.id = i.case_id JOIN decisions d ON d.case_id = c.id AND d.meeting_id = b.meeting_id WHERE c.kind = 'new_application' AND d.outcome = 'approve' AND d.amount_fen > 0 AND c.category IN ('dibao', 'tekun') AND b.end_date = '2026-11-03' AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.batch_id = b.id AND o.case_id = c.id) ORDER BY c.case_no",
+      "SELECT c.household_id, b.id AS batch_id, d.amount_fen FROM notice_items i JOIN notice_batches b ON b.id = i.batch_id JOIN cases c ON c.id = i.case_id JOIN decisions d ON d.case_id = c.id AND d.meeting_id = b.meeting_id WHERE c.kind = 'new_application' AND d.outcome = 'approve' AND d.amount_fen > 0 AND c.category IN ('dibao', 'tekun') AND b.end_date BETWEEN '2026-11-01' AND '2026-11-26' AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.batch_id = b.id AND o.case_id = c.id) ORDER BY c.case_no",
     );
     const [ended, running] = [approvals[0]!, approvals.find((a) => a.batch_id !== approvals[0]!.batch_id)!];
     expect(running).toBeDefined();
-    for (const a of [ended, running]) w.handle.sqlite.prepare("UPDATE households SET assistance_status = 'applicant', monthly_amount_fen = 0, assisted_since = NULL WHERE id = ?").run(a.household_id);
+    for (const a of [ended, running]) expect(sql<{ s: string }>('SELECT assistance_status AS s FROM households WHERE id = ?', a.household_id)[0]!.s).toBe('applicant');
     // The other's notice is (as if) still running on 30 November: posted later, ending 3 December.
     w.handle.sqlite.prepare("UPDATE notice_batches SET start_date = '2026-11-27', end_date = '2026-12-03', status = 'posted' WHERE id = ?").run(running.batch_id);
 

@@ -38,11 +38,14 @@ export async function holdDemoSpotCheck(ctx: BackendContext): Promise<DrawDetail
   let draw = await chief.run(drawSpotCheck, { query, rate: 30, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DEMO_DICE } });
   draw = await chief.run(autoAssign, { drawId: draw.id });
 
-  // A first day of visits: half of each street's sample.
-  const firstDay: SampleItemView[] = draw.progress.flatMap((p) => {
-    const mine = draw.items.filter((i) => i.streetCode === p.streetCode);
-    return mine.slice(0, Math.ceil(mine.length / 2));
-  });
+  // A first day of visits: half of each street's approved and half of its rejected cases, so that every
+  // street has cases of both kinds still to visit.
+  const firstDay: SampleItemView[] = draw.progress.flatMap((p) =>
+    (['approved', 'rejected'] as const).flatMap((outcome) => {
+      const mine = draw.items.filter((i) => i.streetCode === p.streetCode && i.outcome === outcome);
+      return mine.slice(0, Math.ceil(mine.length / 2));
+    }),
+  );
   for (const [k, item] of firstDay.entries()) {
     const plan = planFinding(k);
     // A rejected case with a problem was wrongly excluded (漏保); an approved one cannot have been.

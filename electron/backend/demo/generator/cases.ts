@@ -3,7 +3,7 @@
 // household afterwards.
 import { temporaryLimitFen } from '../../../../shared/assistance-amount';
 import { addDays, formatChineseDate } from '../../../../shared/dates';
-import { householdAfter, type FinalDecision } from '../../../../shared/decision-effects';
+import { householdAfter, isAnnounced, type FinalDecision } from '../../../../shared/decision-effects';
 import type { CaseKind } from '../../../../shared/domain';
 import { closeRelationLabels } from '../../../../shared/glossary';
 import { formatYuan } from '../../../../shared/money';
@@ -20,6 +20,7 @@ import {
   type Standards,
   type User,
 } from './model';
+import { noticeEffectDay } from './notices';
 import type { Rng } from './rng';
 import { rosterSeat } from './staff';
 import {
@@ -198,22 +199,38 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
 }
 
 /**
- * What a final decision does to the household: the shared rules (as the meeting's close applies them),
- * then the generator's own bookkeeping for the months that follow. A deferral changes nothing yet.
+ * What a final decision does to the household: the shared rules, from the day it takes effect (the day
+ * after its notice for an announced approval, else the meeting's day), then the generator's own
+ * bookkeeping for the months that follow. A deferral changes nothing yet. The state before the first
+ * decision is kept as the household's opening state, which is what its row holds.
  */
-export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn: string, monthIndex: number): void {
+export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn: string, monthIndex: number, noticeDays: number): void {
   const h = c.household;
   if (decision.outcome === 'defer') return;
   h.openCase = false;
   if (c.kind === 're_review') h.lastReviewMonth = monthIndex;
-  const after = householdAfter(c, decision, { status: h.status, category: h.category, monthlyAmountFen: h.amountFen, assistedSince: h.assistedSince }, decidedOn);
+  h.opening ??= { status: h.status, category: h.category, amountFen: h.amountFen, assistedSince: h.assistedSince };
+  const effectiveOn = isAnnounced(c.kind, decision.outcome) ? noticeEffectDay(decidedOn, noticeDays) : decidedOn;
+  h.settlesOn = effectiveOn;
+  const before = { status: h.status, category: h.category, monthlyAmountFen: h.amountFen, assistedSince: h.assistedSince, phaseOutEndsOn: h.phaseOutEndsOn };
+  const after = householdAfter(c, decision, before, effectiveOn);
   h.status = after.status;
   h.category = after.category;
   h.amountFen = after.monthlyAmountFen;
   h.assistedSince = after.assistedSince;
+  h.phaseOutEndsOn = after.phaseOutEndsOn ?? null;
   if (decision.outcome === 'reject' || c.kind === 'temporary') return;
   h.pciFen = c.perCapitaIncomeFen ?? h.pciFen;
   if (c.kind === 'new_application') h.lastReviewMonth = monthIndex;
   if (c.kind === 'phase_out') h.phaseOutMonth = monthIndex;
   if (c.kind === 'termination') h.phaseOutMonth = null;
+}
+
+/** A phase-out that has run out leaves the household unpaid, as the shared fold has it (expired). */
+export function expirePhaseOut(h: Household, firstOfMonth: string): void {
+  if (h.status !== 'phasing_out' || h.phaseOutEndsOn === null || h.phaseOutEndsOn >= firstOfMonth) return;
+  h.status = 'terminated';
+  h.amountFen = 0;
+  h.phaseOutEndsOn = null;
+  h.phaseOutMonth = null;
 }

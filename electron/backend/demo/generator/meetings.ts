@@ -75,7 +75,7 @@ function votesFor(rng: Rng, voters: number): Pick<Decision, 'votesFor' | 'votesA
   return { votesFor: voters, votesAgainst: 0, votesAbstain: 0 };
 }
 
-export type MeetingPlan = { street: Street; month: string; monthIndex: number; date: string; issueNo: number };
+export type MeetingPlan = { street: Street; month: string; monthIndex: number; date: string; issueNo: number; phaseOutMonths: number };
 
 /**
  * Holds the meeting over `cases` (the street's pending and deferred cases), records everything and
@@ -109,10 +109,11 @@ export function holdMeeting(rng: Rng, plan: MeetingPlan, cases: CaseRecord[], de
       amountFen: outcome === 'approve' ? c.proposedAmountFen : null,
       ...votesFor(rng, voters),
       decidedAt: clock,
+      phaseOutMonths: outcome === 'approve' && c.kind === 'phase_out' ? plan.phaseOutMonths : null,
     };
     c.status = caseStatusAfter(outcome);
     if (outcome === 'defer') deferred.push(c);
-    applyDecision(c, decision, date, plan.monthIndex);
+    applyDecision(c, decision, date, plan.monthIndex, defaultSettings.noticeDays);
     agenda.push({ id: rng.uuid(), seq: i + 1, caseRecord: c, decision, recusals });
   });
   const closedAt = plusSeconds(clock, rng.int(300, 900));

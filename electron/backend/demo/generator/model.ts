@@ -101,8 +101,19 @@ export type Household = {
   lastCaseMonth: number;
   lastReviewMonth: number;
   phaseOutMonth: number | null;
+  /** The last day of its phase-out (渐退期), as the shared rules work it out from the decided length. */
+  phaseOutEndsOn: string | null;
+  /**
+   * The household before the window's first decision: what its row holds, since the desk derives the
+   * assistance on any day from that and the decisions in effect (shared/decision-effects.ts).
+   */
+  opening: Opening | null;
+  /** The day its latest decision takes effect (the day after its notice): no new case is taken in before. */
+  settlesOn: string | null;
   filing: Filing | null;
 };
+
+export type Opening = Pick<Household, 'status' | 'category' | 'amountFen' | 'assistedSince'>;
 
 export type CaseRecord = {
   id: string;
@@ -221,6 +232,8 @@ export type Decision = {
   votesAgainst: number;
   votesAbstain: number;
   decidedAt: string;
+  /** The length of an approved phase-out (渐退), in months. */
+  phaseOutMonths: number | null;
 };
 
 export type Recusal = { id: string; memberId: string; reason: string; leftRoom: 0 | 1 };

@@ -26,6 +26,11 @@ function nextWorkday(date: string): string {
   return d;
 }
 
+/** The day a decision announced after a meeting on `meetingDate` takes effect: the day after its notice ends. */
+export function noticeEffectDay(meetingDate: string, days: number): string {
+  return addDays(nextWorkday(meetingDate), days);
+}
+
 /** The batches of one closed meeting held on `meetingDate`, as they stand on `asOf`. */
 export function noticeBatchesOf(rng: Rng, meeting: Meeting, meetingDate: string, asOf: string, days = MIN_NOTICE_DAYS): NoticeBatchRecord[] {
   const startDate = nextWorkday(meetingDate);

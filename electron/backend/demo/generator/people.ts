@@ -191,6 +191,9 @@ export function buildHouseholds(rng: Rng, streets: Street[], window: Window, sta
         lastCaseMonth: -1,
         lastReviewMonth: rng.int(-12, -1),
         phaseOutMonth: null,
+        phaseOutEndsOn: null,
+        opening: null,
+        settlesOn: null,
         filing: null,
       });
     }

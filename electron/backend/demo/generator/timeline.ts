@@ -5,7 +5,7 @@
 import { addDays, addMonths } from '../../../../shared/dates';
 import type { CaseKind } from '../../../../shared/domain';
 import { cstInstant, randomWorkday, type Window } from './calendar';
-import { draftCase, type DraftOptions } from './cases';
+import { draftCase, expirePhaseOut, type DraftOptions } from './cases';
 import { holdMeeting } from './meetings';
 import { standardOf, type CaseRecord, type CaseRules, type Household, type Meeting, type Standards, type Street } from './model';
 import type { Rng } from './rng';
@@ -51,7 +51,18 @@ class MonthPlanner {
   ) {}
 
   free(h: Household): boolean {
-    return !h.openCase && !this.taken.has(h);
+    return !h.openCase && !this.taken.has(h) && this.settled(h);
+  }
+
+  /**
+   * A household whose assistance changes during the month brings no new case in it: its latest decision
+   * takes effect after the 1st (its notice runs into the month), or its phase-out runs out before the
+   * month's last day. Every case it brings is then taken in on the state the desk derives for that day.
+   */
+  private settled(h: Household): boolean {
+    const first = `${this.month}-01`;
+    if (h.settlesOn !== null && h.settlesOn > first) return false;
+    return h.phaseOutEndsOn === null || h.phaseOutEndsOn >= lastDayOf(this.month);
   }
 
   take(household: Household, kind: CaseKind, options: Pick['options'] = {}): void {
@@ -111,6 +122,10 @@ class MonthPlanner {
   }
 }
 
+function lastDayOf(month: string): string {
+  return addDays(`${addMonths(month, 1)}-01`, -1);
+}
+
 export function runTimeline(input: TimelineInput): Timeline {
   const { rng, window, standards, streets } = input;
   const last = window.months.length - 1;
@@ -136,10 +151,12 @@ export function runTimeline(input: TimelineInput): Timeline {
       const applicants = pool.filter((h) => h.applyMonth === m && planner.free(h));
       if (m === last) target = Math.max(target, Math.min(applicants.length + 3, 28));
       for (const h of applicants.slice(0, target)) planner.take(h, 'new_application');
+      for (const h of pool) expirePhaseOut(h, `${month}-01`);
       for (const h of pool) {
-        if (h.status !== 'phasing_out' || h.phaseOutMonth === null || !planner.free(h) || planner.picks.length >= target) continue;
+        if (h.status !== 'phasing_out' || h.phaseOutMonth === null || !planner.free(h)) continue;
         const months = m - h.phaseOutMonth;
-        if (months >= input.phaseOutMaxMonths || (months >= 3 && rng.chance(0.35))) planner.take(h, 'termination', { phaseOutEnd: true });
+        // The month the decided period runs to is the month its end is put to the meeting, whatever else it has.
+        if (months >= input.phaseOutMaxMonths || (months >= 3 && planner.picks.length < target && rng.chance(0.35))) planner.take(h, 'termination', { phaseOutEnd: true });
       }
       if (isDemo) forceDemoCases(planner, pool);
       planner.fill(target);
@@ -159,9 +176,10 @@ export function runTimeline(input: TimelineInput): Timeline {
         const h = c.household;
         h.openCase = true;
         h.lastCaseMonth = m;
+        // As 受理 records an applying household: recognised as nothing until the decision takes effect.
         if (c.kind === 'new_application') {
           h.status = 'applicant';
-          h.category = h.plannedCategory;
+          h.category = null;
         }
       }
       cases.push(...drafted);
@@ -170,7 +188,7 @@ export function runTimeline(input: TimelineInput): Timeline {
         const key = `${street.code}-${month.slice(0, 4)}`;
         const issueNo = (issues.get(key) ?? 0) + 1;
         issues.set(key, issueNo);
-        const { meeting, deferred } = holdMeeting(rng, { street, month, monthIndex: m, date: meetingDate, issueNo }, [...deferredBefore, ...drafted], new Set(deferredBefore));
+        const { meeting, deferred } = holdMeeting(rng, { street, month, monthIndex: m, date: meetingDate, issueNo, phaseOutMonths: input.phaseOutMaxMonths }, [...deferredBefore, ...drafted], new Set(deferredBefore));
         meetings.push(meeting);
         carried.set(street.code, deferred);
       }

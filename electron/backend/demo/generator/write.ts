@@ -95,7 +95,11 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
   });
 
   table('households', ['id', 'household_no', 'street_code', 'community_code', 'area_type', 'address', 'phone', 'category', 'assistance_status', 'monthly_amount_fen', 'assisted_since'], (row) => {
-    for (const h of d.households) row(h.id, h.no, h.street.code, h.community.code, h.rural ? 'rural' : 'urban', h.address, h.phone, h.category, h.status, h.amountFen, h.assistedSince);
+    // The opening state: the desk derives each later day's assistance from it and the decisions in effect.
+    for (const h of d.households) {
+      const o = h.opening ?? h;
+      row(h.id, h.no, h.street.code, h.community.code, h.rural ? 'rural' : 'urban', h.address, h.phone, o.category, o.status, o.amountFen, o.assistedSince);
+    }
   });
   table('members', ['id', 'household_id', 'name', 'citizen_id', 'gender', 'birth_date', 'relation', 'monthly_income_fen', 'occupation', 'disability', 'health'], (row) => {
     for (const h of d.households) {
@@ -164,11 +168,11 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
       for (const a of m.agenda) row(a.id, m.id, a.caseRecord.id, a.seq, 'auto', 0, '', '');
     }
   });
-  table('decisions', ['id', 'meeting_id', 'agenda_item_id', 'case_id', 'outcome', 'reason', 'amount_fen', 'votes_for', 'votes_against', 'votes_abstain', 'decided_at', 'supersedes_id'], (row) => {
+  table('decisions', ['id', 'meeting_id', 'agenda_item_id', 'case_id', 'outcome', 'reason', 'amount_fen', 'votes_for', 'votes_against', 'votes_abstain', 'decided_at', 'supersedes_id', 'phase_out_months'], (row) => {
     for (const m of d.meetings) {
       for (const a of m.agenda) {
         const x = a.decision;
-        row(x.id, m.id, a.id, a.caseRecord.id, x.outcome, x.reason, x.amountFen, x.votesFor, x.votesAgainst, x.votesAbstain, x.decidedAt, null);
+        row(x.id, m.id, a.id, a.caseRecord.id, x.outcome, x.reason, x.amountFen, x.votesFor, x.votesAgainst, x.votesAbstain, x.decidedAt, null, x.phaseOutMonths);
       }
     }
   });
