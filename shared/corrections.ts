@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { Finding, IsoDate } from './domain';
 import { correctionStatusLabels } from './glossary';
 import { keysOf } from './domain';
+import { missingCase } from './result';
 
 const Id = z.string().min(1).max(64);
 export const CorrectionStatus = z.enum(keysOf(correctionStatusLabels));
+export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
 export const AnswerReview = z.enum(['pending', 'accepted', 'returned']);
 export type AnswerReview = z.infer<typeof AnswerReview>;
 export const answerReviewLabels: Record<AnswerReview, string> = { pending: '待审核', accepted: '已通过', returned: '已退回' };
@@ -88,9 +90,24 @@ export const StreetCorrection = z.object({
 });
 export type StreetCorrection = z.infer<typeof StreetCorrection>;
 
-/** Overdue on both sides: the deadline has passed and the correction is not done (an answer awaiting review still counts). */
-export function isOverdue(c: { deadline: string; status: string }, today: string): boolean {
-  return c.status !== 'done' && c.deadline < today;
+/**
+ * Overdue on both sides: not done, and the street is late. While an answer awaits the bureau's review the
+ * street has done its part, so it is late only if that answer came after the deadline; an open one
+ * (never answered, or returned) is late once the deadline has passed.
+ */
+export function isOverdue(c: { deadline: string; status: CorrectionStatus; answers: readonly { answeredOn: string }[] }, today: string): boolean {
+  switch (c.status) {
+    case 'done':
+      return false;
+    case 'answered': {
+      const last = c.answers[c.answers.length - 1];
+      return last === undefined ? c.deadline < today : last.answeredOn > c.deadline;
+    }
+    case 'open':
+      return c.deadline < today;
+    default:
+      return missingCase(c.status, 'correction status');
+  }
 }
 
 /** The `openedFor` a 复核/停保 case opened from a correction carries (shared/review-case.ts). */

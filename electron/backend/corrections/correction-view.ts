@@ -111,7 +111,7 @@ export async function listCorrections(db: Reader, user: SessionUser, today: stri
     deadline: r.deadline,
     asksCaseKind: r.asks_case_kind,
     status: r.status,
-    overdue: isOverdue(r, today),
+    overdue: isOverdue({ ...r, answers: answers.get(r.id) ?? [] }, today),
     result: r.result,
     closedOn: r.closed_on,
     openedCase: openedFor.get(`correction:${r.id}`) ?? null,
