@@ -120,6 +120,8 @@ export const DecisionView = z.object({
   votesAgainst: z.number().int().nonnegative(),
   votesAbstain: z.number().int().nonnegative(),
   decidedAt: z.string(),
+  /** The length of an approved phase-out (渐退期), in months; absent in records frozen before issue 17. */
+  phaseOutMonths: z.number().int().positive().nullable().optional(),
   /** The earlier meeting's decision this one corrects (更正); absent in records frozen before issue 17. */
   supersedes: DecisionLink.nullable().optional(),
   /** The later meeting's decision that corrected this one: shown in the view, never in frozen minutes. */

@@ -88,15 +88,17 @@ export function findings(c: AgendaCase): string[] {
 }
 
 /** 同意，月保障金额 X 元 / 不同意 + reason / 暂缓 + reason, as the decision sentence of an item. */
-export function decisionText(c: Pick<AgendaCase, 'kind'>, d: Pick<DecisionView, 'outcome' | 'reason' | 'amountFen'>): string {
+export function decisionText(c: Pick<AgendaCase, 'kind'>, d: Pick<DecisionView, 'outcome' | 'reason' | 'amountFen' | 'phaseOutMonths'>): string {
   const why = clause(d.reason);
   switch (d.outcome) {
     case 'approve': {
       if (c.kind === 'termination') return '同意停保。';
-      if (d.amountFen === null) return '同意。';
+      // The phase-out's length is what the calendar's 渐退到期 counts from, so the record states it.
+      const months = c.kind === 'phase_out' && d.phaseOutMonths ? `渐退期${d.phaseOutMonths}个月` : '';
+      if (d.amountFen === null) return months === '' ? '同意。' : `同意，${months}。`;
       const amount = `${formatYuan(d.amountFen)}元`;
       if (c.kind === 'temporary') return `同意，救助金额${amount}。`;
-      if (c.kind === 'phase_out') return `同意，渐退期月保障金额${amount}。`;
+      if (c.kind === 'phase_out') return months === '' ? `同意，渐退期月保障金额${amount}。` : `同意，${months}，渐退期月保障金额${amount}。`;
       if (c.kind === 'increase' || c.kind === 'decrease') return `同意，调整后月保障金额${amount}。`;
       return `同意，月保障金额${amount}。`;
     }

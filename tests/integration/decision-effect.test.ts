@@ -72,7 +72,9 @@ describe('effect after notice', () => {
     expect(await s.paid('h-1', '2026-11-30')).toBe('active 53000');
     expect(await s.paid('h-3', '2026-11-30')).toBe('terminated 0');
     expect(await s.paid('h-6', '2026-11-30')).toBe('active 58000');
-    // The phase-out runs three months from 2026-11-30, to 2027-02-28, and pays nothing after.
+    // The phase-out runs three months from 2026-11-30, to 2027-02-28, and pays nothing after; the
+    // meeting's record (and so its minutes) carries the length.
+    expect(s.meeting.items.find((i) => i.case.kind === 'phase_out')!.decision!.phaseOutMonths).toBe(3);
     expect(await s.paid('h-7', '2026-11-30')).toBe('phasing_out 59000');
     // (30 February does not exist: the third month runs to its last day.)
     expect((await householdAssistance(s.t.handle.db, 'h-7', '2026-11-30')).phaseOutEndsOn).toBe('2027-02-28');

@@ -51,7 +51,7 @@ const expected: { head: string; decision: string; votes: [number, number, number
   { head: '吴永福', decision: '暂缓。理由：赡养义务人经济状况需进一步核实', votes: [7, 0, 0] },
   { head: '阿卜杜热合曼·买买提明', decision: '同意，月保障金额960.00元。', votes: [7, 0, 0] },
   { head: '黄秀珍', decision: '同意，调整后月保障金额520.00元。', votes: [6, 0, 1] },
-  { head: '刘志强', decision: '同意，渐退期月保障金额600.00元。', votes: [7, 0, 0] },
+  { head: '刘志强', decision: '同意，渐退期6个月，渐退期月保障金额600.00元。', votes: [7, 0, 0] },
   { head: '郭淑芬', decision: '同意停保。', votes: [7, 0, 0] },
   { head: '马玉兰', decision: '暂缓。理由：需补充提供医疗费用票据', votes: [7, 0, 0] },
 ];

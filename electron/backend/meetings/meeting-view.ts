@@ -138,6 +138,7 @@ export async function meetingDetail(db: Reader, meetingId: string, settings: Set
             votesAgainst: d.votes_against,
             votesAbstain: d.votes_abstain,
             decidedAt: d.decided_at,
+            phaseOutMonths: d.phase_out_months,
             supersedes: links.supersedes.get(d.id) ?? null,
             supersededBy: links.supersededBy.get(d.id) ?? null,
           }

@@ -74,6 +74,11 @@ export function AgendaPanel({ detail, meeting, onError }: Props) {
                   {item.decision ? (
                     <>
                       <span className={`outcome outcome-${item.decision.outcome}`}>{outcomeLabels[item.decision.outcome]}</span>
+                      {item.decision.phaseOutMonths ? (
+                        <span className="muted small" data-testid="agenda-phase-out">
+                          {' '}渐退期{item.decision.phaseOutMonths}个月
+                        </span>
+                      ) : null}
                       {/* Corrections across meetings (issue 17): this decision corrects, or was corrected by, another meeting's. */}
                       {item.decision.supersedes && (
                         <div className="muted small" data-testid="agenda-supersedes">
