@@ -111,6 +111,19 @@ describe('standards.set at the desk', () => {
     await w.a.refused('settings.update', { dibaoStandardUrbanFen: 90_000 } as never, 'invalid-args', /保障标准由区民政局科长统一设定/);
     expect(w.one<number>("SELECT count(*) FROM settings WHERE key = 'settings'")).toBe(0);
   });
+
+  it('reads settings an earlier version stored with a value this one no longer accepts, and keeps the valid ones', async () => {
+    const w = await open();
+    // Up to 24 months of phase-out was allowed before issue 17; the rules now stop at 12.
+    w.t.handle.sqlite.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('settings', ?, ?)").run(JSON.stringify({ phaseOutMaxMonths: 18, nameMasking: 'surname' }), NOW);
+    const settings = await getSettings(w.ctx.db);
+    expect(settings.phaseOutMaxMonths).toBe(defaultSettings.phaseOutMaxMonths);
+    expect(settings.nameMasking).toBe('surname');
+    // The district's record, where there is one, still wins.
+    await w.as('u-chief');
+    await w.a.call('standards.set', standard({}, { phaseOutMaxMonths: 9 }));
+    expect((await getSettings(w.ctx.db, { districtCode: '430188', on: '2026-12-15' })).phaseOutMaxMonths).toBe(9);
+  });
 });
 
 const cid = (first17: string) => first17 + citizenIdCheckChar(first17);

@@ -26,8 +26,18 @@ export async function getSettings(db: Reader, where?: StandardsOn): Promise<Sett
   for (const key of retiredSettingsKeys) delete stored[key];
   const standard = where ? await standardValuesOn(db, where) : {};
   if (!row && !where) return defaultSettings;
-  const parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
-  if (!parsed.success) throw new AppError('validation', `已保存的设置无效，请在“设置”中修正：${zodMessage(parsed.error)}`);
+  let parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
+  if (!parsed.success) {
+    // A value an earlier version let this copy store that this one no longer accepts (a phase-out of up
+    // to 24 months, say, where the rules now allow 12) gives way to the default or the district's record,
+    // instead of stopping every screen that reads the settings; this copy's own settings cannot hold them any more.
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if (typeof key === 'string' && key in stored && !(key in standard)) delete stored[key];
+    }
+    parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
+  }
+  if (!parsed.success) throw new AppError('validation', `设置无效：${zodMessage(parsed.error)}`);
   return parsed.data;
 }
 
