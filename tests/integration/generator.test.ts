@@ -7,6 +7,7 @@ import { assistanceOnDay, inEffectByHousehold, isAssisted, openings, timedDecisi
 import { dueMeetings } from '../../electron/backend/notices/notice-batches';
 import { assistanceOn } from '../../shared/decision-effects';
 import { addDays } from '../../shared/dates';
+import { addMonthsToDate } from '../../shared/due';
 import { checkCitizenId } from '../../shared/citizen-id';
 import { parseDivisionCode } from '../../shared/division-code';
 import { caseCategoryLabels, caseKindLabels } from '../../shared/glossary';
@@ -215,6 +216,25 @@ describe('generateDistrict: default district', () => {
     const before = dump(main).households;
     await main.handle.db.transaction().execute((trx) => migrations[8]!.up(trx as never));
     expect(dump(main).households).toBe(before);
+  });
+
+  it('records the 回访 of every approved 临时救助 whose visit fell due a week before the as-of day, and of no other', () => {
+    const temporary = q<{ case_no: string; status: string; closed: string; visited: string | null; note: string }>(
+      `SELECT c.case_no, c.status, substr(m.scheduled_at, 1, 10) AS closed, c.followed_up_on AS visited, c.follow_up_note AS note
+       FROM cases c LEFT JOIN decisions d ON d.case_id = c.id AND d.outcome <> 'defer' LEFT JOIN meetings m ON m.id = d.meeting_id WHERE c.kind = 'temporary'`,
+    );
+    let visited = 0;
+    for (const t of temporary) {
+      const due = t.status === 'approved' ? addMonthsToDate(t.closed, defaultSettings.temporaryFollowUpMonths) : null;
+      if (due === null || due > addDays(AS_OF, -7)) {
+        expect(t.visited, t.case_no).toBeNull();
+        continue;
+      }
+      expect(t.visited! >= addDays(due, -7) && t.visited! <= AS_OF && t.visited! > t.closed, t.case_no).toBe(true);
+      expect(t.note.length, t.case_no).toBeGreaterThan(0);
+      visited++;
+    }
+    expect(visited).toBeGreaterThan(500);
   });
 
   it('covers every category and every case kind', async () => {

@@ -195,6 +195,8 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
     visitNote,
     propertyFinding,
     ...declarationOf(h),
+    followedUpOn: null,
+    followUpNote: '',
   };
 }
 

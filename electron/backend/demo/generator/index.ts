@@ -3,6 +3,7 @@
 // as-of month. Everything derives from the seed and the as-of day, so the same options always give
 // the same database, row for row.
 import { addDays, chinaDateOf } from '../../../../shared/dates';
+import { addMonthsToDate } from '../../../../shared/due';
 import { Settings, defaultSettings } from '../../../../shared/settings';
 import type { DbHandle } from '../../db/open';
 import { windowOf } from './calendar';
@@ -17,6 +18,7 @@ import { DISTRICT, buildStreets } from './regions';
 import { buildFilings } from './relatives';
 import { Rng } from './rng';
 import { buildStaff } from './staff';
+import { FOLLOW_UP_NOTES } from './texts';
 import { runTimeline } from './timeline';
 import { writeDistrict } from './write';
 
@@ -134,6 +136,17 @@ export function generateDistrict(handle: DbHandle, options: GenerateOptions = {}
   const investigations = cases.map((c) => buildInvestigation(investigationRng, c, setting));
   const documentRng = root.fork('documents');
   const documents = investigations.flatMap((i) => documentsOf(documentRng, i.caseRecord, i));
+  // The street's 临时救助回访 of every approved payment whose visit fell due a week or more before the as-of day.
+  const followUpRng = root.fork('follow-ups');
+  for (const c of cases) {
+    const o = outcomes.get(c);
+    if (c.kind !== 'temporary' || o?.outcome !== 'approve' || o.finalDay === null) continue;
+    const due = addMonthsToDate(o.finalDay, settings.temporaryFollowUpMonths);
+    if (due > addDays(window.asOf, -7)) continue;
+    const visited = addDays(due, followUpRng.int(-7, 6));
+    c.followedUpOn = visited > window.asOf ? window.asOf : visited;
+    c.followUpNote = followUpRng.pick(FOLLOW_UP_NOTES);
+  }
   const complaintRng = root.fork('complaints');
   const complaints = cases.filter((c) => c.complaint === 1).map((c) => complaintOf(complaintRng, c, outcomes.get(c), window.asOf));
 

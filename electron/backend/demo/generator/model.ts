@@ -148,6 +148,9 @@ export type CaseRecord = {
   propertyFinding: string;
   relativesDeclaration: RelativesDeclaration;
   relativesDeclarationNote: string;
+  /** The follow-up visit (回访) of an approved 临时救助, once made, and what it found. */
+  followedUpOn: string | null;
+  followUpNote: string;
 };
 
 /** The family economic investigation of a case, as the investigation command stores it. */

@@ -38,6 +38,15 @@ export const TERMINATION_REASONS: Record<HouseholdCategory, readonly string[]> =
   other: ['困难情形已消除', '户籍迁出本辖区'],
 };
 export const RE_REVIEW_REASONS = ['年度复核', '定期核查（按年度）', '动态管理复核', '低保对象年度核查', '数据比对发现信息变动，开展复核'];
+/** What a 临时救助回访 found, a few months after the payment. */
+export const FOLLOW_UP_NOTES = [
+  '救助金已用于支付医疗费用，家庭生活基本稳定',
+  '突发困难已缓解，暂无新的救助需求',
+  '家庭仍较困难，已告知可申请最低生活保障',
+  '救助金已用于子女学杂费，生活恢复正常',
+  '户主已重新就业，家庭收入基本稳定',
+] as const;
+
 export const TEMPORARY_REASONS = [
   '突发重大疾病住院，自付医疗费用较高，基本生活暂时困难',
   '家中失火，房屋及生活用品损毁',

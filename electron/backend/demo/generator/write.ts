@@ -111,7 +111,7 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
     'id', 'case_no', 'household_id', 'street_code', 'community_code', 'category', 'kind', 'status', 'applied_on', 'reason',
     'current_amount_fen', 'proposed_amount_fen', 'per_capita_income_fen', 'income_check_note', 'home_visit_note',
     'prepaid_amount_fen', 'prepaid_on', 'close_relative', 'complaint', 'complaint_note', 'caseworker', 'created_at',
-    'prepaid_reason', 'prepaid_approved_by', 'relatives_declaration', 'relatives_declaration_note',
+    'prepaid_reason', 'prepaid_approved_by', 'relatives_declaration', 'relatives_declaration_note', 'followed_up_on', 'follow_up_note',
   ];
   table('cases', caseColumns, (row) => {
     for (const c of d.cases) {
@@ -120,7 +120,7 @@ export function writeDistrict(sqlite: BetterSqlite3.Database, d: District): void
         c.id, c.caseNo, h.id, h.street.code, h.community.code, c.category, c.kind, c.status, c.appliedOn, c.reason,
         c.currentAmountFen, c.proposedAmountFen, c.perCapitaIncomeFen, c.incomeCheckNote, c.homeVisitNote,
         c.prepaidAmountFen, c.prepaidOn, c.closeRelative, c.complaint, c.complaintNote, c.caseworker, c.createdAt,
-        c.prepaidReason, c.prepaidApprovedBy, c.relativesDeclaration, c.relativesDeclarationNote,
+        c.prepaidReason, c.prepaidApprovedBy, c.relativesDeclaration, c.relativesDeclarationNote, c.followedUpOn, c.followUpNote,
       );
     }
   });
