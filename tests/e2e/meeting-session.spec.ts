@@ -44,8 +44,9 @@ async function removeRow(page: Page, row: Locator, reason: string) {
 }
 
 /** pdftotext's text with all white space removed: CJK lines wrap and letter-spaced titles split. */
+/** The minutes' text as one run: no white space, and no page numbers (—6—) where a page breaks a sentence. */
 function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '').replace(/—\d+—/g, '');
 }
 
 function between(text: string, start: string, ends: string[]): string {
