@@ -108,29 +108,39 @@ function categoryList(view: RosterView, category: string): Content {
   ];
 }
 
-function changeList(view: RosterView): Content {
-  if (view.changes.length === 0) return { text: '本月与上月相比无变动。', style: 'note' };
-  return {
-    table: {
-      headerRows: 1,
-      dontBreakRows: true,
-      widths: [40, 84, 84, 110, 60, 70, 70, '*'],
-      body: [
-        [head('变动'), head('类别'), head('社区（村）'), head('户号'), head('户主'), head('上月（元）'), head('本月（元）'), head('增减（元）')],
-        ...view.changes.map((c): TableCell[] => [
-          cell(rosterChangeLabels[c.kind]),
-          cell(categoryName(c.category)),
-          cell(c.communityName),
-          { text: c.householdNo, style: 'tableCell', alignment: 'center', noWrap: true } satisfies TableCell,
-          cell(c.headName),
-          cell(c.beforeFen === 0 && c.kind === 'added' ? '—' : formatYuan(c.beforeFen), 'right'),
-          cell(c.afterFen === 0 && c.kind === 'stopped' ? '—' : formatYuan(c.afterFen), 'right'),
-          cell(signed(c.afterFen - c.beforeFen), 'right'),
-        ]),
-      ],
-    },
-    layout: tableLayout,
-  };
+const changeWidths = [40, 84, 84, 110, 60, 70, 70, '*'];
+
+function changeRow(c: RosterView['changes'][number]): TableCell[] {
+  return [
+    cell(rosterChangeLabels[c.kind]),
+    cell(categoryName(c.category)),
+    cell(c.communityName),
+    { text: c.householdNo, style: 'tableCell', alignment: 'center', noWrap: true } satisfies TableCell,
+    cell(c.headName),
+    cell(c.beforeFen === 0 && c.kind === 'added' ? '—' : formatYuan(c.beforeFen), 'right'),
+    cell(c.afterFen === 0 && c.kind === 'stopped' ? '—' : formatYuan(c.afterFen), 'right'),
+    cell(signed(c.afterFen - c.beforeFen), 'right'),
+  ];
+}
+
+/** Rows of the change list kept on the page of the sign-off, so that it never stands alone on the last page. */
+const ROWS_WITH_SIGN_OFF = 3;
+
+/** The change list and the sign-off: its last rows and the sign-off cannot be parted by a page break. */
+function changeListAndSignOff(view: RosterView, signOff: Content): Content[] {
+  if (view.changes.length === 0) return [{ text: '本月与上月相比无变动。', style: 'note' }, { stack: [signOff], unbreakable: true }];
+  const header = [head('变动'), head('类别'), head('社区（村）'), head('户号'), head('户主'), head('上月（元）'), head('本月（元）'), head('增减（元）')];
+  const rows = view.changes.map(changeRow);
+  const split = Math.max(0, rows.length - ROWS_WITH_SIGN_OFF);
+  const table = (body: TableCell[][], headerRows: number): Content => ({
+    table: { headerRows, dontBreakRows: true, widths: changeWidths, body },
+    // Only a header row is shaded: the tail's first row is an ordinary one.
+    layout: headerRows === 0 ? { ...tableLayout, fillColor: () => null } : tableLayout,
+  });
+  // The tail table continues the one above it: no header of its own, and no gap between them.
+  const leading = split === 0 ? [] : [table([header, ...rows.slice(0, split)], 1)];
+  const tail = split === 0 ? table([header, ...rows], 1) : table(rows.slice(split), 0);
+  return [...leading, { stack: [tail, signOff], unbreakable: true }];
 }
 
 export function rosterTitle(view: RosterView): string {
@@ -161,16 +171,14 @@ export function rosterDocument(data: RosterDocData): TDocumentDefinitions {
     sectionHeading('二、发放名单'),
     ...(view.rows.length === 0 ? [{ text: '本月没有发放对象。', style: 'note' } as Content] : view.categories.filter((l) => l.current.households > 0).map((l) => categoryList(view, l.category))),
     sectionHeading('三、变动名单（与上月相比）'),
-    changeList(view),
-    {
+    ...changeListAndSignOff(view, {
       columns: [
         { text: '制表人：', style: 'note' },
         { text: '审核人：', style: 'note' },
         { text: `${data.officeName}（盖章）\n${formatChineseDate(data.printedOn)}`, style: 'note', alignment: 'right' },
       ],
       margin: [0, 24, 0, 0],
-      unbreakable: true,
-    },
+    }),
   ];
   return gbDocument({ title, subject: `${title}（${s.households}户 ${formatYuan(s.totalFen)}元）`, content, footer: 'list', landscape: true });
 }

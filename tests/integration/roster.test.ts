@@ -156,6 +156,15 @@ describe('the roster files', () => {
     expect(text).not.toMatch(ANY_ID);
     const { view, members } = await rosterData(w.ctx.db, { id: 'x', role: 'bureau_chief', regionCode: DISTRICT }, { month: '2026-12', scope: STREET }, '2026-12-01');
     expect(text).toContain(view.rows[0]!.headName);
+    // The sign-off never stands alone on the last page: the change list's last household is printed beside it
+    // (November's roster, which has changes; December's has none for this street).
+    const november = join(dir!, 'roster-11.pdf');
+    expect((await cli('--street', STREET, '--month', '2026-11', '--out', november)).code).toBe(0);
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', november, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+    const changes = (await rosterData(w.ctx.db, { id: 'x', role: 'bureau_chief', regionCode: DISTRICT }, { month: '2026-11', scope: STREET }, '2026-12-01')).view.changes;
+    expect(changes.length).toBeGreaterThan(3);
+    expect(pages[pages.length - 1]).toContain('制表人');
+    expect(pages[pages.length - 1]).toContain(changes[changes.length - 1]!.householdNo);
 
     const xlsx = join(dir!, 'roster.xlsx');
     expect((await cli('--street', STREET, '--month', '2026-12', '--out', xlsx)).code).toBe(0);
@@ -181,9 +190,10 @@ describe('the roster files', () => {
     const audit = sql<{ action: string; entity_id: string; details_json: string }>("SELECT action, entity_id, details_json FROM audit_log WHERE action IN ('pdf.print', 'export.xlsx') ORDER BY seq");
     expect(audit.map((a) => [a.action, a.entity_id])).toEqual([
       ['pdf.print', STREET],
+      ['pdf.print', STREET],
       ['export.xlsx', STREET],
     ]);
-    expect(JSON.parse(audit[1]!.details_json)).toMatchObject({ document: 'roster', month: '2026-12', citizenIds: memberSheet.rows.length });
+    expect(JSON.parse(audit[2]!.details_json)).toMatchObject({ document: 'roster', month: '2026-12', citizenIds: memberSheet.rows.length });
     expect(audit.some((a) => ANY_ID.test(a.details_json))).toBe(false);
 
     // LibreOffice keeps the ID numbers as text (first sheet, UTF-8 CSV): the head's ID is the 9th column.
