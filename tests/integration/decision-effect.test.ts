@@ -139,7 +139,16 @@ describe('effect after notice', () => {
     const decisionId = first.decision!.id;
     const next = await s.a.call('meetings.create', { month: '2026-12', venue: '会议室', scheduledAt: '2026-12-18T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' });
     expect(next.items).toHaveLength(0);
-    // A 复核 for h-4 from a correction, put on the December meeting at once.
+    // A 复核 for h-4 from a correction the bureau ordered on c-4, put on the December meeting at once.
+    s.t.handle.sqlite
+      .prepare("INSERT INTO corrections (id, finding_id, street_code, case_id, finding, ordered_on, requirement, deadline, asks_case_kind, status, updated_at) VALUES ('test-1', 'f-1', '430188001', 'c-4', 'wrong_amount', '2026-11-25', '重新核定保障金额', '2026-12-25', 're_review', 'open', ?)")
+      .run('2026-11-25T02:00:00.000Z');
+    // Another household cannot take the correction, nor a due item of h-4, as its source; nothing is made.
+    const cases = s.t.handle.sqlite.prepare('SELECT count(*) FROM cases').pluck().get();
+    await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'correction:test-1' }, 'validation', /来源事项不属于这一户/);
+    await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'due:recheck:h-4:2027-11-30' }, 'validation', /来源事项不属于这一户/);
+    await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'due:nothing:h-6' }, 'validation', /来源事项不属于这一户/);
+    expect(s.t.handle.sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases);
     const opened = await s.a.call('cases.openReview', { householdId: 'h-4', kind: 're_review', reason: '区民政局抽查发现金额不准，要求复核', openedFor: 'correction:test-1' });
     expect(opened.meetingId).toBe(next.id);
     await s.a.refused('cases.openReview', { householdId: 'h-4', kind: 're_review', reason: '再次复核', openedFor: 'correction:test-1' }, 'conflict', /已列入个案/);

@@ -4,11 +4,49 @@ import { canWriteStreet } from '../../../shared/access';
 import { formatChineseMonth } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { reviewCaseArgs, type ReviewCaseResult } from '../../../shared/review-case';
-import { defineCommand } from '../commands/command';
+import { defineCommand, type CommandContext } from '../commands/command';
 import { beginMeetingChange } from '../meetings/meeting-load';
 import { appendAgendaItem } from '../meetings/meeting-prepare';
 import { householdAssistance, isAssisted } from './assistance';
 import { NumberSeries, takeIn } from './intake';
+
+type Trx = CommandContext['trx'];
+
+/**
+ * The due item or correction a case is opened for must concern this household: otherwise a forged source
+ * could hold another household's item (or another street's correction) as taken while its case is pending.
+ */
+async function assertSourceOfHousehold(trx: Trx, openedFor: string, householdId: string): Promise<void> {
+  const refused = () => new AppError('validation', '来源事项不属于这一户', { problems: [{ field: 'openedFor', message: '来源事项不属于这一户' }] });
+  const [source, kind, subject] = openedFor.split(':');
+  if (source === 'correction') {
+    const c = await trx.selectFrom('corrections as k').innerJoin('cases as c', 'c.id', 'k.case_id').select(['c.household_id', 'k.status']).where('k.id', '=', kind ?? '').executeTakeFirst();
+    if (!c || c.household_id !== householdId) throw refused();
+    if (c.status === 'done') throw new AppError('validation', '这项整改已办结，不需要再列入复核或停保');
+    return;
+  }
+  // due:<kind>:<subject>[:<day>], as shared/due.ts makes the keys.
+  switch (kind) {
+    case 'recheck':
+    case 'phase_out':
+      if (subject !== householdId) throw refused();
+      return;
+    case 'death': {
+      const m = await trx.selectFrom('members').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
+      if (m?.household_id !== householdId) throw refused();
+      return;
+    }
+    case 'limit':
+    case 'prepaid':
+    case 'temporary': {
+      const c = await trx.selectFrom('cases').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
+      if (c?.household_id !== householdId) throw refused();
+      return;
+    }
+    default:
+      throw refused();
+  }
+}
 
 export const openReviewCase = defineCommand({
   name: 'cases.openReview',
@@ -21,6 +59,7 @@ export const openReviewCase = defineCommand({
   },
   access: (user, h) => canWriteStreet(user, h.street_code, '个案'),
   async run(cx, args, h): Promise<ReviewCaseResult> {
+    await assertSourceOfHousehold(cx.trx, args.openedFor, h.id);
     const taken = await cx.trx.selectFrom('cases').select('case_no').where('opened_for', '=', args.openedFor).where('status', 'in', ['pending', 'deferred', 'reinvestigating']).executeTakeFirst();
     if (taken) throw new AppError('conflict', `这一事项已列入个案 ${taken.case_no}，待会议审议`);
     const now = await householdAssistance(cx.trx, h.id, cx.today);
