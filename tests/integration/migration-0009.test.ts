@@ -67,7 +67,8 @@ async function upgradedFrom0008() {
   db.prepare("INSERT INTO notice_batches (id, meeting_id, street_code, community_code, start_date, end_date, status, posted_at, updated_at) VALUES ('b-1', 'm-oct', '430188001', '430188001001', '2026-10-26', '2026-11-01', 'ended', '2026-10-26T01:00:00.000Z', ?)").run(NOW);
   db.prepare("INSERT INTO notice_batches (id, meeting_id, street_code, community_code, start_date, end_date, status, posted_at, updated_at) VALUES ('b-2', 'm-oct', '430188001', '430188001002', '2026-10-26', '2026-11-01', 'ended', '2026-10-26T01:00:00.000Z', ?)").run(NOW);
   const item = db.prepare("INSERT INTO notice_items (id, batch_id, case_id, seq, updated_at) VALUES (?, (SELECT CASE WHEN community_code = '430188001001' THEN 'b-1' ELSE 'b-2' END FROM cases WHERE id = ?), ?, ?, ?)");
-  ['c-0', 'c-1', 'c-3', 'c-5', 'c-7'].forEach((id, i) => item.run(`ni-${id}`, id, id, i + 1, NOW));
+  // c-7's notice was put up on paper only: the desk has none for it.
+  ['c-0', 'c-1', 'c-3', 'c-5'].forEach((id, i) => item.run(`ni-${id}`, id, id, i + 1, NOW));
   db.prepare(
     "INSERT INTO objections (id, batch_id, case_id, received_at, objector, channel, content, status, updated_at) VALUES ('o-1', (SELECT batch_id FROM notice_items WHERE case_id = 'c-5'), 'c-5', '2026-10-28T02:00:00.000Z', '匿名', 'phone', '反映其家中有经营收入', 'open', ?)",
   ).run(NOW);
@@ -87,7 +88,10 @@ describe('migration 0009_household_opening_state', () => {
     // The old close had written them: the final state was on the rows before the upgrade.
     expect(s.finalRows.get('h-0')).toMatchObject({ status: 'active', amount: 52000 });
     expect(s.finalRows.get('h-1')).toMatchObject({ amount: 66000 });
-    for (const id of ['h-0', 'h-1', 'h-2', 'h-3', 'h-4', 'h-5', 'h-6', 'h-7']) expect(s.rows.get(id), id).toEqual(s.before.get(id));
+    for (const id of ['h-0', 'h-1', 'h-2', 'h-3', 'h-4', 'h-5', 'h-6']) expect(s.rows.get(id), id).toEqual(s.before.get(id));
+    // An approval no notice in the desk carried would never take effect: its household keeps the row it was paid on.
+    expect(s.rows.get('h-7')).toEqual(s.finalRows.get('h-7'));
+    expect(s.rows.get('h-7')).not.toEqual(s.before.get('h-7'));
     // No decision, or one that never changed the row: untouched.
     expect(s.rows.get('h-8')).toEqual(s.finalRows.get('h-8'));
     expect(s.rows.get('h-9')).toEqual(s.finalRows.get('h-9'));
@@ -105,7 +109,9 @@ describe('migration 0009_household_opening_state', () => {
     expect(await s.paid('h-1', '2026-11-02')).toBe('active 66000');
     expect(await s.paid('h-3', '2026-11-01')).toBe('active 60000');
     expect(await s.paid('h-3', '2026-11-02')).toBe('terminated 0');
-    expect(await s.paid('h-7', '2026-11-02')).toBe('phasing_out 59000');
+    // The phase-out with no notice in the desk is paid as the old row said, before and after.
+    expect(await s.paid('h-7', '2026-10-30')).toBe('phasing_out 59000');
+    expect(await s.paid('h-7', '2027-01-31')).toBe('phasing_out 59000');
     // Not announced: a re-review from the close; a refused decrease and a one-off payment change nothing.
     expect(await s.paid('h-4', '2026-10-22')).toBe('active 60000');
     expect(await s.paid('h-4', '2026-10-23')).toBe('active 56000');
