@@ -148,6 +148,10 @@ describe('effect after notice', () => {
     await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'correction:test-1' }, 'validation', /来源事项不属于这一户/);
     await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'due:recheck:h-4:2027-11-30' }, 'validation', /来源事项不属于这一户/);
     await s.a.refused('cases.openReview', { householdId: 'h-6', kind: 're_review', reason: '伪造来源', openedFor: 'due:nothing:h-6' }, 'validation', /来源事项不属于这一户/);
+    // Nor a variant of a real source, which would escape the one-case-per-source check.
+    for (const variant of ['correction:test-1:x', 'due:recheck:h-6:2027-11-30:x', 'due:recheck:h-6:someday']) {
+      await s.a.refused('cases.openReview', { householdId: variant.startsWith('correction') ? 'h-4' : 'h-6', kind: 'termination', reason: '变体来源', openedFor: variant }, 'validation', /来源事项不属于这一户/);
+    }
     expect(s.t.handle.sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases);
     const opened = await s.a.call('cases.openReview', { householdId: 'h-4', kind: 're_review', reason: '区民政局抽查发现金额不准，要求复核', openedFor: 'correction:test-1' });
     expect(opened.meetingId).toBe(next.id);

@@ -18,8 +18,12 @@ type Trx = CommandContext['trx'];
  */
 async function assertSourceOfHousehold(trx: Trx, openedFor: string, householdId: string): Promise<void> {
   const refused = () => new AppError('validation', '来源事项不属于这一户', { problems: [{ field: 'openedFor', message: '来源事项不属于这一户' }] });
-  const [source, kind, subject] = openedFor.split(':');
+  // Exactly the shapes shared/due.ts and the corrections make: a variant (a trailing part, another day)
+  // would escape the check that one source opens one case.
+  const parts = openedFor.split(':');
+  const [source, kind, subject, day] = parts;
   if (source === 'correction') {
+    if (parts.length !== 2) throw refused();
     const c = await trx.selectFrom('corrections as k').innerJoin('cases as c', 'c.id', 'k.case_id').select(['c.household_id', 'k.status']).where('k.id', '=', kind ?? '').executeTakeFirst();
     if (!c || c.household_id !== householdId) throw refused();
     if (c.status === 'done') throw new AppError('validation', '这项整改已办结，不需要再列入复核或停保');
@@ -29,9 +33,10 @@ async function assertSourceOfHousehold(trx: Trx, openedFor: string, householdId:
   switch (kind) {
     case 'recheck':
     case 'phase_out':
-      if (subject !== householdId) throw refused();
+      if (parts.length !== 4 || subject !== householdId || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? '')) throw refused();
       return;
     case 'death': {
+      if (parts.length !== 3) throw refused();
       const m = await trx.selectFrom('members').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
       if (m?.household_id !== householdId) throw refused();
       return;
@@ -39,6 +44,7 @@ async function assertSourceOfHousehold(trx: Trx, openedFor: string, householdId:
     case 'limit':
     case 'prepaid':
     case 'temporary': {
+      if (parts.length !== 3) throw refused();
       const c = await trx.selectFrom('cases').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
       if (c?.household_id !== householdId) throw refused();
       return;
