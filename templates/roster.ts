@@ -128,7 +128,7 @@ const ROWS_WITH_SIGN_OFF = 3;
 
 /** The change list and the sign-off: its last rows and the sign-off cannot be parted by a page break. */
 function changeListAndSignOff(view: RosterView, signOff: Content): Content[] {
-  if (view.changes.length === 0) return [{ text: '本月与上月相比无变动。', style: 'note' }, { stack: [signOff], unbreakable: true }];
+  if (view.changes.length === 0) return [{ stack: [{ text: '本月与上月相比无变动。', style: 'note' }, signOff], unbreakable: true }];
   const header = [head('变动'), head('类别'), head('社区（村）'), head('户号'), head('户主'), head('上月（元）'), head('本月（元）'), head('增减（元）')];
   const rows = view.changes.map(changeRow);
   const split = Math.max(0, rows.length - ROWS_WITH_SIGN_OFF);
