@@ -42,6 +42,8 @@ export type CorrectionArgs = { [K in keyof typeof correctionArgs]: z.output<(typ
 export const CorrectionAnswerView = z.object({
   id: z.string(),
   answeredOn: IsoDate,
+  /** The day the answer was recorded at the desk (answeredOn is the day the street gives, which may be earlier). */
+  recordedOn: IsoDate,
   answer: z.string(),
   answeredBy: z.string(),
   /** The case it names (opened for the correction, or the one it decided on), shown by its number. */
@@ -92,16 +94,18 @@ export type StreetCorrection = z.infer<typeof StreetCorrection>;
 
 /**
  * Overdue on both sides: not done, and the street is late. While an answer awaits the bureau's review the
- * street has done its part, so it is late only if that answer came after the deadline; an open one
- * (never answered, or returned) is late once the deadline has passed.
+ * street has done its part, so it is late only if that answer reached the bureau after the deadline: the
+ * later of the day the street gives and the day it was recorded, so a backdated answer is still late. An
+ * open one (never answered, or returned) is late once the deadline has passed.
  */
-export function isOverdue(c: { deadline: string; status: CorrectionStatus; answers: readonly { answeredOn: string }[] }, today: string): boolean {
+export function isOverdue(c: { deadline: string; status: CorrectionStatus; answers: readonly { answeredOn: string; recordedOn: string }[] }, today: string): boolean {
   switch (c.status) {
     case 'done':
       return false;
     case 'answered': {
       const last = c.answers[c.answers.length - 1];
-      return last === undefined ? c.deadline < today : last.answeredOn > c.deadline;
+      if (last === undefined) return c.deadline < today;
+      return (last.recordedOn > last.answeredOn ? last.recordedOn : last.answeredOn) > c.deadline;
     }
     case 'open':
       return c.deadline < today;

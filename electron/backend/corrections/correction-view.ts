@@ -24,7 +24,7 @@ export async function answersOf(db: Reader, correctionIds: string[]): Promise<Ma
     .leftJoin('users as ua', 'ua.id', 'a.answered_by')
     .leftJoin('users as ur', 'ur.id', 'a.reviewed_by')
     .select([
-      'a.id', 'a.correction_id', 'a.answered_on', 'a.answer', 'a.case_id', 'c.case_no', 'a.decision_id', 'd.outcome', 'm.month', 'm.issue_no',
+      'a.id', 'a.correction_id', 'a.answered_on', 'a.answered_at', 'a.answer', 'a.case_id', 'c.case_no', 'a.decision_id', 'd.outcome', 'm.month', 'm.issue_no',
       'a.review', 'a.review_note', 'a.reviewed_at', 'a.reviewed_by', 'ua.name as answered_name', 'ur.name as reviewed_name',
     ])
     .where('a.correction_id', 'in', correctionIds)
@@ -40,6 +40,7 @@ export async function answersOf(db: Reader, correctionIds: string[]): Promise<Ma
     list.push({
       id: r.id,
       answeredOn: r.answered_on,
+      recordedOn: chinaDateOf(r.answered_at),
       answer: r.answer,
       // Each copy knows its own people; the other side's are named by office.
       answeredBy: r.answered_name ?? '街道经办人',
