@@ -119,6 +119,10 @@ describe('standards.set at the desk', () => {
     const settings = await getSettings(w.ctx.db);
     expect(settings.phaseOutMaxMonths).toBe(defaultSettings.phaseOutMaxMonths);
     expect(settings.nameMasking).toBe('surname');
+    // A stored value valid on its own but against a rule across keys (a minimum above the default maximum) gives way
+    // too, even behind one refused on its own (the rules across keys are checked only once every key is valid).
+    w.t.handle.sqlite.prepare("UPDATE settings SET value_json = ? WHERE key = 'settings'").run(JSON.stringify({ phaseOutMaxMonths: 18, approvalMinFen: defaultSettings.approvalMaxFen + 100, nameMasking: 'surname' }));
+    expect((await getSettings(w.ctx.db)).approvalMinFen).toBe(defaultSettings.approvalMinFen);
     // The district's record, where there is one, still wins.
     await w.as('u-chief');
     await w.a.call('standards.set', standard({}, { phaseOutMaxMonths: 9 }));

@@ -27,14 +27,17 @@ export async function getSettings(db: Reader, where?: StandardsOn): Promise<Sett
   const standard = where ? await standardValuesOn(db, where) : {};
   if (!row && !where) return defaultSettings;
   let parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
-  if (!parsed.success) {
-    // A value an earlier version let this copy store that this one no longer accepts (a phase-out of up
-    // to 24 months, say, where the rules now allow 12) gives way to the default or the district's record,
-    // instead of stopping every screen that reads the settings; this copy's own settings cannot hold them any more.
+  // A value an earlier version let this copy store that this one no longer accepts (a phase-out of up to
+  // 24 months, say, where the rules now allow 12) gives way to the default or the district's record,
+  // instead of stopping every screen that reads the settings; this copy's own settings cannot hold them
+  // any more. A few passes, since the rules across keys are checked only once each key is valid.
+  for (let pass = 0; pass < 3 && !parsed.success; pass++) {
+    let dropped = false;
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if (typeof key === 'string' && key in stored && !(key in standard)) delete stored[key];
+      if (typeof key === 'string' && key in stored && !(key in standard)) dropped = delete stored[key];
     }
+    if (!dropped) break;
     parsed = Settings.safeParse({ ...defaultSettings, ...stored, ...standard });
   }
   if (!parsed.success) throw new AppError('validation', `设置无效：${zodMessage(parsed.error)}`);
