@@ -38,8 +38,8 @@ export async function holdDemoSpotCheck(ctx: BackendContext): Promise<DrawDetail
   let draw = await chief.run(drawSpotCheck, { query, rate: 30, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DEMO_DICE } });
   draw = await chief.run(autoAssign, { drawId: draw.id });
 
-  // A first day of visits: half of each street's approved and half of its rejected cases, so that every
-  // street has cases of both kinds still to visit.
+  // A first day of visits: half of each street's approved and half of its rejected cases (rounded up), so
+  // that a street with more than one of a kind still has some of it to visit.
   const firstDay: SampleItemView[] = draw.progress.flatMap((p) =>
     (['approved', 'rejected'] as const).flatMap((outcome) => {
       const mine = draw.items.filter((i) => i.streetCode === p.streetCode && i.outcome === outcome);
