@@ -97,6 +97,11 @@ export function instantOfChinaTime(local: string): string {
   return new Date(Date.UTC(y, mo - 1, d, h - 8, mi)).toISOString();
 }
 
+/** The UTC instant at which a China calendar day begins: 2026-11-21 → 2026-11-20T16:00:00.000Z. */
+export function chinaDayStart(day: string): string {
+  return instantOfChinaTime(`${day}T00:00`);
+}
+
 /** The inverse of instantOfChinaTime, for pre-filling forms. */
 export function chinaLocalDateTime(instant: string): string {
   return `${chinaDateOf(instant)}T${chinaTimeOf(instant)}`;

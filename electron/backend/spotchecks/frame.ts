@@ -3,6 +3,7 @@
 // counts once, with its last decision; a decision later superseded does not count. Mandatory cases are
 // those filed under 近亲属备案, with a complaint (投诉举报), or objected to during their notice (异议).
 import type { Kysely, Transaction } from 'kysely';
+import { addDays, chinaDayStart } from '../../../shared/dates';
 import type { SessionUser } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { buildManifest, type Manifest, type SampleOutcome } from '../../../shared/sampling/manifest';
@@ -51,7 +52,11 @@ export async function loadFrame(db: Reader, districtCode: string, query: FrameQu
       eb.exists(eb.selectFrom('objections as o').select('o.id').whereRef('o.case_id', '=', 'c.id')).as('objected'),
     ])
     .where('c.street_code', 'in', [...streets.keys()])
-    .where((eb) => eb.between(eb.fn('date', ['d.decided_at', eb.val('+8 hours')]), query.periodStart, query.periodEnd))
+    // Decided on a China day of the period: instants from its first midnight (CST) to the one after its last.
+    // Compared as text, which every engine does the same way for the instants a command records
+    // (shared/sync.ts: YYYY-MM-DDTHH:MM:SS[.sss]Z), where SQLite's date() modifiers are its own.
+    .where('d.decided_at', '>=', chinaDayStart(query.periodStart))
+    .where('d.decided_at', '<', chinaDayStart(addDays(query.periodEnd, 1)))
     .orderBy('d.decided_at')
     .execute();
   // Ordered by time, so the last decision of a case in the period wins.
