@@ -3,9 +3,17 @@
 // every use. A refresh token presented a second time means it was copied: its whole family (every token
 // descended from the same sign-in) is revoked. Tokens are stored only as SHA-256 hashes.
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../electron/backend/db/schema';
 import type { Account, TokenResponse } from '../shared/sync';
 import { SignInThrottle, type ThrottlePolicy } from './throttle';
+
+// Through kysely and its sql template only, so the same queries run on the centre's SQLite file and, with
+// issue 18, on PostgreSQL (placeholders and transactions are the dialect's).
+type Db = Kysely<Database>;
+type Reader = Db | Transaction<Database>;
+/** Runs database work one piece at a time: the store's lock. */
+export type Exclusive = <T>(work: () => Promise<T> | T) => Promise<T>;
 
 export type AuthOptions = { accessTtlSeconds: number; refreshTtlSeconds: number; now: () => Date; throttle: ThrottlePolicy };
 
@@ -55,18 +63,18 @@ export class Auth {
   passwordChecks = 0;
 
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: Db,
     private readonly options: AuthOptions,
   ) {
-    this.#throttle = new SignInThrottle(sqlite, options.throttle, options.now);
+    this.#throttle = new SignInThrottle(db, options.throttle, options.now);
   }
 
   /**
    * A hash to check an unknown username against, with the same cost as the accounts' own, so that an
    * unknown name takes as long to refuse as a wrong password.
    */
-  #dummyHash(): string {
-    const sample = this.sqlite.prepare('SELECT password_hash FROM central_credentials LIMIT 1').pluck().get() as string | undefined;
+  async #dummyHash(): Promise<string> {
+    const sample = (await sql<{ password_hash: string }>`SELECT password_hash FROM central_credentials LIMIT 1`.execute(this.db)).rows[0]?.password_hash;
     const cost = Number(sample?.split('$')[1]) || 16384;
     const key = String(cost);
     let dummy = this.#dummies.get(key);
@@ -74,35 +82,35 @@ export class Auth {
     return dummy;
   }
 
-  account(userId: string): Account {
-    const u = this.sqlite.prepare('SELECT id, username, name, role, region_code AS regionCode FROM users WHERE id = ? AND active = 1').get(userId) as Account | undefined;
+  async account(userId: string, db: Reader = this.db): Promise<Account> {
+    const u = (await sql<Account>`SELECT id, username, name, role, region_code AS "regionCode" FROM users WHERE id = ${userId} AND active = 1`.execute(db)).rows[0];
     if (!u) throw new AuthError('unauthorized', '账号不存在或已停用');
     return u;
   }
 
-  #issue(userId: string, familyId: string, device: string): TokenResponse {
+  async #issue(trx: Reader, userId: string, familyId: string, device: string): Promise<TokenResponse> {
     const now = this.options.now().getTime();
     const access = newToken();
     const refresh = newToken();
     const accessExpiresAt = new Date(now + this.options.accessTtlSeconds * 1000).toISOString();
-    const insert = this.sqlite.prepare('INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (?, ?, ?, ?, ?, ?)');
-    insert.run(hashToken(access), 'access', userId, familyId, device, accessExpiresAt);
-    insert.run(hashToken(refresh), 'refresh', userId, familyId, device, new Date(now + this.options.refreshTtlSeconds * 1000).toISOString());
-    return { accessToken: access, accessExpiresAt, refreshToken: refresh, user: this.account(userId) };
+    const refreshExpiresAt = new Date(now + this.options.refreshTtlSeconds * 1000).toISOString();
+    await sql`INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (${hashToken(access)}, 'access', ${userId}, ${familyId}, ${device}, ${accessExpiresAt})`.execute(trx);
+    await sql`INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (${hashToken(refresh)}, 'refresh', ${userId}, ${familyId}, ${device}, ${refreshExpiresAt})`.execute(trx);
+    return { accessToken: access, accessExpiresAt, refreshToken: refresh, user: await this.account(userId, trx) };
   }
 
   /**
    * Signs in from `address`. `exclusive` runs database work one piece at a time (the store's lock); the
    * password is checked outside it, in the thread pool.
    */
-  async login(username: string, password: string, device: string, address: string, exclusive: <T>(work: () => T) => Promise<T>): Promise<TokenResponse> {
-    const admitted = await exclusive(() => {
-      const wait = this.#throttle.admit(username, address);
+  async login(username: string, password: string, device: string, address: string, exclusive: Exclusive): Promise<TokenResponse> {
+    const admitted = await exclusive(async () => {
+      const wait = await this.#throttle.admit(username, address);
       if (wait > 0) return { wait };
-      const row = this.sqlite
-        .prepare('SELECT u.id, c.password_hash FROM users u JOIN central_credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1')
-        .get(username) as { id: string; password_hash: string } | undefined;
-      return { wait: 0, userId: row?.id ?? null, hash: row?.password_hash ?? this.#dummyHash() };
+      const row = (
+        await sql<{ id: string; password_hash: string }>`SELECT u.id, c.password_hash FROM users u JOIN central_credentials c ON c.user_id = u.id WHERE u.username = ${username} AND u.active = 1`.execute(this.db)
+      ).rows[0];
+      return { wait: 0, userId: row?.id ?? null, hash: row?.password_hash ?? (await this.#dummyHash()) };
     });
     if (admitted.wait > 0) throw new ThrottledError(admitted.wait);
     let ok = false;
@@ -114,42 +122,41 @@ export class Auth {
     }
     // The same answer for an unknown user and a wrong password.
     if (!ok) throw new AuthError('invalid-credentials', '用户名或密码不正确');
-    return exclusive(() => this.sqlite.transaction(() => this.#issue(admitted.userId!, randomBytes(12).toString('hex'), device))());
+    return exclusive(() => this.db.transaction().execute((trx) => this.#issue(trx, admitted.userId!, randomBytes(12).toString('hex'), device)));
   }
 
-  refresh(token: string): TokenResponse {
-    const result = this.sqlite.transaction((): TokenResponse | AuthError => {
-      const row = this.sqlite.prepare("SELECT user_id, family_id, device, expires_at, used_at, revoked_at FROM central_tokens WHERE token_hash = ? AND kind = 'refresh'").get(hashToken(token)) as
-        | { user_id: string; family_id: string; device: string; expires_at: string; used_at: string | null; revoked_at: string | null }
-        | undefined;
+  async refresh(token: string): Promise<TokenResponse> {
+    const result = await this.db.transaction().execute(async (trx): Promise<TokenResponse | AuthError> => {
+      type Row = { user_id: string; family_id: string; device: string; expires_at: string; used_at: string | null; revoked_at: string | null };
+      const row = (await sql<Row>`SELECT user_id, family_id, device, expires_at, used_at, revoked_at FROM central_tokens WHERE token_hash = ${hashToken(token)} AND kind = 'refresh'`.execute(trx)).rows[0];
       if (!row) return new AuthError('refresh-revoked', '登录已失效，请重新登录');
       const now = this.options.now().toISOString();
       if (row.used_at !== null || row.revoked_at !== null) {
         // A used refresh token came back: somebody holds a copy. Nobody keeps this sign-in.
         // Returned, not thrown: the revocation must commit.
-        this.sqlite.prepare('UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE family_id = ?').run(now, row.family_id);
+        await sql`UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ${now}) WHERE family_id = ${row.family_id}`.execute(trx);
         return new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
       }
       if (row.expires_at <= now) return new AuthError('refresh-revoked', '登录已过期，请重新登录');
-      this.sqlite.prepare('UPDATE central_tokens SET used_at = ? WHERE token_hash = ?').run(now, hashToken(token));
-      return this.#issue(row.user_id, row.family_id, row.device);
-    })();
+      await sql`UPDATE central_tokens SET used_at = ${now} WHERE token_hash = ${hashToken(token)}`.execute(trx);
+      return this.#issue(trx, row.user_id, row.family_id, row.device);
+    });
     if (result instanceof AuthError) throw result;
     return result;
   }
 
-  logout(token: string): void {
-    const row = this.sqlite.prepare('SELECT family_id FROM central_tokens WHERE token_hash = ?').get(hashToken(token)) as { family_id: string } | undefined;
-    if (row) this.sqlite.prepare('UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE family_id = ?').run(this.options.now().toISOString(), row.family_id);
+  async logout(token: string): Promise<void> {
+    const row = (await sql<{ family_id: string }>`SELECT family_id FROM central_tokens WHERE token_hash = ${hashToken(token)}`.execute(this.db)).rows[0];
+    if (row) await sql`UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ${this.options.now().toISOString()}) WHERE family_id = ${row.family_id}`.execute(this.db);
   }
 
   /** The account behind a bearer access token, or an AuthError. */
-  authenticate(header: string | undefined): Account {
+  async authenticate(header: string | undefined): Promise<Account> {
     const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
     if (!token) throw new AuthError('unauthorized', '缺少登录凭据');
-    const row = this.sqlite.prepare("SELECT user_id, expires_at, revoked_at FROM central_tokens WHERE token_hash = ? AND kind = 'access'").get(hashToken(token)) as
-      | { user_id: string; expires_at: string; revoked_at: string | null }
-      | undefined;
+    const row = (
+      await sql<{ user_id: string; expires_at: string; revoked_at: string | null }>`SELECT user_id, expires_at, revoked_at FROM central_tokens WHERE token_hash = ${hashToken(token)} AND kind = 'access'`.execute(this.db)
+    ).rows[0];
     if (!row || row.revoked_at !== null || row.expires_at <= this.options.now().toISOString()) throw new AuthError('unauthorized', '登录凭据无效或已过期');
     return this.account(row.user_id);
   }

@@ -72,7 +72,7 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
   const sqlite = store.handle.sqlite;
   const now = options.now ?? (() => new Date());
   const throttle = { ...defaultThrottle, ...options.throttle };
-  const auth = new Auth(sqlite, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
+  const auth = new Auth(store.handle.db, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
   const env = {
     paths: {
       dataDir: options.dataDir,

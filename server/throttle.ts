@@ -3,7 +3,10 @@
 // address limit counts only failures whose password was actually checked: while one account is being
 // guessed it answers 429 without checking, the address's count hardly moves, and a colleague at the
 // next desk still signs in. Kept in the centre's database, so a restart or a second instance agrees.
-import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../electron/backend/db/schema';
+
+type Reader = Kysely<Database> | Transaction<Database>;
 
 export type ThrottlePolicy = {
   /** Failures an account may have in a window before the delays start. */
@@ -25,15 +28,15 @@ export class SignInThrottle {
   readonly #checking = new Set<string>();
 
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: Kysely<Database>,
     private readonly policy: ThrottlePolicy,
     private readonly now: () => Date,
   ) {}
 
   #key = (kind: 'account' | 'address', value: string) => `${kind}:${kind === 'account' ? value.toLowerCase() : value}`;
 
-  #row(key: string): Row | null {
-    const row = this.sqlite.prepare('SELECT failures, window_start, blocked_until FROM central_throttle WHERE key = ?').get(key) as Row | undefined;
+  async #row(db: Reader, key: string): Promise<Row | null> {
+    const row = (await sql<Row>`SELECT failures, window_start, blocked_until FROM central_throttle WHERE key = ${key}`.execute(db)).rows[0];
     if (!row) return null;
     // Quiet for a whole window since the first failure or the last delay ended: start afresh.
     const quietSince = Math.max(Date.parse(row.window_start), row.blocked_until ? Date.parse(row.blocked_until) : 0);
@@ -48,12 +51,13 @@ export class SignInThrottle {
 
   /**
    * Seconds to wait before this sign-in may be checked, 0 when it may be checked now. A 0 must be
-   * followed by `settle`, which releases the account for the next attempt.
+   * followed by `settle`, which releases the account for the next attempt. Called under the store's
+   * lock, so no other sign-in runs between the reads and the mark.
    */
-  admit(username: string, address: string): number {
+  async admit(username: string, address: string): Promise<number> {
     const account = this.#key('account', username);
     for (const key of [this.#key('address', address), account]) {
-      const row = this.#row(key);
+      const row = await this.#row(this.db, key);
       const wait = row ? this.#blockedFor(row) : 0;
       if (wait > 0) return wait;
     }
@@ -63,35 +67,34 @@ export class SignInThrottle {
   }
 
   /** Records the outcome of a checked sign-in: a success forgets the account's failures. */
-  settle(username: string, address: string, succeeded: boolean): void {
+  async settle(username: string, address: string, succeeded: boolean): Promise<void> {
     const account = this.#key('account', username);
     this.#checking.delete(account);
     if (succeeded) {
-      this.sqlite.prepare('DELETE FROM central_throttle WHERE key = ?').run(account);
+      await sql`DELETE FROM central_throttle WHERE key = ${account}`.execute(this.db);
       return;
     }
     const now = this.now();
     const p = this.policy;
-    this.sqlite.transaction(() => {
-      const a = this.#count(account, now);
+    await this.db.transaction().execute(async (trx) => {
+      const a = await this.#count(trx, account, now);
       const over = a - p.accountFreeFailures;
-      if (over > 0) this.#block(account, now, Math.min(p.maxDelaySeconds, p.firstDelaySeconds * 2 ** (over - 1)));
+      if (over > 0) await this.#block(trx, account, now, Math.min(p.maxDelaySeconds, p.firstDelaySeconds * 2 ** (over - 1)));
       // Spraying: the address waits a whole window, and again after each further failure.
       const addressKey = this.#key('address', address);
-      if (this.#count(addressKey, now) >= p.addressFailures) this.#block(addressKey, now, p.windowSeconds);
-    })();
+      if ((await this.#count(trx, addressKey, now)) >= p.addressFailures) await this.#block(trx, addressKey, now, p.windowSeconds);
+    });
   }
 
-  #count(key: string, now: Date): number {
-    const row = this.#row(key);
+  async #count(trx: Reader, key: string, now: Date): Promise<number> {
+    const row = await this.#row(trx, key);
     const failures = (row?.failures ?? 0) + 1;
-    this.sqlite
-      .prepare('INSERT INTO central_throttle (key, failures, window_start, blocked_until) VALUES (?, ?, ?, NULL) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start')
-      .run(key, failures, row?.window_start ?? now.toISOString());
+    await sql`INSERT INTO central_throttle (key, failures, window_start, blocked_until) VALUES (${key}, ${failures}, ${row?.window_start ?? now.toISOString()}, NULL)
+      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start`.execute(trx);
     return failures;
   }
 
-  #block(key: string, now: Date, seconds: number): void {
-    this.sqlite.prepare('UPDATE central_throttle SET blocked_until = ? WHERE key = ?').run(new Date(now.getTime() + seconds * 1000).toISOString(), key);
+  async #block(trx: Reader, key: string, now: Date, seconds: number): Promise<void> {
+    await sql`UPDATE central_throttle SET blocked_until = ${new Date(now.getTime() + seconds * 1000).toISOString()} WHERE key = ${key}`.execute(trx);
   }
 }
