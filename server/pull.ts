@@ -2,13 +2,14 @@
 // (and the regions above it) and, for spot checks, only for the bureau, each with the row as it is now.
 // The cursor names this database (its epoch) and a log position; one from elsewhere is "unknown", and
 // the client starts again from the beginning, keeping what it has not sent.
-import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../electron/backend/db/schema';
 import { isBureauRole } from '../shared/access';
 import { keyOf, type Account, type PullResponse, type PulledChange, type SyncedEntity } from '../shared/sync';
 import { handedDown } from './scope';
 
-// The entities a division sets for all below it (its regions, a district's standards), as an SQL list of names.
-const handedDownList = [...handedDown].map((e) => `'${e}'`).join(', ');
+// The entities a division sets for all below it (its regions, a district's standards).
+const handedDownEntities = [...handedDown];
 
 export class CursorError extends Error {}
 
@@ -22,19 +23,20 @@ function decodeCursor(cursor: string, epoch: string, last: number): number {
   return Number(m[2]);
 }
 
-export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Account, cursor: string | null, limit: number): PullResponse {
-  const last = (sqlite.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number);
+/**
+ * One page of the log after `cursor` that `user` may see. Through kysely's sql template only (placeholders
+ * and identifiers are the dialect's), so it reads the same on SQLite and PostgreSQL.
+ */
+export async function pull(db: Kysely<Database>, epoch: string, user: Account, cursor: string | null, limit: number): Promise<PullResponse> {
+  const last = Number((await sql<{ seq: number | string }>`SELECT coalesce(max(seq), 0) AS seq FROM change_log`.execute(db)).rows[0]?.seq ?? 0);
   const from = cursor ? decodeCursor(cursor, epoch, last) : 0;
-  const bureau = isBureauRole(user.role);
   const prefix = user.regionCode;
-  const visible = `seq > ? AND seq <= ?
-         AND (substr(region_code, 1, ?) = ? OR (entity IN (${handedDownList}) AND substr(?, 1, length(region_code)) = region_code))
-         AND (audience = 'all' OR ?)`;
-  const params = [from, last, prefix.length, prefix, prefix, bureau ? 1 : 0];
-  const estimatedTotal = cursor ? undefined : (sqlite.prepare(`SELECT count(*) FROM change_log WHERE ${visible}`).pluck().get(...params) as number);
-  const entries = sqlite
-    .prepare(`SELECT seq, entity, row_key, op, version FROM change_log WHERE ${visible} ORDER BY seq LIMIT ?`)
-    .all(...params, limit + 1) as { seq: number; entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; version: number }[];
+  const visible = sql`seq > ${from} AND seq <= ${last}
+         AND (substr(region_code, 1, ${prefix.length}) = ${prefix} OR (entity IN (${sql.join(handedDownEntities)}) AND substr(${prefix}, 1, length(region_code)) = region_code))
+         ${isBureauRole(user.role) ? sql`` : sql`AND audience = 'all'`}`;
+  const estimatedTotal = cursor ? undefined : Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM change_log WHERE ${visible}`.execute(db)).rows[0]?.n ?? 0);
+  type Entry = { seq: number; entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; version: number };
+  const entries = (await sql<Entry>`SELECT seq, entity, row_key, op, version FROM change_log WHERE ${visible} ORDER BY seq LIMIT ${limit + 1}`.execute(db)).rows.map((e) => ({ ...e, seq: Number(e.seq), version: Number(e.version) }));
   const hasMore = entries.length > limit;
   const page = hasMore ? entries.slice(0, limit) : entries;
   // The rows as they are now, fetched per table in one statement each.
@@ -45,7 +47,7 @@ export function pull(sqlite: BetterSqlite3.Database, epoch: string, user: Accoun
     const key = keyOf(entity);
     for (let i = 0; i < keys.length; i += 500) {
       const slice = keys.slice(i, i + 500);
-      const rows = sqlite.prepare(`SELECT * FROM ${entity} WHERE ${key} IN (${slice.map(() => '?').join(',')})`).all(...slice) as Record<string, string | number | null>[];
+      const rows = (await sql<Record<string, string | number | null>>`SELECT * FROM ${sql.table(entity)} WHERE ${sql.ref(key)} IN (${sql.join(slice)})`.execute(db)).rows;
       for (const r of rows) current.set(`${entity}\u0000${String(r[key])}`, r);
     }
   }

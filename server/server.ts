@@ -69,7 +69,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startCentralServer(options: CentralOptions): Promise<CentralServer> {
   const store = await openCentralStore(options.dataDir);
-  const sqlite = store.handle.sqlite;
   const now = options.now ?? (() => new Date());
   const throttle = { ...defaultThrottle, ...options.throttle };
   const auth = new Auth(store.handle.db, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
@@ -120,7 +119,7 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
       checkSchema(queryInteger(url, 'schemaVersion', null, 1, 1_000_000));
       const limit = queryInteger(url, 'limit', 1000, 1, MAX_PULL_LIMIT);
       const cursor = url.searchParams.get('cursor') || null;
-      return send(res, 200, await exclusive(() => pull(sqlite, store.epoch, user, cursor, limit)));
+      return send(res, 200, await exclusive(() => pull(store.handle.db, store.epoch, user, cursor, limit)));
     }
     throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${path}`);
   }
