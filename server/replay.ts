@@ -6,7 +6,7 @@
 // back and reported with the centre's rows for what the desk wrote, and its id still counts as
 // processed, so one bad command never blocks the rest.
 import { SqliteError } from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isBureauRole, within } from '../shared/access';
 import type { SessionUser } from '../shared/domain';
 import { syncedEntityLabels } from '../shared/glossary';
@@ -18,7 +18,6 @@ import { commandContext, type AfterCommit } from '../electron/backend/commands/c
 import { appendAudit } from '../electron/backend/audit/audit-log';
 import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/pipeline';
 import type { Database } from '../electron/backend/db/schema';
-import { StatementCache } from '../electron/backend/db/statements';
 import { setCapturing, takeChanges, type WrittenRow } from '../electron/backend/sync/capture';
 import { audienceOf, scopeSql, visibleTo, writableBy } from './scope';
 import type { CentralStore } from './store';
@@ -71,8 +70,10 @@ const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 
 export type ReplayOptions = { env: CommandEnv; now: () => Date; log?: (message: string, error: unknown) => void };
 
+/** The centre's database, or the batch's transaction while one is open (the only way in meanwhile). */
+type Reader = Kysely<Database> | Transaction<Database>;
+
 export class CommandReplayer {
-  readonly #statements: StatementCache;
   readonly #db: Kysely<Database>;
   readonly #foreignKeys = new Map<SyncedEntity, { column: string; parent: SyncedEntity }[]>();
   /** Work the commands left for after their commit (checking rendered minutes), still running. */
@@ -82,30 +83,32 @@ export class CommandReplayer {
     private readonly store: CentralStore,
     private readonly options: ReplayOptions,
   ) {
-    this.#statements = new StatementCache(store.handle.sqlite);
     this.#db = store.handle.db;
   }
 
-  #scope(entity: SyncedEntity, key: string): { version: number; region: string } | null {
-    const row = this.#statements.prepare(`${scopeSql[entity]} WHERE x.${keyOf(entity)} = ?`).get(key) as { v: number; r: string | null } | undefined;
-    return row ? { version: row.v, region: row.r ?? '' } : null;
+  async #scope(db: Reader, entity: SyncedEntity, key: string): Promise<{ version: number; region: string } | null> {
+    const row = (await sql<{ v: number; r: string | null }>`${sql.raw(scopeSql[entity])} WHERE ${sql.ref(`x.${keyOf(entity)}`)} = ${key}`.execute(db)).rows[0];
+    return row ? { version: Number(row.v), region: row.r ?? '' } : null;
+  }
+
+  async #row(db: Reader, entity: SyncedEntity, key: string): Promise<Record<string, string | number | null> | undefined> {
+    return (await sql<Record<string, string | number | null>>`SELECT * FROM ${sql.table(entity)} WHERE ${sql.ref(keyOf(entity))} = ${key}`.execute(db)).rows[0];
   }
 
   async push(account: Account, body: PushRequest): Promise<PushResponse> {
-    const sqlite = this.store.handle.sqlite;
-    const client = this.#statements.prepare('SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ?').get(body.clientId) as { user_id: string; last_mutation_id: number } | undefined;
+    const client = (await sql<{ user_id: string; last_mutation_id: number }>`SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ${body.clientId}`.execute(this.#db)).rows[0];
     if (client && client.user_id !== account.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
-    if (!client) this.#statements.prepare('INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (?, ?, 0)').run(body.clientId, account.id);
-    let last = client?.last_mutation_id ?? 0;
+    if (!client) await sql`INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (${body.clientId}, ${account.id}, 0)`.execute(this.#db);
+    let last = Number(client?.last_mutation_id ?? 0);
     // The whole batch is checked before anything is run: ascending, and no gap after what is done.
     const fresh = body.mutations.filter((m) => m.id > last);
     fresh.forEach((m, i) => {
       if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
     });
-    const user = this.#sessionUser(account);
+    const user = await this.#sessionUser(account);
     const rejected: Rejection[] = [];
     const restored: PulledChange[] = [];
-    const processed = sqlite.prepare('UPDATE central_clients SET last_mutation_id = ? WHERE client_id = ?');
+    const processed = (db: Reader, id: number) => sql`UPDATE central_clients SET last_mutation_id = ${id} WHERE client_id = ${body.clientId}`.execute(db);
     const later: AfterCommit[] = [];
     // One transaction per batch, one savepoint per command: a refused command is rolled back to its
     // savepoint, and the batch's work and the ids processed commit together (a crash loses only what the
@@ -116,18 +119,18 @@ export class CommandReplayer {
         const savepoint = await trx.savepoint('command').execute();
         try {
           const done = await this.#replay(savepoint, user, m);
-          processed.run(m.id, body.clientId);
+          await processed(savepoint, m.id);
           await savepoint.releaseSavepoint('command').execute();
           later.push(...done.afterCommit);
           // What the desk wrote and the centre did not goes back as the centre has it.
           const wrote = new Set(done.written.map((w) => `${w.entity}\u0000${w.id}`));
-          restored.push(...this.#current(account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`))));
+          restored.push(...(await this.#current(trx, account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`)))));
         } catch (error) {
           const refusal = refusalOf(error) ?? this.#unexpected(m.name, error);
           await savepoint.rollbackToSavepoint('command').execute();
           await savepoint.releaseSavepoint('command').execute();
-          processed.run(m.id, body.clientId);
-          rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: this.#current(account, m.context.touched) });
+          await processed(trx, m.id);
+          rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: await this.#current(trx, account, m.context.touched) });
         }
         last = m.id;
       }
@@ -164,8 +167,8 @@ export class CommandReplayer {
     return new Refusal('internal', '中心服务器处理这项修改时出错，已跳过；请联系技术支持');
   }
 
-  #sessionUser(account: Account): SessionUser {
-    const regionName = (this.#statements.prepare('SELECT name FROM regions WHERE code = ?').pluck().get(account.regionCode) as string | undefined) ?? account.regionCode;
+  async #sessionUser(account: Account): Promise<SessionUser> {
+    const regionName = (await sql<{ name: string }>`SELECT name FROM regions WHERE code = ${account.regionCode}`.execute(this.#db)).rows[0]?.name ?? account.regionCode;
     return { id: account.id, username: account.username, name: account.name, role: account.role, regionCode: account.regionCode, regionName };
   }
 
@@ -177,12 +180,13 @@ export class CommandReplayer {
     this.#checkTime(m.context);
     const args = parseCommandArgs(command, m.args);
     await setCapturing(trx, true);
-    this.#checkBasis(user, m.context.basis);
+    await this.#checkBasis(trx, user, m.context.basis);
     const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
     await runBody(command, trace.cx, args);
     const written = await takeChanges(trx);
-    const log = this.#statements.prepare('INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const { row: w, region } of this.#fence(user, written)) log.run(w.entity, w.id, w.op, w.version, region, audienceOf(w.entity));
+    for (const { row: w, region } of await this.#fence(trx, user, written)) {
+      await sql`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (${w.entity}, ${w.id}, ${w.op}, ${w.version}, ${region}, ${audienceOf(w.entity)})`.execute(trx);
+    }
     await appendAudits(trx, user, trace);
     await setCapturing(trx, false);
     return { written, afterCommit: trace.afterCommit };
@@ -196,9 +200,9 @@ export class CommandReplayer {
   }
 
   /** The rows the desk's run rested on: each inside the pusher's jurisdiction and at the version it saw. */
-  #checkBasis(user: SessionUser, basis: CommandContextRecord['basis']): void {
+  async #checkBasis(trx: Reader, user: SessionUser, basis: CommandContextRecord['basis']): Promise<void> {
     for (const b of basis) {
-      const row = this.#scope(b.entity, b.id);
+      const row = await this.#scope(trx, b.entity, b.id);
       if (!row) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已不存在，本机的修改未被采纳`);
       if (!within(user, row.region)) throw new Refusal('forbidden', `${entityName(b.entity)}不在您的管辖范围内`);
       if (row.version !== b.version) throw new Refusal('conflict', `${entityName(b.entity)}在中心数据库已被他人修改，本机的修改未被采纳`);
@@ -209,20 +213,20 @@ export class CommandReplayer {
    * The fence around every body: what an account may write, where, and what it may refer to. Answers each
    * written row with its division code, for the change log.
    */
-  #fence(user: SessionUser, written: WrittenRow[]): { row: WrittenRow; region: string }[] {
+  async #fence(trx: Reader, user: SessionUser, written: WrittenRow[]): Promise<{ row: WrittenRow; region: string }[]> {
     const kind = isBureauRole(user.role) ? 'bureau' : 'street';
     const fenced: { row: WrittenRow; region: string }[] = [];
     for (const w of written) {
       if (!writableBy[kind].has(w.entity)) throw new Refusal('forbidden', `此账号不能修改“${entityName(w.entity)}”`);
-      const region = w.op === 'delete' ? w.deletedRegion : this.#scope(w.entity, w.id)?.region;
+      const region = w.op === 'delete' ? w.deletedRegion : (await this.#scope(trx, w.entity, w.id))?.region;
       if (!region || !within(user, region)) throw new Refusal('forbidden', `${entityName(w.entity)}不在您的管辖范围内`);
       fenced.push({ row: w, region });
       if (w.op === 'delete') continue;
-      const row = this.#statements.prepare(`SELECT * FROM ${w.entity} WHERE ${keyOf(w.entity)} = ?`).get(w.id) as Record<string, unknown>;
-      for (const fk of this.#references(w.entity)) {
+      const row = (await this.#row(trx, w.entity, w.id)) ?? {};
+      for (const fk of await this.#references(trx, w.entity)) {
         const value = row[fk.column];
         if (value === null || value === undefined) continue;
-        const parent = this.#scope(fk.parent, String(value));
+        const parent = await this.#scope(trx, fk.parent, String(value));
         if (parent && !within(user, parent.region)) {
           throw new Refusal('forbidden', `${entityName(w.entity)}引用了不在您管辖范围内的${entityName(fk.parent)}`);
         }
@@ -231,10 +235,11 @@ export class CommandReplayer {
     return fenced;
   }
 
-  #references(entity: SyncedEntity): { column: string; parent: SyncedEntity }[] {
+  async #references(trx: Reader, entity: SyncedEntity): Promise<{ column: string; parent: SyncedEntity }[]> {
     let refs = this.#foreignKeys.get(entity);
     if (!refs) {
-      const list = this.store.handle.sqlite.prepare(`PRAGMA foreign_key_list(${entity})`).all() as { table: string; from: string }[];
+      // SQLite's catalogue of the table's foreign keys (PostgreSQL will read information_schema instead).
+      const list = (await sql<{ table: string; from: string }>`SELECT "table", "from" FROM pragma_foreign_key_list(${entity})`.execute(trx)).rows;
       refs = list.filter((f) => (syncedEntities as readonly string[]).includes(f.table)).map((f) => ({ column: f.from, parent: f.table as SyncedEntity }));
       this.#foreignKeys.set(entity, refs);
     }
@@ -242,16 +247,16 @@ export class CommandReplayer {
   }
 
   /** The centre's rows for `keys`, as a pull would send them to this account (a delete where it has none). */
-  #current(account: Account, keys: readonly RowKey[]): PulledChange[] {
+  async #current(trx: Reader, account: Account, keys: readonly RowKey[]): Promise<PulledChange[]> {
     const out: PulledChange[] = [];
     for (const c of keys) {
-      const scope = this.#scope(c.entity, c.id);
+      const scope = await this.#scope(trx, c.entity, c.id);
       if (!scope) {
         out.push({ entity: c.entity, op: 'delete', id: c.id, version: 1, data: null });
         continue;
       }
       if (!visibleTo(account, c.entity, scope.region)) continue;
-      const data = this.#statements.prepare(`SELECT * FROM ${c.entity} WHERE ${keyOf(c.entity)} = ?`).get(c.id) as Record<string, string | number | null>;
+      const data = (await this.#row(trx, c.entity, c.id))!;
       out.push({ entity: c.entity, op: 'upsert', id: c.id, version: scope.version, data });
     }
     return out;
