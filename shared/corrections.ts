@@ -116,3 +116,6 @@ export function isOverdue(c: { deadline: string; status: CorrectionStatus; answe
 
 /** The `openedFor` a 复核/停保 case opened from a correction carries (shared/review-case.ts). */
 export const correctionSource = (correctionId: string) => `correction:${correctionId}`;
+
+/** The correction an `openedFor` names, or null when it names none (a due item, or another shape). */
+export const correctionOfSource = (openedFor: string): string | null => /^correction:([^:]+)$/.exec(openedFor)?.[1] ?? null;

@@ -199,6 +199,36 @@ export function processingLimit(c: Pick<DueCase, 'appliedOn' | 'objected'>, s: D
   return { dueOn: r.value, days, yearsWithoutData: r.yearsWithoutData };
 }
 
+/** The `openedFor` of a 复核/停保 case opened from a due item (shared/review-case.ts). */
+export const dueSource = (key: string) => `due:${key}`;
+
+/** Whom a due item is about: its household, a member of it, or one of its cases. */
+export type DueSubject = { of: 'household' | 'member' | 'case'; id: string };
+
+/**
+ * What the due item an `openedFor` names is about, read from its key exactly as householdDue and caseDue
+ * make it (`recheck:<household>:<day>`, `phase_out:<household>:<day>`, `death:<member>`, `limit:<case>`,
+ * `prepaid:<case>`, `temporary:<case>`); null for any other shape, so that a variant cannot pass for a key.
+ */
+export function dueSourceSubject(openedFor: string): DueSubject | null {
+  const parts = openedFor.split(':');
+  const [source, kind, id = '', day = ''] = parts;
+  if (source !== 'due') return null;
+  switch (kind) {
+    case 'recheck':
+    case 'phase_out':
+      return parts.length === 4 && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { of: 'household', id } : null;
+    case 'death':
+      return parts.length === 3 ? { of: 'member', id } : null;
+    case 'limit':
+    case 'prepaid':
+    case 'temporary':
+      return parts.length === 3 ? { of: 'case', id } : null;
+    default:
+      return null;
+  }
+}
+
 /** Kinds a household applies for, to which the processing limit applies (not a 复核/停保 the street opens itself). */
 const applicationKinds = ['new_application', 'increase', 'decrease', 'temporary'];
 

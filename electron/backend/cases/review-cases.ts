@@ -2,7 +2,9 @@
 // correction, taken in under intake's rules (takeIn) and put on the street's next draft meeting at once.
 import { canWriteStreet } from '../../../shared/access';
 import { formatChineseMonth } from '../../../shared/dates';
-import { AppError } from '../../../shared/result';
+import { correctionOfSource } from '../../../shared/corrections';
+import { dueSourceSubject } from '../../../shared/due';
+import { AppError, missingCase } from '../../../shared/result';
 import { reviewCaseArgs, type ReviewCaseResult } from '../../../shared/review-case';
 import { defineCommand, type CommandContext } from '../commands/command';
 import { beginMeetingChange } from '../meetings/meeting-load';
@@ -18,39 +20,33 @@ type Trx = CommandContext['trx'];
  */
 async function assertSourceOfHousehold(trx: Trx, openedFor: string, householdId: string): Promise<void> {
   const refused = () => new AppError('validation', '来源事项不属于这一户', { problems: [{ field: 'openedFor', message: '来源事项不属于这一户' }] });
-  // Exactly the shapes shared/due.ts and the corrections make: a variant (a trailing part, another day)
-  // would escape the check that one source opens one case.
-  const parts = openedFor.split(':');
-  const [source, kind, subject, day] = parts;
-  if (source === 'correction') {
-    if (parts.length !== 2) throw refused();
-    const c = await trx.selectFrom('corrections as k').innerJoin('cases as c', 'c.id', 'k.case_id').select(['c.household_id', 'k.status']).where('k.id', '=', kind ?? '').executeTakeFirst();
+  const correctionId = correctionOfSource(openedFor);
+  if (correctionId !== null) {
+    const c = await trx.selectFrom('corrections as k').innerJoin('cases as c', 'c.id', 'k.case_id').select(['c.household_id', 'k.status']).where('k.id', '=', correctionId).executeTakeFirst();
     if (!c || c.household_id !== householdId) throw refused();
     if (c.status === 'done') throw new AppError('validation', '这项整改已办结，不需要再列入复核或停保');
     return;
   }
-  // due:<kind>:<subject>[:<day>], as shared/due.ts makes the keys.
-  switch (kind) {
-    case 'recheck':
-    case 'phase_out':
-      if (parts.length !== 4 || subject !== householdId || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? '')) throw refused();
+  // Only the exact shape of a due item's key: a variant (a trailing part, another day) would escape the
+  // check that one source opens one case.
+  const subject = dueSourceSubject(openedFor);
+  if (subject === null) throw refused();
+  switch (subject.of) {
+    case 'household':
+      if (subject.id !== householdId) throw refused();
       return;
-    case 'death': {
-      if (parts.length !== 3) throw refused();
-      const m = await trx.selectFrom('members').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
+    case 'member': {
+      const m = await trx.selectFrom('members').select('household_id').where('id', '=', subject.id).executeTakeFirst();
       if (m?.household_id !== householdId) throw refused();
       return;
     }
-    case 'limit':
-    case 'prepaid':
-    case 'temporary': {
-      if (parts.length !== 3) throw refused();
-      const c = await trx.selectFrom('cases').select('household_id').where('id', '=', subject ?? '').executeTakeFirst();
+    case 'case': {
+      const c = await trx.selectFrom('cases').select('household_id').where('id', '=', subject.id).executeTakeFirst();
       if (c?.household_id !== householdId) throw refused();
       return;
     }
     default:
-      throw refused();
+      return missingCase(subject.of, 'due subject');
   }
 }
 

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { isBureauRole, isStreetRole } from '../../../shared/access';
 import { formatChineseDate } from '../../../shared/dates';
-import { dueKindLabels, dueKinds, type DueEntry, type DueKind } from '../../../shared/due';
+import { dueKindLabels, dueKinds, dueSource, type DueEntry, type DueKind } from '../../../shared/due';
 import { missingHolidayNote } from '../../../shared/holidays';
 import { call, errorMessage } from '../../api';
 import { LoadError } from '../../components/LoadError';
@@ -35,7 +35,7 @@ export function DueScreen({ go }: { go: Go }) {
     if (!item.suggestedKind) return;
     setMessage(null);
     try {
-      const made = await call('cases.openReview', { householdId: item.householdId, kind: item.suggestedKind, reason: item.reason, openedFor: `due:${item.key}` });
+      const made = await call('cases.openReview', { householdId: item.householdId, kind: item.suggestedKind, reason: item.reason, openedFor: dueSource(item.key) });
       setMessage({ ok: true, text: `已立案 ${made.caseNo}（${item.headName}户），${made.meetingLabel ? `列入${made.meetingLabel}议程` : '待列入下次会议'}` });
       reload();
     } catch (error) {
