@@ -69,7 +69,7 @@ export function phaseOutLastDay(from: string, months: number): string {
 export type DecisionInEffect = DecidedCase & FinalDecision & { decisionId: string; effectiveOn: string; decidedAt: string };
 
 /** A phase-out that has run out leaves the household unpaid from the next day. */
-function expired(h: HouseholdAssistance, on: string): HouseholdAssistance {
+export function phaseOutEnded(h: HouseholdAssistance, on: string): HouseholdAssistance {
   if (h.status !== 'phasing_out' || !h.phaseOutEndsOn || on <= h.phaseOutEndsOn) return h;
   return { ...h, status: 'terminated', monthlyAmountFen: 0 };
 }
@@ -83,8 +83,8 @@ export function assistanceOn(opening: HouseholdAssistance, decisions: readonly D
     .filter((d) => d.effectiveOn <= date)
     .sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : a.decidedAt < b.decidedAt ? -1 : a.decidedAt > b.decidedAt ? 1 : 0));
   let h = opening;
-  for (const d of inOrder) h = householdAfter(d, d, expired(h, d.effectiveOn), d.effectiveOn);
-  return expired(h, date);
+  for (const d of inOrder) h = householdAfter(d, d, phaseOutEnded(h, d.effectiveOn), d.effectiveOn);
+  return phaseOutEnded(h, date);
 }
 
 /** Paid for a month: in assistance (or phasing out) with an amount. */

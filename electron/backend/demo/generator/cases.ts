@@ -3,7 +3,7 @@
 // household afterwards.
 import { temporaryLimitFen } from '../../../../shared/assistance-amount';
 import { addDays, formatChineseDate } from '../../../../shared/dates';
-import { householdAfter, isAnnounced, type FinalDecision } from '../../../../shared/decision-effects';
+import { effectTiming, householdAfter, phaseOutEnded, type FinalDecision, type HouseholdAssistance } from '../../../../shared/decision-effects';
 import type { CaseKind } from '../../../../shared/domain';
 import { closeRelationLabels } from '../../../../shared/glossary';
 import { formatYuan } from '../../../../shared/money';
@@ -20,7 +20,7 @@ import {
   type Standards,
   type User,
 } from './model';
-import { noticeEffectDay } from './notices';
+import { noticePeriod } from './notices';
 import type { Rng } from './rng';
 import { rosterSeat } from './staff';
 import {
@@ -200,11 +200,22 @@ export function draftCase(rng: Rng, h: Household, kind: CaseKind, monthIndex: nu
   };
 }
 
+const assistanceOf = (h: Household): HouseholdAssistance => ({ status: h.status, category: h.category, monthlyAmountFen: h.amountFen, assistedSince: h.assistedSince, phaseOutEndsOn: h.phaseOutEndsOn });
+
+function setAssistance(h: Household, a: HouseholdAssistance): void {
+  h.status = a.status;
+  h.category = a.category;
+  h.amountFen = a.monthlyAmountFen;
+  h.assistedSince = a.assistedSince;
+  h.phaseOutEndsOn = a.phaseOutEndsOn ?? null;
+}
+
 /**
- * What a final decision does to the household: the shared rules, from the day it takes effect (the day
- * after its notice for an announced approval, else the meeting's day), then the generator's own
- * bookkeeping for the months that follow. A deferral changes nothing yet. The state before the first
- * decision is kept as the household's opening state, which is what its row holds.
+ * What a final decision does to the household: the shared rules, from the day it takes effect (the
+ * shared timing: the day after its notice for an announced approval, else the meeting's day; the
+ * generator makes no objections), then the generator's own bookkeeping for the months that follow. A
+ * deferral changes nothing yet. The state before the first decision is kept as the household's opening
+ * state, which is what its row holds.
  */
 export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn: string, monthIndex: number, noticeDays: number): void {
   const h = c.household;
@@ -212,15 +223,10 @@ export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn:
   h.openCase = false;
   if (c.kind === 're_review') h.lastReviewMonth = monthIndex;
   h.opening ??= { status: h.status, category: h.category, amountFen: h.amountFen, assistedSince: h.assistedSince };
-  const effectiveOn = isAnnounced(c.kind, decision.outcome) ? noticeEffectDay(decidedOn, noticeDays) : decidedOn;
-  h.settlesOn = effectiveOn;
-  const before = { status: h.status, category: h.category, monthlyAmountFen: h.amountFen, assistedSince: h.assistedSince, phaseOutEndsOn: h.phaseOutEndsOn };
-  const after = householdAfter(c, decision, before, effectiveOn);
-  h.status = after.status;
-  h.category = after.category;
-  h.amountFen = after.monthlyAmountFen;
-  h.assistedSince = after.assistedSince;
-  h.phaseOutEndsOn = after.phaseOutEndsOn ?? null;
+  const timing = effectTiming({ kind: c.kind, outcome: decision.outcome, closedOn: decidedOn }, { endDate: noticePeriod(decidedOn, noticeDays).endDate, objected: false });
+  if (timing.state !== 'from') throw new Error(`decision on ${c.caseNo} of a closed meeting has no effect day`);
+  h.settlesOn = timing.date;
+  setAssistance(h, householdAfter(c, decision, assistanceOf(h), timing.date));
   if (decision.outcome === 'reject' || c.kind === 'temporary') return;
   h.pciFen = c.perCapitaIncomeFen ?? h.pciFen;
   if (c.kind === 'new_application') h.lastReviewMonth = monthIndex;
@@ -228,11 +234,10 @@ export function applyDecision(c: CaseRecord, decision: FinalDecision, decidedOn:
   if (c.kind === 'termination') h.phaseOutMonth = null;
 }
 
-/** A phase-out that has run out leaves the household unpaid, as the shared fold has it (expired). */
+/** A phase-out that has run out by `firstOfMonth` leaves the household unpaid, by the shared fold's rule. */
 export function expirePhaseOut(h: Household, firstOfMonth: string): void {
-  if (h.status !== 'phasing_out' || h.phaseOutEndsOn === null || h.phaseOutEndsOn >= firstOfMonth) return;
-  h.status = 'terminated';
-  h.amountFen = 0;
-  h.phaseOutEndsOn = null;
+  const after = phaseOutEnded(assistanceOf(h), firstOfMonth);
+  if (after.status === h.status) return;
+  setAssistance(h, { ...after, phaseOutEndsOn: null });
   h.phaseOutMonth = null;
 }

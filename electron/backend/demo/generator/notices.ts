@@ -26,16 +26,16 @@ function nextWorkday(date: string): string {
   return d;
 }
 
-/** The day a decision announced after a meeting on `meetingDate` takes effect: the day after its notice ends. */
-export function noticeEffectDay(meetingDate: string, days: number): string {
-  return addDays(nextWorkday(meetingDate), days);
+/** The notice put up after a meeting on `meetingDate`: from the next working day, for `days` days. */
+export function noticePeriod(meetingDate: string, days: number): { startDate: string; endDate: string } {
+  const startDate = nextWorkday(meetingDate);
+  return { startDate, endDate: addDays(startDate, days - 1) };
 }
 
 /** The batches of one closed meeting held on `meetingDate`, as they stand on `asOf`. */
 export function noticeBatchesOf(rng: Rng, meeting: Meeting, meetingDate: string, asOf: string, days = MIN_NOTICE_DAYS): NoticeBatchRecord[] {
-  const startDate = nextWorkday(meetingDate);
+  const { startDate, endDate } = noticePeriod(meetingDate, days);
   if (startDate > asOf) return [];
-  const endDate = addDays(startDate, days - 1);
   const status: NoticeStatus = endDate < asOf ? 'ended' : 'posted';
   const byCommunity = new Map<string, NoticeBatchRecord>();
   // The agenda is already in community order; items keep the order the leading group went through.

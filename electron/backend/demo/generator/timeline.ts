@@ -2,7 +2,7 @@
 // reviewed, change, phase out and leave; each month's cases go to that month's meeting, deferred ones
 // to the next. The last month (the as-of month) has cases but no meeting yet: they are the agenda
 // the demo's users will work on.
-import { addDays, addMonths } from '../../../../shared/dates';
+import { addDays, addMonths, lastDayOfMonth } from '../../../../shared/dates';
 import type { CaseKind } from '../../../../shared/domain';
 import { cstInstant, randomWorkday, type Window } from './calendar';
 import { draftCase, expirePhaseOut, type DraftOptions } from './cases';
@@ -62,7 +62,7 @@ class MonthPlanner {
   private settled(h: Household): boolean {
     const first = `${this.month}-01`;
     if (h.settlesOn !== null && h.settlesOn > first) return false;
-    return h.phaseOutEndsOn === null || h.phaseOutEndsOn >= lastDayOf(this.month);
+    return h.phaseOutEndsOn === null || h.phaseOutEndsOn >= lastDayOfMonth(this.month);
   }
 
   take(household: Household, kind: CaseKind, options: Pick['options'] = {}): void {
@@ -120,10 +120,6 @@ class MonthPlanner {
       this.take(h, kind, kind === 'temporary' && this.rng.chance(0.2) ? { prepaid: true } : {});
     }
   }
-}
-
-function lastDayOf(month: string): string {
-  return addDays(`${addMonths(month, 1)}-01`, -1);
 }
 
 export function runTimeline(input: TimelineInput): Timeline {
