@@ -101,22 +101,25 @@ describe('migration 0009_household_opening_state', () => {
     const s = await upgradedFrom0008();
     // The approval with an objection against it during the notice was paid by the old row; now it never is.
     expect(s.finalRows.get('h-5')).toMatchObject({ status: 'active', amount: 48000 });
-    for (const day of ['2026-10-30', '2026-11-02', '2027-01-31']) expect(await s.paid('h-5', day)).toBe('applicant 0');
-    // Announced approvals: the old state until the notice ended on 1 November, the decision from the 2nd.
-    expect(await s.paid('h-0', '2026-11-01')).toBe('applicant 0');
-    expect(await s.paid('h-0', '2026-11-02')).toBe('active 52000');
-    expect(await s.paid('h-1', '2026-11-01')).toBe('active 60000');
-    expect(await s.paid('h-1', '2026-11-02')).toBe('active 66000');
-    expect(await s.paid('h-3', '2026-11-01')).toBe('active 60000');
-    expect(await s.paid('h-3', '2026-11-02')).toBe('terminated 0');
-    // The phase-out with no notice in the desk is paid as the old row said, before and after.
-    expect(await s.paid('h-7', '2026-10-30')).toBe('phasing_out 59000');
-    expect(await s.paid('h-7', '2027-01-31')).toBe('phasing_out 59000');
-    // Not announced: a re-review from the close; a refused decrease and a one-off payment change nothing.
-    expect(await s.paid('h-4', '2026-10-22')).toBe('active 60000');
-    expect(await s.paid('h-4', '2026-10-23')).toBe('active 56000');
-    expect(await s.paid('h-6', '2026-11-02')).toBe('active 60000');
-    expect(await s.paid('h-2', '2026-11-02')).toBe('active 60000');
+    const expected: [household: string, day: string, paid: string][] = [
+      ...['2026-10-30', '2026-11-02', '2027-01-31'].map((day): [string, string, string] => ['h-5', day, 'applicant 0']),
+      // Announced approvals: the old state until the notice ended on 1 November, the decision from the 2nd.
+      ['h-0', '2026-11-01', 'applicant 0'],
+      ['h-0', '2026-11-02', 'active 52000'],
+      ['h-1', '2026-11-01', 'active 60000'],
+      ['h-1', '2026-11-02', 'active 66000'],
+      ['h-3', '2026-11-01', 'active 60000'],
+      ['h-3', '2026-11-02', 'terminated 0'],
+      // The phase-out with no notice in the desk is paid as the old row said, before and after.
+      ['h-7', '2026-10-30', 'phasing_out 59000'],
+      ['h-7', '2027-01-31', 'phasing_out 59000'],
+      // Not announced: a re-review from the close; a refused decrease and a one-off payment change nothing.
+      ['h-4', '2026-10-22', 'active 60000'],
+      ['h-4', '2026-10-23', 'active 56000'],
+      ['h-6', '2026-11-02', 'active 60000'],
+      ['h-2', '2026-11-02', 'active 60000'],
+    ];
+    for (const [household, day, paid] of expected) expect(await s.paid(household, day), `${household} ${day}`).toBe(paid);
   });
 
   it('gives the same rows when run again on rows that already hold their opening state', async () => {
