@@ -6,14 +6,13 @@ import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'no
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../electron/backend/db/schema';
 import type { Account, TokenResponse } from '../shared/sync';
+import type { CentralStore } from './store';
 import { SignInThrottle, type ThrottlePolicy } from './throttle';
 
 // Through kysely and its sql template only, so the same queries run on the centre's SQLite file and, with
 // issue 18, on PostgreSQL (placeholders and transactions are the dialect's).
 type Db = Kysely<Database>;
 type Reader = Db | Transaction<Database>;
-/** Runs database work one piece at a time: the store's lock. */
-export type Exclusive = <T>(work: () => Promise<T> | T) => Promise<T>;
 
 export type AuthOptions = { accessTtlSeconds: number; refreshTtlSeconds: number; now: () => Date; throttle: ThrottlePolicy };
 
@@ -94,8 +93,9 @@ export class Auth {
     const refresh = newToken();
     const accessExpiresAt = new Date(now + this.options.accessTtlSeconds * 1000).toISOString();
     const refreshExpiresAt = new Date(now + this.options.refreshTtlSeconds * 1000).toISOString();
-    await sql`INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (${hashToken(access)}, 'access', ${userId}, ${familyId}, ${device}, ${accessExpiresAt})`.execute(trx);
-    await sql`INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at) VALUES (${hashToken(refresh)}, 'refresh', ${userId}, ${familyId}, ${device}, ${refreshExpiresAt})`.execute(trx);
+    await sql`INSERT INTO central_tokens (token_hash, kind, user_id, family_id, device, expires_at)
+      VALUES (${hashToken(access)}, 'access', ${userId}, ${familyId}, ${device}, ${accessExpiresAt}),
+             (${hashToken(refresh)}, 'refresh', ${userId}, ${familyId}, ${device}, ${refreshExpiresAt})`.execute(trx);
     return { accessToken: access, accessExpiresAt, refreshToken: refresh, user: await this.account(userId, trx) };
   }
 
@@ -103,7 +103,7 @@ export class Auth {
    * Signs in from `address`. `exclusive` runs database work one piece at a time (the store's lock); the
    * password is checked outside it, in the thread pool.
    */
-  async login(username: string, password: string, device: string, address: string, exclusive: Exclusive): Promise<TokenResponse> {
+  async login(username: string, password: string, device: string, address: string, exclusive: CentralStore['exclusive']): Promise<TokenResponse> {
     const admitted = await exclusive(async () => {
       const wait = await this.#throttle.admit(username, address);
       if (wait > 0) return { wait };
