@@ -2,7 +2,7 @@
 // its answers and the bureau's verdicts; never the finding's notes, which its copy does not hold) and the
 // answers the bureau's spot-check view shows beside each correction.
 import { canRead } from '../../../shared/access';
-import { isOverdue, type CorrectionAnswerView, type StreetCorrection } from '../../../shared/corrections';
+import { correctionSource, isOverdue, type CorrectionAnswerView, type StreetCorrection } from '../../../shared/corrections';
 import { formatChineseMonth, chinaDateOf } from '../../../shared/dates';
 import { findingLabels, outcomeLabels } from '../../../shared/glossary';
 import type { SessionUser } from '../../../shared/domain';
@@ -97,27 +97,30 @@ export async function listCorrections(db: Reader, user: SessionUser, today: stri
     : [];
   const decisionOf = new Map(decided.map((d) => [d.case_id, { id: d.id, label: `${formatChineseMonth(d.month)}第${d.issue_no}期会议：${outcomeLabels[d.outcome]}` }]));
   const openedFor = new Map(opened.map((c) => [c.opened_for!, { caseId: c.id, caseNo: c.case_no, status: c.status, decision: decisionOf.get(c.id) ?? null }]));
-  const list = rows.map((r): StreetCorrection => ({
-    id: r.id,
-    streetCode: r.street_code,
-    caseId: r.case_id,
-    caseNo: r.case_no,
-    householdId: r.household_id,
-    householdHead: r.head ?? '',
-    communityName: r.community,
-    finding: r.finding,
-    findingLabel: findingLabels[r.finding],
-    requirement: r.requirement,
-    orderedOn: r.ordered_on,
-    deadline: r.deadline,
-    asksCaseKind: r.asks_case_kind,
-    status: r.status,
-    overdue: isOverdue({ ...r, answers: answers.get(r.id) ?? [] }, today),
-    result: r.result,
-    closedOn: r.closed_on,
-    openedCase: openedFor.get(`correction:${r.id}`) ?? null,
-    answers: answers.get(r.id) ?? [],
-  }));
+  const list = rows.map((r): StreetCorrection => {
+    const mine = answers.get(r.id) ?? [];
+    return {
+      id: r.id,
+      streetCode: r.street_code,
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      householdId: r.household_id,
+      householdHead: r.head ?? '',
+      communityName: r.community,
+      finding: r.finding,
+      findingLabel: findingLabels[r.finding],
+      requirement: r.requirement,
+      orderedOn: r.ordered_on,
+      deadline: r.deadline,
+      asksCaseKind: r.asks_case_kind,
+      status: r.status,
+      overdue: isOverdue({ ...r, answers: mine }, today),
+      result: r.result,
+      closedOn: r.closed_on,
+      openedCase: openedFor.get(correctionSource(r.id)) ?? null,
+      answers: mine,
+    };
+  });
   const rank = (c: StreetCorrection) => (c.status === 'done' ? 2 : c.overdue ? 0 : 1);
   return list.sort((a, b) => rank(a) - rank(b) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : 1));
 }
