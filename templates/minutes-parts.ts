@@ -94,11 +94,11 @@ export function decisionText(c: Pick<AgendaCase, 'kind'>, d: Pick<DecisionView, 
     case 'approve': {
       if (c.kind === 'termination') return '同意停保。';
       // The phase-out's length is what the calendar's 渐退到期 counts from, so the record states it.
-      const months = c.kind === 'phase_out' && d.phaseOutMonths ? `渐退期${d.phaseOutMonths}个月` : '';
-      if (d.amountFen === null) return months === '' ? '同意。' : `同意，${months}。`;
+      const months = c.kind === 'phase_out' && d.phaseOutMonths ? `，渐退期${d.phaseOutMonths}个月` : '';
+      if (d.amountFen === null) return `同意${months}。`;
       const amount = `${formatYuan(d.amountFen)}元`;
       if (c.kind === 'temporary') return `同意，救助金额${amount}。`;
-      if (c.kind === 'phase_out') return months === '' ? `同意，渐退期月保障金额${amount}。` : `同意，${months}，渐退期月保障金额${amount}。`;
+      if (c.kind === 'phase_out') return `同意${months}，渐退期月保障金额${amount}。`;
       if (c.kind === 'increase' || c.kind === 'decrease') return `同意，调整后月保障金额${amount}。`;
       return `同意，月保障金额${amount}。`;
     }
