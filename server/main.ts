@@ -8,13 +8,15 @@ import { seedCentral } from './seed';
 import { startCentralServer } from './server';
 
 async function main(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { values: ['port', 'data', 'households', 'as-of', 'access-ttl'], flags: [] });
+  const args = parseArgs(argv, { values: ['port', 'data', 'households', 'as-of', 'access-ttl', 'database-url'], flags: ['empty'] });
   const dataDir = resolve(requireOption(args, 'data'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const asOf = optionalOption(args, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
-  const server = await startCentralServer({ dataDir, port: integerOption(args, 'port', 0), accessTtlSeconds: integerOption(args, 'access-ttl', 900) });
-  const accounts = seedCentral(server.store, dataDir, { households: integerOption(args, 'households', 5000), ...(asOf ? { asOf } : {}) });
+  const databaseUrl = optionalOption(args, 'database-url');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must be postgres://USER@HOST:PORT/DB');
+  const server = await startCentralServer({ dataDir, port: integerOption(args, 'port', 0), accessTtlSeconds: integerOption(args, 'access-ttl', 900), ...(databaseUrl ? { databaseUrl } : {}) });
+  const accounts = args.options.has('empty') ? [] : await seedCentral(server.store, dataDir, { households: integerOption(args, 'households', 5000), ...(asOf ? { asOf } : {}) });
   for (const a of accounts) console.log(`account: ${a.username} ${a.password} ${a.role} ${a.regionCode}`);
   console.log(`central listening on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));

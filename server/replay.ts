@@ -7,6 +7,7 @@
 // processed, so one bad command never blocks the rest.
 import { SqliteError } from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import pg from 'pg';
 import { isBureauRole, within } from '../shared/access';
 import type { SessionUser } from '../shared/domain';
 import { syncedEntityLabels } from '../shared/glossary';
@@ -18,6 +19,7 @@ import { commandContext, type AfterCommit } from '../electron/backend/commands/c
 import { appendAudit } from '../electron/backend/audit/audit-log';
 import { appendAudits, parseCommandArgs, runBody } from '../electron/backend/commands/pipeline';
 import type { Database } from '../electron/backend/db/schema';
+import { dialectOf, lockLogs } from '../electron/backend/db/dialect';
 import { setCapturing, takeChanges, type WrittenRow } from '../electron/backend/sync/capture';
 import { audienceOf, scopeSql, visibleTo, writableBy } from './scope';
 import type { CentralStore } from './store';
@@ -52,15 +54,30 @@ const guardMessages: [RegExp, string][] = [
   [/CHECK constraint/, '数据不符合规则'],
 ];
 
+// PostgreSQL's error classes for the same refusals (its messages are worded differently).
+const postgresClasses: Record<string, string> = {
+  '23503': '引用的记录在中心数据库中不存在（可能已被删除）',
+  '23505': '中心数据库已有同一编号的记录',
+  '23514': '数据不符合规则',
+  '23502': '数据不符合规则',
+};
+
 function refusalOf(error: unknown): Refusal | null {
   if (error instanceof Refusal) return error;
   if (error instanceof AppError) return new Refusal(error.code, error.message);
-  if (error instanceof SqliteError) {
-    const known = guardMessages.find(([pattern]) => pattern.test(error.message));
-    return new Refusal('rule', known ? `${known[1]}（${error.message}）` : `中心数据库拒绝了这项修改：${error.message}`);
-  }
-  return null;
+  const fromDatabase = error instanceof SqliteError || (error instanceof pg.DatabaseError && (error.code?.startsWith('23') || error.code?.startsWith('22') || error.code === 'P0001'));
+  if (!fromDatabase) return null;
+  const code = error instanceof pg.DatabaseError ? error.code : undefined;
+  const known = guardMessages.find(([pattern]) => pattern.test(error.message))?.[1] ?? (code ? (postgresClasses[code] ?? (code.startsWith('22') ? '数据不符合规则' : undefined)) : undefined);
+  return new Refusal('rule', known ? `${known}（${error.message}）` : `中心数据库拒绝了这项修改：${error.message}`);
 }
+
+/** Two centres' transactions crossed (PostgreSQL): the whole batch is run again from the start. */
+function mustRetry(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && (error.code === '40001' || error.code === '40P01');
+}
+
+const MAX_ATTEMPTS = 8;
 
 const entityName = (e: SyncedEntity) => (syncedEntityLabels satisfies Record<SyncedEntity, string>)[e];
 
@@ -83,7 +100,7 @@ export class CommandReplayer {
     private readonly store: CentralStore,
     private readonly options: ReplayOptions,
   ) {
-    this.#db = store.handle.db;
+    this.#db = store.db;
   }
 
   async #scope(db: Reader, entity: SyncedEntity, key: string): Promise<{ version: number; region: string } | null> {
@@ -95,52 +112,85 @@ export class CommandReplayer {
     return (await sql<Record<string, string | number | null>>`SELECT * FROM ${sql.table(entity)} WHERE ${sql.ref(keyOf(entity))} = ${key}`.execute(db)).rows[0];
   }
 
+  /**
+   * Runs a batch. Batches take turns on the log lock (held from the start of the batch's transaction to
+   * its commit), on PostgreSQL across every centre on the database as SQLite's one writer does in one
+   * process: the same batch sent to two centres runs once, each client's commands run in order, a version
+   * conflict is found as on one centre, and the log's numbers become visible in order. Pulls, sign-ins
+   * and everything else read in parallel. A batch that met a deadlock is run again from the start.
+   */
   async push(account: Account, body: PushRequest): Promise<PushResponse> {
-    const client = (await sql<{ user_id: string; last_mutation_id: number }>`SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ${body.clientId}`.execute(this.#db)).rows[0];
-    if (client && client.user_id !== account.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
-    if (!client) await sql`INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (${body.clientId}, ${account.id}, 0)`.execute(this.#db);
-    let last = Number(client?.last_mutation_id ?? 0);
-    // The whole batch is checked before anything is run: ascending, and no gap after what is done.
-    const fresh = body.mutations.filter((m) => m.id > last);
-    fresh.forEach((m, i) => {
-      if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
-    });
     const user = await this.#sessionUser(account);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#pushOnce(account, user, body);
+      } catch (error) {
+        if (!mustRetry(error) || attempt >= MAX_ATTEMPTS) throw error;
+        this.retries++;
+        await new Promise((ok) => setTimeout(ok, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  /** Batches run again after a deadlock or a serialization failure (tests and the bench read it). */
+  retries = 0;
+
+  async #pushOnce(account: Account, user: SessionUser, body: PushRequest): Promise<PushResponse> {
     const rejected: Rejection[] = [];
     const restored: PulledChange[] = [];
-    const processed = (db: Reader, id: number) => sql`UPDATE central_clients SET last_mutation_id = ${id} WHERE client_id = ${body.clientId}`.execute(db);
     const later: AfterCommit[] = [];
+    const logged: { row: WrittenRow; region: string }[] = [];
     // One transaction per batch, one savepoint per command: a refused command is rolled back to its
     // savepoint, and the batch's work and the ids processed commit together (a crash loses only what the
     // client will send again).
     const trx = await this.#db.startTransaction().execute();
     try {
+      await lockLogs(trx);
+      await sql`INSERT INTO central_clients (client_id, user_id, last_mutation_id) VALUES (${body.clientId}, ${account.id}, 0) ON CONFLICT (client_id) DO NOTHING`.execute(trx);
+      const client = (await sql<{ user_id: string; last_mutation_id: number }>`SELECT user_id, last_mutation_id FROM central_clients WHERE client_id = ${body.clientId}`.execute(trx)).rows[0]!;
+      if (client.user_id !== account.id) throw new PushError(403, 'forbidden', '这台设备的同步记录属于另一个账号，请在设置中重置同步');
+      let last = Number(client.last_mutation_id);
+      // The whole batch is checked before anything is run: ascending, and no gap after what is done.
+      const fresh = body.mutations.filter((m) => m.id > last);
+      fresh.forEach((m, i) => {
+        if (m.id !== last + 1 + i) throw new PushError(409, 'mutation-gap', `变更编号不连续：中心已处理到 ${last}，收到 ${m.id}`);
+      });
       for (const m of fresh) {
         const savepoint = await trx.savepoint('command').execute();
         try {
           const done = await this.#replay(savepoint, user, m);
-          await processed(savepoint, m.id);
           await savepoint.releaseSavepoint('command').execute();
           later.push(...done.afterCommit);
+          logged.push(...done.logged);
           // What the desk wrote and the centre did not goes back as the centre has it.
-          const wrote = new Set(done.written.map((w) => `${w.entity}\u0000${w.id}`));
+          const wrote = new Set(done.logged.map((w) => `${w.row.entity}\u0000${w.row.id}`));
           restored.push(...(await this.#current(trx, account, m.context.touched.filter((t) => !wrote.has(`${t.entity}\u0000${t.id}`)))));
         } catch (error) {
+          if (mustRetry(error)) throw error;
           const refusal = refusalOf(error) ?? this.#unexpected(m.name, error);
           await savepoint.rollbackToSavepoint('command').execute();
           await savepoint.releaseSavepoint('command').execute();
-          await processed(trx, m.id);
           rejected.push({ id: m.id, code: refusal.code, message: refusal.message, current: await this.#current(trx, account, m.context.touched) });
         }
         last = m.id;
       }
+      // Numbered under the log lock, held to the commit: a pull that has read one number has read all below it.
+      await this.#log(trx, logged);
+      await sql`UPDATE central_clients SET last_mutation_id = ${last} WHERE client_id = ${body.clientId}`.execute(trx);
       await trx.commit().execute();
+      this.#afterCommit(user, later);
+      return { lastMutationId: last, rejected, ...(restored.length > 0 ? { restored } : {}) };
     } catch (error) {
-      await trx.rollback().execute();
+      await trx.rollback().execute().catch(() => undefined);
       throw error;
     }
-    this.#afterCommit(user, later);
-    return { lastMutationId: last, rejected, ...(restored.length > 0 ? { restored } : {}) };
+  }
+
+  async #log(trx: Transaction<Database>, logged: { row: WrittenRow; region: string }[]): Promise<void> {
+    for (let i = 0; i < logged.length; i += 500) {
+      const rows = logged.slice(i, i + 500).map(({ row: w, region }) => sql`(${w.entity}, ${w.id}, ${w.op}, ${w.version}, ${region}, ${audienceOf(w.entity)})`);
+      await sql`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES ${sql.join(rows)}`.execute(trx);
+    }
   }
 
   /** Resolves once the work commands left for after their commit has finished (tests, shutdown). */
@@ -173,7 +223,11 @@ export class CommandReplayer {
   }
 
   /** Runs one pushed command inside the batch's transaction; returns what it wrote, or throws its refusal. */
-  async #replay(trx: Transaction<Database>, user: SessionUser, m: PushRequest['mutations'][number]): Promise<{ written: WrittenRow[]; afterCommit: AfterCommit[] }> {
+  async #replay(
+    trx: Transaction<Database>,
+    user: SessionUser,
+    m: PushRequest['mutations'][number],
+  ): Promise<{ logged: { row: WrittenRow; region: string }[]; afterCommit: AfterCommit[] }> {
     const command = commandNamed(m.name);
     if (!command) throw new Refusal('unknown-command', `中心服务器没有“${m.name}”这项操作，未执行`);
     if (command.local) throw new Refusal('forbidden', `“${command.label}”只改本机的设置，不能上传到中心`);
@@ -184,12 +238,11 @@ export class CommandReplayer {
     const trace = commandContext(trx, user, this.options.env, { site: 'centre', record: m.context });
     await runBody(command, trace.cx, args);
     const written = await takeChanges(trx);
-    for (const { row: w, region } of await this.#fence(trx, user, written)) {
-      await sql`INSERT INTO change_log (entity, row_key, op, version, region_code, audience) VALUES (${w.entity}, ${w.id}, ${w.op}, ${w.version}, ${region}, ${audienceOf(w.entity)})`.execute(trx);
-    }
+    const logged = await this.#fence(trx, user, written);
+    // In the command's savepoint: a later command of the batch may read what this one audited.
     await appendAudits(trx, user, trace);
     await setCapturing(trx, false);
-    return { written, afterCommit: trace.afterCommit };
+    return { logged, afterCommit: trace.afterCommit };
   }
 
   /** Times travel with a command; one from the future (beyond clock drift) or before 2000 is refused. */
@@ -238,8 +291,16 @@ export class CommandReplayer {
   async #references(trx: Reader, entity: SyncedEntity): Promise<{ column: string; parent: SyncedEntity }[]> {
     let refs = this.#foreignKeys.get(entity);
     if (!refs) {
-      // SQLite's catalogue of the table's foreign keys (PostgreSQL will read information_schema instead).
-      const list = (await sql<{ table: string; from: string }>`SELECT "table", "from" FROM pragma_foreign_key_list(${entity})`.execute(trx)).rows;
+      // Each engine's catalogue of the table's foreign keys.
+      const list =
+        dialectOf(trx) === 'postgres'
+          ? (
+              await sql<{ table: string; from: string }>`SELECT p.relname AS "table", a.attname AS "from" FROM pg_constraint c
+                JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class p ON p.oid = c.confrelid
+                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                WHERE c.contype = 'f' AND t.relname = ${entity} AND t.relnamespace = current_schema()::regnamespace`.execute(trx)
+            ).rows
+          : (await sql<{ table: string; from: string }>`SELECT "table", "from" FROM pragma_foreign_key_list(${entity})`.execute(trx)).rows;
       refs = list.filter((f) => (syncedEntities as readonly string[]).includes(f.table)).map((f) => ({ column: f.from, parent: f.table as SyncedEntity }));
       this.#foreignKeys.set(entity, refs);
     }

@@ -35,10 +35,12 @@ export const regionOf: Record<SyncedEntity, (row: string) => string> = {
   roster_sends: (x) => `${x}.district_code`,
 };
 
-/** SELECT of key, version, division code and position in its table (o) for every row of the entity (alias x). */
-export const scopeSql = Object.fromEntries(
-  (Object.keys(regionOf) as SyncedEntity[]).map((e) => [e, `SELECT x.${keyOf(e)} AS k, x.version AS v, ${regionOf[e]('x')} AS r, x.rowid AS o FROM ${e} x`]),
-) as Record<SyncedEntity, string>;
+/** SELECT of key, version and division code (k, v, r) for every row of the entity (alias x), plus `extra` columns. */
+export function scopeSelect(entity: SyncedEntity, extra = ''): string {
+  return `SELECT x.${keyOf(entity)} AS k, x.version AS v, ${regionOf[entity]('x')} AS r${extra} FROM ${entity} x`;
+}
+
+export const scopeSql = Object.fromEntries((Object.keys(regionOf) as SyncedEntity[]).map((e) => [e, scopeSelect(e)])) as Record<SyncedEntity, string>;
 
 // Corrections and their answers go to the street they are ordered on as well (issue 17); the findings,
 // with the inspectors' notes, do not.

@@ -17,6 +17,8 @@ import { defaultThrottle, type ThrottlePolicy } from './throttle';
 
 export type CentralOptions = {
   dataDir: string;
+  /** postgres://… : the centre on PostgreSQL; without it, the SQLite file in `dataDir`. */
+  databaseUrl?: string;
   port?: number;
   /** Access tokens live this long (default 15 min); tests shorten it. */
   accessTtlSeconds?: number;
@@ -68,10 +70,10 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startCentralServer(options: CentralOptions): Promise<CentralServer> {
-  const store = await openCentralStore(options.dataDir);
+  const store = await openCentralStore(options.dataDir, options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
   const now = options.now ?? (() => new Date());
   const throttle = { ...defaultThrottle, ...options.throttle };
-  const auth = new Auth(store.handle.db, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
+  const auth = new Auth(store.db, { accessTtlSeconds: options.accessTtlSeconds ?? 900, refreshTtlSeconds: options.refreshTtlSeconds ?? 30 * 86400, now, throttle });
   const env = {
     paths: {
       dataDir: options.dataDir,
@@ -119,7 +121,7 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
       checkSchema(queryInteger(url, 'schemaVersion', null, 1, 1_000_000));
       const limit = queryInteger(url, 'limit', 1000, 1, MAX_PULL_LIMIT);
       const cursor = url.searchParams.get('cursor') || null;
-      return send(res, 200, await exclusive(() => pull(store.handle.db, store.epoch, user, cursor, limit)));
+      return send(res, 200, await exclusive(() => pull(store.db, store.epoch, user, cursor, limit)));
     }
     throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${path}`);
   }

@@ -14,7 +14,7 @@ export async function benchCentre(dir: string): Promise<void> {
   const dataDir = mkdtempSync(join(dir, 'centre-'));
   // Generous limits for the timing runs, so that throttling does not stand in for the password check.
   const server = await startCentralServer({ dataDir, throttle: { accountFreeFailures: 1000, addressFailures: 100_000 } });
-  seedCentral(server.store, dataDir, { households: 300 });
+  await seedCentral(server.store, dataDir, { households: 300 });
   try {
     const timed = async (username: string) => {
       const t0 = performance.now();
@@ -37,7 +37,7 @@ export async function benchCentre(dir: string): Promise<void> {
 
   // Default throttling: one account guessed as fast as the centre answers, for 30 seconds.
   const guarded = await startCentralServer({ dataDir });
-  guarded.store.handle.sqlite.prepare('DELETE FROM central_throttle').run(); // the timing runs' failures
+  guarded.store.handle!.sqlite.prepare('DELETE FROM central_throttle').run(); // the timing runs' failures
   try {
     const checksBefore = guarded.auth.passwordChecks;
     const until = performance.now() + 30_000;

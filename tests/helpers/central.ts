@@ -27,8 +27,8 @@ export function centralTemplate(households = 300) {
     if (!template) {
       const dir = mkdtempSync(join(tmpdir(), 'jrd-central-template-'));
       const store = await openCentralStore(dir);
-      const accounts = seedCentral(store, dir, { households, scryptCost: 1024 });
-      store.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const accounts = await seedCentral(store, dir, { households, scryptCost: 1024 });
+      store.handle!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await store.close();
       template = { dir, accounts };
     }

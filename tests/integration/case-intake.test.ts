@@ -128,7 +128,7 @@ describe('cases.intake at the centre', () => {
     await central.cleanup();
     central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
+  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
 
   it('runs a pushed intake again: a bad checksum, another street and a forged number are refused there, a good one is stored', async () => {
     const community = one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188001' ORDER BY code LIMIT 1");

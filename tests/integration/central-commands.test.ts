@@ -32,11 +32,11 @@ let v: Record<string, string>;
 let votes = 0;
 let honestStreetOutbox: { name: string; args_json: string }[];
 
-const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
+const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
 
 /** What a refused command must leave as it was: the change log, the audit log and every synced table. */
 function snapshot(): string {
-  const s = server.store.handle.sqlite;
+  const s = server.store.handle!.sqlite;
   const tables = ['cases', 'households', 'meetings', 'meeting_attendance', 'agenda_items', 'decisions', 'recusals', 'notice_batches', 'notice_items', 'objections', 'spot_check_draws', 'spot_check_items', 'spot_check_findings', 'corrections', 'correction_answers', 'standards'];
   return JSON.stringify({
     log: s.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get(),
@@ -57,7 +57,7 @@ const raw = (username: string) => rawClient(server.url, username, username === '
 beforeAll(async () => {
   server = await central.server();
   // A second district with its own section chief, for commands aimed across district lines.
-  const s = server.store.handle.sqlite;
+  const s = server.store.handle!.sqlite;
   s.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '别区', 'district', NULL, 2024, ?)").run(NOW);
   s.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-other-chief', 'other-chief', '外区科长', 'bureau_chief', '430199', ?)").run(NOW);
   s.prepare("INSERT INTO central_credentials (user_id, password_hash) VALUES ('u-other-chief', ?)").run(hashPassword('other-password-1', 1024));
@@ -331,16 +331,16 @@ describe('the centre runs commands, never rows', () => {
     expect(await syncNow(ctx, fastRetry)).toMatchObject({ pushed: 0, rejected: 0 });
     await deskAs(ctx, await rosterUserNamed(ctx.db, 'st001-staff1')).run(addObserver, { meetingId: v.meetingId!, name: '李列席', title: '民政办主任' });
     expect(await syncNow(ctx, fastRetry)).toMatchObject({ pushed: 1, rejected: 0 });
-    expect(differences(server.store.handle.sqlite, ctx.sqlite, street.account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, ctx.sqlite, street.account)).toEqual([]);
     await syncNow(bureau.client.ctx, fastRetry);
-    expect(differences(server.store.handle.sqlite, bureau.client.ctx.sqlite, bureau.account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, bureau.client.ctx.sqlite, bureau.account)).toEqual([]);
   });
 });
 
 describe('a meeting’s close', () => {
   it('is refused if its record is not the centre’s, and stored then checked again when only its file hash is forged', async () => {
     const centre = await central.server();
-    const s = centre.store.handle.sqlite;
+    const s = centre.store.handle!.sqlite;
     /** Holds a street's meeting on its own copy and forges the close's claims before pushing. */
     async function closeWith(username: string, forge: (claims: Record<string, unknown>) => void) {
       const client = await central.client();

@@ -34,7 +34,7 @@ let openedCaseId: string;
 /** The correction the test follows: a 错保 on an approved case of 望江街道, still open. */
 let target: { id: string; caseId: string; householdId: string; orderedOn: string; deadline: string };
 
-const centre = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
+const centre = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
 
 async function signedIn(username: string): Promise<{ client: Client; account: Account }> {
   const client = await central.client();
@@ -48,7 +48,7 @@ const count = (c: Client, sql: string, ...p: unknown[]) => c.ctx.sqlite.prepare(
 
 /** The centre's change log, audit log and the correction tables: what a refused command must leave as it was. */
 function snapshot(): string {
-  const s = server.store.handle.sqlite;
+  const s = server.store.handle!.sqlite;
   return JSON.stringify({
     log: s.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get(),
     audit: s.prepare('SELECT count(*) FROM audit_log').pluck().get(),

@@ -18,7 +18,7 @@ describe('imports at the centre', () => {
     await central.cleanup();
     central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
+  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
 
   it('stores a part as intake makes it, adds nothing for the same part again, and refuses forged rows', async () => {
     const staff = await rawClient(server.url, 'st001-staff1', server.password('st001-staff1'));

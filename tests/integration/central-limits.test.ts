@@ -70,7 +70,7 @@ describe('sign-in that resists guessing', () => {
 
   it('checks passwords off the request thread: other requests are answered meanwhile', async () => {
     const server = await central.server();
-    const s = server.store.handle.sqlite;
+    const s = server.store.handle!.sqlite;
     const id = s.prepare("SELECT id FROM users WHERE username = 'st006-staff1'").pluck().get() as string;
     // A costly hash (64 MB, a few hundred milliseconds), so that a check on the event loop would show.
     s.prepare('UPDATE central_credentials SET password_hash = ? WHERE user_id = ?').run(hashPassword('slow-password', 65536), id);
@@ -150,6 +150,6 @@ describe('the client’s own limits', () => {
     expect((byTime as AppError).message).toMatch(/本次同步已接收 1 页.*上限（0 分钟）/);
     expect(client.ctx.sqlite.prepare('SELECT cursor FROM sync_state').pluck().get()).not.toBe(kept);
     await syncNow(client.ctx, fastRetry);
-    expect(differences(server.store.handle.sqlite, client.ctx.sqlite, account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, client.ctx.sqlite, account)).toEqual([]);
   });
 });

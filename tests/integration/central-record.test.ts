@@ -18,8 +18,8 @@ describe('record commands at the centre', () => {
     await central.cleanup();
     central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
-  const rows = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).all(...p) as T[];
+  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
+  const rows = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).all(...p) as T[];
 
   it('derives the investigation again and refuses what does not add up, a lone investigator, a prepayment over the limit and another street', async () => {
     const staff = await rawClient(server.url, 'st001-staff1', server.password('st001-staff1'));

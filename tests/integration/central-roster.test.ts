@@ -18,7 +18,7 @@ describe('the roster sent to finance, at the centre', () => {
     await central.cleanup();
     central.dispose();
   });
-  const count = (sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as number;
+  const count = (sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as number;
 
   it('stores the bureau chief’s send once, with the centre’s counts, and refuses the rest', async () => {
     // The centre's own day decides which months are allowed: the current month is, the next is not.
@@ -35,11 +35,11 @@ describe('the roster sent to finance, at the centre', () => {
     expect(count('SELECT count(*) FROM roster_sends')).toBe(0);
 
     expect(await chief.one({ name: 'roster.markSent', args: { districtCode: '430188', month } })).toBeNull();
-    const row = server.store.handle.sqlite.prepare('SELECT households, total_fen, sent_by_name FROM roster_sends WHERE district_code = ? AND month = ?').get('430188', month) as { households: number; total_fen: number; sent_by_name: string };
+    const row = server.store.handle!.sqlite.prepare('SELECT households, total_fen, sent_by_name FROM roster_sends WHERE district_code = ? AND month = ?').get('430188', month) as { households: number; total_fen: number; sent_by_name: string };
     expect(row.households).toBeGreaterThan(10);
     expect(row.total_fen).toBeGreaterThan(0);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const { view } = await rosterData(server.store.handle.db, { id: 'x', role: 'bureau_chief', regionCode: '430188' }, { month, scope: '430188' }, today);
+    const { view } = await rosterData(server.store.db, { id: 'x', role: 'bureau_chief', regionCode: '430188' }, { month, scope: '430188' }, today);
     expect({ households: row.households, total_fen: row.total_fen }).toEqual({ households: view.summary.households, total_fen: view.summary.totalFen });
 
     const twice = await chief.one({ name: 'roster.markSent', args: { districtCode: '430188', month } });

@@ -33,7 +33,7 @@ const args = (over: Record<string, unknown> = {}, values: Record<string, unknown
 
 beforeAll(async () => {
   server = await central.server();
-  const s = server.store.handle.sqlite;
+  const s = server.store.handle!.sqlite;
   s.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '别区', 'district', NULL, 2024, ?)").run(NOW);
   s.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-other-chief', 'other-chief', '外区科长', 'bureau_chief', '430199', ?)").run(NOW);
   s.prepare("INSERT INTO central_credentials (user_id, password_hash) VALUES ('u-other-chief', ?)").run(hashPassword('other-password-1', 1024));
@@ -43,7 +43,7 @@ afterAll(async () => {
   central.dispose();
 });
 
-const centre = () => server.store.handle.sqlite;
+const centre = () => server.store.handle!.sqlite;
 /** The centre's standards, change log and audit log: what a refusal must leave as it was. */
 const snapshot = () =>
   JSON.stringify([

@@ -75,7 +75,7 @@ describe('a command defined in one place', () => {
     expect(queued.map((q) => (JSON.parse(q) as { args: { pin: string } }).args.pin)).toEqual(['请带印章', '九点开始']);
     // The centre runs it again, under the account that pushed it, and audits it.
     expect(await syncNow(client.ctx, fastRetry)).toMatchObject({ rejected: 0 });
-    const s = server.store.handle.sqlite;
+    const s = server.store.handle!.sqlite;
     expect(s.prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(meeting.id)).toBe('会议室（请带印章）（九点开始）');
     expect(s.prepare("SELECT count(*) FROM audit_log WHERE action = 'scratch.pin'").pluck().get()).toBe(2);
     expect(s.prepare("SELECT count(*) FROM change_log WHERE entity = 'meetings' AND row_key = ?").pluck().get(meeting.id)).toBe(3);

@@ -200,14 +200,14 @@ describe('at the centre', () => {
     // A meeting scheduled for the 25th, opened at the centre on the 20th without the confirmation: refused.
     const at = '2026-11-20T02:00:00.000Z';
     expect(await staff.one({ name: 'meetings.create', args: { ...args, scheduledAt: '2026-11-25T09:00' }, context: { at } })).toBeNull();
-    const meetingId = server.store.handle.sqlite.prepare("SELECT id FROM meetings WHERE street_code = '430188001' AND status = 'draft'").pluck().get() as string;
+    const meetingId = server.store.handle!.sqlite.prepare("SELECT id FROM meetings WHERE street_code = '430188001' AND status = 'draft'").pluck().get() as string;
     expect(await staff.one({ name: 'meetings.markAllPresent', args: { meetingId }, context: { at } })).toBeNull();
     const unconfirmed = await staff.one({ name: 'meetings.open', args: { meetingId }, context: { at } });
     expect(unconfirmed).toMatchObject({ code: 'unconfirmed', message: expect.stringMatching(/原定2026年11月25日/) });
     expect(await staff.one({ name: 'meetings.open', args: { meetingId, onAnotherDay: true }, context: { at } })).toBeNull();
 
     // A closed meeting's notice starting in 2030, for all its batches at once.
-    const closed = server.store.handle.sqlite.prepare("SELECT meeting_id FROM notice_batches WHERE street_code = '430188001' ORDER BY start_date DESC LIMIT 1").pluck().get() as string;
+    const closed = server.store.handle!.sqlite.prepare("SELECT meeting_id FROM notice_batches WHERE street_code = '430188001' ORDER BY start_date DESC LIMIT 1").pluck().get() as string;
     const notice = await staff.one({ name: 'notices.setMeetingPeriod', args: { meetingId: closed, startDate: '2030-11-20', endDate: '2030-11-26' } });
     expect(notice).toMatchObject({ code: 'validation', message: expect.stringMatching(/15 天内开始/) });
 

@@ -151,7 +151,7 @@ describe('regions.setOffice through the centre', () => {
   let server: Awaited<ReturnType<typeof central.server>>;
   beforeAll(async () => {
     server = await central.server();
-    const s = server.store.handle.sqlite;
+    const s = server.store.handle!.sqlite;
     s.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '别区', 'district', NULL, 2024, ?)").run(NOW);
     s.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-other-chief', 'other-chief', '外区科长', 'bureau_chief', '430199', ?)").run(NOW);
     s.prepare("INSERT INTO central_credentials (user_id, password_hash) VALUES ('u-other-chief', ?)").run(hashPassword('other-password-1', 1024));
@@ -160,7 +160,7 @@ describe('regions.setOffice through the centre', () => {
     await central.cleanup();
     central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle.sqlite.prepare(sql).pluck().get(...p) as T;
+  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
 
   it('brings each street its own demo office to a fresh desk, carries the bureau’s change to the centre and on to the street’s desk', async () => {
     // A fresh street desk signs in: its region row arrives with the office columns.

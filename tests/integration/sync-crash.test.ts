@@ -84,7 +84,7 @@ describe('a client killed with SIGKILL and resumed', () => {
     const last = await runSync([...args, '--page-size', '150'], null);
     expect(last.code).toBe(0);
     expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
-    expect(verify(server.store.handle.sqlite, client.file, account)).toBe(0);
+    expect(verify(server.store.handle!.sqlite, client.file, account)).toBe(0);
   }, 240_000);
 
   it('during a push of some two hundred findings, twenty times over, without applying any twice', async () => {
@@ -108,8 +108,8 @@ describe('a client killed with SIGKILL and resumed', () => {
     expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
     const last = await runSync([...args, '--batch-size', '4'], null);
     expect(last.code).toBe(0);
-    expect(verify(server.store.handle.sqlite, client.file, account)).toBe(0);
-    const s = server.store.handle.sqlite;
+    expect(verify(server.store.handle!.sqlite, client.file, account)).toBe(0);
+    const s = server.store.handle!.sqlite;
     expect(s.prepare('SELECT count(*) FROM spot_check_findings').pluck().get()).toBe(findings);
     // Each finding reached the log exactly once; the client's mutations were all processed, once.
     expect(s.prepare("SELECT count(*) FROM (SELECT row_key FROM change_log WHERE entity = 'spot_check_findings' GROUP BY row_key HAVING count(*) > 1)").pluck().get()).toBe(0);

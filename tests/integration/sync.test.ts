@@ -36,7 +36,7 @@ describe('sign-in and the first pull', () => {
     const report = await syncNow(client.ctx, fastRetry);
     expect(report.fullPull).toBe(true);
     expect(report.pulledChanges).toBeGreaterThan(500);
-    expect(differences(server.store.handle.sqlite, client.ctx.sqlite, account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, client.ctx.sqlite, account)).toEqual([]);
     // Ancestors of the street come too; other streets and the bureau's spot checks do not.
     expect(client.ctx.sqlite.prepare("SELECT count(*) FROM regions WHERE code = '430188'").pluck().get()).toBe(1);
     expect(client.ctx.sqlite.prepare("SELECT count(*) FROM cases WHERE street_code <> '430188001'").pluck().get()).toBe(0);
@@ -67,7 +67,7 @@ describe('push', () => {
     expect(pending).toBeGreaterThan(20);
     const report = await syncNow(client.ctx, fastRetry);
     expect(report).toMatchObject({ pushed: pending, rejected: 0 });
-    const s = server.store.handle.sqlite;
+    const s = server.store.handle!.sqlite;
     expect(s.prepare('SELECT status FROM meetings WHERE id = ?').pluck().get(held.meeting.id)).toBe('closed');
     expect(s.prepare('SELECT count(*) FROM decisions WHERE meeting_id = ?').pluck().get(held.meeting.id)).toBe(held.meeting.items.filter((i) => !i.removed).length);
     expect(differences(s, client.ctx.sqlite, account)).toEqual([]);
@@ -89,7 +89,7 @@ describe('push', () => {
     const body = { clientId: (await syncStatus(client.ctx)).clientId, schemaVersion: latestSchemaVersion, mutations: outbox.map((m) => ({ id: m.id, name: m.name, ...(JSON.parse(m.args_json) as object) })) };
     const token = await client.ctx.secrets.get('sync.accessToken');
     const send = () => fetch(`${server.url}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
-    const log = () => server.store.handle.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+    const log = () => server.store.handle!.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
     expect(await send()).toEqual({ lastMutationId: outbox.at(-1)!.id, rejected: [] });
     const after = log();
     expect(await send()).toEqual({ lastMutationId: outbox.at(-1)!.id, rejected: [] });
@@ -126,7 +126,7 @@ describe('push', () => {
     expect(status.pending).toBe(0);
     expect(status.rejections).toBe(report.rejected);
     await syncNow(second.client.ctx, fastRetry);
-    expect(differences(server.store.handle.sqlite, second.client.ctx.sqlite, second.account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, second.client.ctx.sqlite, second.account)).toEqual([]);
     expect(rejections.some((r) => r.code === 'conflict' && /已被他人修改/.test(r.message))).toBe(true);
     // The refused commands are kept whole, arguments and all, for a person to redo.
     const kept = second.client.ctx.sqlite.prepare('SELECT args_json FROM sync_rejections ORDER BY id LIMIT 1').pluck().get() as string;
@@ -172,7 +172,7 @@ describe('failures that must change nothing', () => {
     await new Promise((ok) => setTimeout(ok, 300));
     const again = await central.server({ dataDir: server.dataDir, port: server.port });
     await syncing;
-    expect(differences(again.store.handle.sqlite, client.ctx.sqlite, account)).toEqual([]);
+    expect(differences(again.store.handle!.sqlite, client.ctx.sqlite, account)).toEqual([]);
   });
 
   it('gives a clear error for a truncated or malformed answer and leaves the database as it was', async () => {
@@ -226,7 +226,7 @@ describe('failures that must change nothing', () => {
     await resetSync(client.ctx);
     expect((await syncStatus(client.ctx)).fullPullDone).toBe(false);
     await syncNow(client.ctx, fastRetry);
-    expect(differences(server.store.handle.sqlite, client.ctx.sqlite, account)).toEqual([]);
+    expect(differences(server.store.handle!.sqlite, client.ctx.sqlite, account)).toEqual([]);
   });
 
   it('answers 426 to a client with an older schema', async () => {

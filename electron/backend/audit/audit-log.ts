@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { lockLogs } from '../db/dialect';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -36,6 +37,8 @@ export function auditRowHash(prevHash: string, row: Canonical): string {
  */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entry: AuditEntry, at: string): Promise<number> {
   if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, at));
+  // Two centres on one PostgreSQL database must not both read the same last link.
+  await lockLogs(trx as Transaction<Database>);
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;

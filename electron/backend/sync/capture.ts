@@ -1,8 +1,11 @@
 // What a command wrote to the synced tables, captured as it happens: TEMP triggers (they live only in
 // this connection, so other tools never carry them) note each inserted, updated or deleted row while a
 // command runs. The desk keeps the keys with the command's outbox row (to put them back as the centre
-// has them if it refuses); the centre writes them to its change log.
+// has them if it refuses); the centre writes them to its change log. On PostgreSQL the triggers are
+// permanent (server/postgres/schema.ts), fire only while the transaction has set `jrd.capturing`, and
+// note each row with the transaction's id, so concurrent commands never read each other's notes.
 import { sql, type Transaction } from 'kysely';
+import { dialectOf } from '../db/dialect';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../db/schema';
 import type { SyncedEntity } from '../../../shared/sync';
@@ -49,7 +52,21 @@ export function installCapture(sqlite: BetterSqlite3.Database, regionOfDeleted?:
 }
 
 export async function setCapturing(trx: Transaction<Database>, on: boolean): Promise<void> {
-  await sql`UPDATE temp.sync_capture_state SET capturing = ${on ? 1 : 0} WHERE id = 1`.execute(trx);
+  if (dialectOf(trx) === 'postgres') await sql`SELECT set_config('jrd.capturing', ${on ? 'on' : 'off'}, true)`.execute(trx);
+  else await sql`UPDATE temp.sync_capture_state SET capturing = ${on ? 1 : 0} WHERE id = 1`.execute(trx);
+}
+
+type Captured = { entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; old_version: number | null; region: string | null; seq: number };
+
+/** What the triggers noted in this transaction, in order, and forgotten. */
+async function drainCapture(trx: Transaction<Database>): Promise<Captured[]> {
+  if (dialectOf(trx) === 'postgres') {
+    const rows = await sql<Captured>`DELETE FROM sync_capture WHERE txid = txid_current() RETURNING seq, entity, row_key, op, old_version, region`.execute(trx);
+    return rows.rows.map((r) => ({ ...r, seq: Number(r.seq), old_version: r.old_version === null ? null : Number(r.old_version) })).sort((a, b) => a.seq - b.seq);
+  }
+  const captured = await sql<Captured>`SELECT seq, entity, row_key, op, old_version, region FROM temp.sync_capture ORDER BY seq`.execute(trx);
+  await sql`DELETE FROM temp.sync_capture`.execute(trx);
+  return captured.rows;
 }
 
 /** A row a command wrote: its version now (a delete: the version the deletion is), and for a delete its region. */
@@ -63,9 +80,7 @@ export type WrittenRow = { entity: SyncedEntity; id: string; op: 'upsert' | 'del
  * centre alike, so that both sides count a row's versions in step.
  */
 export async function takeChanges(trx: Transaction<Database>): Promise<WrittenRow[]> {
-  const captured = await sql<{ entity: SyncedEntity; row_key: string; op: 'upsert' | 'delete'; old_version: number | null; region: string | null }>`
-    SELECT entity, row_key, op, old_version, region FROM temp.sync_capture ORDER BY seq`.execute(trx);
-  await sql`DELETE FROM temp.sync_capture`.execute(trx);
+  const captured = { rows: await drainCapture(trx) };
   const byRow = new Map<string, { entity: SyncedEntity; key: string; firstOld: number | null; created: boolean; last: 'upsert' | 'delete'; region: string | null }>();
   for (const c of captured.rows) {
     const id = `${c.entity}\u0000${c.row_key}`;
@@ -92,12 +107,15 @@ export async function takeChanges(trx: Transaction<Database>): Promise<WrittenRo
     written.push({ entity: r.entity, id: r.key, op: 'upsert', version, deletedRegion: null });
   }
   // The version updates above were captured too; they belong to this command.
-  await sql`DELETE FROM temp.sync_capture`.execute(trx);
+  await drainCapture(trx);
   return written;
 }
 
 /** Whether anything was captured and not yet taken (a write that would escape sync). */
 export async function captureIsEmpty(trx: Transaction<Database>): Promise<boolean> {
-  const left = await sql<{ n: number }>`SELECT count(*) AS n FROM temp.sync_capture`.execute(trx);
+  const left =
+    dialectOf(trx) === 'postgres'
+      ? await sql<{ n: number }>`SELECT count(*) AS n FROM sync_capture WHERE txid = txid_current()`.execute(trx)
+      : await sql<{ n: number }>`SELECT count(*) AS n FROM temp.sync_capture`.execute(trx);
   return (left.rows[0]?.n ?? 0) === 0;
 }
