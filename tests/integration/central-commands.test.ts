@@ -331,9 +331,9 @@ describe('the centre runs commands, never rows', () => {
     expect(await syncNow(ctx, fastRetry)).toMatchObject({ pushed: 0, rejected: 0 });
     await deskAs(ctx, await rosterUserNamed(ctx.db, 'st001-staff1')).run(addObserver, { meetingId: v.meetingId!, name: '李列席', title: '民政办主任' });
     expect(await syncNow(ctx, fastRetry)).toMatchObject({ pushed: 1, rejected: 0 });
-    expect(differences(server.store.handle!.sqlite, ctx.sqlite, street.account)).toEqual([]);
+    expect(await differences(server.store.db, ctx.sqlite, street.account)).toEqual([]);
     await syncNow(bureau.client.ctx, fastRetry);
-    expect(differences(server.store.handle!.sqlite, bureau.client.ctx.sqlite, bureau.account)).toEqual([]);
+    expect(await differences(server.store.db, bureau.client.ctx.sqlite, bureau.account)).toEqual([]);
   });
 });
 

@@ -150,6 +150,6 @@ describe('the client’s own limits', () => {
     expect((byTime as AppError).message).toMatch(/本次同步已接收 1 页.*上限（0 分钟）/);
     expect(client.ctx.sqlite.prepare('SELECT cursor FROM sync_state').pluck().get()).not.toBe(kept);
     await syncNow(client.ctx, fastRetry);
-    expect(differences(server.store.handle!.sqlite, client.ctx.sqlite, account)).toEqual([]);
+    expect(await differences(server.store.db, client.ctx.sqlite, account)).toEqual([]);
   });
 });

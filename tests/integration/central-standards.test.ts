@@ -81,8 +81,8 @@ describe('standards through the centre', () => {
 
     await syncNow(street.ctx, fastRetry);
     // Both copies hold exactly the centre's rows of their jurisdiction, the district's standards among them.
-    expect(differences(centre(), street.ctx.sqlite, street.account)).toEqual([]);
-    expect(differences(centre(), bureau.ctx.sqlite, bureau.account)).toEqual([]);
+    expect(await differences(server.store.db, street.ctx.sqlite, street.account)).toEqual([]);
+    expect(await differences(server.store.db, bureau.ctx.sqlite, bureau.account)).toEqual([]);
     const on = (day: string) => getSettings(street.ctx.db, { districtCode: '430188', on: day });
     expect((await on('2027-01-02')).dibaoStandardUrbanFen).toBe(85_000);
     expect((await on('2027-01-01')).dibaoStandardRuralFen).toBe(72_000);

@@ -14,12 +14,10 @@ import { recordFinding } from '../../electron/backend/spotchecks/inspection';
 import { rosterUserNamed } from '../../electron/backend/session/session';
 import { deskAs } from '../../electron/backend/commands/desk';
 import type { Account } from '../../shared/sync';
-import { centralTemplate, fastRetry } from '../helpers/central';
+import { centralTemplate, centreBackends, centreValue, fastRetry } from '../helpers/central';
 import { differences } from '../helpers/sync-compare';
 
-const central = centralTemplate(1200);
-afterEach(() => central.cleanup());
-afterAll(() => central.dispose());
+
 
 const KILLS = 20;
 const random = (() => {
@@ -50,69 +48,75 @@ function runSync(args: string[], killAfter: number | null): Promise<Run> {
   });
 }
 
-async function prepared(username: string) {
-  const server = await central.server();
-  const client = await central.client();
-  const account: Account = await signIn(client.ctx, server.url, username, server.password(username), 'crash-test', fastRetry);
-  const passwordFile = join(client.dir, 'password');
-  writeFileSync(passwordFile, server.password(username));
-  const args = ['--db', client.file, '--server', server.url, '--username', username, '--password-file', passwordFile];
-  return { server, client, account, args };
-}
+describe.each(centreBackends)('on the %s centre', (backend) => {
+  const central = centralTemplate(1200, backend);
+  afterEach(() => central.cleanup());
+  afterAll(() => central.dispose());
 
-function verify(serverDb: Parameters<typeof differences>[0], file: string, account: Account) {
-  const handle = openDatabase(file);
-  try {
-    expect(handle.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
-    expect(handle.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-    expect(differences(serverDb, handle.sqlite, account)).toEqual([]);
-    return handle.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
-  } finally {
-    void handle.close();
+  async function prepared(username: string) {
+    const server = await central.server();
+    const client = await central.client();
+    const account: Account = await signIn(client.ctx, server.url, username, server.password(username), 'crash-test', fastRetry);
+    const passwordFile = join(client.dir, 'password');
+    writeFileSync(passwordFile, server.password(username));
+    const args = ['--db', client.file, '--server', server.url, '--username', username, '--password-file', passwordFile];
+    return { server, client, account, args };
   }
-}
 
-describe('a client killed with SIGKILL and resumed', () => {
-  it('during its first pull, twenty times over', async () => {
-    const { server, client, account, args } = await prepared('bureau-chief');
-    client.ctx.sqlite.close();
-    let killed = 0;
-    for (let i = 0; i < KILLS; i++) {
-      const run = await runSync([...args, '--page-size', '150'], 1 + Math.floor(random() * 4));
-      if (run.signal === 'SIGKILL') killed++;
+  async function verify(serverDb: Parameters<typeof differences>[0], file: string, account: Account) {
+    const handle = openDatabase(file);
+    try {
+      expect(handle.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      expect(handle.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      expect(await differences(serverDb, handle.sqlite, account)).toEqual([]);
+      return handle.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    } finally {
+      void handle.close();
     }
-    const last = await runSync([...args, '--page-size', '150'], null);
-    expect(last.code).toBe(0);
-    expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
-    expect(verify(server.store.handle!.sqlite, client.file, account)).toBe(0);
-  }, 240_000);
+  }
 
-  it('during a push of some two hundred findings, twenty times over, without applying any twice', async () => {
-    const { server, client, account, args } = await prepared('bureau-chief');
-    await syncNow(client.ctx, fastRetry);
-    // A month's spot check done offline: the draw, the pairs, a first day of findings, then more visits.
-    const draw = await holdDemoSpotCheck(client.ctx);
-    const chief = deskAs(client.ctx, await rosterUserNamed(client.ctx.db, 'bureau-chief'));
-    for (const round of ['电话回访核实', '复核档案材料']) {
-      for (const item of draw.items) await chief.run(recordFinding, { itemId: item.id, method: 'phone', inspectedOn: '2026-11-20', finding: 'compliant', notes: round });
-    }
-    const pending = client.ctx.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
-    const findings = client.ctx.sqlite.prepare('SELECT count(*) FROM spot_check_findings').pluck().get() as number;
-    expect(pending).toBeGreaterThan(100);
-    client.ctx.sqlite.close();
-    let killed = 0;
-    for (let i = 0; i < KILLS; i++) {
-      const run = await runSync([...args, '--batch-size', '4'], 1 + Math.floor(random() * 2));
-      if (run.signal === 'SIGKILL') killed++;
-    }
-    expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
-    const last = await runSync([...args, '--batch-size', '4'], null);
-    expect(last.code).toBe(0);
-    expect(verify(server.store.handle!.sqlite, client.file, account)).toBe(0);
-    const s = server.store.handle!.sqlite;
-    expect(s.prepare('SELECT count(*) FROM spot_check_findings').pluck().get()).toBe(findings);
-    // Each finding reached the log exactly once; the client's mutations were all processed, once.
-    expect(s.prepare("SELECT count(*) FROM (SELECT row_key FROM change_log WHERE entity = 'spot_check_findings' GROUP BY row_key HAVING count(*) > 1)").pluck().get()).toBe(0);
-    expect(s.prepare('SELECT last_mutation_id FROM central_clients').pluck().get()).toBeGreaterThanOrEqual(pending);
-  }, 240_000);
+  describe('a client killed with SIGKILL and resumed', () => {
+    it('during its first pull, twenty times over', async () => {
+      const { server, client, account, args } = await prepared('bureau-chief');
+      client.ctx.sqlite.close();
+      let killed = 0;
+      for (let i = 0; i < KILLS; i++) {
+        const run = await runSync([...args, '--page-size', '150'], 1 + Math.floor(random() * 4));
+        if (run.signal === 'SIGKILL') killed++;
+      }
+      const last = await runSync([...args, '--page-size', '150'], null);
+      expect(last.code).toBe(0);
+      expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
+      expect(await verify(server.store.db, client.file, account)).toBe(0);
+    }, 240_000);
+
+    it('during a push of some two hundred findings, twenty times over, without applying any twice', async () => {
+      const { server, client, account, args } = await prepared('bureau-chief');
+      await syncNow(client.ctx, fastRetry);
+      // A month's spot check done offline: the draw, the pairs, a first day of findings, then more visits.
+      const draw = await holdDemoSpotCheck(client.ctx);
+      const chief = deskAs(client.ctx, await rosterUserNamed(client.ctx.db, 'bureau-chief'));
+      for (const round of ['电话回访核实', '复核档案材料']) {
+        for (const item of draw.items) await chief.run(recordFinding, { itemId: item.id, method: 'phone', inspectedOn: '2026-11-20', finding: 'compliant', notes: round });
+      }
+      const pending = client.ctx.sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+      const findings = client.ctx.sqlite.prepare('SELECT count(*) FROM spot_check_findings').pluck().get() as number;
+      expect(pending).toBeGreaterThan(100);
+      client.ctx.sqlite.close();
+      let killed = 0;
+      for (let i = 0; i < KILLS; i++) {
+        const run = await runSync([...args, '--batch-size', '4'], 1 + Math.floor(random() * 2));
+        if (run.signal === 'SIGKILL') killed++;
+      }
+      expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
+      const last = await runSync([...args, '--batch-size', '4'], null);
+      expect(last.code).toBe(0);
+      expect(await verify(server.store.db, client.file, account)).toBe(0);
+      const db = server.store.db;
+      expect(await centreValue(db, 'SELECT count(*) FROM spot_check_findings')).toBe(findings);
+      // Each finding reached the log exactly once; the client's mutations were all processed, once.
+      expect(await centreValue(db, "SELECT count(*) FROM (SELECT row_key FROM change_log WHERE entity = 'spot_check_findings' GROUP BY row_key HAVING count(*) > 1) d")).toBe(0);
+      expect(await centreValue(db, 'SELECT last_mutation_id FROM central_clients')).toBeGreaterThanOrEqual(pending);
+    }, 240_000);
+  });
 });
