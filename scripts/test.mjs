@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { summarise } from './test-summary.mjs';
 import { electronBinary, noElectronMessage } from './electron-binary.mjs';
+import { postgresBinDir, startPostgres } from './pg-cluster.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [
@@ -14,10 +15,19 @@ const missing = [
   // An export converted to CSV by LibreOffice must keep its 18-digit IDs (tests/integration/exports.test.ts).
   ['/usr/bin/soffice', 'libreoffice-calc-nogui'],
 ].filter(([path]) => !existsSync(path));
+// The sync suite runs against a PostgreSQL centre too (issue 18), on a cluster started here.
+if (!process.env.JRD_TEST_POSTGRES_URL && !postgresBinDir()) missing.push(['initdb', 'postgresql']);
 if (missing.length > 0) {
   const pkgs = [...new Set(missing.map(([, pkg]) => pkg)), 'fonts-noto-cjk'].join(' ');
   console.error(`npm test needs these Debian packages: sudo apt-get install -y ${pkgs}`);
   process.exit(1);
+}
+
+let postgres = null;
+if (!process.env.JRD_TEST_POSTGRES_URL) {
+  postgres = await startPostgres();
+  process.env.JRD_TEST_POSTGRES_URL = postgres.url;
+  console.log(`PostgreSQL for the tests: ${postgres.url}`);
 }
 
 rmSync('test-results', { recursive: true, force: true });
@@ -58,6 +68,7 @@ if (electronBinary()) {
   console.log(`\n=== electron e2e: skipped, ${noElectronMessage}`);
 }
 
+postgres?.stop();
 const counts = summarise();
 console.log(`\n${failedSteps.length ? `failed steps: ${failedSteps.join(', ')}` : 'all steps passed'}`);
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed`);
