@@ -1,7 +1,7 @@
 // The roster (花名册) of a month for a street or the district: every household paid for month M, i.e. paid
 // by the decisions in effect at the end of M−1 (assistanceOnDay, never the household row's opening
 // columns), with its members and amount, the totals by category and the change list against M−1's roster.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { canRead, type Actor } from '../../../shared/access';
 import { addMonths } from '../../../shared/dates';
 import { isPaid, type HouseholdCategory } from '../../../shared/decision-effects';
@@ -53,7 +53,11 @@ async function paidOn(db: Reader, scope: string, day: string, persons: Map<strin
 
 type MemberLine = { household_id: string; name: string; relation: keyof typeof relationLabels; citizen_id: string; died_on: string | null };
 
-/** The members of the households in scope, head first, then in the order they were entered. */
+/**
+ * The members of the households in scope: head first, then the eldest first, as a 户口簿 lists them (ties
+ * by id). Not by insertion order: the desk's rows arrive in the centre's log order, and the centre on
+ * PostgreSQL has no rowid, so that order would differ from copy to copy.
+ */
 export async function membersOf(db: Reader, scope: string): Promise<Map<string, MemberLine[]>> {
   const rows = await db
     .selectFrom('members as m')
@@ -62,7 +66,8 @@ export async function membersOf(db: Reader, scope: string): Promise<Map<string, 
     .where('h.community_code', 'like', `${scope}%`)
     .orderBy('m.household_id')
     .orderBy((eb) => eb.case().when('m.relation', '=', 'self').then(0).else(1).end())
-    .orderBy(sql`m.rowid`)
+    .orderBy('m.birth_date')
+    .orderBy('m.id')
     .execute();
   const out = new Map<string, MemberLine[]>();
   for (const r of rows) {
