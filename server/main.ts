@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../electron/backend/cli/args';
+import { DatabaseSetupError } from './postgres/store';
 import { seedCentral } from './seed';
 import { startCentralServer } from './server';
 
@@ -25,6 +26,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `central: ${error.message}\nusage: npm run central -- --port N --data DIR [--households N]` : error);
+  if (error instanceof UsageError) console.error(`central: ${error.message}\nusage: npm run central -- --port N --data DIR [--database-url postgres://USER@HOST:PORT/DB] [--households N] [--as-of YYYY-MM-DD] [--empty]`);
+  else if (error instanceof DatabaseSetupError) console.error(`central: ${error.message}`);
+  else console.error(error);
   process.exit(error instanceof UsageError ? 2 : 1);
 });
