@@ -138,7 +138,13 @@ export class Auth {
         return new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
       }
       if (row.expires_at <= now) return new AuthError('refresh-revoked', '登录已过期，请重新登录');
-      await sql`UPDATE central_tokens SET used_at = ${now} WHERE token_hash = ${hashToken(token)}`.execute(trx);
+      // Only while still unused: another centre on the same database may be using it at this moment, and
+      // then this one waits for its commit and finds it used, as if the token had come back twice.
+      const taken = await sql`UPDATE central_tokens SET used_at = ${now} WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND revoked_at IS NULL`.execute(trx);
+      if (Number(taken.numAffectedRows ?? 0) === 0) {
+        await sql`UPDATE central_tokens SET revoked_at = coalesce(revoked_at, ${now}) WHERE family_id = ${row.family_id}`.execute(trx);
+        return new AuthError('refresh-revoked', '登录凭据已被重复使用，为安全起见已注销该次登录，请重新登录');
+      }
       return this.#issue(trx, row.user_id, row.family_id, row.device);
     });
     if (result instanceof AuthError) throw result;

@@ -89,6 +89,20 @@ describe('several centres on one PostgreSQL database', () => {
     await appliedOnce(db);
   }, 120_000);
 
+  it('lets a refresh token presented to two centres at the same moment work once, and then ends that sign-in', async () => {
+    const { base, instances: [a, b] } = await instances(2);
+    const post = (i: Instance, path: string, body: object) =>
+      fetch(`${i.url}/api/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { refreshToken?: string; accessToken?: string } }));
+    const login = await post(a!, 'login', { username: 'st001-staff1', password: base.password('st001-staff1'), deviceName: 'test' });
+    expect(login.status).toBe(200);
+    const answers = await Promise.all([post(a!, 'refresh', { refreshToken: login.body.refreshToken }), post(b!, 'refresh', { refreshToken: login.body.refreshToken })]);
+    expect(answers.map((x) => x.status).sort()).toEqual([200, 401]);
+    // The copy that won is revoked with the rest of the sign-in: somebody held a second copy of the token.
+    const winner = answers.find((x) => x.status === 200)!;
+    const pull = await fetch(`${b!.url}/api/v1/sync/pull?schemaVersion=${latestSchemaVersion}`, { headers: { authorization: `Bearer ${winner.body.accessToken}` } });
+    expect(pull.status).toBe(401);
+  }, 120_000);
+
   it('three centres, six desks pushing at once, a bureau pulling all the while: it misses no row', async () => {
     const { base, instances: three, db } = await instances(3);
     const usernames = ['st001-staff1', 'st001-staff2', 'st002-staff1', 'st003-staff1', 'st004-staff1', 'st005-staff1'];
