@@ -1,13 +1,16 @@
 // `npm run central -- --port N --data DIR [--households N] [--as-of YYYY-MM-DD]`: the reference central
 // server, seeded with the generated district on first start. Prints one line per account as
 // `account: <username> <password> <role> <regionCode>` (scripts read these), then the address.
+// `npm run central -- accounts …` keeps the centre's accounts instead (accounts-cli.ts).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../electron/backend/cli/args';
+import { runAccountsCli } from './accounts-cli';
 import { seedCentral } from './seed';
 import { startCentralServer } from './server';
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'accounts') return runAccountsCli(argv.slice(1));
   const args = parseArgs(argv, { values: ['port', 'data', 'households', 'as-of', 'access-ttl', 'database-url'], flags: ['empty'] });
   const dataDir = resolve(requireOption(args, 'data'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
