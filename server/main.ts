@@ -1,14 +1,15 @@
 // `npm run central -- --port N --data DIR [--households N] [--as-of YYYY-MM-DD]`: the reference central
 // server, seeded with the generated district on first start. Prints one line per account as
 // `account: <username> <password> <role> <regionCode>` (scripts read these), then the address.
+// `npm run central -- accounts …` keeps the centre's accounts instead (accounts-cli.ts).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { integerOption, optionalOption, parseArgs, requireOption, UsageError } from '../electron/backend/cli/args';
+import { runAccountsCli } from './accounts-cli';
 import { DatabaseSetupError } from './postgres/store';
-import { seedCentral } from './seed';
-import { startCentralServer } from './server';
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'accounts') return runAccountsCli(argv.slice(1));
   const args = parseArgs(argv, { values: ['port', 'data', 'households', 'as-of', 'access-ttl', 'database-url'], flags: ['empty'] });
   const dataDir = resolve(requireOption(args, 'data'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -16,6 +17,8 @@ async function main(argv: string[]): Promise<void> {
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of must be YYYY-MM-DD');
   const databaseUrl = optionalOption(args, 'database-url');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must be postgres://USER@HOST:PORT/DB');
+  // Loaded here, not above: the accounts command needs neither the HTTP server nor the generator.
+  const [{ startCentralServer }, { seedCentral }] = await Promise.all([import('./server'), import('./seed')]);
   const server = await startCentralServer({ dataDir, port: integerOption(args, 'port', 0), accessTtlSeconds: integerOption(args, 'access-ttl', 900), ...(databaseUrl ? { databaseUrl } : {}) });
   const accounts = args.options.has('empty') ? [] : await seedCentral(server.store, dataDir, { households: integerOption(args, 'households', 5000), ...(asOf ? { asOf } : {}) });
   for (const a of accounts) console.log(`account: ${a.username} ${a.password} ${a.role} ${a.regionCode}`);
