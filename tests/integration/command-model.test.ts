@@ -79,7 +79,7 @@ describe('a command defined in one place', () => {
     expect(s.prepare('SELECT venue FROM meetings WHERE id = ?').pluck().get(meeting.id)).toBe('会议室（请带印章）（九点开始）');
     expect(s.prepare("SELECT count(*) FROM audit_log WHERE action = 'scratch.pin'").pluck().get()).toBe(2);
     expect(s.prepare("SELECT count(*) FROM change_log WHERE entity = 'meetings' AND row_key = ?").pluck().get(meeting.id)).toBe(3);
-    expect(differences(s, client.ctx.sqlite, account)).toEqual([]);
+    expect(await differences(server.store.db, client.ctx.sqlite, account)).toEqual([]);
   });
 
   it('is refused by the centre under its own label when the centre finds the meeting changed', async () => {
