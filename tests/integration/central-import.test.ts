@@ -3,28 +3,28 @@
 // household, an account of another street) is refused by its rows with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
-import { centralTemplate } from '../helpers/central';
+import { centralTemplate, centreBackends, centreValue } from '../helpers/central';
 import { rawClient } from '../helpers/raw-client';
 
 const idOf = (first17: string) => first17 + citizenIdCheckChar(first17);
 
-describe('imports at the centre', () => {
-  const central = centralTemplate();
+describe.each(centreBackends)('imports at the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
   let server: Awaited<ReturnType<typeof central.server>>;
   beforeAll(async () => {
     server = await central.server();
   }, 240_000);
   afterAll(async () => {
     await central.cleanup();
-    central.dispose();
+    await central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
+  const one = <T>(sql: string, ...p: unknown[]) => centreValue<T>(server.store.db, sql, ...p);
 
   it('stores a part as intake makes it, adds nothing for the same part again, and refuses forged rows', async () => {
     const staff = await rawClient(server.url, 'st001-staff1', server.password('st001-staff1'));
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const community = one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188001' ORDER BY code LIMIT 1");
-    const foreign = one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188002' ORDER BY code LIMIT 1");
+    const community = await one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188001' ORDER BY code LIMIT 1");
+    const foreign = await one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188002' ORDER BY code LIMIT 1");
     const month = today.slice(0, 7).replace('-', '');
     const household = (row: number, head: string, communityCode = community) => ({
       row, communityCode, category: 'dibao', kind: 'new_application', appliedOn: today, declaredIncomeFen: 65_000, phone: '13800138111', address: '望江路8号',
@@ -34,22 +34,22 @@ describe('imports at the centre', () => {
     const part = (households: unknown[]) => ({ streetCode: '430188001', fileName: '花名册.xlsx', sha256: 'a'.repeat(64), part: 1, parts: 1, households });
     const chosen = { 'h0.householdNo': `${community}-9201`, 'h0.caseNo': `430188001-${month}-921` };
     expect(await staff.one({ name: 'cases.import', args: part([household(2, head)]), context: { chosen } })).toBeNull();
-    expect(one<number>('SELECT declared_income_fen FROM cases WHERE case_no = ?', chosen['h0.caseNo'])).toBe(65_000);
-    expect(one<number>("SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE h.household_no = ?", chosen['h0.householdNo'])).toBe(2);
-    const cases = one<number>('SELECT count(*) FROM cases');
+    expect(await one<number>('SELECT declared_income_fen FROM cases WHERE case_no = ?', chosen['h0.caseNo'])).toBe(65_000);
+    expect(await one<number>("SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id WHERE h.household_no = ?", chosen['h0.householdNo'])).toBe(2);
+    const cases = await one<number>('SELECT count(*) FROM cases');
     // The same file again: the household is on file with this application, so nothing is added.
     expect(await staff.one({ name: 'cases.import', args: part([household(2, head)]), context: { chosen: { 'h0.householdNo': `${community}-9202`, 'h0.caseNo': `430188001-${month}-922` } } })).toBeNull();
-    expect(one<number>('SELECT count(*) FROM cases')).toBe(cases);
+    expect(await one<number>('SELECT count(*) FROM cases')).toBe(cases);
 
-    const members = one<number>('SELECT count(*) FROM members');
+    const members = await one<number>('SELECT count(*) FROM members');
     const forged = await staff.one({ name: 'cases.import', args: part([household(2, idOf('43010419670707081')), household(4, idOf('43010419680808091'), foreign)]), context: { chosen: { 'h0.householdNo': `${community}-9203`, 'h0.caseNo': `430188001-${month}-923` } } });
     expect(forged?.message).toMatch(/第 4 行：社区代码 \d{12} 不属于本街道/);
     // The child of the household imported above, now claimed by another head.
     const claimed = { ...household(6, idOf('43010419690909011')), members: [{ row: 6, name: '冒名', citizenId: idOf('43010419690909011'), relation: 'self' }, { row: 7, name: '严小青', citizenId: household(2, head).members[1]!.citizenId, relation: 'child' }] };
     const elsewhere = await staff.one({ name: 'cases.import', args: part([claimed]), context: { chosen: { 'h0.householdNo': `${community}-9204`, 'h0.caseNo': `430188001-${month}-924` } } });
     expect(elsewhere?.message).toMatch(/第 7 行：.*已登记在另一户/);
-    expect(one<number>('SELECT count(*) FROM members')).toBe(members);
-    expect(one<number>('SELECT count(*) FROM cases')).toBe(cases);
+    expect(await one<number>('SELECT count(*) FROM members')).toBe(members);
+    expect(await one<number>('SELECT count(*) FROM cases')).toBe(cases);
 
     const other = await rawClient(server.url, 'st002-staff1', server.password('st002-staff1'));
     const wrongStreet = await other.one({ name: 'cases.import', args: part([household(2, idOf('43010419700101021'))]) });

@@ -5,27 +5,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvestigationArgs } from '../../shared/investigation';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
-import { centralTemplate } from '../helpers/central';
+import { centralTemplate, centreBackends, centreRows, centreValue } from '../helpers/central';
 import { rawClient } from '../helpers/raw-client';
 
-describe('record commands at the centre', () => {
-  const central = centralTemplate();
+describe.each(centreBackends)('record commands at the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
   let server: Awaited<ReturnType<typeof central.server>>;
   beforeAll(async () => {
     server = await central.server();
   }, 240_000);
   afterAll(async () => {
     await central.cleanup();
-    central.dispose();
+    await central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
-  const rows = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).all(...p) as T[];
+  const one = <T>(sql: string, ...p: unknown[]) => centreValue<T>(server.store.db, sql, ...p);
+  const rows = <T>(sql: string, ...p: unknown[]) => centreRows<T>(server.store.db, sql, ...p);
 
   it('derives the investigation again and refuses what does not add up, a lone investigator, a prepayment over the limit and another street', async () => {
     const staff = await rawClient(server.url, 'st001-staff1', server.password('st001-staff1'));
     // A new application pushed first, as a desk would (with the numbers it chose).
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const community = one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188001' ORDER BY code LIMIT 1");
+    const community = await one<string>("SELECT code FROM regions WHERE level = 'community' AND parent_code = '430188001' ORDER BY code LIMIT 1");
     const idOf = (first17: string) => first17 + citizenIdCheckChar(first17);
     const chosen = { householdNo: `${community}-9101`, caseNo: `430188001-${today.slice(0, 7).replace('-', '')}-911` };
     const intake = {
@@ -36,11 +36,11 @@ describe('record commands at the centre', () => {
       ] },
     };
     expect(await staff.one({ name: 'cases.intake', args: intake, context: { chosen } })).toBeNull();
-    const c = rows<{ id: string; area_type: string; size: number }>(
+    const c = (await rows<{ id: string; area_type: string; size: number }>(
       `SELECT c.id, h.area_type, (SELECT count(*) FROM members m WHERE m.household_id = c.household_id) AS size
          FROM cases c JOIN households h ON h.id = c.household_id WHERE c.case_no = ?`, chosen.caseNo,
-    )[0]!;
-    const people = rows<{ id: string }>("SELECT id FROM users WHERE region_code = '430188001' AND role IN ('street_staff', 'group_member') AND active = 1 ORDER BY id LIMIT 2").map((u) => u.id);
+    ))[0]!;
+    const people = (await rows<{ id: string }>("SELECT id FROM users WHERE region_code = '430188001' AND role IN ('street_staff', 'group_member') AND active = 1 ORDER BY id LIMIT 2")).map((u) => u.id);
     expect(people).toHaveLength(2);
     const standard = c.area_type === 'rural' ? 68_000 : 80_000;
     const net = 30_000 * c.size;
@@ -63,7 +63,7 @@ describe('record commands at the centre', () => {
       proposedAmountFen: proposed,
       ...over,
     });
-    const before = one<number>('SELECT count(*) FROM change_log');
+    const before = await one<number>('SELECT count(*) FROM change_log');
     expect(await staff.one({ name: 'cases.recordInvestigation', args: args({ netIncomeFen: net + 100 }) })).toMatchObject({ code: 'validation', message: expect.stringMatching(/收入合计与各项不符/) });
     expect(await staff.one({ name: 'cases.recordInvestigation', args: args({ proposedAmountFen: proposed + 10_000 }) })).toMatchObject({ code: 'validation', message: expect.stringMatching(/拟救助金额按标准应为/) });
     expect(await staff.one({ name: 'cases.recordInvestigation', args: args({ investigatorIds: [people[0]!, people[0]!] }) })).toMatchObject({ code: 'validation', message: expect.stringMatching(/两名以上/) });
@@ -71,13 +71,13 @@ describe('record commands at the centre', () => {
     expect(await other.one({ name: 'cases.recordInvestigation', args: args() })).toMatchObject({ code: 'forbidden' });
     expect(await other.one({ name: 'cases.reveal', args: { caseId: c.id, field: 'phone', memberId: null } })).toMatchObject({ code: 'forbidden' });
     expect(await other.one({ name: 'households.edit', args: { caseId: c.id, phone: '13700137000', reason: '改号' } })).toMatchObject({ code: 'forbidden' });
-    expect(one<number>('SELECT count(*) FROM change_log')).toBe(before);
+    expect(await one<number>('SELECT count(*) FROM change_log')).toBe(before);
 
     expect(await staff.one({ name: 'cases.recordInvestigation', args: args() })).toBeNull();
-    expect(rows('SELECT per_capita_income_fen AS pci, proposed_amount_fen AS proposed FROM investigations WHERE case_id = ?', c.id)).toEqual([{ pci: 30_000, proposed }]);
-    expect(one<number>('SELECT proposed_amount_fen FROM cases WHERE id = ?', c.id)).toBe(proposed);
+    expect(await rows('SELECT per_capita_income_fen AS pci, proposed_amount_fen AS proposed FROM investigations WHERE case_id = ?', c.id)).toEqual([{ pci: 30_000, proposed }]);
+    expect(await one<number>('SELECT proposed_amount_fen FROM cases WHERE id = ?', c.id)).toBe(proposed);
 
-    const temp = one<string | undefined>("SELECT id FROM cases WHERE street_code = '430188001' AND kind = 'temporary' AND status = 'pending' AND prepaid_amount_fen IS NULL LIMIT 1");
+    const temp = await one<string | undefined>("SELECT id FROM cases WHERE street_code = '430188001' AND kind = 'temporary' AND status = 'pending' AND prepaid_amount_fen IS NULL LIMIT 1");
     if (temp) {
       const pay = { caseId: temp, amountFen: 100_001, paidOn: args().visitedOn, reason: '突发困难', approvedBy: '街道主任' };
       expect(await staff.one({ name: 'cases.recordPrepayment', args: pay })).toMatchObject({ code: 'validation', message: expect.stringMatching(/超过小金额先行救助的上限/) });

@@ -4,21 +4,21 @@
 // there with a Chinese reason and leave the row alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../shared/dates';
-import { centralTemplate } from '../helpers/central';
+import { centralTemplate, centreBackends, centreRows, centreValue } from '../helpers/central';
 import { rawClient } from '../helpers/raw-client';
 import { rosterData } from '../../electron/backend/roster/roster';
 
-describe('the roster sent to finance, at the centre', () => {
-  const central = centralTemplate();
+describe.each(centreBackends)('the roster sent to finance, at the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
   let server: Awaited<ReturnType<typeof central.server>>;
   beforeAll(async () => {
     server = await central.server();
   }, 240_000);
   afterAll(async () => {
     await central.cleanup();
-    central.dispose();
+    await central.dispose();
   });
-  const count = (sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as number;
+  const count = (sql: string, ...p: unknown[]) => centreValue<number>(server.store.db, sql, ...p);
 
   it('stores the bureau chief’s send once, with the centre’s counts, and refuses the rest', async () => {
     // The centre's own day decides which months are allowed: the current month is, the next is not.
@@ -32,10 +32,11 @@ describe('the roster sent to finance, at the centre', () => {
     const early = await chief.one({ name: 'roster.markSent', args: { districtCode: '430188', month: addMonths(month, 1) } });
     expect(early).toMatchObject({ code: 'validation' });
     expect(early!.message).toMatch(/花名册要等.*结束后/);
-    expect(count('SELECT count(*) FROM roster_sends')).toBe(0);
+    expect(await count('SELECT count(*) FROM roster_sends')).toBe(0);
 
     expect(await chief.one({ name: 'roster.markSent', args: { districtCode: '430188', month } })).toBeNull();
-    const row = server.store.handle!.sqlite.prepare('SELECT households, total_fen, sent_by_name FROM roster_sends WHERE district_code = ? AND month = ?').get('430188', month) as { households: number; total_fen: number; sent_by_name: string };
+    const [row] = await centreRows<{ households: number; total_fen: number; sent_by_name: string }>(server.store.db, 'SELECT households, total_fen, sent_by_name FROM roster_sends WHERE district_code = ? AND month = ?', '430188', month);
+    if (!row) throw new Error('no roster_sends row');
     expect(row.households).toBeGreaterThan(10);
     expect(row.total_fen).toBeGreaterThan(0);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -45,6 +46,6 @@ describe('the roster sent to finance, at the centre', () => {
     const twice = await chief.one({ name: 'roster.markSent', args: { districtCode: '430188', month } });
     expect(twice).toMatchObject({ code: 'conflict' });
     expect(twice!.message).toMatch(/不能重复报送/);
-    expect(count('SELECT count(*) FROM roster_sends')).toBe(1);
+    expect(await count('SELECT count(*) FROM roster_sends')).toBe(1);
   }, 120_000);
 });

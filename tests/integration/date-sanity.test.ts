@@ -10,7 +10,7 @@ import { signIn } from '../../electron/backend/sync/account';
 import { syncNow } from '../../electron/backend/sync/engine';
 import { chinaDateOf, formatChineseDate } from '../../shared/dates';
 import { api } from '../helpers/api';
-import { centralTemplate, fastRetry } from '../helpers/central';
+import { centralTemplate, centreBackends, centreValue, fastRetry } from '../helpers/central';
 import { freshDatabase } from '../helpers/db';
 import { districtTemplate, type DistrictWorld } from '../helpers/district';
 import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
@@ -177,11 +177,11 @@ describe('correction deadlines', () => {
   });
 });
 
-describe('at the centre', () => {
-  const central = centralTemplate();
+describe.each(centreBackends)('at the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
   afterAll(async () => {
     await central.cleanup();
-    central.dispose();
+    await central.dispose();
   });
 
   it('refuses the same dates when a command is pushed, whatever the desk let through', async () => {
@@ -200,14 +200,14 @@ describe('at the centre', () => {
     // A meeting scheduled for the 25th, opened at the centre on the 20th without the confirmation: refused.
     const at = '2026-11-20T02:00:00.000Z';
     expect(await staff.one({ name: 'meetings.create', args: { ...args, scheduledAt: '2026-11-25T09:00' }, context: { at } })).toBeNull();
-    const meetingId = server.store.handle!.sqlite.prepare("SELECT id FROM meetings WHERE street_code = '430188001' AND status = 'draft'").pluck().get() as string;
+    const meetingId = await centreValue<string>(server.store.db, "SELECT id FROM meetings WHERE street_code = '430188001' AND status = 'draft'");
     expect(await staff.one({ name: 'meetings.markAllPresent', args: { meetingId }, context: { at } })).toBeNull();
     const unconfirmed = await staff.one({ name: 'meetings.open', args: { meetingId }, context: { at } });
     expect(unconfirmed).toMatchObject({ code: 'unconfirmed', message: expect.stringMatching(/原定2026年11月25日/) });
     expect(await staff.one({ name: 'meetings.open', args: { meetingId, onAnotherDay: true }, context: { at } })).toBeNull();
 
     // A closed meeting's notice starting in 2030, for all its batches at once.
-    const closed = server.store.handle!.sqlite.prepare("SELECT meeting_id FROM notice_batches WHERE street_code = '430188001' ORDER BY start_date DESC LIMIT 1").pluck().get() as string;
+    const closed = await centreValue<string>(server.store.db, "SELECT meeting_id FROM notice_batches WHERE street_code = '430188001' ORDER BY start_date DESC LIMIT 1");
     const notice = await staff.one({ name: 'notices.setMeetingPeriod', args: { meetingId: closed, startDate: '2030-11-20', endDate: '2030-11-26' } });
     expect(notice).toMatchObject({ code: 'validation', message: expect.stringMatching(/15 天内开始/) });
 

@@ -18,7 +18,7 @@ import { syncNow } from '../../electron/backend/sync/engine';
 import { migrations } from '../../migrations';
 import { hashPassword } from '../../server/auth';
 import { api } from '../helpers/api';
-import { centralTemplate, fastRetry } from '../helpers/central';
+import { centralTemplate, centreBackends, centreRows, centreValue, fastRetry } from '../helpers/central';
 import { freshDatabase } from '../helpers/db';
 import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { NOW, testContext } from '../helpers/minimal';
@@ -146,21 +146,21 @@ describe('regions.setOffice at the desk', () => {
   });
 });
 
-describe('regions.setOffice through the centre', () => {
-  const central = centralTemplate();
+describe.each(centreBackends)('regions.setOffice through the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
   let server: Awaited<ReturnType<typeof central.server>>;
   beforeAll(async () => {
     server = await central.server();
-    const s = server.store.handle!.sqlite;
-    s.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '别区', 'district', NULL, 2024, ?)").run(NOW);
-    s.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-other-chief', 'other-chief', '外区科长', 'bureau_chief', '430199', ?)").run(NOW);
-    s.prepare("INSERT INTO central_credentials (user_id, password_hash) VALUES ('u-other-chief', ?)").run(hashPassword('other-password-1', 1024));
+    const db = server.store.db;
+    await centreRows(db, "INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430199', '别区', 'district', NULL, 2024, ?)", NOW);
+    await centreRows(db, "INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-other-chief', 'other-chief', '外区科长', 'bureau_chief', '430199', ?)", NOW);
+    await centreRows(db, "INSERT INTO central_credentials (user_id, password_hash) VALUES ('u-other-chief', ?)", hashPassword('other-password-1', 1024));
   }, 240_000);
   afterAll(async () => {
     await central.cleanup();
-    central.dispose();
+    await central.dispose();
   });
-  const one = <T>(sql: string, ...p: unknown[]) => server.store.handle!.sqlite.prepare(sql).pluck().get(...p) as T;
+  const one = <T>(sql: string, ...p: unknown[]) => centreValue<T>(server.store.db, sql, ...p);
 
   it('brings each street its own demo office to a fresh desk, carries the bureau’s change to the centre and on to the street’s desk', async () => {
     // A fresh street desk signs in: its region row arrives with the office columns.
@@ -186,9 +186,9 @@ describe('regions.setOffice through the centre', () => {
       office: { name: '麓山区金盆街道办事处', address: '麓山区金盆岭大道111号一楼', phone: '0731-8845 2268', hotlines: [{ label: '民政服务热线', number: '12349' }] },
     });
     expect(await syncNow(bureau.ctx, fastRetry)).toMatchObject({ pushed: 1, rejected: 0 });
-    expect(one<string>("SELECT office_address FROM regions WHERE code = '430188004'")).toBe('麓山区金盆岭大道111号一楼');
-    expect(one<string>("SELECT office_changed_by FROM regions WHERE code = '430188004'")).toBe(chief.name);
-    expect(one<number>("SELECT count(*) FROM audit_log WHERE action = 'region.office.update' AND entity_id = '430188004'")).toBe(1);
+    expect(await one<string>("SELECT office_address FROM regions WHERE code = '430188004'")).toBe('麓山区金盆岭大道111号一楼');
+    expect(await one<string>("SELECT office_changed_by FROM regions WHERE code = '430188004'")).toBe(chief.name);
+    expect(await one<number>("SELECT count(*) FROM audit_log WHERE action = 'region.office.update' AND entity_id = '430188004'")).toBe(1);
 
     // The street's desk pulls it and signs its next notice so.
     await syncNow(street.ctx, fastRetry);
@@ -201,7 +201,7 @@ describe('regions.setOffice through the centre', () => {
 
   it('refuses a street account, another district’s bureau and bad values at the centre, in Chinese, storing nothing', async () => {
     const args = { streetCode: '430188001', office: office({ name: '伪造的办事处' }) };
-    const before = one<number>('SELECT coalesce(max(seq), 0) FROM change_log');
+    const before = await one<number>('SELECT coalesce(max(seq), 0) FROM change_log');
     const streetStaff = await rawClient(server.url, 'st001-staff1', server.password('st001-staff1'));
     expect(await streetStaff.one({ name: 'regions.setOffice', args })).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/由区民政局统一设置/) });
     const otherChief = await rawClient(server.url, 'other-chief', 'other-password-1');
@@ -210,7 +210,7 @@ describe('regions.setOffice through the centre', () => {
     expect(await chief.one({ name: 'regions.setOffice', args: { ...args, office: office({ phone: 'x'.repeat(41) }) } })).toMatchObject({ code: 'invalid-args', message: expect.stringMatching(/电话/) });
     // A community is no street office, even where the code lies in the bureau's district.
     expect(await chief.one({ name: 'regions.setOffice', args: { ...args, streetCode: '430188001001' } })).toMatchObject({ code: 'invalid-args' });
-    expect(one<string>("SELECT office_name FROM regions WHERE code = '430188001'")).toBe('麓山区望江街道办事处');
-    expect(one<number>('SELECT coalesce(max(seq), 0) FROM change_log')).toBe(before);
+    expect(await one<string>("SELECT office_name FROM regions WHERE code = '430188001'")).toBe('麓山区望江街道办事处');
+    expect(await one<number>('SELECT coalesce(max(seq), 0) FROM change_log')).toBe(before);
   }, 60_000);
 });
