@@ -10,12 +10,15 @@ import { fixedClock } from '../../electron/backend/clock';
 import { FileSecretStore } from '../../electron/backend/sync/secret-store';
 import type { RetryPolicy } from '../../electron/backend/sync/http';
 import { openCentralStore } from '../../server/store';
+import { createLogger } from '../../server/log';
 import { seedCentral, type DemoAccount } from '../../server/seed';
 import { startCentralServer, type CentralOptions, type CentralServer } from '../../server/server';
 import { NOW, testContext } from './minimal';
 
 /** Quick retries: tests that need the network to fail must not wait seconds for it. */
 export const fastRetry: RetryPolicy = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100, timeoutMs: 5000 };
+
+const quiet = createLogger(undefined, 'warn');
 
 export type Client = { ctx: BackendContext; file: string; dir: string; close(): Promise<void> };
 
@@ -41,7 +44,8 @@ export function centralTemplate(households = 300) {
       const t = await ensureTemplate();
       const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jrd-central-'));
       if (!options.dataDir) cpSync(t.dir, dataDir, { recursive: true });
-      const server = await startCentralServer({ ...options, dataDir });
+      // Warnings and errors only: a line per request would bury a test's own output.
+      const server = await startCentralServer({ log: quiet, ...options, dataDir });
       cleanups.push(async () => {
         await server.close().catch(() => undefined);
         rmSync(dataDir, { recursive: true, force: true });
