@@ -8,6 +8,7 @@ import type { Database } from '../../electron/backend/db/schema';
 import { latestSchemaVersion } from '../../migrations';
 import { LOG_LOCK_KEY } from '../../electron/backend/db/dialect';
 import { centralTables } from '../central-tables';
+import { log } from '../log';
 import { regionOf } from '../scope';
 import { ensureEpoch, type CentralStore } from '../store';
 import { postgresSchema } from './schema';
@@ -38,7 +39,7 @@ export function redactedUrl(url: string): string {
 export function postgresPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped must not take the process down; the next query reconnects.
-  pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'postgres idle connection lost', error: error.message })));
+  pool.on('error', (error) => log.warn('postgres idle connection lost', { error: error.message }));
   return pool;
 }
 

@@ -3,17 +3,20 @@
 // gets checked while hammering one account for 30 seconds.
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLogger } from '../../server/log';
 import { seedCentral } from '../../server/seed';
 import { startCentralServer } from '../../server/server';
 import { login } from '../helpers/raw-client';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Warnings and errors only: thousands of sign-ins would print a line each. */
+const log = createLogger(undefined, 'warn');
 const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
 
 export async function benchCentre(dir: string): Promise<void> {
   const dataDir = mkdtempSync(join(dir, 'centre-'));
   // Generous limits for the timing runs, so that throttling does not stand in for the password check.
-  const server = await startCentralServer({ dataDir, throttle: { accountFreeFailures: 1000, addressFailures: 100_000 } });
+  const server = await startCentralServer({ dataDir, log, throttle: { accountFreeFailures: 1000, addressFailures: 100_000 } });
   await seedCentral(server.store, dataDir, { households: 300 });
   try {
     const timed = async (username: string) => {
@@ -36,7 +39,7 @@ export async function benchCentre(dir: string): Promise<void> {
   }
 
   // Default throttling: one account guessed as fast as the centre answers, for 30 seconds.
-  const guarded = await startCentralServer({ dataDir });
+  const guarded = await startCentralServer({ dataDir, log });
   guarded.store.handle!.sqlite.prepare('DELETE FROM central_throttle').run(); // the timing runs' failures
   try {
     const checksBefore = guarded.auth.passwordChecks;

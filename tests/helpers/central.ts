@@ -10,6 +10,7 @@ import { fixedClock } from '../../electron/backend/clock';
 import { FileSecretStore } from '../../electron/backend/sync/secret-store';
 import type { RetryPolicy } from '../../electron/backend/sync/http';
 import { openCentralStore } from '../../server/store';
+import { createLogger } from '../../server/log';
 import { seedCentral, type DemoAccount } from '../../server/seed';
 import { startCentralServer, type CentralOptions, type CentralServer } from '../../server/server';
 import { sql, type Kysely } from 'kysely';
@@ -38,6 +39,8 @@ export async function centreValue<T>(db: Kysely<Database>, text: string, ...para
 
 /** Quick retries: tests that need the network to fail must not wait seconds for it. */
 export const fastRetry: RetryPolicy = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100, timeoutMs: 5000 };
+
+const quiet = createLogger(undefined, 'warn');
 
 export type Client = { ctx: BackendContext; file: string; dir: string; close(): Promise<void> };
 
@@ -77,7 +80,8 @@ export function centralTemplate(households = 300, backend: CentreBackend = 'sqli
       }
       // A restarted centre (same dataDir) is given its database again by the test.
       const url = options.databaseUrl ?? (fresh ? databaseUrl(fresh) : undefined);
-      const server = await startCentralServer({ ...options, dataDir, ...(url ? { databaseUrl: url } : {}) });
+      // Warnings and errors only: a line per request would bury a test's own output.
+      const server = await startCentralServer({ log: quiet, ...options, dataDir, ...(url ? { databaseUrl: url } : {}) });
       cleanups.push(async () => {
         await server.close().catch(() => undefined);
         rmSync(dataDir, { recursive: true, force: true });
