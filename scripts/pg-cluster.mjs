@@ -1,6 +1,8 @@
 // A throwaway PostgreSQL cluster for the tests and benchmarks: initdb in a temporary folder, on a free
 // loopback port, trust authentication for the one role `jrd`, no fsync (its data is thrown away). As
 // root (CI), the server runs as the `postgres` user that Debian's package creates: PostgreSQL refuses root.
+// `{ durable: true }` (the centre benchmark) keeps fsync, synchronous_commit and full_page_writes on, as
+// a real centre would run, so that its figures stand beside SQLite's WAL with synchronous=NORMAL.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -35,7 +37,7 @@ function run(bin, args, asPostgres) {
 }
 
 /** Starts a cluster; resolves to its admin URL (database `postgres`) and a stop function. */
-export async function startPostgres() {
+export async function startPostgres({ durable = false } = {}) {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed: sudo apt-get install -y postgresql');
   const asPostgres = process.getuid?.() === 0;
@@ -45,7 +47,8 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '--locale=C', '--encoding=UTF8', '-A', 'trust', '-U', 'jrd', '--no-sync'], asPostgres);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const safety = durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${safety} -c max_connections=300`;
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start'], asPostgres);
   const url = `postgres://jrd@127.0.0.1:${port}/postgres`;
   return {

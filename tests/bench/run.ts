@@ -14,6 +14,7 @@ import { bundledFontsDir } from '../../electron/backend/app-root';
 import { communityCaseListDocument } from '../../templates/community-cases';
 import { testContext } from '../helpers/minimal';
 import { benchCaseSearch } from './case-search';
+import { benchCentral } from './central';
 import { benchCentre } from './centre';
 import { benchGridScroll } from './grid-scroll';
 import { benchImport } from './import';
@@ -51,6 +52,7 @@ try {
   if (wanted('notice')) await benchNoticeStanding();
   if (wanted('sync')) await benchSync(dir);
   if (wanted('centre')) await benchCentre(dir);
+  if (wanted('central')) await benchCentral(dir);
   if (wanted('import')) benchImport(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });

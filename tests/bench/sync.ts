@@ -2,15 +2,13 @@
 // a first full pull of a district of about 100,000 cases with their households, and pushes of a street
 // meeting of about 200 decisions, which the centre runs again command by command. Targets (the sync
 // issue): full pull < 30 s, push of 200 decisions < 1 s.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type DbHandle } from '../../electron/backend/db/open';
-import { migrateToLatest } from '../../electron/backend/db/migrator';
-import type { BackendContext } from '../../electron/backend/context';
+import type { DbHandle } from '../../electron/backend/db/open';
 import { signIn } from '../../electron/backend/sync/account';
 import { syncNow } from '../../electron/backend/sync/engine';
-import { testContext } from '../helpers/minimal';
+import { newClient, startCentre } from './centre-process';
 import { intakeAtCentre } from './sync-intake';
 
 /** 46,300 generated households hold just over 100,000 cases. */
@@ -31,38 +29,11 @@ async function pushChild(dir: string, url: string, username: string, password: s
   return JSON.parse(out.trim().split('\n').pop()!) as PushChildReport;
 }
 
-type Centre = { child: ChildProcess; url: string; passwords: Map<string, string> };
-
-async function startCentre(dataDir: string): Promise<Centre> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir, '--households', String(HOUSEHOLDS)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /central listening on (\S+)/.exec(out);
-      if (m) ok(m[1]!);
-    });
-    child.on('exit', (code) => fail(new Error(`the centre exited ${code}`)));
-  });
-  const passwords = new Map([...out.matchAll(/^account: (\S+) (\S+) /gm)].map((m) => [m[1]!, m[2]!] as const));
-  return { child, url, passwords };
-}
-
-async function newClient(dir: string, name: string): Promise<{ handle: DbHandle; ctx: BackendContext }> {
-  const clientDir = join(dir, name);
-  mkdirSync(clientDir, { recursive: true });
-  const handle = openDatabase(join(clientDir, 'client.sqlite'));
-  await migrateToLatest(handle);
-  return { handle, ctx: testContext(handle, clientDir) };
-}
-
 const count = (h: DbHandle, table: string) => h.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 export async function benchSync(dir: string): Promise<void> {
   let t0 = performance.now();
-  const centre = await startCentre(join(dir, 'central'));
+  const centre = await startCentre(join(dir, 'central'), { households: HOUSEHOLDS });
   line('sync: seed the centre (46,300 households), separate process', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
   try {
     const pulls: number[] = [];
@@ -91,6 +62,6 @@ export async function benchSync(dir: string): Promise<void> {
       `median ${median(children.map((c) => c.meetingMs)).toFixed(0).padStart(8)} ms  (${RUNS} streets: ${children.map((c) => c.meetingMs.toFixed(0)).join(' / ')}; ${last.decisions} decisions in ${last.mutations} mutations; target < 1000)`,
     );
   } finally {
-    centre.child.kill();
+    await centre.stop();
   }
 }
