@@ -10,7 +10,7 @@ import { LOG_LOCK_KEY } from '../../electron/backend/db/dialect';
 import { centralTables } from '../central-tables';
 import { log } from '../log';
 import { regionOf } from '../scope';
-import { ensureEpoch, type CentralStore } from '../store';
+import { ensureEpoch, type CentralStore } from '../central-store';
 import { postgresSchema } from './schema';
 
 /** Raised when the database cannot be used as it is; main.ts prints the message and exits. */
