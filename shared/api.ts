@@ -19,6 +19,7 @@ import { ImportProgress, ImportReport, importArgs } from './import/report';
 import { SavedFile } from './saved-file';
 import { ReviewCaseResult, reviewCaseArgs } from './review-case';
 import { RosterReminder, RosterView, rosterArgs } from './roster';
+import { StatisticsView, statisticsArgs } from './statistics';
 import { StreetCorrection, correctionArgs } from './corrections';
 import { DueList, deathArgs, dueArgs, followUpArgs } from './due';
 import { SetStandardArgs, SetStandardResult, StandardList } from './standards';
@@ -176,6 +177,9 @@ export const contract = {
   'roster.xlsx': { args: rosterArgs.xlsx, result: SavedFile },
   'roster.reminder': { args: rosterArgs.reminder, result: RosterReminder },
   'roster.markSent': { args: rosterArgs.markSent, result: RosterReminder },
+  'statistics.view': { args: statisticsArgs.view, result: StatisticsView },
+  'statistics.pdf': { args: statisticsArgs.pdf, result: PdfFile },
+  'statistics.xlsx': { args: statisticsArgs.xlsx, result: SavedFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

@@ -113,6 +113,9 @@ export const channelNames = [
   'roster.xlsx',
   'roster.reminder',
   'roster.markSent',
+  'statistics.view',
+  'statistics.pdf',
+  'statistics.xlsx',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -1,0 +1,169 @@
+// The charts of the statistics screen and the monthly report, as Apache ECharts options built from the
+// figures, and the table behind each chart. Plain data only: the renderer draws these options in the
+// browser and the PDF worker renders the same options to SVG on the Node side, so the screen and the
+// printed report can never show different numbers.
+import { formatYuan } from './money';
+import { caseCategoryLabels, findingLabels, outcomeLabels } from './glossary';
+import { decisionOutcomes, findingKinds, type StatisticsView } from './statistics';
+
+export const statisticsChartIds = ['trend', 'decisions', 'meetings', 'objections', 'findings', 'corrections'] as const;
+export type StatisticsChartId = (typeof statisticsChartIds)[number];
+
+export const statisticsChartTitles: Record<StatisticsChartId, string> = {
+  trend: '近12个月在保户数与发放金额（按类别）',
+  decisions: '各街道审议决定',
+  meetings: '各街道每月召开联审联批会议次数',
+  objections: '公示与异议',
+  findings: '抽查发现（按类型）',
+  corrections: '整改情况',
+};
+
+/** The chart's numbers as a table: header row, then rows of text and numbers. */
+export type ChartTable = { columns: string[]; rows: (string | number)[][] };
+
+/** screen: read on a projector from the back of the room; print: inside the 156 mm type area. */
+export type ChartMedium = 'screen' | 'print';
+
+const categoryName = (c: string) => (caseCategoryLabels as Record<string, string>)[c] ?? c;
+const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`;
+const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元, to the yuan
+
+/** Colours that stay apart on a washed-out projector and in greyscale print. */
+export const chartPalette = ['#1f5fa8', '#d9822b', '#2e8b57', '#b23a48', '#6a4c93', '#8c8c8c', '#c9a227'];
+const missingColour = '#c62828';
+
+function textSizes(medium: ChartMedium) {
+  return medium === 'screen' ? { axis: 15, legend: 15, label: 14 } : { axis: 9, legend: 9, label: 8 };
+}
+
+/** What every chart shares: no animation in print, the palette, and the font. */
+function base(medium: ChartMedium, font: string) {
+  const s = textSizes(medium);
+  return {
+    animation: medium === 'screen',
+    color: chartPalette,
+    textStyle: { fontFamily: font, fontSize: s.axis, color: '#222' },
+    legend: { top: 0, textStyle: { fontFamily: font, fontSize: s.legend } },
+    grid: { left: medium === 'screen' ? 64 : 44, right: medium === 'screen' ? 72 : 48, top: medium === 'screen' ? 48 : 30, bottom: medium === 'screen' ? 40 : 26, containLabel: true },
+    tooltip: medium === 'screen' ? { trigger: 'axis', textStyle: { fontSize: s.label } } : undefined,
+  };
+}
+
+const streetNames = (view: StatisticsView) => view.streets.map((s) => s.name);
+const axisLabel = (medium: ChartMedium, extra: Record<string, unknown> = {}) => ({ fontSize: textSizes(medium).axis, ...extra });
+const streetAxis = (view: StatisticsView, medium: ChartMedium) => ({
+  type: 'category',
+  data: streetNames(view),
+  axisLabel: axisLabel(medium, { interval: 0, rotate: view.streets.length > 6 && medium === 'print' ? 30 : 0 }),
+});
+const countAxis = (medium: ChartMedium, name = '') => ({ type: 'value', minInterval: 1, name, nameTextStyle: { fontSize: textSizes(medium).axis }, axisLabel: axisLabel(medium) });
+const hideZero = (p: { value: number }) => (p.value > 0 ? String(p.value) : '');
+const barLabel = (medium: ChartMedium) => ({ show: true, position: 'inside', fontSize: textSizes(medium).label, formatter: hideZero });
+
+function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, series: { name: string; values: number[]; colour?: string }[]) {
+  return {
+    ...base(medium, font),
+    xAxis: streetAxis(view, medium),
+    yAxis: countAxis(medium),
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'bar',
+      stack: 'all',
+      barMaxWidth: medium === 'screen' ? 56 : 28,
+      data: s.values,
+      ...(s.colour ? { itemStyle: { color: s.colour } } : {}),
+      label: barLabel(medium),
+    })),
+  };
+}
+
+/** The ECharts option of one chart. */
+export function statisticsChartOption(id: StatisticsChartId, view: StatisticsView, medium: ChartMedium, font = 'sans-serif'): Record<string, unknown> {
+  switch (id) {
+    case 'trend':
+      return {
+        ...base(medium, font),
+        xAxis: { type: 'category', data: view.trend.months.map(monthLabel), axisLabel: axisLabel(medium) },
+        yAxis: [countAxis(medium, '户'), { type: 'value', name: '万元', nameTextStyle: { fontSize: textSizes(medium).axis }, axisLabel: axisLabel(medium), splitLine: { show: false } }],
+        series: [
+          ...view.trend.categories.map((c) => ({ name: categoryName(c.category), type: 'bar', stack: 'households', barMaxWidth: medium === 'screen' ? 40 : 16, data: c.households })),
+          { name: '发放金额（万元）', type: 'line', yAxisIndex: 1, symbolSize: medium === 'screen' ? 8 : 4, lineStyle: { width: medium === 'screen' ? 3 : 1.5 }, itemStyle: { color: '#333' }, data: view.trend.totalFen.map(wan) },
+        ],
+      };
+    case 'decisions':
+      return stackedBars(view, medium, font, decisionOutcomes.map((o) => ({ name: outcomeLabels[o], values: view.streets.map((s) => s.decisions[o]) })));
+    case 'meetings': {
+      const months = view.meetingsByMonth.months;
+      const data = view.meetingsByMonth.streets.flatMap((s, y) => s.held.map((held, x) => ({ value: [x, y, held], itemStyle: { color: held === 0 ? missingColour : chartPalette[2] } })));
+      return {
+        ...base(medium, font),
+        tooltip: undefined,
+        legend: undefined,
+        grid: { ...base(medium, font).grid, top: 10 },
+        xAxis: { type: 'category', data: months.map(monthLabel), splitArea: { show: true }, axisLabel: axisLabel(medium) },
+        yAxis: { type: 'category', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium) },
+        series: [
+          {
+            name: '会议次数',
+            type: 'heatmap',
+            data,
+            label: { show: true, fontSize: textSizes(medium).label, color: '#fff', formatter: (p: { value: number[] }) => (p.value[2] === 0 ? '未开' : String(p.value[2])) },
+            itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          },
+        ],
+      };
+    }
+    case 'objections':
+      return {
+        ...base(medium, font),
+        xAxis: streetAxis(view, medium),
+        yAxis: countAxis(medium),
+        series: [
+          { name: '张贴公示（批）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.noticesPosted), label: { ...barLabel(medium), position: 'top' } },
+          { name: '收到异议（件）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.objections), label: { ...barLabel(medium), position: 'top' } },
+        ],
+      };
+    case 'findings':
+      return stackedBars(view, medium, font, findingKinds.map((f, i) => ({ name: findingLabels[f], values: view.streets.map((s) => s.findings[f]), colour: f === 'compliant' ? chartPalette[2]! : chartPalette[(i + 2) % chartPalette.length]! })));
+    case 'corrections':
+      return stackedBars(view, medium, font, [
+        { name: '整改中（未逾期）', values: view.streets.map((s) => s.correctionsOpen - s.correctionsOverdue), colour: chartPalette[1]! },
+        { name: '逾期未完成', values: view.streets.map((s) => s.correctionsOverdue), colour: missingColour },
+        { name: '本期完成', values: view.streets.map((s) => s.correctionsDone), colour: chartPalette[2]! },
+      ]);
+    default: {
+      const never: never = id;
+      throw new Error(`unknown chart ${String(never)}`);
+    }
+  }
+}
+
+/** The numbers behind one chart, as the screen's table, the report's table and the workbook's sheet show them. */
+export function statisticsChartTable(id: StatisticsChartId, view: StatisticsView): ChartTable {
+  const withTotal = view.streets.length > 1;
+  const streetRows = <T extends (string | number)[]>(row: (s: StatisticsView['streets'][number]) => T) => [...view.streets.map(row), ...(withTotal ? [row(view.total).map((v, i) => (i === 0 ? '合计' : v))] : [])];
+  switch (id) {
+    case 'trend':
+      return {
+        columns: ['月份', ...view.trend.categories.map((c) => `${categoryName(c.category)}（户）`), '合计（户）', '发放金额（元）'],
+        rows: view.trend.months.map((m, i) => [m, ...view.trend.categories.map((c) => c.households[i]!), view.trend.households[i]!, formatYuan(view.trend.totalFen[i]!)]),
+      };
+    case 'decisions':
+      return { columns: ['街道', ...decisionOutcomes.map((o) => outcomeLabels[o]), '合计'], rows: streetRows((s) => [s.name, ...decisionOutcomes.map((o) => s.decisions[o]), decisionOutcomes.reduce((n, o) => n + s.decisions[o], 0)]) };
+    case 'meetings':
+      return {
+        columns: ['街道', ...view.meetingsByMonth.months, '未召开的月份'],
+        rows: view.meetingsByMonth.streets.map((s) => [s.name, ...s.held, view.meetingsByMonth.months.filter((_, i) => s.held[i] === 0).join('、') || '—']),
+      };
+    case 'objections':
+      return { columns: ['街道', '张贴公示（批）', '收到异议（件）'], rows: streetRows((s) => [s.name, s.noticesPosted, s.objections]) };
+    case 'findings':
+      return { columns: ['街道', ...findingKinds.map((f) => findingLabels[f]), '合计'], rows: streetRows((s) => [s.name, ...findingKinds.map((f) => s.findings[f]), findingKinds.reduce((n, f) => n + s.findings[f], 0)]) };
+    case 'corrections':
+      return { columns: ['街道', '本期下达', '期末整改中', '其中逾期', '本期完成'], rows: streetRows((s) => [s.name, s.correctionsOrdered, s.correctionsOpen, s.correctionsOverdue, s.correctionsDone]) };
+    default: {
+      const never: never = id;
+      throw new Error(`unknown chart ${String(never)}`);
+    }
+  }
+}
