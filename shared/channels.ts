@@ -114,8 +114,6 @@ export const channelNames = [
   'roster.reminder',
   'roster.markSent',
   'statistics.view',
-  'statistics.pdf',
-  'statistics.xlsx',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
