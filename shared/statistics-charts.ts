@@ -53,8 +53,13 @@ function base(medium: ChartMedium, font: string) {
 const streetNames = (view: StatisticsView) => view.streets.map((s) => s.name);
 /** The width of a printed chart: the 156 mm type area, in points. */
 export const PRINT_CHART_WIDTH = 442;
-/** Whether the street names fit side by side under a printed chart (else they are turned 30°). */
-const namesFitInPrint = (view: StatisticsView) => view.streets.length * (Math.max(0, ...view.streets.map((s) => s.name.length)) * textSizes('print').axis + 10) <= PRINT_CHART_WIDTH - 80;
+/** How far the street names under a printed chart are turned: not while they fit side by side, 30° while turned ones stay apart, else upright. */
+function printRotation(view: StatisticsView): number {
+  const size = textSizes('print').axis;
+  const column = (PRINT_CHART_WIDTH - 60) / Math.max(1, view.streets.length);
+  if (Math.max(0, ...view.streets.map((s) => s.name.length)) * size + 8 <= column) return 0;
+  return column / 2 >= size + 2 ? 30 : 90;
+}
 /** In print, the grid starts below the legend, which wraps to a second line when its names are many. */
 function gridBelowLegend(medium: ChartMedium, font: string, names: readonly string[]) {
   const grid = base(medium, font).grid;
@@ -68,7 +73,7 @@ const axisLabel = (medium: ChartMedium, extra: Record<string, unknown> = {}) => 
 const streetAxis = (view: StatisticsView, medium: ChartMedium) => ({
   type: 'category',
   data: streetNames(view),
-  axisLabel: axisLabel(medium, { interval: 0, rotate: medium === 'print' && !namesFitInPrint(view) ? 30 : 0 }),
+  axisLabel: axisLabel(medium, { interval: 0, rotate: medium === 'print' ? printRotation(view) : 0 }),
 });
 const countAxis = (medium: ChartMedium, name = '') => ({ type: 'value', minInterval: 1, name, nameTextStyle: { fontSize: textSizes(medium).axis }, axisLabel: axisLabel(medium) });
 const hideZero = (p: { value: number }) => (p.value > 0 ? String(p.value) : '');
@@ -124,7 +129,7 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         grid: { ...base(medium, font).grid, top: 10 },
         xAxis: { type: 'category', data: months.map(monthLabel), splitArea: { show: true }, axisLabel: axisLabel(medium) },
         // In print the first street on top, as the table under it lists them.
-        yAxis: { type: 'category', inverse: medium === 'print', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium) },
+        yAxis: { type: 'category', inverse: medium === 'print', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
         // ECharts' development build refuses a heatmap without a visualMap; this one, hidden, gives the same colours as the cells.
         visualMap: { show: false, type: 'piecewise', dimension: 2, seriesIndex: 0, pieces: [{ value: 0, color: missingColour }, { min: 1, color: chartPalette[2] }] },
         series: [

@@ -51,20 +51,62 @@ const cell = (text: string, alignment: 'left' | 'center' | 'right' = 'center', e
 const bold = { font: fontFamilies.heading };
 const flagged = { font: fontFamilies.heading, color: RED };
 
-/**
- * Heights in points, reckoned generously (the bundled fonts' lines are about 1.45 em), to tell whether
- * a block fits one page: a heading, a table row of 小五, a note line.
- */
-const H = { section: 46, sub: 36, row: 19, headRow: 30, noteLine: 13, caption: 18 } as const;
-/** The type area is 225 mm (638 pt) tall; a block estimated under this is kept on one page. */
-const KEEP_UNDER = 600;
+/** The type area is 225 mm (638 pt) tall. */
+const PAGE_HEIGHT = 638;
+/** The bundled fonts' lines are about 1.45 em (the official 仿宋 and 黑体 about 1.0–1.3 em): estimates use 1.5. */
+const LINE = 1.5;
+const styleSizes: Record<string, { size: number; lineHeight: number }> = { title: { size: zihao.二号, lineHeight: 1.3 }, subtitle: { size: zihao.三号, lineHeight: 1 }, body: { size: zihao.三号, lineHeight: 1.45 }, note: { size: zihao.小四, lineHeight: 1 } };
+
+type Estimated = { text?: unknown; fontSize?: number; style?: string; lineHeight?: number; margin?: number[]; stack?: Estimated[]; ol?: unknown[]; columns?: Estimated[]; table?: { widths: (number | string)[]; body: unknown[][] }; svg?: string; height?: number; canvas?: unknown; colSpan?: number };
+
+/** A run of text's width in points: a CJK character is 1 em, anything narrower about 0.6 em. */
+const textWidth = (text: string, size: number) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1) * size, 0);
+const plain = (text: unknown): string => (typeof text === 'string' ? text : typeof text === 'number' ? String(text) : Array.isArray(text) ? text.map(plain).join('') : text && typeof text === 'object' && 'text' in text ? plain((text as { text: unknown }).text) : '');
+const linesOf = (text: string, size: number, width: number) => text.split('\n').reduce((n, seg) => n + Math.max(1, Math.ceil(textWidth(seg, size) / Math.max(1, width))), 0);
+
+/** How tall a table is drawn: each row as tall as its cell of most lines, with padding and rules. */
+function tableHeight(table: NonNullable<Estimated['table']>): number {
+  const fixed = table.widths.reduce<number>((n, w) => n + (typeof w === 'number' ? w : 0), 0);
+  const stars = table.widths.filter((w) => typeof w !== 'number').length;
+  const star = stars > 0 ? (TYPE_WIDTH - fixed - 5 * table.widths.length) / stars : 0;
+  const colWidth = (i: number, span: number) => table.widths.slice(i, i + span).reduce<number>((n, w) => n + (typeof w === 'number' ? w : star) + 5, -5);
+  return table.body.reduce<number>((h, row) => {
+    const lines = row.map((c, i) => {
+      const e = (typeof c === 'object' && c !== null ? c : { text: c }) as Estimated;
+      const size = e.fontSize ?? zihao.小五;
+      return { n: linesOf(plain(e.text), size, colWidth(i, e.colSpan ?? 1)), size };
+    });
+    const tallest = Math.max(...lines.map((l) => l.n * l.size * LINE));
+    return h + tallest + 5;
+  }, 0);
+}
+
+/** A generous estimate of a block's height, to tell whether it fits one page. */
+export function estimateHeight(node: unknown, width: number = TYPE_WIDTH): number {
+  if (typeof node === 'string') return estimateHeight({ text: node }, width);
+  if (Array.isArray(node)) return node.reduce<number>((h, n) => h + estimateHeight(n, width), 0);
+  if (!node || typeof node !== 'object') return 0;
+  const e = node as Estimated;
+  const margin = e.margin ? (e.margin[1] ?? 0) + (e.margin[3] ?? 0) : 0;
+  if (e.stack) return margin + estimateHeight(e.stack, width);
+  if (e.columns) return margin + Math.max(...e.columns.map((c) => estimateHeight(c, width / e.columns!.length)));
+  if (e.table) return margin + tableHeight(e.table);
+  if (e.svg !== undefined) return margin + (e.height ?? 0);
+  if (e.canvas) return margin + 4;
+  const style = styleSizes[e.style ?? ''] ?? { size: zihao.三号, lineHeight: 1 };
+  const size = e.fontSize ?? style.size;
+  const lineHeight = e.lineHeight ?? style.lineHeight;
+  if (e.ol) return margin + e.ol.reduce<number>((h, item) => h + linesOf(plain(item), size, width - size * 2) * size * LINE * lineHeight, 0);
+  // One more line than the text needs, for a first-line indent and for breaks at punctuation.
+  return margin + (linesOf(plain(e.text), size, width) + (plain(e.text).length > 40 ? 1 : 0)) * size * LINE * lineHeight;
+}
 
 /**
  * A heading with what follows it, or a chart with its table, kept on one page when it fits one. pdfmake
  * drops what does not fit a page from an `unbreakable` block, so a block that may be taller (a
- * district of many streets) is left to flow over pages instead, its table's header repeated.
+ * district of many streets, a table of long rows) is left to flow over pages instead, its table's header repeated.
  */
-const keep = (stack: Content[], height: number, extra: Record<string, unknown> = {}): Content => ({ stack, ...(height < KEEP_UNDER ? { unbreakable: true } : {}), ...extra }) as Content;
+const keep = (stack: Content[], extra: Record<string, unknown> = {}): Content => ({ stack, ...(estimateHeight(stack) < PAGE_HEIGHT - 10 ? { unbreakable: true } : {}), ...extra }) as Content;
 
 const sectionHeading = (text: string): Content => ({ text, font: fontFamilies.heading, fontSize: zihao.三号, margin: [0, 14, 0, 6] });
 const subHeading = (text: string): Content => ({ text, font: fontFamilies.heading, fontSize: zihao.四号, margin: [0, 10, 0, 4] });
@@ -104,12 +146,14 @@ function summaryParagraph(view: StatisticsView): Content {
   const pending = view.streets.filter((s) => withoutMeeting(view, s).running !== null);
   const meetings: Content[] = [];
   if (breached.length > 0) {
-    const named = breached.map((s) => `${s.name}${view.months.length > 1 || view.scopeLevel === 'district' ? `（${withoutMeeting(view, s).ended.map(shortMonth).join('、')}）` : ''}`);
+    // Over one month the names say it all; over several, each street's months.
+    const named = breached.map((s) => `${s.name}${view.months.length > 1 ? `（${withoutMeeting(view, s).ended.map(shortMonth).join('、')}）` : ''}`);
     meetings.push({ text: `${named.join('、')}未召开联审联批会议，不符合每月至少召开一次的要求。`, ...flagged });
   }
   if (pending.length > 0) {
     const running = runningMonth(view)!;
-    meetings.push(`${pending.map((s) => s.name).join('、')}${shortMonth(running)}的联审联批会议截至${dayOf(view.asOf)}尚未召开。`);
+    const who = view.scopeLevel === 'district' && pending.length === view.streets.length ? '各街道' : pending.map((s) => s.name).join('、');
+    meetings.push(`${who}${shortMonth(running)}的联审联批会议截至${dayOf(view.asOf)}尚未召开。`);
   }
   if (breached.length === 0 && pending.length === 0) meetings.push(`${view.scopeLevel === 'district' ? '各街道' : ''}本期每月均召开了联审联批会议。`);
   else if (breached.length === 0 && view.months.length > 1) meetings.push('此前各月均已召开。');
@@ -150,7 +194,7 @@ function headlineTable(view: StatisticsView): Content {
     rows.push([cell(a[0], 'left', { fontSize: zihao.五号 }), cell(a[1], 'right', { fontSize: zihao.五号, ...overdue(...a) }), cell(b[0], 'left', { fontSize: zihao.五号 }), cell(b[1], 'right', { fontSize: zihao.五号, ...overdue(...b) })]);
   }
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: ['*', 90, '*', 90], body: [[head('指标', { fontSize: zihao.五号 }), head('数值', { fontSize: zihao.五号 }), head('指标', { fontSize: zihao.五号 }), head('数值', { fontSize: zihao.五号 })], ...rows] },
+    table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths: ['*', 90, '*', 90], body: [[head('指标', { fontSize: zihao.五号 }), head('数值', { fontSize: zihao.五号 }), head('指标', { fontSize: zihao.五号 }), head('数值', { fontSize: zihao.五号 })], ...rows] },
     layout: tableLayout(1),
     margin: [0, 8, 0, 0],
   };
@@ -189,6 +233,7 @@ function streetFiguresTable(view: StatisticsView): Content {
     table: {
       headerRows: 2,
       dontBreakRows: true,
+      keepWithHeaderRows: 1,
       widths: ['*', 24, 22, 28, 22, 24, 26, 62, 22, 22, 22, 28, 22],
       body: [top, second, ...view.streets.map((s) => row(s)), ...(view.streets.length > 1 ? [row(view.total, true)] : [])],
     },
@@ -211,6 +256,7 @@ function meetingCompliance(view: StatisticsView): Content[] {
     table: {
       headerRows: 1,
       dontBreakRows: true,
+      keepWithHeaderRows: 1,
       widths: [80, 60, 60, '*'],
       body: [[head('街道'), head('统计月数'), head('召开会议（次）'), head('未召开会议的月份')], ...view.streets.map((s): TableCell[] => [cell(s.name), cell(String(view.months.length), 'right'), cell(String(s.meetingsHeld), 'right'), state(s)])],
     },
@@ -219,7 +265,9 @@ function meetingCompliance(view: StatisticsView): Content[] {
   const verdict =
     breached.length === 0
       ? note(`按规定每月至少召开一次联审联批会议。${view.scopeLevel === 'district' ? '各街道' : view.scopeName}本期已结束的月份均已召开。`, { fontSize: zihao.五号 })
-      : note(`按规定每月至少召开一次联审联批会议。本期${breached.length}个街道有月份未召开：${breached.map((s) => `${s.name}（${monthList(withoutMeeting(view, s).ended)}）`).join('；')}。`, { fontSize: zihao.五号, ...flagged });
+      : view.months.length === 1
+        ? note(`按规定每月至少召开一次联审联批会议。本期${breached.length}个街道未召开：${breached.map((s) => s.name).join('、')}。`, { fontSize: zihao.五号, ...flagged })
+        : note(`按规定每月至少召开一次联审联批会议。本期${breached.length}个街道有月份未召开：${breached.map((s) => `${s.name}（${monthList(withoutMeeting(view, s).ended)}）`).join('；')}。`, { fontSize: zihao.五号, ...flagged });
   return [table, verdict];
 }
 
@@ -242,13 +290,18 @@ function chartWidth(id: StatisticsChartId, view: StatisticsView): number {
 }
 
 const isMonth = (v: string | number): v is string => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v);
-/** A table cell as printed: months in Chinese, '、'-lists of months too, numbers to the right. */
+/** Months in Chinese, the year said once for its months: 2025年11月、12月，2026年3月. */
+function compactMonths(months: readonly string[]): string {
+  const years = new Map<string, string[]>();
+  for (const m of months) years.set(m.slice(0, 4), [...(years.get(m.slice(0, 4)) ?? []), shortMonth(m)]);
+  return [...years].map(([y, ms]) => `${y}年${ms.join('、')}`).join('，');
+}
+
+/** A table cell as printed: months in Chinese (a list of them compacted), numbers as they are. */
 function printed(v: string | number): string {
   if (typeof v === 'number') return String(v);
-  return v
-    .split('、')
-    .map((part) => (isMonth(part) ? formatChineseMonth(part) : part))
-    .join('、');
+  const parts = v.split('、');
+  return parts.every(isMonth) ? compactMonths(parts) : v;
 }
 
 /** The meetings table's header: the year over its months, so twelve month columns fit the page. */
@@ -262,7 +315,8 @@ function monthHeader(first: string, months: readonly string[], last: string): Ta
   }
   const top: TableCell[] = [head(first, { rowSpan: 2 })];
   for (const y of years) {
-    top.push(head(`${y.year}年`, { colSpan: y.count }));
+    // A year of one column has room for its digits only.
+    top.push(y.count === 1 ? head(y.year, { fontSize: 8 }) : head(`${y.year}年`, { colSpan: y.count }));
     for (let i = 1; i < y.count; i++) top.push('');
   }
   top.push(head(last, { rowSpan: 2 }));
@@ -286,13 +340,13 @@ function chartTable(id: StatisticsChartId, table: ChartTable): Content {
   if (id === 'meetings') {
     const months = table.columns.filter(isMonth);
     return {
-      table: { headerRows: 2, dontBreakRows: true, widths: [46, ...months.map(() => 21), '*'], body: [...monthHeader(table.columns[0]!, months, table.columns[nCols - 1]!), ...body] },
+      table: { headerRows: 2, dontBreakRows: true, keepWithHeaderRows: 1, widths: [46, ...months.map(() => 21), '*'], body: [...monthHeader(table.columns[0]!, months, table.columns[nCols - 1]!), ...body] },
       layout: tableLayout(2),
     };
   }
   const widths = id === 'trend' ? [56, ...table.columns.slice(1, -1).map(() => '*'), 72] : [80, ...table.columns.slice(1).map(() => '*')];
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body: [table.columns.map((c) => head(printed(c))), ...body] },
+    table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body: [table.columns.map((c) => head(printed(c))), ...body] },
     layout: tableLayout(1),
   };
 }
@@ -346,14 +400,13 @@ function chartSection(id: StatisticsChartId, index: number, view: StatisticsView
   const drawn: Content[] = hasFigures(id, table)
     ? [
         // `font`: pdfmake's SVG text falls back to it for a family it does not know.
-        { svg: chartSvg(statisticsChartOption(id, view, 'print', fontFamilies.body), width, chartHeight(id, view)), width, alignment: 'center', font: fontFamilies.body, margin: [0, 2, 0, 2] } as Content,
+        { svg: chartSvg(statisticsChartOption(id, view, 'print', fontFamilies.body), width, chartHeight(id, view)), width, height: chartHeight(id, view), alignment: 'center', font: fontFamilies.body, margin: [0, 2, 0, 2] } as Content,
         { text: `图${index + 1}\u3000${title}`, font: fontFamilies.heading, fontSize: zihao.小五, alignment: 'center', margin: [0, 0, 0, 4] },
       ]
     : [{ text: `${emptyChartText[id]}图${index + 1}从略，数据见下表。`, style: 'note', fontSize: zihao.五号, alignment: 'center', margin: [0, 6, 0, 8] }];
-  const height = (before.length > 0 ? H.section : 0) + H.sub + (drawn.length > 1 ? chartHeight(id, view) + H.caption : H.caption * 2) + H.headRow * (id === 'meetings' ? 2 : 1) + H.row * table.rows.length + H.noteLine * 3;
   // The headings and the chart always stay together (well under a page); the table joins them when it all fits.
   const top: Content = { stack: [...before, subHeading(`（${chineseOrdinals[index]}）${title}`), ...drawn], unbreakable: true };
-  return keep([top, chartTable(id, table), ...(text ? [note(`注：${text}`)] : [])], height, { margin: [0, 0, 0, 8] });
+  return keep([top, chartTable(id, table), ...(text ? [note(`注：${text}`)] : [])], { margin: [0, 0, 0, 8] });
 }
 
 /** The figures' definitions, at the end. */
@@ -381,9 +434,9 @@ export function statisticsReportDocument(data: StatisticsReportData): TDocumentD
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: TYPE_WIDTH, y2: 0, lineWidth: 1, lineColor: RED }], margin: [0, 2, 0, 4] },
     sectionHeading(n('总体情况')),
     summaryParagraph(view),
-    keep([headlineTable(view)], H.headRow + H.row * 10),
-    ...(district ? [keep([sectionHeading(n('各街道主要指标')), streetFiguresTable(view), note(rosterNote)], H.section + H.headRow * 2 + H.row * (view.streets.length + 1) + H.noteLine * 2)] : []),
-    keep([sectionHeading(n('会议召开情况')), ...meetingCompliance(view)], H.section + H.headRow + H.row * view.streets.length + H.noteLine * 4),
+    keep([headlineTable(view)]),
+    ...(district ? [keep([sectionHeading(n('各街道主要指标')), streetFiguresTable(view), note(rosterNote)])] : []),
+    keep([sectionHeading(n('会议召开情况')), ...meetingCompliance(view)]),
     // The part's heading goes with its first chart.
     ...statisticsChartIds.map((id, i) => chartSection(id, i, view, i === 0 ? [sectionHeading(n('图表与数据'))] : [])),
     keep([
@@ -397,7 +450,7 @@ export function statisticsReportDocument(data: StatisticsReportData): TDocumentD
         ],
         margin: [0, 24, 0, 0],
       },
-    ], H.section + H.noteLine * 12 + 60),
+    ]),
   ];
   return gbDocument({ title, subject: `${title}（统计截至${formatChineseDate(view.asOf)}）`, content, footer: 'list' });
 }
