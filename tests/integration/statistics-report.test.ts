@@ -3,22 +3,25 @@
 // the view's (pdftotext), its CJK fonts embedded (pdffonts), its charts vectors whose text is text (no
 // image in the file, a street's name and the trend's legend in the extracted text), qpdf --check; the
 // workbook's sheets and numbers equal to the view's; the refusals of a bad month, period or street
-// (Chinese messages, exit ≠ 0, nothing written); a street's year and the district's half-year.
+// (Chinese messages, exit ≠ 0, nothing written); a street's year and the district's half-year; a district
+// of 28 streets, whose tables flow over pages without losing a row.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { bundledFontsDir } from '../../electron/backend/app-root';
 import { runCli } from '../../electron/backend/cli/run';
 import { runReport } from '../../electron/backend/cli/commands/report';
 import { fixedClock } from '../../electron/backend/clock';
 import { createHandlerTable } from '../../electron/backend/handlers';
-import { documentCharacters, svgTextContent } from '../../electron/backend/pdf/render';
+import { documentCharacters, renderPdf, svgTextContent } from '../../electron/backend/pdf/render';
 import { statisticsView } from '../../electron/backend/statistics/figures';
 import { formatYuan } from '../../shared/money';
 import type { PdfFile } from '../../shared/pdf-file';
-import { statisticsJson, type StatisticsArgs } from '../../shared/statistics';
+import { statisticsJson, sumFigures, type StatisticsArgs, type StatisticsView } from '../../shared/statistics';
 import { statisticsChartIds, statisticsChartTable, statisticsChartTitles } from '../../shared/statistics-charts';
+import { statisticsReportDocument } from '../../templates/statistics-report';
 import { districtTemplate, type DistrictWorld } from '../helpers/district';
 import { pdfFonts, pdfPages, pdfText } from '../helpers/pdf';
 import { readSheet, readWorkbook } from '../helpers/xlsx';
@@ -175,6 +178,31 @@ describe('the report as PDF', () => {
       ['export.xlsx', 'half'],
     ]);
   }, 180_000);
+});
+
+describe('a district of many streets', () => {
+  it('flows its tables over pages and loses nothing: every street in every table, the charts still vectors', async () => {
+    const { view } = await open();
+    const v = await view({ scope: DISTRICT, month: '2026-10', period: 'month' });
+    // 28 streets, as a large district has: the October figures of the seven, again and again under new names.
+    const names = Array.from({ length: 28 }, (_, i) => `${'东南西北中'[i % 5]}${'一二三四五六七八九十'[Math.floor(i / 5)]}街道`);
+    const streets = names.map((name, i) => ({ ...v.streets[i % v.streets.length]!, code: `430188${String(201 + i)}`, name, monthsWithoutMeeting: i % 9 === 0 ? ['2026-10'] : [] }));
+    const many: StatisticsView = {
+      ...v,
+      streets,
+      total: sumFigures(DISTRICT, v.scopeName, streets),
+      meetingsByMonth: { months: v.meetingsByMonth.months, streets: streets.map((s, i) => ({ code: s.code, name: s.name, held: v.meetingsByMonth.streets[i % 7]!.held })) },
+    };
+    const pdf = await renderPdf(statisticsReportDocument({ view: many, officeName: '麓山区民政局', printedOn: TODAY }), { bundledDir: bundledFontsDir() });
+    const file = join(dir!, 'many.pdf');
+    writeFileSync(file, pdf.buffer);
+    const text = flat(pdfText(file));
+    // The street table, the meetings held, and the tables of the decisions, meetings, notices, findings and corrections.
+    for (const name of names) expect(text.split(name).length - 1, name).toBeGreaterThanOrEqual(7);
+    expect(text).toContain(`本期4个街道未召开：${[0, 9, 18, 27].map((i) => names[i]).join('、')}。`);
+    expect(text).toContain('统计口径说明');
+    expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')).toEqual([]);
+  }, 120_000);
 });
 
 describe('the report as a workbook', () => {
