@@ -178,6 +178,8 @@ export const contract = {
   'roster.reminder': { args: rosterArgs.reminder, result: RosterReminder },
   'roster.markSent': { args: rosterArgs.markSent, result: RosterReminder },
   'statistics.view': { args: statisticsArgs.view, result: StatisticsView },
+  'statistics.pdf': { args: statisticsArgs.pdf, result: PdfFile },
+  'statistics.xlsx': { args: statisticsArgs.xlsx, result: SavedFile },
 } as const satisfies Record<ChannelName, { args: z.ZodType; result: z.ZodType }>;
 
 // Every name in channels.ts has a schema and every schema has a name.

@@ -114,6 +114,8 @@ export const channelNames = [
   'roster.reminder',
   'roster.markSent',
   'statistics.view',
+  'statistics.pdf',
+  'statistics.xlsx',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

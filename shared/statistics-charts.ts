@@ -43,26 +43,52 @@ function base(medium: ChartMedium, font: string) {
     animation: medium === 'screen',
     color: chartPalette,
     textStyle: { fontFamily: font, fontSize: s.axis, color: '#222' },
-    legend: { top: 0, textStyle: { fontFamily: font, fontSize: s.legend } },
-    grid: { left: medium === 'screen' ? 64 : 44, right: medium === 'screen' ? 72 : 48, top: medium === 'screen' ? 48 : 30, bottom: medium === 'screen' ? 40 : 26, containLabel: true },
+    // In print, small square keys: seven of them and their names fit one line of the type area.
+    legend: { top: 0, textStyle: { fontFamily: font, fontSize: s.legend }, ...(medium === 'print' ? { itemWidth: 12, itemHeight: 8, itemGap: 12 } : {}) },
+    grid: { left: medium === 'screen' ? 64 : 16, right: medium === 'screen' ? 72 : 24, top: medium === 'screen' ? 48 : 30, bottom: medium === 'screen' ? 40 : 6, containLabel: true },
     tooltip: medium === 'screen' ? { trigger: 'axis', textStyle: { fontSize: s.label } } : undefined,
   };
 }
 
 const streetNames = (view: StatisticsView) => view.streets.map((s) => s.name);
+/** The width of a printed chart: the 156 mm type area, in points. */
+export const PRINT_CHART_WIDTH = 442;
+/** How far the street names under a printed chart are turned: not while they fit side by side, 30° while turned ones stay apart, else upright. */
+function printRotation(view: StatisticsView): number {
+  const size = textSizes('print').axis;
+  const column = (PRINT_CHART_WIDTH - 60) / Math.max(1, view.streets.length);
+  if (Math.max(0, ...view.streets.map((s) => s.name.length)) * size + 8 <= column) return 0;
+  return column / 2 >= size + 2 ? 30 : 90;
+}
+/** In print, the grid starts below the legend, which wraps to a second line when its names are many. */
+function gridBelowLegend(medium: ChartMedium, font: string, names: readonly string[]) {
+  const grid = base(medium, font).grid;
+  if (medium === 'screen') return grid;
+  const size = textSizes('print').legend;
+  const width = names.reduce((w, n) => w + 12 + 5 + [...n].reduce((t, ch) => t + (ch.charCodeAt(0) < 0x2e80 ? size * 0.55 : size), 0) + 12, 0);
+  const rows = Math.max(1, Math.ceil(width / (PRINT_CHART_WIDTH - 20)));
+  return { ...grid, top: grid.top + (rows - 1) * 14 };
+}
 const axisLabel = (medium: ChartMedium, extra: Record<string, unknown> = {}) => ({ fontSize: textSizes(medium).axis, ...extra });
 const streetAxis = (view: StatisticsView, medium: ChartMedium) => ({
   type: 'category',
   data: streetNames(view),
-  axisLabel: axisLabel(medium, { interval: 0, rotate: view.streets.length > 6 && medium === 'print' ? 30 : 0 }),
+  axisLabel: axisLabel(medium, { interval: 0, rotate: medium === 'print' ? printRotation(view) : 0 }),
 });
 const countAxis = (medium: ChartMedium, name = '') => ({ type: 'value', minInterval: 1, name, nameTextStyle: { fontSize: textSizes(medium).axis }, axisLabel: axisLabel(medium) });
 const hideZero = (p: { value: number }) => (p.value > 0 ? String(p.value) : '');
-const barLabel = (medium: ChartMedium) => ({ show: true, position: 'inside', fontSize: textSizes(medium).label, formatter: hideZero });
+// In print, no outline round a label's glyphs: PDF has no paint-order, so the outline would be drawn over the text.
+const barLabel = (medium: ChartMedium) => ({ show: true, position: 'inside', fontSize: textSizes(medium).label, formatter: hideZero, ...(medium === 'print' ? { color: '#fff', textBorderWidth: 0 } : {}) });
+/** A label above a bar, dark on the page. */
+const topLabel = (medium: ChartMedium) => ({ ...barLabel(medium), position: 'top', ...(medium === 'print' ? { color: '#222' } : {}) });
 
 function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, series: { name: string; values: number[]; colour?: string }[]) {
+  // In print, a segment too thin for its number shows none (the table under the chart has every number).
+  const peak = Math.max(1, ...view.streets.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0)));
+  const printLabel = { formatter: (p: { value: number }) => (p.value > 0 && p.value >= peak * 0.07 ? String(p.value) : '') };
   return {
     ...base(medium, font),
+    grid: gridBelowLegend(medium, font, series.map((s) => s.name)),
     xAxis: streetAxis(view, medium),
     yAxis: countAxis(medium),
     series: series.map((s) => ({
@@ -72,7 +98,7 @@ function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, se
       barMaxWidth: medium === 'screen' ? 56 : 28,
       data: s.values,
       ...(s.colour ? { itemStyle: { color: s.colour } } : {}),
-      label: barLabel(medium),
+      label: { ...barLabel(medium), ...(medium === 'print' ? printLabel : {}) },
     })),
   };
 }
@@ -83,7 +109,8 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
     case 'trend':
       return {
         ...base(medium, font),
-        xAxis: { type: 'category', data: view.trend.months.map(monthLabel), axisLabel: axisLabel(medium) },
+        grid: gridBelowLegend(medium, font, [...view.trend.categories.map((c) => categoryName(c.category)), '发放金额（万元）']),
+        xAxis: { type: 'category', data: view.trend.months.map(monthLabel), axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
         yAxis: [countAxis(medium, '户'), { type: 'value', name: '万元', nameTextStyle: { fontSize: textSizes(medium).axis }, axisLabel: axisLabel(medium), splitLine: { show: false } }],
         series: [
           ...view.trend.categories.map((c) => ({ name: categoryName(c.category), type: 'bar', stack: 'households', barMaxWidth: medium === 'screen' ? 40 : 16, data: c.households })),
@@ -101,13 +128,16 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         legend: undefined,
         grid: { ...base(medium, font).grid, top: 10 },
         xAxis: { type: 'category', data: months.map(monthLabel), splitArea: { show: true }, axisLabel: axisLabel(medium) },
-        yAxis: { type: 'category', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium) },
+        // In print the first street on top, as the table under it lists them.
+        yAxis: { type: 'category', inverse: medium === 'print', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
+        // ECharts' development build refuses a heatmap without a visualMap; this one, hidden, gives the same colours as the cells.
+        visualMap: { show: false, type: 'piecewise', dimension: 2, seriesIndex: 0, pieces: [{ value: 0, color: missingColour }, { min: 1, color: chartPalette[2] }] },
         series: [
           {
             name: '会议次数',
             type: 'heatmap',
             data,
-            label: { show: true, fontSize: textSizes(medium).label, color: '#fff', formatter: (p: { value: number[] }) => (p.value[2] === 0 ? '未开' : String(p.value[2])) },
+            label: { show: true, fontSize: textSizes(medium).label, color: '#fff', ...(medium === 'print' ? { textBorderWidth: 0 } : {}), formatter: (p: { value: number[] }) => (p.value[2] === 0 ? '未开' : String(p.value[2])) },
             itemStyle: { borderColor: '#fff', borderWidth: 2 },
           },
         ],
@@ -119,8 +149,8 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         xAxis: streetAxis(view, medium),
         yAxis: countAxis(medium),
         series: [
-          { name: '张贴公示（批）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.noticesPosted), label: { ...barLabel(medium), position: 'top' } },
-          { name: '收到异议（件）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.objections), label: { ...barLabel(medium), position: 'top' } },
+          { name: '张贴公示（批）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.noticesPosted), label: topLabel(medium) },
+          { name: '收到异议（件）', type: 'bar', barMaxWidth: medium === 'screen' ? 40 : 16, data: view.streets.map((s) => s.objections), label: topLabel(medium) },
         ],
       };
     case 'findings':

@@ -6,6 +6,7 @@ import { importCommand } from './commands/import';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { exportCommand, importTemplateCommand } from './commands/exports';
 import { minutesCommand, noticeCommand } from './commands/meetings';
+import { reportCommand } from './commands/report';
 import { rosterCommand } from './commands/roster';
 import { sampleCommand } from './commands/sample';
 import { statsCommand, syncCommand } from './commands/sync';
@@ -27,6 +28,7 @@ const commands: Record<string, Command> = {
   call: callCommand,
   import: importCommand,
   roster: rosterCommand,
+  report: reportCommand,
 };
 
 function usage(): string {

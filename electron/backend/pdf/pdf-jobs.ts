@@ -11,6 +11,7 @@ import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
 import { spotCheckRecordDocument } from '../../../templates/spotcheck-record';
 import { spotCheckReportDocument } from '../../../templates/spotcheck-report';
 import { spotCheckWorksheetDocument } from '../../../templates/spotcheck-worksheet';
+import { statisticsReportDocument, type StatisticsReportData } from '../../../templates/statistics-report';
 
 export type PdfJob =
   | { template: 'notice'; data: NoticeDocument }
@@ -19,7 +20,8 @@ export type PdfJob =
   | { template: 'spotCheckRecord'; data: SpotCheckDocData }
   | { template: 'spotCheckWorksheet'; data: SpotCheckDocData; streetCode?: string }
   | { template: 'spotCheckReport'; data: SpotCheckDocData }
-  | { template: 'roster'; data: RosterDocData };
+  | { template: 'roster'; data: RosterDocData }
+  | { template: 'statisticsReport'; data: StatisticsReportData };
 
 export function jobDocument(job: PdfJob): TDocumentDefinitions {
   switch (job.template) {
@@ -37,6 +39,8 @@ export function jobDocument(job: PdfJob): TDocumentDefinitions {
       return spotCheckReportDocument(job.data);
     case 'roster':
       return rosterDocument(job.data);
+    case 'statisticsReport':
+      return statisticsReportDocument(job.data);
     default:
       return missingCase(job, 'pdf template');
   }

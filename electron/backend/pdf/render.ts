@@ -23,6 +23,25 @@ const NON_TEXT_KEYS = new Set([
   'linkToDestination', 'background', 'markerColor', 'listType', 'separator', 'type', 'lineColor', 'info',
 ]);
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** XML text with its entities (&amp; &#39; &#x4e2d; …) replaced by the characters they stand for. */
+export function decodeXmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The text an SVG prints: what its <text> elements (and their <tspan>s) hold, entities decoded. */
+export function svgTextContent(svg: string): string {
+  const texts = svg.match(/<text\b[^>]*>[\s\S]*?<\/text>/g) ?? [];
+  return texts.map((t) => decodeXmlEntities(t.replace(/<[^>]*>/g, ''))).join('');
+}
+
 /** Every character the document prints (templates' footers add only digits, dashes and 第页共). */
 export function documentCharacters(doc: unknown): Set<string> {
   const chars = new Set<string>('第页共—0123456789 ');
@@ -34,7 +53,11 @@ export function documentCharacters(doc: unknown): Set<string> {
     } else if (Array.isArray(node)) {
       node.forEach(walk);
     } else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) if (!NON_TEXT_KEYS.has(key) && key !== 'styles') walk(value);
+      for (const [key, value] of Object.entries(node)) {
+        // An SVG's markup is not printed, but the text of its <text> elements is, in the node's fonts.
+        if (key === 'svg' && typeof value === 'string') walk(svgTextContent(value));
+        else if (!NON_TEXT_KEYS.has(key) && key !== 'styles') walk(value);
+      }
     }
   };
   walk({ ...(doc as object), footer: undefined, header: undefined });

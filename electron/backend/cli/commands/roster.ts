@@ -5,7 +5,6 @@
 // apply to whoever that is.
 import { extname, resolve } from 'node:path';
 import type { SessionUser } from '../../../../shared/domain';
-import { AppError } from '../../../../shared/result';
 import { rosterArgs, type RosterArgs } from '../../../../shared/roster';
 import type { Clock } from '../../clock';
 import type { BackendContext } from '../../context';
@@ -13,23 +12,10 @@ import { exportRosterXlsx, writeRosterPdf } from '../../roster/roster-files';
 import { rosterData } from '../../roster/roster';
 import { rosterUserNamed } from '../../session/session';
 import { argsErrorMessage } from '../../validation';
+import { bureauChief } from '../acting';
 import { optionalOption, parseArgs, requireOption, UsageError, type ParsedArgs } from '../args';
 import { openCliBackend } from '../open';
 import type { Command } from './types';
-
-async function bureauChief(ctx: BackendContext, districtCode: string): Promise<SessionUser> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .innerJoin('regions', 'regions.code', 'users.region_code')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.region_code', 'regions.name as region_name'])
-    .where('users.region_code', '=', districtCode)
-    .where('users.role', '=', 'bureau_chief')
-    .where('users.active', '=', 1)
-    .orderBy('users.username')
-    .executeTakeFirst();
-  if (!row) throw new AppError('forbidden', `区 ${districtCode} 没有在岗的民政局科长，请用 --as 指定用户`);
-  return { id: row.id, username: row.username, name: row.name, role: row.role, regionCode: row.region_code, regionName: row.region_name };
-}
 
 async function acting(ctx: BackendContext, args: ParsedArgs, scope: string): Promise<SessionUser> {
   const as = optionalOption(args, 'as');
