@@ -117,7 +117,7 @@ describe('the report as PDF', () => {
     expect(flat(decisionsPage).split('望江街道').length - 1).toBeGreaterThanOrEqual(2);
     const meetingsPage = pages.find((p) => p.includes('图3'))!;
     expect(flat(meetingsPage).split('莲湖镇').length - 1).toBeGreaterThanOrEqual(2);
-    if (spawnSync('qpdf', ['--version']).status === 0) expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+    expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0); // .ci/run installs qpdf
 
     const audit = audits();
     expect(audit.map((a) => [a.action, a.entity_id])).toEqual([['pdf.print', DISTRICT]]);

@@ -9,6 +9,7 @@ import { findingKinds } from '../../shared/statistics';
 import { addMonths, lastDayOfMonth } from '../../shared/dates';
 import { fixedClock } from '../../electron/backend/clock';
 import type { BackendContext } from '../../electron/backend/context';
+import { runReport } from '../../electron/backend/cli/commands/report';
 import { api } from '../helpers/api';
 import { districtTemplate, type DistrictWorld } from '../helpers/district';
 import { freshDatabase } from '../helpers/db';
@@ -128,6 +129,12 @@ describe('statistics on the generated district', () => {
       expect(view.total.decisions.approve).toBe(view.streets.reduce((n, s) => n + s.decisions.approve, 0));
       expect(view.total.correctionsOverdue).toBe(view.streets.reduce((n, s) => n + s.correctionsOverdue, 0));
     }
+    // `cli report --json` prints the same figures, so they too equal the SQL counts.
+    const lines: string[] = [];
+    expect(await runReport(['--db', w.handle.file, '--month', '2026-11', '--json'], (l) => lines.push(l), fixedClock('2026-12-02T10:00:00+08:00'))).toBe(0);
+    const printed = JSON.parse(lines.join('')) as { streets: StreetFigures[] };
+    expect(printed.streets).toHaveLength(7);
+    for (const s of printed.streets) expect(counted(s), `cli ${s.code}`).toEqual(sqlFigures(db, s.code, ['2026-11'], '2026-11-30'));
     // The figures the test set up are there (so the comparison above compared something).
     const nov = await a.call('statistics.view', { scope: '430188', month: '2026-11' });
     expect(nov.total.findings).toMatchObject({ compliant: 2, wrongly_included: 1, wrong_amount: 1, procedure: 1, favouritism: 0 });
