@@ -241,6 +241,8 @@ export const fieldLabels: Record<string, FieldLabel> = {
   // The monthly roster (花名册)
   scope: digits('街道或区的区划代码'),
   sendNote: text('报送说明'),
+  // Statistics (统计)
+  period: text('统计周期'),
 };
 
 /**
