@@ -61,6 +61,8 @@ const hideZero = (p: { value: number }) => (p.value > 0 ? String(p.value) : '');
 const barLabel = (medium: ChartMedium) => ({ show: true, position: 'inside', fontSize: textSizes(medium).label, formatter: hideZero });
 
 function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, series: { name: string; values: number[]; colour?: string }[]) {
+  const tallest = Math.max(0, ...view.streets.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0)));
+  const minLabelled = tallest * 0.06;
   return {
     ...base(medium, font),
     xAxis: streetAxis(view, medium),
@@ -72,7 +74,8 @@ function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, se
       barMaxWidth: medium === 'screen' ? 56 : 28,
       data: s.values,
       ...(s.colour ? { itemStyle: { color: s.colour } } : {}),
-      label: barLabel(medium),
+      // A segment too thin for its number shows none (the table has it), so numbers do not run into each other.
+      label: { ...barLabel(medium), formatter: (p: { value: number }) => (p.value > 0 && p.value >= minLabelled ? String(p.value) : '') },
     })),
   };
 }
@@ -101,7 +104,8 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         legend: undefined,
         grid: { ...base(medium, font).grid, top: 10 },
         xAxis: { type: 'category', data: months.map(monthLabel), splitArea: { show: true }, axisLabel: axisLabel(medium) },
-        yAxis: { type: 'category', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium) },
+        // Inverse: the first street at the top, in the order of the table below the chart.
+        yAxis: { type: 'category', inverse: true, data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium) },
         series: [
           {
             name: '会议次数',
