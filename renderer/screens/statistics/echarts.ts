@@ -1,0 +1,13 @@
+// Apache ECharts for the 统计 screen only: this module is reached through the screen's lazy import, so
+// ECharts lands in that chunk and never in the one every screen loads (tests/e2e/bundle.spec.ts checks).
+// Only what the six charts draw is registered (the plain legend: none of them scrolls one). The canvas renderer, not the SVG one: the page's CSP has
+// no 'unsafe-inline' for styles, and the SVG renderer writes style attributes into its markup.
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, HeatmapChart, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
+
+export const init = echarts.init;
+export type EChartsType = echarts.EChartsType;
