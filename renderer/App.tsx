@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { userRoleLabels } from '../shared/glossary';
 import { CasesScreen } from './screens/CasesScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
@@ -11,6 +12,10 @@ import { screenRoute, type Route, type ScreenId } from './route';
 import { useApi } from './use-api';
 import { useRoute, type Go } from './use-route';
 
+// 统计 draws its charts with ECharts: loaded when the screen is first opened, in a chunk of its own, so
+// the bundle every other screen loads does not carry it (tests/e2e/bundle.spec.ts).
+const StatisticsScreen = lazy(() => import('./screens/statistics/StatisticsScreen'));
+
 const screens = [
   { id: 'cases', label: '个案' },
   { id: 'meetings', label: '会议' },
@@ -18,6 +23,7 @@ const screens = [
   { id: 'spotChecks', label: '抽查' },
   { id: 'due', label: '到期' },
   { id: 'roster', label: '花名册' },
+  { id: 'statistics', label: '统计' },
   { id: 'sync', label: '同步' },
   { id: 'settings', label: '设置' },
 ] as const satisfies readonly { id: ScreenId; label: string }[];
@@ -88,6 +94,12 @@ function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
       return <DueScreen go={go} />;
     case 'roster':
       return <RosterScreen />;
+    case 'statistics':
+      return (
+        <Suspense fallback={<div className="loading">正在载入统计…</div>}>
+          <StatisticsScreen route={route} go={go} />
+        </Suspense>
+      );
     case 'sync':
       return <SyncScreen onSignedIn={onSignedIn} />;
     case 'settings':

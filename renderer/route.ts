@@ -3,12 +3,16 @@
 // Only identifiers travel in the URL; what was typed stays in sessionStorage (see use-remembered.ts).
 //   #/cases[/new | /import | /ID[/investigation]]   #/meetings[/ID[/prepare|session|minutes[/ITEM]]]   #/notices[/standing|/batch/ID]
 //   #/spot-checks[/new | /ID[/sample|progress|corrections|documents|/redraw]]   #/due   #/roster   #/sync   #/settings
+//   #/statistics[/SCOPE/YYYY-MM/month|half|year]
+import type { StatisticsPeriodKind } from '../shared/statistics';
 
 export const meetingTabs = ['prepare', 'session', 'minutes'] as const;
 export type MeetingTab = (typeof meetingTabs)[number];
 export const drawTabs = ['sample', 'progress', 'corrections', 'documents'] as const;
 export type DrawTab = (typeof drawTabs)[number];
 export type NoticesTab = 'batches' | 'standing';
+/** shared/statistics' period kinds, spelled out here so the main bundle does not take in that module for three words. */
+const statisticsPeriods = ['month', 'half', 'year'] as const satisfies readonly StatisticsPeriodKind[];
 
 export type SpotCheckView = { kind: 'list' } | { kind: 'new' } | { kind: 'redraw'; drawId: string } | { kind: 'draw'; drawId: string; tab: DrawTab | null };
 
@@ -22,6 +26,8 @@ export type Route =
   | { screen: 'spotChecks'; view: SpotCheckView }
   | { screen: 'due' }
   | { screen: 'roster' }
+  /** 统计: the figures of a street or the district; null until the person chooses (their own scope, this month, 月度). */
+  | { screen: 'statistics'; scope: string | null; month: string | null; period: StatisticsPeriodKind | null }
   | { screen: 'sync' }
   | { screen: 'settings' };
 export type ScreenId = Route['screen'];
@@ -42,6 +48,8 @@ export function screenRoute(screen: ScreenId): Route {
       return { screen, tab: 'batches', batchId: null };
     case 'spotChecks':
       return { screen, view: { kind: 'list' } };
+    case 'statistics':
+      return { screen, scope: null, month: null, period: null };
     default: {
       const never: never = screen;
       throw new Error(`unknown screen ${String(never)}`);
@@ -68,6 +76,13 @@ export function parseRoute(hash: string): Route | null {
       return { screen: 'due' };
     case 'roster':
       return { screen: 'roster' };
+    case 'statistics': {
+      // All three or none: a hand-edited half of it falls back to the defaults.
+      const scope = a !== undefined && /^(\d{6}|\d{9})$/.test(a) ? a : null;
+      const month = b !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(b) ? b : null;
+      const period = oneOf(statisticsPeriods, c);
+      return scope && month && period ? { screen: 'statistics', scope, month, period } : screenRoute('statistics');
+    }
     case 'sync':
       return { screen: 'sync' };
     case 'settings':
@@ -110,6 +125,8 @@ export function formatRoute(route: Route): string {
       return path('notices', route.tab === 'standing' ? 'standing' : null);
     case 'spotChecks':
       return path('spot-checks', ...spotCheckParts(route.view));
+    case 'statistics':
+      return route.scope && route.month && route.period ? path('statistics', route.scope, route.month, route.period) : path('statistics');
     default: {
       const never: never = route;
       throw new Error(`unknown route ${String(never)}`);

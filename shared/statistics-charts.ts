@@ -83,9 +83,9 @@ const barLabel = (medium: ChartMedium) => ({ show: true, position: 'inside', fon
 const topLabel = (medium: ChartMedium) => ({ ...barLabel(medium), position: 'top', ...(medium === 'print' ? { color: '#222' } : {}) });
 
 function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, series: { name: string; values: number[]; colour?: string }[]) {
-  // In print, a segment too thin for its number shows none (the table under the chart has every number).
-  const peak = Math.max(1, ...view.streets.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0)));
-  const printLabel = { formatter: (p: { value: number }) => (p.value > 0 && p.value >= peak * 0.07 ? String(p.value) : '') };
+  // A segment too thin for its number shows none (the table under the chart has every number), so numbers do not run into each other.
+  const tallest = Math.max(0, ...view.streets.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0)));
+  const minLabelled = tallest * (medium === 'print' ? 0.07 : 0.06);
   return {
     ...base(medium, font),
     grid: gridBelowLegend(medium, font, series.map((s) => s.name)),
@@ -98,7 +98,7 @@ function stackedBars(view: StatisticsView, medium: ChartMedium, font: string, se
       barMaxWidth: medium === 'screen' ? 56 : 28,
       data: s.values,
       ...(s.colour ? { itemStyle: { color: s.colour } } : {}),
-      label: { ...barLabel(medium), ...(medium === 'print' ? printLabel : {}) },
+      label: { ...barLabel(medium), formatter: (p: { value: number }) => (p.value > 0 && p.value >= minLabelled ? String(p.value) : '') },
     })),
   };
 }
@@ -128,8 +128,8 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         legend: undefined,
         grid: { ...base(medium, font).grid, top: 10 },
         xAxis: { type: 'category', data: months.map(monthLabel), splitArea: { show: true }, axisLabel: axisLabel(medium) },
-        // In print the first street on top, as the table under it lists them.
-        yAxis: { type: 'category', inverse: medium === 'print', data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
+        // Inverse: the first street at the top, in the order of the table below the chart.
+        yAxis: { type: 'category', inverse: true, data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
         // ECharts' development build refuses a heatmap without a visualMap; this one, hidden, gives the same colours as the cells.
         visualMap: { show: false, type: 'piecewise', dimension: 2, seriesIndex: 0, pieces: [{ value: 0, color: missingColour }, { min: 1, color: chartPalette[2] }] },
         series: [

@@ -129,6 +129,9 @@ test('street staff: every screen and dialog has no serious or critical violation
   await check(page, '同步');
   await nav(page, '设置');
   await check(page, '设置');
+  await nav(page, '统计');
+  await expect(page.getByTestId('stats-body')).toBeVisible();
+  await check(page, '统计（街道）');
 
   expect(seriousFound()).toEqual([]);
 });
@@ -174,5 +177,10 @@ test('bureau chief: the case grid, the ceremony, a draw and its dialogs have no 
   await expect(page.getByTestId('extend-rate')).toBeVisible();
   await check(page, '扩大抽查');
   await page.keyboard.press('Escape');
+  await nav(page, '统计');
+  await expect(page.getByTestId('stats-body')).toBeVisible();
+  await check(page, '统计（区）');
+  await page.getByTestId('stats-toggle-trend').click();
+  await check(page, '统计·数据表');
   expect(seriousFound()).toEqual([]);
 });

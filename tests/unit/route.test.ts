@@ -20,6 +20,8 @@ const routes: Route[] = [
   { screen: 'settings' },
   { screen: 'due' },
   { screen: 'roster' },
+  { screen: 'statistics', scope: null, month: null, period: null },
+  { screen: 'statistics', scope: '430188001', month: '2026-10', period: 'year' },
 ];
 
 describe('hash routes', () => {
@@ -37,5 +39,13 @@ describe('hash routes', () => {
     expect(parseRoute('#/cases/<script>')).toEqual(screenRoute('cases'));
     expect(parseRoute('#/nowhere')).toBeNull();
     expect(parseRoute('')).toBeNull();
+  });
+
+  it('keeps the statistics choice (scope, month, period) in the address, all three or none', () => {
+    expect(formatRoute({ screen: 'statistics', scope: '430188', month: '2026-11', period: 'half' })).toBe('#/statistics/430188/2026-11/half');
+    expect(parseRoute('#/statistics')).toEqual(screenRoute('statistics'));
+    expect(parseRoute('#/statistics/4301/2026-11/month')).toEqual(screenRoute('statistics'));
+    expect(parseRoute('#/statistics/430188/2026-13/month')).toEqual(screenRoute('statistics'));
+    expect(parseRoute('#/statistics/430188/2026-11/decade')).toEqual(screenRoute('statistics'));
   });
 });
