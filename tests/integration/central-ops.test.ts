@@ -12,7 +12,7 @@ import { latestSchemaVersion } from '../../migrations';
 import { createLogger, instanceId } from '../../server/log';
 import { clientAddress, isLoopback, transportRefusal } from '../../server/network';
 import { SYNC_API } from '../../shared/sync';
-import { centralTemplate } from '../helpers/central';
+import { centralTemplate, centreBackends } from '../helpers/central';
 import { contextFor, login, rawClient } from '../helpers/raw-client';
 
 const central = centralTemplate();
@@ -168,13 +168,17 @@ async function dataFolder() {
   return s;
 }
 
-describe('the health endpoint', () => {
+describe.each(centreBackends)('the health endpoint of the %s centre', (backend) => {
+  const central = centralTemplate(300, backend);
+  afterEach(() => central.cleanup());
+  afterAll(() => central.dispose());
+
   it('answers 200 after a round trip to the database, with the engine, its schema version, the instance and the uptime', async () => {
     const server = await central.server();
     const { status, headers, body } = await getJson(`${server.url}${SYNC_API}/health`);
     expect(status).toBe(200);
     expect(headers['cache-control']).toBe('no-store');
-    expect(body).toEqual({ ok: true, database: 'sqlite', schemaVersion: latestSchemaVersion, instance: instanceId, uptimeSeconds: expect.any(Number) });
+    expect(body).toEqual({ ok: true, database: backend, schemaVersion: latestSchemaVersion, instance: instanceId, uptimeSeconds: expect.any(Number) });
     expect(instanceId).toMatch(/^[0-9a-f]{8}$/);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
   });
@@ -185,7 +189,7 @@ describe('the health endpoint', () => {
     await server.store.close();
     const { status, body } = await getJson(`${server.url}${SYNC_API}/health`);
     expect(status).toBe(503);
-    expect(body).toMatchObject({ ok: false, database: 'sqlite', instance: instanceId, message: expect.stringMatching(/[\u4e00-\u9fff]/u) });
+    expect(body).toMatchObject({ ok: false, database: backend, instance: instanceId, message: expect.stringMatching(/[\u4e00-\u9fff]/u) });
     expect(warnings.map((l) => JSON.parse(l) as { msg: string })).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'health check failed' }));
   });
 });
