@@ -15,7 +15,16 @@ export async function startCentre(dataDir: string, options: { households?: numbe
   const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir];
   if (options.households !== undefined) args.push('--households', String(options.households));
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The centre logs a JSON line per request; the bench's own lines would drown in them. Warnings, errors and
+  // anything that is not a log line still reach the terminal.
+  let pending = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    pending += d.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) if (!/^\{"time":"[^"]*","level":"info"/.test(line)) process.stderr.write(`${line}\n`);
+  });
   let out = '';
   const url = await new Promise<string>((ok, fail) => {
     child.stdout!.on('data', (d: Buffer) => {
