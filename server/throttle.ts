@@ -86,12 +86,22 @@ export class SignInThrottle {
     });
   }
 
+  /**
+   * One more failure, counted in one statement: the row's lock orders concurrent counts, so two instances
+   * failing the same account at once count two (a read, then a write, would count one). A row quiet for a
+   * whole window (as #row judges it) starts again at one.
+   */
   async #count(trx: Reader, key: string, now: Date): Promise<number> {
-    const row = await this.#row(trx, key);
-    const failures = (row?.failures ?? 0) + 1;
-    await sql`INSERT INTO central_throttle (key, failures, window_start, blocked_until) VALUES (${key}, ${failures}, ${row?.window_start ?? now.toISOString()}, NULL)
-      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start`.execute(trx);
-    return failures;
+    const at = now.toISOString();
+    const cutoff = new Date(now.getTime() - this.policy.windowSeconds * 1000).toISOString();
+    const quiet = sql`(central_throttle.window_start < ${cutoff} AND (central_throttle.blocked_until IS NULL OR central_throttle.blocked_until < ${cutoff}))`;
+    const row = (
+      await sql<{ failures: number }>`INSERT INTO central_throttle (key, failures, window_start, blocked_until) VALUES (${key}, 1, ${at}, NULL)
+      ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN ${quiet} THEN 1 ELSE central_throttle.failures + 1 END,
+        window_start = CASE WHEN ${quiet} THEN excluded.window_start ELSE central_throttle.window_start END
+      RETURNING failures`.execute(trx)
+    ).rows[0]!;
+    return Number(row.failures);
   }
 
   async #block(trx: Reader, key: string, now: Date, seconds: number): Promise<void> {

@@ -12,6 +12,7 @@ import { syncNow } from '../../electron/backend/sync/engine';
 import { SyncError } from '../../electron/backend/sync/http';
 import { pullAll } from '../../electron/backend/sync/pull';
 import { hashPassword } from '../../server/auth';
+import { SignInThrottle } from '../../server/throttle';
 import { MAX_BODY_BYTES, MAX_DEPTH } from '../../server/body';
 import { centralTemplate, centreBackends, centreRows, centreValue, fastRetry } from '../helpers/central';
 import { login, rawClient } from '../helpers/raw-client';
@@ -45,6 +46,19 @@ describe.each(centreBackends)('on the %s centre', (backend) => {
       // The desk says so in Chinese, and keeps nothing of the attempt.
       const client = await central.client();
       await expect(signIn(client.ctx, server.url, 'st001-staff1', server.password('st001-staff1'), 'test', fastRetry)).rejects.toThrow(/登录失败次数过多/);
+    });
+
+    it('counts every failure when instances fail the same account at the same moment', async () => {
+      const server = await central.server({ throttle: strict });
+      // Two instances' throttles on one database, each failing the account ten times at once.
+      const policy = { ...strict, accountFreeFailures: 1000, addressFailures: 1000 };
+      const instances = [0, 1].map(() => new SignInThrottle(server.store.db, policy, () => new Date()));
+      await Promise.all(instances.flatMap((t, i) => Array.from({ length: 10 }, (_, k) => t.settle('st001-staff1', `10.0.${i}.${k}`, false))));
+      expect(await centreValue(server.store.db, "SELECT failures AS v FROM central_throttle WHERE key = 'account:st001-staff1'")).toBe(20);
+      // A success forgets them; the next failure starts again at one.
+      await instances[0]!.settle('st001-staff1', '10.0.0.1', true);
+      await instances[1]!.settle('st001-staff1', '10.0.0.1', false);
+      expect(await centreValue(server.store.db, "SELECT failures AS v FROM central_throttle WHERE key = 'account:st001-staff1'")).toBe(1);
     });
 
     it('stops password spraying from one address across accounts', async () => {
