@@ -126,7 +126,11 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
     try {
       const query = store.dialect === 'postgres' ? sql<{ v: number }>`SELECT version AS v FROM jrd_schema` : sql<{ v: number }>`SELECT user_version AS v FROM pragma_user_version`;
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS)));
-      const rows = (await Promise.race([query.execute(store.db), timeout])).rows;
+      // SQLite has one connection, which a push holds for its whole transaction: kysely's queue would make
+      // the check wait behind it (503 after HEALTH_TIMEOUT_MS). better-sqlite3 reads the pragma on that same
+      // connection at once, inside whatever transaction is open, which is all a liveness check needs.
+      const read = store.dialect === 'sqlite' && store.handle ? Promise.resolve([{ v: store.handle.sqlite.pragma('user_version', { simple: true }) as number }]) : query.execute(store.db).then((r) => r.rows);
+      const rows = await Promise.race([read, timeout]);
       return send(res, 200, { ok: true, ...base, schemaVersion: Number(rows[0]?.v) });
     } catch (error) {
       log.warn('health check failed', { error: error instanceof Error ? error.message : String(error) });

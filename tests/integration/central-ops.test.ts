@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/backend/db/open';
 import { latestSchemaVersion } from '../../migrations';
@@ -181,6 +182,27 @@ describe.each(centreBackends)('the health endpoint of the %s centre', (backend) 
     expect(body).toEqual({ ok: true, database: backend, schemaVersion: latestSchemaVersion, instance: instanceId, uptimeSeconds: expect.any(Number) });
     expect(instanceId).toMatch(/^[0-9a-f]{8}$/);
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers at once while a long push holds the database', async () => {
+    const server = await central.server();
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let started!: () => void;
+    const inside = new Promise<void>((ok) => (started = ok));
+    // A transaction that keeps the connection (SQLite's only one) until released, as a long push does.
+    const push = server.store.db.transaction().execute(async (trx) => {
+      await sql`SELECT 1`.execute(trx);
+      started();
+      await held;
+    });
+    await inside;
+    // Released only after the answer: a check that waited behind the transaction would time out and say 503.
+    const { status, body } = await getJson(`${server.url}${SYNC_API}/health`);
+    release();
+    await push;
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, schemaVersion: latestSchemaVersion });
   });
 
   it('answers 503 with a reason in Chinese once the database no longer answers', async () => {
