@@ -176,6 +176,9 @@ test('an ID number is masked until 查看, then shown in full in place', async (
 
   // Left and come back: masked again.
   await page.getByRole('button', { name: '返回个案列表' }).click();
+  // The list must be on screen (the record gone) before going back, or Back can come before the record leaves.
+  await expect(page.getByRole('heading', { name: '个案', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('member-row')).toHaveCount(0);
   await page.goBack();
   await expect(page.getByTestId('member-row').first().getByTestId('member-citizen-id')).toHaveText(masked);
 });
