@@ -2,6 +2,7 @@
 // figures, and the table behind each chart. Plain data only: the renderer draws these options in the
 // browser and the PDF worker renders the same options to SVG on the Node side, so the screen and the
 // printed report can never show different numbers.
+import { lastDayOfMonth } from './dates';
 import { formatYuan } from './money';
 import { caseCategoryLabels, findingLabels, outcomeLabels } from './glossary';
 import { decisionOutcomes, findingKinds, type StatisticsView } from './statistics';
@@ -31,6 +32,10 @@ const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元, to the yu
 /** Colours that stay apart on a washed-out projector and in greyscale print. */
 export const chartPalette = ['#1f5fa8', '#d9822b', '#2e8b57', '#b23a48', '#6a4c93', '#8c8c8c', '#c9a227'];
 const missingColour = '#c62828';
+const runningColour = '#e0a100';
+
+/** A month the figures' day falls inside: no meeting yet is not a month without one. */
+const stillRunning = (view: StatisticsView, month: string) => view.asOf < lastDayOfMonth(month);
 
 function textSizes(medium: ChartMedium) {
   return medium === 'screen' ? { axis: 15, legend: 15, label: 14 } : { axis: 9, legend: 9, label: 8 };
@@ -121,7 +126,9 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
       return stackedBars(view, medium, font, decisionOutcomes.map((o) => ({ name: outcomeLabels[o], values: view.streets.map((s) => s.decisions[o]) })));
     case 'meetings': {
       const months = view.meetingsByMonth.months;
-      const data = view.meetingsByMonth.streets.flatMap((s, y) => s.held.map((held, x) => ({ value: [x, y, held], itemStyle: { color: held === 0 ? missingColour : chartPalette[2] } })));
+      // The fourth value: 1 held, 0 none in a month that has ended (red), 2 none yet in the running month (amber).
+      const state = (held: number, month: string) => (held > 0 ? 1 : stillRunning(view, month) ? 2 : 0);
+      const data = view.meetingsByMonth.streets.flatMap((s, y) => s.held.map((held, x) => ({ value: [x, y, held, state(held, months[x]!)] })));
       return {
         ...base(medium, font),
         tooltip: undefined,
@@ -131,7 +138,7 @@ export function statisticsChartOption(id: StatisticsChartId, view: StatisticsVie
         // Inverse: the first street at the top, in the order of the table below the chart.
         yAxis: { type: 'category', inverse: true, data: view.meetingsByMonth.streets.map((s) => s.name), splitArea: { show: true }, axisLabel: axisLabel(medium, medium === 'print' ? { interval: 0 } : {}) },
         // ECharts' development build refuses a heatmap without a visualMap; this one, hidden, gives the same colours as the cells.
-        visualMap: { show: false, type: 'piecewise', dimension: 2, seriesIndex: 0, pieces: [{ value: 0, color: missingColour }, { min: 1, color: chartPalette[2] }] },
+        visualMap: { show: false, type: 'piecewise', dimension: 3, seriesIndex: 0, pieces: [{ value: 0, color: missingColour }, { value: 1, color: chartPalette[2] }, { value: 2, color: runningColour }] },
         series: [
           {
             name: '会议次数',
@@ -183,7 +190,11 @@ export function statisticsChartTable(id: StatisticsChartId, view: StatisticsView
     case 'meetings':
       return {
         columns: ['街道', ...view.meetingsByMonth.months, '未召开的月份'],
-        rows: view.meetingsByMonth.streets.map((s) => [s.name, ...s.held, view.meetingsByMonth.months.filter((_, i) => s.held[i] === 0).join('、') || '—']),
+        rows: view.meetingsByMonth.streets.map((s) => [
+          s.name,
+          ...s.held,
+          view.meetingsByMonth.months.flatMap((m, i) => (s.held[i] === 0 ? [stillRunning(view, m) ? `${m}（本月尚未结束）` : m] : [])).join('、') || '—',
+        ]),
       };
     case 'objections':
       return { columns: ['街道', '张贴公示（批）', '收到异议（件）'], rows: streetRows((s) => [s.name, s.noticesPosted, s.objections]) };

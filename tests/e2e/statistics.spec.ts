@@ -108,7 +108,7 @@ async function shoot(page: Page, name: string) {
     await page.getByTestId('stats-body').evaluate((el) => (el.scrollTop = 0));
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${shots}/${name}-${w}.png` });
-    for (const id of ['trend', 'decisions', 'findings']) {
+    for (const id of ['trend', 'meetings', 'decisions', 'findings']) {
       await page.getByTestId(`stats-chart-${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.waitForTimeout(400);
       await page.screenshot({ path: `${shots}/${name}-from-${id}-${w}.png` });

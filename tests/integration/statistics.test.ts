@@ -109,7 +109,8 @@ describe('statistics on the generated district', () => {
     return w;
   }
 
-  it('counts every figure of every street of the district as plain SQL does, for a month, a half-year and a year', async () => {
+  // Four periods of seven streets, each checked against a dozen SQL counts, and a spot check set up first: slow on a busy machine.
+  it('counts every figure of every street of the district as plain SQL does, for a month, a half-year and a year', { timeout: 240_000 }, async () => {
     const w = await inspected();
     const a = at(w.ctx, '2026-12-02');
     const db = w.handle.sqlite;
