@@ -212,6 +212,10 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
       send(res, 500, { error: { code: 'internal', message: '中心服务器内部错误' } });
     });
   });
+  // Node closes an idle keep-alive connection after 5 s, about when a desk that paused (a meeting held between
+  // two requests) sends its next request on it: the request meets a closed socket (ECONNRESET). 30 s makes
+  // that race rare; the desk retries network errors anyway. Headers must still arrive within 60 s.
+  server.keepAliveTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
