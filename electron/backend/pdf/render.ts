@@ -5,7 +5,10 @@ import * as pdfmakeNamespace from 'pdfmake';
 import type { TDocumentDefinitions, DynamicContent } from 'pdfmake/interfaces';
 import { fontFamilies, type FontRoleName } from '../../../templates/fonts';
 import { AppError } from '../../../shared/result';
-import { missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
+import { fontBytes, missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
+import { batchPdfkitContentWrites } from './pdfkit-content';
+
+batchPdfkitContentWrites();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
@@ -93,6 +96,9 @@ async function renderNow(
   }
   const pm = loadPdfMake();
   const allowed = new Set(Object.values(fonts).map((f) => f.file));
+  // pdfmake looks in its virtual file system before the disk: the fonts' bytes, read once (fonts.ts).
+  const vfs = (pm as unknown as { virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+  for (const file of allowed) if (!vfs.existsSync(file)) vfs.writeFileSync(file, fontBytes(file));
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path: string) => allowed.has(path));
   const family = (role: FontRoleName) => ({
