@@ -112,7 +112,15 @@ async function renderNow(
     [fontFamilies.body]: family('body'),
     [fontFamilies.heading]: family('heading'),
   });
-  pm.setProgressCallback((p: number) => options.onProgress?.(p));
+  // pdfmake calls back for every item it draws (about 35,000 for the 5,000-row notice); in the app each
+  // call would be a message from the worker and an event to the window, so only whole percents go on.
+  let percent = -1;
+  pm.setProgressCallback((p: number) => {
+    const now = Math.floor(p * 100);
+    if (now === percent || !options.onProgress) return;
+    percent = now;
+    options.onProgress(p);
+  });
 
   let pages = 0;
   const footer = doc.footer;
