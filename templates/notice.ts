@@ -6,13 +6,14 @@
 // Privacy (DESIGN.md §2, §9): only the fields of a NoticeRow reach the page, and names arrive masked.
 // Speed: a standing list may hold thousands of rows, so the table is plain text cells with one style set
 // on the table, no per-row options (dontBreakRows, keepWithHeaderRows) and a layout of constant lines.
-import type { Content, ContentTable, ContentText, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, ContentText, ContextPageSize, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
 import { addDays, daysBetween, formatChineseDate } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { fontFamilies } from './fonts';
-import { gbDocument, pageFooter, pt, zihao } from './page';
+import { pageRules, type RuledTable } from './notice-rules';
+import { gbDocument, gbPageMargins, pageFooter, pt, zihao } from './page';
 
 /** Width of the type area (版心), 156 mm. */
 const TYPE_AREA = pt(156);
@@ -24,6 +25,14 @@ const HEADER_LINE_BOX = 1.448;
 const PAD_X = 2.5;
 const PAD_Y = 2.5;
 const RULE = 0.5;
+/** From this many rows a table's rules are drawn once per page by the footer (notice-rules.ts): enough
+ * that every such table has two one-line rows on a page to measure the line height from. */
+const RULES_PER_PAGE_FROM = 30;
+
+export type NoticeLayoutOptions = {
+  /** Tables of at least this many rows get their rules drawn once per page (tests compare both ways). */
+  rulesPerPageFrom?: number;
+};
 /** Two characters of 3号: first-line indent of the lead paragraphs. */
 const INDENT = zihao.三号 * 2;
 /** 3号 lines about 27.6 pt apart with the bundled fonts (line box 1.437 em), a little tighter than the
@@ -82,18 +91,16 @@ function fitsOneLine(text: string, width: number): boolean {
 // carries the cells' style (a plain object, cheaper to look up than a named style): font, size, centred,
 // and noWrap, which makes a cell that surely fits one piece. Most cells are then bare strings; only the
 // right-aligned amount and a long name or community that must wrap inside its cell are objects.
-function noticeTable(rows: NoticeRow[], columns: Column[]): ContentTable {
+function noticeTable(rows: NoticeRow[], columns: Column[], rulesPerPageFrom: number): { node: ContentTable; ruled: RuledTable | null } {
   const w = widths(columns);
   // The header sits in the middle of its row: the one-line headers are moved down by half a line (the
   // two-line ones set the height). pdfmake's own verticalAlignment is not used: in 0.3 it loses rows
   // when a table with such cells runs over pages.
   const headerLine = CELL_SIZE * HEADER_LINE_BOX * CELL_LINE_HEIGHT;
-  const tallest = Math.max(...columns.map((c) => c.header.split('\n').length));
+  const headerLines = columns.map((c) => c.header.split('\n').length);
+  const tallest = Math.max(...headerLines);
   const body: TableCell[][] = [
-    columns.map((c): TableCell => {
-      const lines = c.header.split('\n').length;
-      return { text: c.header, font: fontFamilies.heading, noWrap: false, margin: [0, ((tallest - lines) * headerLine) / 2, 0, 0] };
-    }),
+    columns.map((c, i): TableCell => ({ text: c.header, font: fontFamilies.heading, noWrap: false, margin: [0, ((tallest - headerLines[i]!) * headerLine) / 2, 0, 0] })),
   ];
   for (const r of rows) {
     body.push(
@@ -104,7 +111,18 @@ function noticeTable(rows: NoticeRow[], columns: Column[]): ContentTable {
       }),
     );
   }
-  return {
+  const ruled: RuledTable | null =
+    rows.length >= Math.max(rulesPerPageFrom, RULES_PER_PAGE_FROM)
+      ? {
+          body,
+          edges: w.reduce((edges, width) => [...edges, edges[edges.length - 1]! + 2 * PAD_X + RULE + width], [0]),
+          left: gbPageMargins[0],
+          rule: RULE,
+          padTop: PAD_Y,
+          padBottom: PAD_Y,
+        }
+      : null;
+  const node: ContentTable = {
     table: { headerRows: 1, widths: w, body },
     font: fontFamilies.body,
     fontSize: CELL_SIZE,
@@ -119,8 +137,11 @@ function noticeTable(rows: NoticeRow[], columns: Column[]): ContentTable {
       paddingRight: () => PAD_X,
       paddingTop: () => PAD_Y,
       paddingBottom: () => PAD_Y,
+      // The rules keep their room; the footer draws them (notice-rules.ts).
+      ...(ruled ? { defaultBorder: false } : {}),
     },
   };
+  return { node, ruled };
 }
 
 // Left-aligned rather than justified: a line that wraps before an unbreakable run (a phone number, a
@@ -137,7 +158,7 @@ function households(rows: NoticeRow[]): string {
 /** A section's title: the footer numbers pages from where pdfmake placed it (see sectionFooter). */
 type TitleNode = ContentText & { positions?: { pageNumber: number }[] };
 
-function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Content[] {
+function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode, ruled: RuledTable[], rulesPerPageFrom: number): Content[] {
   const batch = doc.kind === 'batch';
   const basis = doc.basis.trim().replace(/[，。；,.;\s]+$/u, '');
   const intro = batch
@@ -153,7 +174,9 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
   }
   blocks.push({ ...lead(intro), margin: [0, 12, 0, 0] });
   if (s.rows.length > 0) {
-    blocks.push({ ...noticeTable(s.rows, batch ? batchColumns : standingColumns), margin: [0, 10, 0, 0] });
+    const table = noticeTable(s.rows, batch ? batchColumns : standingColumns, rulesPerPageFrom);
+    if (table.ruled) ruled.push(table.ruled);
+    blocks.push({ ...table.node, margin: [0, 10, 0, 0] });
   } else {
     blocks.push({ text: batch ? '本期无公示对象。' : '目前无保障对象。', style: 'body', alignment: 'center', margin: [0, 10, 0, 0] });
   }
@@ -187,11 +210,12 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode): Conte
  * "第 x 页 共 y 页" counted within each section, so that the pages of a combined street file posted in
  * one community read 第 1 页 共 3 页 there, not 第 23 页 共 222 页. pdfmake lays out the footers after the
  * content, by which time it has recorded on each title node the page it landed on; should that ever be
- * missing, the pages are numbered through the file.
+ * missing, the pages are numbered through the file. The footer also draws the rules of long tables.
  */
-function sectionFooter(titles: TitleNode[]): DynamicContent {
+function sectionFooter(titles: TitleNode[], ruled: RuledTable[]): DynamicContent {
   const list = pageFooter('list');
-  return (current, count, size) => {
+  const rules = pageRules(ruled);
+  const numbered = (current: number, count: number, size: ContextPageSize): Content | null | undefined => {
     const starts = titles.map((t) => t.positions?.[0]?.pageNumber);
     if (starts.some((p) => p === undefined)) return list(current, count, size);
     const first = (starts as number[]).filter((p) => p <= current);
@@ -200,12 +224,20 @@ function sectionFooter(titles: TitleNode[]): DynamicContent {
     const end = ((starts[k + 1] as number | undefined) ?? count + 1) - 1;
     return list(current - start + 1, end - start + 1, size);
   };
+  return (current, count, size) => {
+    const number = numbered(current, count, size);
+    if (ruled.length === 0 || !number) return number;
+    // The canvas has no height (its lines lie above the footer), so the page number stays where it was.
+    return { stack: [{ canvas: rules(current, size.height - gbPageMargins[3]), alignment: 'left' }, number] };
+  };
 }
 
-export function noticeDocumentDefinition(doc: NoticeDocument): TDocumentDefinitions {
+export function noticeDocumentDefinition(doc: NoticeDocument, options: NoticeLayoutOptions = {}): TDocumentDefinitions {
+  const rulesPerPageFrom = options.rulesPerPageFrom ?? RULES_PER_PAGE_FROM;
   const issued = new Date(`${doc.issuedOn}T00:00:00+08:00`);
   const titles: TitleNode[] = doc.sections.map((_, i) => ({ text: doc.title, style: 'title', margin: [0, 0, 0, 4], ...(i === 0 ? {} : { pageBreak: 'before' as const }) }));
-  const content = doc.sections.flatMap((s, i) => section(doc, s, titles[i]!));
+  const ruled: RuledTable[] = [];
+  const content = doc.sections.flatMap((s, i) => section(doc, s, titles[i]!, ruled, rulesPerPageFrom));
   const base = gbDocument({
     title: doc.title,
     subject: doc.sections.length === 1 ? `${doc.title}（${doc.sections[0]!.communityName}）` : doc.title,
@@ -214,7 +246,7 @@ export function noticeDocumentDefinition(doc: NoticeDocument): TDocumentDefiniti
   });
   return {
     ...base,
-    footer: sectionFooter(titles),
+    footer: sectionFooter(titles, ruled),
     // Dated the day it is issued, not the moment it is rendered: the same notice gives the same bytes.
     info: { ...base.info, author: doc.issuer, creationDate: issued, modDate: issued },
   };

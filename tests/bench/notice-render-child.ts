@@ -2,6 +2,8 @@
 // list with renderPdf `runs` times in this one process and prints one JSON line with the times, the
 // moment the first PDF was ready (ms since the process started, so node, tsx and the imports count) and
 // the peak RSS. Usage: node --import tsx tests/bench/notice-render-child.ts [runs] [rows] [sections]
+// [fonts dir]. The bench runs it bundled as the app ships its PDF worker (notice-standing.ts), where the
+// fonts folder must be given, the bundle not being where the sources are.
 export {};
 
 const started = performance.now();
@@ -11,8 +13,8 @@ const { noticeDocumentDefinition } = await import('../../templates/notice');
 const { standingNotice } = await import('./notice-fixture');
 const imported = performance.now();
 
-const [runs = 1, rows = 5000, sections = 10] = process.argv.slice(2).map(Number);
-const fonts = { bundledDir: bundledFontsDir(), systemDirs: [] as string[] };
+const [runs = 1, rows = 5000, sections = 10] = process.argv.slice(2, 5).map(Number);
+const fonts = { bundledDir: process.argv[5] ?? bundledFontsDir(), systemDirs: [] as string[] };
 const renders: number[] = [];
 let firstReady = 0;
 let pages = 0;

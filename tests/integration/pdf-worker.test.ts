@@ -42,6 +42,10 @@ describe('the PDF worker thread', () => {
     expect(inWorker.pages).toBeGreaterThan(1);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p.jobId === 'job-1')).toBe(true);
+    // At most one event per whole percent (pdfmake calls back for every item it draws), rising to 100.
+    expect(progress.length).toBeLessThanOrEqual(101);
+    expect(new Set(progress.map((p) => p.done)).size).toBe(progress.length);
+    expect(progress[progress.length - 1]!.done).toBe(100);
   }, 60_000);
 
   it('passes a refusal back with its code and keeps serving later jobs', async () => {

@@ -1,6 +1,6 @@
 // Font resolution: the official fonts when the office has them installed, else the bundled
 // open-licensed ones. A font is used only if it has a glyph for every character of the document.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -61,11 +61,24 @@ function indexFontFiles(dirs: string[]): Map<string, string> {
   return found;
 }
 
+// A CJK font file is 7–10 MB. Each is read once per process and its bytes kept: the coverage check
+// parses them here, and pdfmake gets the same Buffer for every render (render.ts puts it in pdfmake's
+// virtual file system), instead of reading the three files into fresh Buffers for each PDF.
+const bytesCache = new Map<string, Buffer>();
+export function fontBytes(file: string): Buffer {
+  let bytes = bytesCache.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    bytesCache.set(file, bytes);
+  }
+  return bytes;
+}
+
 const coverageCache = new Map<string, fontkit.Font>();
 function openFont(file: string): fontkit.Font {
   let font = coverageCache.get(file);
   if (!font) {
-    font = fontkit.openSync(file) as fontkit.Font;
+    font = fontkit.create(fontBytes(file)) as fontkit.Font;
     coverageCache.set(file, font);
   }
   return font;

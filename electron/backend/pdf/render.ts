@@ -5,7 +5,10 @@ import * as pdfmakeNamespace from 'pdfmake';
 import type { TDocumentDefinitions, DynamicContent } from 'pdfmake/interfaces';
 import { fontFamilies, type FontRoleName } from '../../../templates/fonts';
 import { AppError } from '../../../shared/result';
-import { missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
+import { fontBytes, missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
+import { batchPdfkitContentWrites } from './pdfkit-content';
+
+batchPdfkitContentWrites();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
@@ -93,6 +96,9 @@ async function renderNow(
   }
   const pm = loadPdfMake();
   const allowed = new Set(Object.values(fonts).map((f) => f.file));
+  // pdfmake looks in its virtual file system before the disk: the fonts' bytes, read once (fonts.ts).
+  const vfs = (pm as unknown as { virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+  for (const file of allowed) if (!vfs.existsSync(file)) vfs.writeFileSync(file, fontBytes(file));
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path: string) => allowed.has(path));
   const family = (role: FontRoleName) => ({
@@ -106,7 +112,15 @@ async function renderNow(
     [fontFamilies.body]: family('body'),
     [fontFamilies.heading]: family('heading'),
   });
-  pm.setProgressCallback((p: number) => options.onProgress?.(p));
+  // pdfmake calls back for every item it draws (about 35,000 for the 5,000-row notice); in the app each
+  // call would be a message from the worker and an event to the window, so only whole percents go on.
+  let percent = -1;
+  pm.setProgressCallback((p: number) => {
+    const now = Math.floor(p * 100);
+    if (now === percent || !options.onProgress) return;
+    percent = now;
+    options.onProgress(p);
+  });
 
   let pages = 0;
   const footer = doc.footer;

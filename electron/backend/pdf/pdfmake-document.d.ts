@@ -1,0 +1,6 @@
+// pdfmake's own PDFDocument (a subclass of pdfkit's PDFDocument), which @types/pdfmake does not
+// describe: pdfkit-content.ts reads pdfkit's prototypes through it.
+declare module 'pdfmake/js/PDFDocument.js' {
+  const PDFDocument: unknown;
+  export default PDFDocument;
+}
