@@ -11,6 +11,7 @@ export const channelNames = [
   'regions.setOffice',
   'cases.intake',
   'cases.list',
+  'cases.window',
   'cases.record',
   'cases.findHousehold',
   'cases.investigators',
