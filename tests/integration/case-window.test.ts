@@ -101,7 +101,7 @@ describe('cases.window', () => {
       { status: 'approved' },
       { category: 'dibao', status: 'pending' },
       { search: member },
-      { search: `　${caseNoPart.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))} ` },
+      { search: `\u3000${caseNoPart.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))} ` },
       { streetCode: '430188003', search: caseNoPart.slice(0, 6) },
     ];
     for (const query of queries) {
@@ -121,7 +121,7 @@ describe('cases.window', () => {
       const listed = new Map((await listCases(t.handle.db, '430188', query)).map((r) => [r.id, r] as const));
       for (const row of first.rows) expect(row).toEqual(listed.get(row.id));
     }
-    expect(normaliseCaseSearch(`　${caseNoPart} `)).toBe(caseNoPart);
+    expect(normaliseCaseSearch(`\u3000${caseNoPart} `)).toBe(caseNoPart);
   });
 
   it('counts the street before the filters, and a window past the end is empty', async () => {
