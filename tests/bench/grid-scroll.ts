@@ -19,20 +19,33 @@ const label = (s: string) => s.padEnd(64);
 
 type Figures = { firstScreen: number[]; sort: number[]; filter: number[]; largest: number; heapMb: number; count: string; frames: { p50: number; p95: number; worst: number; maxRows: number } };
 
-/** Milliseconds from now until the first row's case is another than `before` (measured in the page). */
-async function untilFirstRowChanges(page: Page, act: () => Promise<void>): Promise<number> {
+/**
+ * Milliseconds from the action until the grid shows its new answer: the grid says aria-busy from the render
+ * that changed the query until the first window of the new order is on screen (measured in the page).
+ */
+async function untilNewRowsShown(page: Page, act: () => Promise<void>): Promise<number> {
   await page.evaluate(`(() => {
-    const first = () => document.querySelector('[data-testid="case-row"][data-row-index="0"]')?.getAttribute('data-case-id') ?? null;
-    const before = first();
-    window.__changed = new Promise((resolve) => {
-      const t0 = performance.now();
-      const look = () => (first() !== null && first() !== before ? resolve(performance.now() - t0) : requestAnimationFrame(look));
-      window.__t0 = t0;
-      look();
+    const grid = document.querySelector('[data-testid="case-grid-body"]');
+    window.__t0 = null;
+    const started = () => { if (window.__t0 === null) window.__t0 = performance.now(); };
+    document.addEventListener('click', started, { capture: true, once: true });
+    document.addEventListener('input', started, { capture: true, once: true });
+    window.__shown = new Promise((resolve) => {
+      let seen = false;
+      const watch = new MutationObserver(() => {
+        const busy = grid.getAttribute('aria-busy') === 'true';
+        if (busy) seen = true;
+        if (seen && !busy) {
+          watch.disconnect();
+          // Committed to the DOM; the next frame is when it is painted.
+          requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+        }
+      });
+      watch.observe(grid, { attributes: true, attributeFilter: ['aria-busy'] });
     });
   })()`);
   await act();
-  return (await page.evaluate('window.__changed')) as number;
+  return (await page.evaluate('window.__shown')) as number;
 }
 
 async function measure(port: number): Promise<Figures> {
@@ -63,8 +76,8 @@ async function measure(port: number): Promise<Figures> {
       firstScreen.push(performance.now() - t0);
       count = ((await page.getByTestId('case-grid-count').textContent()) ?? '').trim();
       // A sort (户主, pinyin order: no index can serve it) and a filter (状态), each to the first changed row.
-      sort.push(await untilFirstRowChanges(page, () => page.getByRole('button', { name: '户主' }).click()));
-      filter.push(await untilFirstRowChanges(page, () => page.getByTestId('filter-status').selectOption('approved').then(() => undefined)));
+      sort.push(await untilNewRowsShown(page, () => page.getByRole('button', { name: '户主' }).click()));
+      filter.push(await untilNewRowsShown(page, () => page.getByTestId('filter-status').selectOption('approved').then(() => undefined)));
       await page.getByTestId('filter-status').selectOption('');
       await page.getByRole('button', { name: '申请日期' }).click();
       await page.getByTestId('case-grid-body').focus();
@@ -122,8 +135,8 @@ function report(size: string, f: Figures, baseline: number | null): void {
   const first = median(f.firstScreen);
   const aim = baseline === null ? 'the 11k baseline' : `aim ≤ ${(1.5 * baseline).toFixed(0)} ms = 1.5 × 11k; ${(first / baseline).toFixed(2)}×`;
   console.log(`${label(`cases grid ${size}: navigation to grid shown (harness, Chromium)`)} median ${first.toFixed(0).padStart(6)} ms  (${RUNS} runs: ${f.firstScreen.map((x) => x.toFixed(0)).join(' / ')}; ${f.count}; ${aim})`);
-  console.log(`${label(`cases grid ${size}: sort by 户主 to the first changed row`)} median ${median(f.sort).toFixed(0).padStart(6)} ms  (${f.sort.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
-  console.log(`${label(`cases grid ${size}: filter 状态 to the first changed row`)} median ${median(f.filter).toFixed(0).padStart(6)} ms  (${f.filter.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
+  console.log(`${label(`cases grid ${size}: sort by 户主 to the new rows shown`)} median ${median(f.sort).toFixed(0).padStart(6)} ms  (${f.sort.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
+  console.log(`${label(`cases grid ${size}: filter 状态 to the new rows shown`)} median ${median(f.filter).toFixed(0).padStart(6)} ms  (${f.filter.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
   console.log(`${label(`cases grid ${size}: largest answer the page received`)} ${(f.largest / 1024).toFixed(0).padStart(6)} KB  (aim ≤ 1024 KB)`);
   console.log(`${label(`cases grid ${size}: renderer JS heap after scrolling to the end`)} ${f.heapMb.toFixed(1).padStart(6)} MB  (after GC; aim ≤ 150 MB)`);
   console.log(
