@@ -11,7 +11,7 @@ export const channelNames = [
   'regions.setOffice',
   'cases.intake',
   'cases.list',
-  'cases.window',
+  'cases.page',
   'cases.record',
   'cases.findHousehold',
   'cases.investigators',

@@ -1,11 +1,11 @@
-// The cases grid: the service filters, searches and sorts (cases.window), and the grid asks for the
+// The cases grid: the service filters, searches and sorts (cases.page), and the grid asks for the
 // windows of rows it scrolls to, so its cost does not grow with the district. TanStack Virtual keeps only
 // the rows in view in the DOM and sizes the scrollbar from the total; a row whose window has not arrived
 // yet shows a placeholder. Sticky header, keyboard row navigation; a click on a row, or Enter on the grid
 // or a focused row, opens that case's record. The selected case is kept by id across a filter or a sort.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { CaseSort, CaseSortColumn } from '../../shared/case-window';
+import type { CaseSort, CaseSortColumn } from '../../shared/case-page';
 import type { CaseListQuery, CaseRow } from '../../shared/domain';
 import { caseAmount } from '../../shared/case-amount';
 import { caseCategoryLabels, caseKindLabels, caseStatusLabels } from '../../shared/glossary';

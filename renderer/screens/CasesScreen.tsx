@@ -49,7 +49,7 @@ function CaseListScreen({ go }: { go: Go }) {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [print, setPrint] = useState<PrintState>({ status: 'idle' });
 
-  // Every filter is answered by the service (cases.window), the search once typing pauses.
+  // Every filter is answered by the service (cases.page), the search once typing pauses.
   const search = normaliseCaseSearch(filters.search);
   const searchTooLong = search.length > SEARCH_MAX;
   const settledSearch = useSettled(searchTooLong ? '' : search, 250);

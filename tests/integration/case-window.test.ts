@@ -1,4 +1,4 @@
-// cases.window against an independent reading: every case of the jurisdiction (listCases), filtered and
+// cases.page against an independent reading: every case of the jurisdiction (listCases), filtered and
 // sorted here in JavaScript (Intl.Collator's pinyin for names, the id as tiebreak), then cut into windows.
 // The service must give the same ids in the same order, window by window, the last one included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { windowCases, windowIdsQuery } from '../../electron/backend/cases/case-w
 import { createHandlerTable } from '../../electron/backend/handlers';
 import { setCurrentUserByUsername } from '../../electron/backend/session/session';
 import { caseAmount } from '../../shared/case-amount';
-import { CASE_WINDOW_MAX, CASE_WINDOW_MAX_BYTES, CaseWindow, type CaseSort, type CaseSortColumn } from '../../shared/case-window';
+import { CASE_WINDOW_MAX, CASE_WINDOW_MAX_BYTES, CaseWindow, type CaseSort, type CaseSortColumn } from '../../shared/case-page';
 import { normaliseCaseSearch } from '../../shared/case-search';
 import type { CaseListQuery, CaseRow } from '../../shared/domain';
 import { freshDatabase } from '../helpers/db';
@@ -80,7 +80,7 @@ const sorts: CaseSort[] = (['appliedOn', 'caseNo', 'streetName', 'communityCode'
   { column, direction: 'desc' as const },
 ]);
 
-describe('cases.window', () => {
+describe('cases.page', () => {
   it('gives, window by window, the ids an independent sort of the whole district gives, for every column both ways', async () => {
     expect(district.length).toBeGreaterThan(1500);
     for (const sort of sorts) {
@@ -167,13 +167,13 @@ describe('cases.window', () => {
     const ctx = testContext(t.handle, t.dir);
     await setCurrentUserByUsername(t.handle.db, 'bureau-chief', ctx.clock.now());
     const registry = createHandlerTable(ctx, { checkResults: true });
-    expect(await registry.invoke('cases.window', { query: {}, sort, offset: 0, limit: CASE_WINDOW_MAX + 1 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-    const answer = await registry.invoke('cases.window', { query: {}, sort, offset: 0, limit: 200 });
+    expect(await registry.invoke('cases.page', { query: {}, sort, offset: 0, limit: CASE_WINDOW_MAX + 1 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const answer = await registry.invoke('cases.page', { query: {}, sort, offset: 0, limit: 200 });
     expect(answer.ok && CaseWindow.parse(answer.value).rows).toHaveLength(200);
   });
 });
 
-describe('cases.window query plans', () => {
+describe('cases.page query plans', () => {
   /** EXPLAIN QUERY PLAN of one window's id query, as the details SQLite reports. */
   function plan(jurisdiction: string, query: CaseListQuery, sort: CaseSort): string[] {
     const compiled = windowIdsQuery(t.handle.db, jurisdiction, { query, sort, offset: 400, limit: 200 }).compile();

@@ -1,11 +1,11 @@
-// cases.window: the cases grid asks for what it shows (issue 20). The filters, the search and the sort run
+// cases.page: the cases grid asks for what it shows (issue 20). The filters, the search and the sort run
 // in SQLite over case ids only (the sorter then holds an id and its key, not a whole row); the rows of the
 // window are then read for those ids alone. Every order ends in the case id, so consecutive windows of the
 // same query never overlap or skip a case.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CaseListQuery } from '../../../shared/domain';
 import { normaliseCaseSearch } from '../../../shared/case-search';
-import { CASE_WINDOW_MAX_BYTES, type CaseSort, type CaseSortColumn, type CaseWindow, type CaseWindowArgs } from '../../../shared/case-window';
+import { CASE_WINDOW_MAX_BYTES, type CaseSort, type CaseSortColumn, type CaseWindow, type CaseWindowArgs } from '../../../shared/case-page';
 import type { Database } from '../db/schema';
 import { codeRange } from '../regions/regions';
 import { caseRowsOf, matchesSearch, scopeOf } from './case-list';

@@ -1,9 +1,9 @@
-// The cases grid's rows, asked of the service one window at a time (cases.window): the renderer holds
+// The cases grid's rows, asked of the service one window at a time (cases.page): the renderer holds
 // the windows it has scrolled past, never the district. While a new query's first window is on its way
 // the last answer stays on screen: a street chosen or a name typed must not blank the grid into a
 // loading line. That first window comes with the selected case's new place, so the grid can keep it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseSort, CaseWindow } from '../../../shared/case-window';
+import type { CaseSort, CaseWindow } from '../../../shared/case-page';
 import type { CaseListQuery, CaseRow } from '../../../shared/domain';
 import { call, errorMessage } from '../../api';
 
@@ -55,7 +55,7 @@ export function useCaseWindow(query: CaseListQuery | null, sort: CaseSort, locat
   const fetchInto = useCallback((target: Store, offset: number) => {
     const { query: q, sort: s } = JSON.parse(target.key) as { query: CaseListQuery; sort: CaseSort };
     target.asked.add(offset);
-    call('cases.window', { query: q, sort: s, offset, limit: CASE_PAGE }).then(
+    call('cases.page', { query: q, sort: s, offset, limit: CASE_PAGE }).then(
       (w) => {
         if (store.current !== target) return;
         w.rows.forEach((row, i) => (target.rows[offset + i] = row));
@@ -82,10 +82,10 @@ export function useCaseWindow(query: CaseListQuery | null, sort: CaseSort, locat
     const selected = locateRef.current();
     void (async () => {
       try {
-        const first: CaseWindow = await call('cases.window', { query: q, sort: s, offset: 0, limit: CASE_PAGE, ...(selected ? { locate: selected } : {}) });
+        const first: CaseWindow = await call('cases.page', { query: q, sort: s, offset: 0, limit: CASE_PAGE, ...(selected ? { locate: selected } : {}) });
         // The selected case's own window too, so it shows at once where it now stands.
         const at = first.position === null || first.position < CASE_PAGE ? null : first.position - (first.position % CASE_PAGE);
-        const there = at === null ? null : await call('cases.window', { query: q, sort: s, offset: at, limit: CASE_PAGE });
+        const there = at === null ? null : await call('cases.page', { query: q, sort: s, offset: at, limit: CASE_PAGE });
         if (!live) return;
         const next: Store = { key, rows: [], asked: new Set([0]) };
         first.rows.forEach((row, i) => (next.rows[i] = row));
