@@ -75,9 +75,10 @@ async function measure(port: number): Promise<Figures> {
       await page.locator('[data-testid="case-row"]').first().waitFor();
       firstScreen.push(performance.now() - t0);
       count = ((await page.getByTestId('case-grid-count').textContent()) ?? '').trim();
-      // A sort (户主, pinyin order: no index can serve it) and a filter (状态), each to the first changed row.
-      sort.push(await untilNewRowsShown(page, () => page.getByRole('button', { name: '户主' }).click()));
+      // A filter (状态 同意) and a sort (户主, pinyin order: no index can serve it), each to the new rows shown.
+      // The filter first, on the default order (an index serves it), then the sort of what it kept.
       filter.push(await untilNewRowsShown(page, () => page.getByTestId('filter-status').selectOption('approved').then(() => undefined)));
+      sort.push(await untilNewRowsShown(page, () => page.getByRole('button', { name: '户主' }).click()));
       await page.getByTestId('filter-status').selectOption('');
       await page.getByRole('button', { name: '申请日期' }).click();
       await page.getByTestId('case-grid-body').focus();
@@ -135,8 +136,8 @@ function report(size: string, f: Figures, baseline: number | null): void {
   const first = median(f.firstScreen);
   const aim = baseline === null ? 'the 11k baseline' : `aim ≤ ${(1.5 * baseline).toFixed(0)} ms = 1.5 × 11k; ${(first / baseline).toFixed(2)}×`;
   console.log(`${label(`cases grid ${size}: navigation to grid shown (harness, Chromium)`)} median ${first.toFixed(0).padStart(6)} ms  (${RUNS} runs: ${f.firstScreen.map((x) => x.toFixed(0)).join(' / ')}; ${f.count}; ${aim})`);
-  console.log(`${label(`cases grid ${size}: sort by 户主 to the new rows shown`)} median ${median(f.sort).toFixed(0).padStart(6)} ms  (${f.sort.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
-  console.log(`${label(`cases grid ${size}: filter 状态 to the new rows shown`)} median ${median(f.filter).toFixed(0).padStart(6)} ms  (${f.filter.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
+  console.log(`${label(`cases grid ${size}: sort 同意 cases by 户主 to the new rows shown`)} median ${median(f.sort).toFixed(0).padStart(6)} ms  (${f.sort.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
+  console.log(`${label(`cases grid ${size}: filter 状态 同意 (newest first) to the new rows shown`)} median ${median(f.filter).toFixed(0).padStart(6)} ms  (${f.filter.map((x) => x.toFixed(0)).join(' / ')}; aim ≤ 300)`);
   console.log(`${label(`cases grid ${size}: largest answer the page received`)} ${(f.largest / 1024).toFixed(0).padStart(6)} KB  (aim ≤ 1024 KB)`);
   console.log(`${label(`cases grid ${size}: renderer JS heap after scrolling to the end`)} ${f.heapMb.toFixed(1).padStart(6)} MB  (after GC; aim ≤ 150 MB)`);
   console.log(
