@@ -5,6 +5,7 @@ import { CaseRecordView, HouseholdMatch, RevealedValue, caseRecordArgs } from '.
 import { InvestigatorOption, investigationArgs } from './investigation';
 import { z } from 'zod';
 import { CaseListQuery, CaseRow, DivisionCodeString, Region, SessionUser } from './domain';
+import { CaseWindow, CaseWindowArgs } from './case-page';
 import { SettingChange, Settings, SettingsPatch } from './settings';
 import { OfficeList, officeArgs } from './office';
 import { PdfFile } from './pdf-file';
@@ -75,6 +76,7 @@ export const contract = {
   'regions.setOffice': { args: officeArgs.update, result: OfficeList },
   'cases.intake': { args: intakeArgs.apply, result: IntakeResult },
   'cases.list': { args: CaseListQuery, result: z.array(CaseRow) },
+  'cases.page': { args: CaseWindowArgs, result: CaseWindow },
   'cases.record': { args: caseRecordArgs.record, result: CaseRecordView },
   'cases.findHousehold': { args: caseRecordArgs.findHousehold, result: z.array(HouseholdMatch) },
   'cases.investigators': { args: caseRecordArgs.investigators, result: z.array(InvestigatorOption) },

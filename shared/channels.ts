@@ -11,6 +11,7 @@ export const channelNames = [
   'regions.setOffice',
   'cases.intake',
   'cases.list',
+  'cases.page',
   'cases.record',
   'cases.findHousehold',
   'cases.investigators',

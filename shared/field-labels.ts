@@ -25,6 +25,13 @@ export const fieldLabels: Record<string, FieldLabel> = {
   status: text('状态'),
 
   search: text('查找内容'),
+  // The cases grid's windows (cases.page)
+  sort: text('排序'),
+  'sort.column': text('排序列'),
+  'sort.direction': text('排序方向'),
+  offset: digits('起始行'),
+  limit: digits('行数'),
+  locate: record('选中的个案'),
 
   // A street office's details, as the bureau sets them
   office: text('单位信息'),

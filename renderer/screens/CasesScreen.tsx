@@ -1,4 +1,3 @@
-import { LoadError } from '../components/LoadError';
 import { isStreetRole } from '../../shared/access';
 import { useMemo, useState } from 'react';
 import type { PdfFile } from '../../shared/api';
@@ -6,11 +5,11 @@ import { normaliseCaseSearch } from '../../shared/case-search';
 import type { CaseListQuery } from '../../shared/domain';
 import { caseCategoryLabels, caseStatusLabels } from '../../shared/glossary';
 import { call, errorMessage } from '../api';
-import { CaseGrid, type CaseGridFilters } from '../components/CaseGrid';
+import { CaseGrid } from '../components/CaseGrid';
 import { useApi } from '../use-api';
 import { FileActions } from '../components/FileActions';
 import { useXlsxExport, XlsxExportButton, XlsxExportStatus } from '../components/XlsxExport';
-import { useCaseList, useSettled } from './cases/use-case-list';
+import { useSettled } from './cases/use-case-list';
 import { CaseRecordScreen } from './cases/CaseRecordScreen';
 import { IntakeScreen } from './cases/IntakeScreen';
 import { ImportScreen } from './cases/import/ImportScreen';
@@ -18,7 +17,7 @@ import { InvestigationScreen } from './cases/InvestigationScreen';
 import type { Route } from '../route';
 import type { Go } from '../use-route';
 
-type Filters = CaseGridFilters & { streetCode: string; search: string };
+type Filters = { streetCode: string; communityCode: string; category: string; status: string; search: string };
 const emptyFilters: Filters = { streetCode: '', communityCode: '', category: '', status: '', search: '' };
 /** The service's limit on a search (CaseListQuery.search). */
 const SEARCH_MAX = 50;
@@ -50,17 +49,12 @@ function CaseListScreen({ go }: { go: Go }) {
   const [filters, setFilters] = useState<Filters>(emptyFilters);
   const [print, setPrint] = useState<PrintState>({ status: 'idle' });
 
-  // Street and search are answered by the service (a street's list, every member's name); community,
-  // category and status narrow the rows already here, at once.
+  // Every filter is answered by the service (cases.page), the search once typing pauses.
   const search = normaliseCaseSearch(filters.search);
   const searchTooLong = search.length > SEARCH_MAX;
   const settledSearch = useSettled(searchTooLong ? '' : search, 250);
   const street = filters.streetCode === '' ? {} : { streetCode: filters.streetCode };
-  const all = useCaseList(street);
-  const found = useCaseList(settledSearch === '' ? null : ({ ...street, search: settledSearch } satisfies CaseListQuery));
-  const searching = settledSearch !== '';
-  const shown = searching ? found : all;
-  const pending = all.loading || (searching && found.loading) || (!searchTooLong && search !== settledSearch);
+  const pending = !searchTooLong && search !== settledSearch;
 
   const isDistrict = session.status === 'ready' && session.value.regionCode.length < 9;
   // 受理 is a street office's: the bureau reads the cases but takes in no application.
@@ -71,7 +65,7 @@ function CaseListScreen({ go }: { go: Go }) {
     () => (regions.status === 'ready' ? regions.value.filter((r) => r.level === 'community' && (filters.streetCode === '' || r.parentCode === filters.streetCode)) : []),
     [regions, filters.streetCode],
   );
-  // What the grid shows is what the file holds: the same filters, with the search the grid last ran.
+  // What the grid shows is what the file holds: the grid asks for this same query.
   const exportQuery: CaseListQuery = {
     ...street,
     ...(filters.communityCode ? { communityCode: filters.communityCode } : {}),
@@ -192,18 +186,12 @@ function CaseListScreen({ go }: { go: Go }) {
         </div>
       )}
       <XlsxExportStatus state={exported.state} testId="export-cases-result" />
-      {shown.error !== null && <LoadError what="个案" message={shown.error} onRetry={shown.reload} />}
-      {shown.error === null && all.rows === null && <div className="loading">正在载入个案…</div>}
-      {shown.error === null && all.rows !== null && (
-        <CaseGrid
-          rows={(searching ? found.rows : all.rows) ?? all.rows}
-          total={all.rows.length}
-          filters={filters}
-          showStreet={isDistrict}
-          busy={pending}
-          onOpen={(row) => go({ screen: 'cases', view: { kind: 'record', caseId: row.id, section: null } })}
-        />
-      )}
+      <CaseGrid
+        query={exportQuery}
+        showStreet={isDistrict}
+        typing={pending}
+        onOpen={(row) => go({ screen: 'cases', view: { kind: 'record', caseId: row.id, section: null } })}
+      />
     </section>
   );
 }

@@ -11,6 +11,8 @@ mkdirSync(shots, { recursive: true });
 
 /** "显示 12 / 1,234 件" → [12, 1234] */
 async function counts(page: Page): Promise<[number, number]> {
+  // Filters are answered by the service: the count is the new one once the grid stops looking.
+  await expect(page.getByTestId('case-grid-count')).not.toContainText('正在查找');
   const text = (await page.getByTestId('case-grid-count').textContent()) ?? '';
   const m = /显示\s*([\d,]+)\s*\/\s*([\d,]+)/.exec(text);
   if (!m) throw new Error(`unexpected count text: ${text}`);

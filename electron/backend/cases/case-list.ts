@@ -10,20 +10,20 @@ import { codeRange } from '../regions/regions';
  * not nest (another street's code, a community outside the asked street): then nothing is listed, so
  * a code passed by hand can narrow the list but never widen it.
  */
-function scopeOf(jurisdiction: string, query: CaseListQuery): string | null {
+export function scopeOf(jurisdiction: string, query: CaseListQuery): string | null {
   const asked = [query.streetCode, query.communityCode].filter((c): c is string => c !== undefined);
   const scope = [jurisdiction, ...asked].reduce((a, b) => (b.length > a.length ? b : a));
   return [jurisdiction, ...asked].every((c) => scope.startsWith(c)) ? scope : null;
 }
 
-type CaseScope = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
+export type CaseScope = ExpressionBuilder<Database & { c: Database['cases'] }, 'c'>;
 
 /**
  * A case matches a search by its number, by the name of any member of its household (not only the
  * head), or by a whole ID or mobile number of the household. The member names are looked up once as a
  * set of households (one pass over members), not once per case.
  */
-function matchesSearch(eb: CaseScope, q: string): Expression<SqlBool> {
+export function matchesSearch(eb: CaseScope, q: string): Expression<SqlBool> {
   const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const byName = eb.selectFrom('members as sm').select('sm.household_id').where(sql<SqlBool>`instr(sm.name, ${q}) > 0`);
   const either: Expression<SqlBool>[] = [sql<SqlBool>`c.case_no LIKE ${like} ESCAPE '\\'`, eb('c.household_id', 'in', byName)];
@@ -32,17 +32,9 @@ function matchesSearch(eb: CaseScope, q: string): Expression<SqlBool> {
   return eb.or(either);
 }
 
-/**
- * The cases grid: every case inside the jurisdiction with its household head, size and latest
- * decision. Street, community, category, status and search are also applied here when asked, so
- * scripts get the same answer as the grid and a street's list never leaves the desk for a district one.
- */
-export async function listCases(db: Kysely<Database>, jurisdiction: string, query: CaseListQuery = {}): Promise<CaseRow[]> {
-  const scope = scopeOf(jurisdiction, query);
-  if (scope === null) return [];
-  const [lo, hi] = codeRange(scope);
-  const q = normaliseCaseSearch(query.search ?? '');
-  let list = db
+/** The grid's row: the case with its street, community, household head, size and latest decision. */
+function rowQuery(db: Kysely<Database>, q: string) {
+  return db
     .selectFrom('cases as c')
     .innerJoin('regions as s', 's.code', 'c.street_code')
     .innerJoin('regions as cm', 'cm.code', 'c.community_code')
@@ -87,14 +79,13 @@ export async function listCases(db: Kysely<Database>, jurisdiction: string, quer
       'd.amount_fen',
       'c.close_relative',
       'c.complaint',
-    ])
-    .where('c.community_code', '>=', lo)
-    .where('c.community_code', '<', hi);
-  if (query.category) list = list.where('c.category', '=', query.category);
-  if (query.status) list = list.where('c.status', '=', query.status);
-  if (q !== '') list = list.where((eb) => matchesSearch(eb, q));
-  const rows = await list.orderBy('c.applied_on', 'desc').orderBy('c.case_no').execute();
-  return rows.map((r) => ({
+    ]);
+}
+
+type RowOf = Awaited<ReturnType<ReturnType<typeof rowQuery>['execute']>>[number];
+
+function toCaseRow(r: RowOf, q: string): CaseRow {
+  return {
     id: r.id,
     caseNo: r.case_no,
     streetCode: r.street_code,
@@ -114,5 +105,33 @@ export async function listCases(db: Kysely<Database>, jurisdiction: string, quer
     decidedAmountFen: r.amount_fen ?? null,
     closeRelative: r.close_relative === 1,
     complaint: r.complaint === 1,
-  }));
+  };
+}
+
+/**
+ * The cases grid: every case inside the jurisdiction with its household head, size and latest
+ * decision. Street, community, category, status and search are also applied here when asked, so
+ * scripts get the same answer as the grid and a street's list never leaves the desk for a district one.
+ * The grid itself asks for windows of this list (case-window.ts); exports, PDFs and scripts take it whole.
+ */
+export async function listCases(db: Kysely<Database>, jurisdiction: string, query: CaseListQuery = {}): Promise<CaseRow[]> {
+  const scope = scopeOf(jurisdiction, query);
+  if (scope === null) return [];
+  const [lo, hi] = codeRange(scope);
+  const q = normaliseCaseSearch(query.search ?? '');
+  let list = rowQuery(db, q).where('c.community_code', '>=', lo).where('c.community_code', '<', hi);
+  if (query.category) list = list.where('c.category', '=', query.category);
+  if (query.status) list = list.where('c.status', '=', query.status);
+  if (q !== '') list = list.where((eb) => matchesSearch(eb, q));
+  const rows = await list.orderBy('c.applied_on', 'desc').orderBy('c.case_no').execute();
+  return rows.map((r) => toCaseRow(r, q));
+}
+
+/** The grid rows of these cases, in the order of `ids` (a window the caller has already chosen). */
+export async function caseRowsOf(db: Kysely<Database>, ids: readonly string[], search: string): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  const q = normaliseCaseSearch(search);
+  const rows = await rowQuery(db, q).where('c.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, toCaseRow(r, q)] as const));
+  return ids.map((id) => byId.get(id)).filter((r): r is CaseRow => r !== undefined);
 }

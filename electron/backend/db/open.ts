@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { installCapture } from '../sync/capture';
+import { registerPinyinKey } from './pinyin-key';
 
 export type DbHandle = {
   file: string;
@@ -37,6 +38,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // A database already at the sync schema gets its change capture now; a new one after migrating.
   installCapture(sqlite);
+  // The cases grid sorts names in pinyin order in SQL (cases/case-window.ts).
+  registerPinyinKey(sqlite);
   return {
     file,
     sqlite,
