@@ -23,6 +23,7 @@ export const defaultSnapshotLimits: SnapshotLimits = { maxBytes: 4 * 1024 ** 3, 
 export type StagedSnapshot = { file: string; cursor: string; tables: { entity: SyncedEntity; columns: string[] }[]; rows: number };
 
 const refused = (why: string) => new SyncError('bad-response', `中心服务器发来的首次同步数据${why}，已停止接收，本机数据没有任何改动；请稍后再同步，如仍出现请联系技术支持`);
+const sizeText = (n: number) => (n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`);
 const COLUMN = /^[a-z_][a-z0-9_]{0,63}$/;
 /** Bound values per multi-row insert, below SQLite's 32,766. */
 const VALUES_PER_INSERT = 30_000;
@@ -83,7 +84,7 @@ async function* lines(body: ReadableStream<Uint8Array>, limits: SnapshotLimits, 
       if (chunk.done) break;
       const bytes = Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength);
       total += bytes.length;
-      if (total > limits.maxBytes) throw refused(`超过 ${Math.round(limits.maxBytes / 1024 ** 2)} MB 的上限`);
+      if (total > limits.maxBytes) throw refused(`超过 ${sizeText(limits.maxBytes)} 的上限`);
       let start = 0;
       for (let nl = bytes.indexOf(10, start); nl !== -1; nl = bytes.indexOf(10, start)) {
         const piece = bytes.subarray(start, nl);
