@@ -18,15 +18,13 @@ import type { ServerResponse } from 'node:http';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../electron/backend/db/schema';
 import { isBureauRole } from '../shared/access';
-import { keyOf, syncedEntities, type Account, type SyncedEntity } from '../shared/sync';
+import { keyOf, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, syncedEntities, type Account, type SyncedEntity } from '../shared/sync';
 import type { CentralStore } from './central-store';
 import { encodeCursor } from './pull';
 import { audienceOf, handedDown } from './scope';
 
 /** Rows per line and per query (keyset pages inside the one snapshot). */
 export const SNAPSHOT_CHUNK = 2000;
-export const SNAPSHOT_FORMAT = 'jrd-snapshot';
-export const SNAPSHOT_VERSION = 1;
 
 type Value = string | number | null;
 /** Runs a statement inside the snapshot's transaction: column names and rows as arrays. */

@@ -5,7 +5,7 @@
 // a crash or a refusal leaves just the staging file, which the next attempt deletes.
 import BetterSqlite3 from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { keyOf, SyncedEntity, syncedEntities, SYNC_API } from '../../../shared/sync';
+import { keyOf, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SyncedEntity, syncedEntities, SYNC_API } from '../../../shared/sync';
 import { latestSchemaVersion } from '../../../migrations';
 import { answerError, SyncError } from './http';
 
@@ -145,7 +145,7 @@ export async function receiveSnapshot(opened: { response: Response; controller: 
       const line = parseLine(text);
       if (ended) throw refused('在结束标记之后还有内容');
       if (cursor === null) {
-        if (line.format !== 'jrd-snapshot' || line.version !== 1 || typeof line.cursor !== 'string' || line.cursor.length === 0 || line.cursor.length > 200) throw refused('开头不对（不是本程序能读的格式）');
+        if (line.format !== SNAPSHOT_FORMAT || line.version !== SNAPSHOT_VERSION || typeof line.cursor !== 'string' || line.cursor.length === 0 || line.cursor.length > 200) throw refused('开头不对（不是本程序能读的格式）');
         cursor = line.cursor;
       } else if ('table' in line) {
         table = startTable(staging, line, tables[tables.length - 1]?.entity ?? null);
