@@ -76,6 +76,10 @@ describe.each(centreBackends)('on the %s centre', (backend) => {
       expect(viaSnapshot.pulledChanges).toBeGreaterThan(500);
       expect(viaSnapshot.pulledChanges).toBe(viaPages.pulledChanges);
       expect(everyRow(bulk.client)).toEqual(everyRow(paged.client));
+      // The indexes set aside during the copy are all back, as the migrations made them.
+      const schema = (c: Client) => c.ctx.sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+      expect(schema(bulk.client)).toEqual(schema(paged.client));
+      expect(schema(bulk.client).length).toBeGreaterThan(50);
       expect(await differences(server.store.db, bulk.client.ctx.sqlite, bulk.account)).toEqual([]);
       expect(bulk.client.ctx.sqlite.prepare('SELECT full_pull_done FROM sync_state').pluck().get()).toBe(1);
       expect(bulk.client.ctx.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
