@@ -38,6 +38,8 @@ export function centralTables(dialect: SqlDialect): string[] {
   audience TEXT NOT NULL CHECK (audience IN ('all', 'bureau'))
 )`,
     'CREATE INDEX IF NOT EXISTS change_log_region ON change_log(region_code, seq)',
+    // A snapshot (snapshot.ts) asks, row by row, whether the row's version is in the log for the account.
+    'CREATE INDEX IF NOT EXISTS change_log_row ON change_log(entity, row_key, version)',
     `CREATE TABLE IF NOT EXISTS central_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
     // Failed sign-ins per account and per address, for growing delays (auth.ts).
     `CREATE TABLE IF NOT EXISTS central_throttle (

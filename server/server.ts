@@ -1,7 +1,7 @@
 // The central server (DESIGN.md §7): real HTTP, its own SQLite by default. Every body is JSON within
 // stated limits and checked with the shared zod schemas; every error is JSON with a code.
 //   POST /api/v1/auth/login | /auth/refresh | /auth/logout, POST /api/v1/sync/push, GET /api/v1/sync/pull,
-//   GET /api/v1/health (no sign-in: for a load balancer)
+//   GET /api/v1/sync/snapshot (a new copy's first pull in bulk, NDJSON), GET /api/v1/health (no sign-in: for a load balancer)
 // Plain HTTP from this machine only, or behind an HTTPS reverse proxy (network.ts). `close()` drains: no
 // new connections, 503 for new requests on open ones, the requests under way answered, then the store closed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +18,7 @@ import { instanceId, log as stderrLog, type Logger } from './log';
 import { clientAddress, transportRefusal } from './network';
 import { CursorError, pull } from './pull';
 import { CommandReplayer, PushError } from './replay';
+import { sendSnapshot } from './snapshot';
 import { openCentralStore, type CentralStore } from './store';
 import { defaultThrottle, type ThrottlePolicy } from './throttle';
 
@@ -57,6 +58,9 @@ class HttpError extends Error {
 }
 
 export const MAX_PULL_LIMIT = 5000;
+
+/** Snapshots streamed at once: each holds a connection and a read transaction for some seconds. */
+export const MAX_CONCURRENT_SNAPSHOTS = 2;
 
 /** How long the health check waits for the database before it answers 503. */
 export const HEALTH_TIMEOUT_MS = 2000;
@@ -114,6 +118,7 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
 
   /** Shutting down: new requests are turned away, the ones under way finish. */
   let draining = false;
+  let snapshotsRunning = 0;
   const inFlight = new Set<ServerResponse>();
   let drained: (() => void) | null = null;
   let closing: Promise<void> | null = null;
@@ -177,6 +182,19 @@ export async function startCentralServer(options: CentralOptions): Promise<Centr
       const limit = queryInteger(url, 'limit', 1000, 1, MAX_PULL_LIMIT);
       const cursor = url.searchParams.get('cursor') || null;
       return send(res, 200, await exclusive(() => pull(store.db, store.epoch, user, cursor, limit)));
+    }
+    if (req.method === 'GET' && path === `${SYNC_API}/sync/snapshot`) {
+      const user = await exclusive(() => auth.authenticate(req.headers.authorization));
+      seen.user = user.id;
+      checkSchema(queryInteger(url, 'schemaVersion', null, 1, 1_000_000));
+      // The desk then pulls page by page instead, so a busy centre only slows new copies down.
+      if (snapshotsRunning >= MAX_CONCURRENT_SNAPSHOTS) throw new HttpError(429, syncErrorCodes.throttled, '中心服务器正在为其他电脑准备首次同步的数据，请稍后再试');
+      snapshotsRunning++;
+      try {
+        return await sendSnapshot(res, store, user, (error) => log.error('snapshot failed', error, { user: user.id }));
+      } finally {
+        snapshotsRunning--;
+      }
     }
     throw new HttpError(404, 'not-found', `没有这个接口：${req.method} ${path}`);
   }

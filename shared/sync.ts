@@ -134,6 +134,13 @@ export const PullResponse = z
   .strict();
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/**
+ * A new copy's first pull in bulk (GET /sync/snapshot, NDJSON): a header line `{format, version, cursor}`,
+ * per table `{table, columns}` then lines of `{rows: [[…], …]}`, and a trailer `{end: true, counts}`.
+ */
+export const SNAPSHOT_FORMAT = 'jrd-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** The error codes the central server answers with, beside the HTTP status. */

@@ -133,12 +133,12 @@ describe.each(centreBackends)('on the %s centre', (backend) => {
       const server = await central.server();
       const client = await central.client();
       const account = await signIn(client.ctx, server.url, 'st001-staff1', server.password('st001-staff1'), 'test', fastRetry);
-      const byPages = await syncNow(client.ctx, fastRetry, { pageSize: 50, limits: { maxPages: 3, maxMillis: 600_000, maxPageBytes: 1 << 26 } }).catch((e: unknown) => e);
+      const byPages = await syncNow(client.ctx, fastRetry, { pageSize: 50, limits: { maxPages: 3, maxMillis: 600_000, maxPageBytes: 1 << 26 }, snapshot: false }).catch((e: unknown) => e);
       expect(byPages).toBeInstanceOf(AppError);
       expect((byPages as AppError).message).toMatch(/本次同步已接收 3 页、150 条数据，达到单次同步的上限（3 页），已接收的都已保存/);
       const kept = client.ctx.sqlite.prepare('SELECT cursor FROM sync_state').pluck().get();
       expect(kept).not.toBeNull();
-      const byTime = await syncNow(client.ctx, fastRetry, { pageSize: 50, limits: { maxPages: 1000, maxMillis: 0, maxPageBytes: 1 << 26 } }).catch((e: unknown) => e);
+      const byTime = await syncNow(client.ctx, fastRetry, { pageSize: 50, limits: { maxPages: 1000, maxMillis: 0, maxPageBytes: 1 << 26 }, snapshot: false }).catch((e: unknown) => e);
       expect((byTime as AppError).message).toMatch(/本次同步已接收 1 页.*上限（0 分钟）/);
       expect(client.ctx.sqlite.prepare('SELECT cursor FROM sync_state').pluck().get()).not.toBe(kept);
       await syncNow(client.ctx, fastRetry);
@@ -164,7 +164,7 @@ describe('the client’s own limits, without a centre', () => {
       client.ctx.sqlite.prepare("INSERT INTO sync_state (id, client_id, server_url, account_json) VALUES (1, '00000000-0000-4000-8000-000000000001', ?, ?)").run(url, JSON.stringify({ id: 'u', username: 'u', name: 'u', role: 'street_staff', regionCode: '430188001' }));
       await client.ctx.secrets.set('sync.accessToken', 'a'.repeat(20));
       const before = JSON.stringify(client.ctx.sqlite.prepare('SELECT * FROM sync_state').all());
-      const error = await pullAll(client.ctx, undefined, fastRetry, 100, { maxPages: 10, maxMillis: 60_000, maxPageBytes: 100_000 }).catch((e: unknown) => e);
+      const error = await pullAll(client.ctx, undefined, fastRetry, 100, { maxPages: 10, maxMillis: 60_000, maxPageBytes: 100_000 }, false).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SyncError);
       expect((error as SyncError).message).toMatch(/中心服务器的回复超过 98 KB 的上限，已停止接收，本机没有做任何修改/);
       expect(JSON.stringify(client.ctx.sqlite.prepare('SELECT * FROM sync_state').all())).toBe(before);

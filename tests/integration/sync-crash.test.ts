@@ -3,7 +3,7 @@
 // twice, and SQLite's integrity check passes. The client is the real CLI (`sync`) in a child process;
 // it reports each page and batch on stderr, and the kill lands a random few milliseconds after one.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/backend/db/open';
@@ -13,7 +13,7 @@ import { syncNow } from '../../electron/backend/sync/engine';
 import { recordFinding } from '../../electron/backend/spotchecks/inspection';
 import { rosterUserNamed } from '../../electron/backend/session/session';
 import { deskAs } from '../../electron/backend/commands/desk';
-import type { Account } from '../../shared/sync';
+import { syncedEntities, type Account } from '../../shared/sync';
 import { centralTemplate, centreBackends, centreValue, fastRetry } from '../helpers/central';
 import { differences } from '../helpers/sync-compare';
 
@@ -76,17 +76,52 @@ describe.each(centreBackends)('on the %s centre', (backend) => {
   }
 
   describe('a client killed with SIGKILL and resumed', () => {
-    it('during its first pull, twenty times over', async () => {
+    it('during its first pull page by page, twenty times over', async () => {
       const { server, client, account, args } = await prepared('bureau-chief');
       client.ctx.sqlite.close();
       let killed = 0;
       for (let i = 0; i < KILLS; i++) {
-        const run = await runSync([...args, '--page-size', '150'], 1 + Math.floor(random() * 4));
+        const run = await runSync([...args, '--page-size', '150', '--no-snapshot'], 1 + Math.floor(random() * 4));
         if (run.signal === 'SIGKILL') killed++;
       }
-      const last = await runSync([...args, '--page-size', '150'], null);
+      const last = await runSync([...args, '--page-size', '150', '--no-snapshot'], null);
       expect(last.code).toBe(0);
       expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
+      expect(await verify(server.store.db, client.file, account)).toBe(0);
+    }, 240_000);
+
+    it('during its first pull as one snapshot, twenty times over: each time the copy is still empty or whole', async () => {
+      const { server, client, account, args } = await prepared('bureau-chief');
+      client.ctx.sqlite.close();
+      const states = new Set<string>();
+      let killed = 0;
+      for (let i = 0; i < KILLS; i++) {
+        // Progress comes per chunk of rows received; the kill lands while receiving or while copying in.
+        const run = await runSync(args, 1 + Math.floor(random() * 3));
+        if (run.signal === 'SIGKILL') killed++;
+        const handle = openDatabase(client.file);
+        try {
+          const state = handle.sqlite.prepare('SELECT cursor, full_pull_done FROM sync_state').get() as { cursor: string | null; full_pull_done: number };
+          const cases = handle.sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+          if (state.full_pull_done === 1) {
+            expect(await differences(server.store.db, handle.sqlite, account)).toEqual([]);
+            states.add('whole');
+            // Whole already: start again from an empty copy, so that the next kills land in a snapshot too.
+            for (const table of [...syncedEntities].reverse()) handle.sqlite.prepare(`DELETE FROM ${table}`).run();
+            handle.sqlite.prepare('UPDATE sync_state SET cursor = NULL, full_pull_done = 0').run();
+          } else {
+            expect({ cursor: state.cursor, cases }).toEqual({ cursor: null, cases: 0 });
+            states.add('empty');
+          }
+        } finally {
+          void handle.close();
+        }
+      }
+      expect(killed).toBeGreaterThanOrEqual(KILLS - 4);
+      expect(states.has('empty')).toBe(true);
+      const last = await runSync(args, null);
+      expect(last.code).toBe(0);
+      expect(existsSync(`${client.file}.snapshot`)).toBe(false);
       expect(await verify(server.store.db, client.file, account)).toBe(0);
     }, 240_000);
 

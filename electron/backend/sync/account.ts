@@ -92,13 +92,21 @@ export async function authorized<T extends z.ZodType>(
   schema: T,
   retry: RetryPolicy = defaultRetry,
 ): Promise<z.output<T>> {
+  return withAccess(ctx, retry, (base, token) => requestJson(base, { ...req, token }, schema, retry));
+}
+
+/**
+ * Runs `call` with the signed-in user's access token; when it fails as unauthorized (401), the token is
+ * refreshed once and `call` runs again. A failed refresh drops the tokens and asks to sign in again.
+ */
+export async function withAccess<T>(ctx: BackendContext, retry: RetryPolicy, call: (base: URL, token: string) => Promise<T>): Promise<T> {
   const state = await syncState(ctx);
   if (!state.serverUrl || !state.account) throw new SyncError('unauthorized', '尚未登录中心服务器');
   const base = serverBase(state.serverUrl);
   const access = await ctx.secrets.get(ACCESS);
   if (access) {
     try {
-      return await requestJson(base, { ...req, token: access }, schema, retry);
+      return await call(base, access);
     } catch (error) {
       if (!(error instanceof SyncError) || error.kind !== 'unauthorized') throw error;
     }
@@ -116,5 +124,5 @@ export async function authorized<T extends z.ZodType>(
     throw error;
   }
   await storeTokens(ctx, tokens);
-  return requestJson(base, { ...req, token: tokens.accessToken }, schema, retry);
+  return call(base, tokens.accessToken);
 }

@@ -60,3 +60,14 @@ export class RowWriter {
     plan.statement.run(values);
   }
 }
+
+/** Refuses a copy whose references dangle: run inside the transaction that would make it so. */
+export function assertNoDanglingReferences(sqlite: BetterSqlite3.Database, kept = '最后一页没有写入，本机修改都保留着'): void {
+  const dangling = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (dangling.length === 0) return;
+  const first = dangling[0]!;
+  throw new SyncError(
+    'bad-response',
+    `中心服务器发来的数据不完整：${dangling.length} 条记录引用了本机没有的数据（如“${first.table}”引用的“${first.parent}”），${kept}；请稍后再同步，如仍出现请联系技术支持`,
+  );
+}

@@ -9,9 +9,11 @@ import { setCurrentUser } from '../session/session';
 import { holdsLocalData, syncState } from './account';
 import { SyncError, type RetryPolicy } from './http';
 import { pullAll, type PullLimits } from './pull';
+import type { SnapshotLimits } from './snapshot';
 import { pushOutbox } from './push';
 
-export type SyncReport = { pushed: number; rejected: number; pulledChanges: number; pages: number; fullPull: boolean };
+/** `snapshot`: this copy's first pull came as the centre's snapshot. */
+export type SyncReport = { pushed: number; rejected: number; pulledChanges: number; pages: number; fullPull: boolean; snapshot: boolean };
 
 /** The signed-in account becomes this copy's user once its row has arrived. */
 async function adoptAccount(ctx: BackendContext): Promise<void> {
@@ -21,16 +23,19 @@ async function adoptAccount(ctx: BackendContext): Promise<void> {
   if (known) await setCurrentUser(ctx.db, state.account.id, ctx.clock.now());
 }
 
-/** Smaller batches and pages than the defaults: slow links, and tests that interrupt a sync midway. */
-export type SyncSizes = { batchSize?: number; pageSize?: number; limits?: PullLimits };
+/**
+ * Smaller batches and pages than the defaults: slow links, and tests that interrupt a sync midway.
+ * `snapshot: false` fills a new copy page by page (the bench compares both); other limits bound a snapshot.
+ */
+export type SyncSizes = { batchSize?: number; pageSize?: number; limits?: PullLimits; snapshot?: SnapshotLimits | false };
 
 export async function syncNow(ctx: BackendContext, retry?: RetryPolicy, sizes: SyncSizes = {}): Promise<SyncReport> {
   try {
     const pushed = await pushOutbox(ctx, (done, total) => ctx.emit('sync.progress', { phase: 'push', done, total }), retry, sizes.batchSize);
-    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize, sizes.limits);
+    const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize, sizes.limits, sizes.snapshot);
     await adoptAccount(ctx);
     await ctx.db.updateTable('sync_state').set({ last_error: null }).where('id', '=', 1).execute();
-    return { pushed: pushed.pushed, rejected: pushed.rejected, pulledChanges: pulled.changes, pages: pulled.pages, fullPull: pulled.full };
+    return { pushed: pushed.pushed, rejected: pushed.rejected, pulledChanges: pulled.changes, pages: pulled.pages, fullPull: pulled.full, snapshot: pulled.snapshot === true };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await ctx.db.updateTable('sync_state').set({ last_error: message }).where('id', '=', 1).execute();

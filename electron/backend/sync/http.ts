@@ -78,6 +78,19 @@ async function readCapped(response: Response, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The error an answer that is not 2xx stands for, from its status and its JSON body (if any). */
+export function answerError(status: number, json: unknown): SyncError {
+  const body = ErrorBody.safeParse(json);
+  const code = body.success ? body.data.error.code : undefined;
+  const message = body.success ? body.data.error.message : `中心服务器返回错误 ${status}`;
+  if (status === 401) return new SyncError('unauthorized', message, 401, code);
+  if (status === 426) return new SyncError('upgrade', message, 426, code);
+  if (status === 410) return new SyncError('cursor', message, 410, code);
+  if (status === 429) return new SyncError('throttled', message, 429, code);
+  if (status >= 500) return new SyncError('server', `中心服务器暂时出错（${status}）`, status, code);
+  return new SyncError('refused', message, status, code);
+}
+
 /** One call, retried while the failure is the network's or the server's; answers parsed with `schema`. */
 export async function requestJson<T extends z.ZodType>(base: URL, req: Request, schema: T, policy: RetryPolicy = defaultRetry): Promise<z.output<T>> {
   let last: SyncError | null = null;
@@ -128,17 +141,7 @@ async function once<T extends z.ZodType>(base: URL, req: Request, schema: T, tim
     if (response.status >= 500) throw new SyncError('server', `中心服务器暂时出错（${response.status}）`, response.status);
     throw new SyncError('bad-response', '中心服务器的回复不完整或不是有效的数据，本机没有做任何修改', response.status);
   }
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(json);
-    const code = body.success ? body.data.error.code : undefined;
-    const message = body.success ? body.data.error.message : `中心服务器返回错误 ${response.status}`;
-    if (response.status === 401) throw new SyncError('unauthorized', message, 401, code);
-    if (response.status === 426) throw new SyncError('upgrade', message, 426, code);
-    if (response.status === 410) throw new SyncError('cursor', message, 410, code);
-    if (response.status === 429) throw new SyncError('throttled', message, 429, code);
-    if (response.status >= 500) throw new SyncError('server', `中心服务器暂时出错（${response.status}）`, response.status, code);
-    throw new SyncError('refused', message, response.status, code);
-  }
+  if (!response.ok) throw answerError(response.status, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new SyncError('bad-response', '中心服务器的回复格式不对，本机没有做任何修改', response.status);
   return parsed.data;

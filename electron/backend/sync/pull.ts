@@ -7,8 +7,9 @@ import { latestSchemaVersion } from '../../../migrations';
 import { PullResponse, SYNC_API } from '../../../shared/sync';
 import type { BackendContext } from '../context';
 import { authorized, syncState } from './account';
-import { pendingRows, rowId, RowWriter } from './apply-rows';
-import { MAX_RESPONSE_BYTES, SyncError, type RetryPolicy } from './http';
+import { assertNoDanglingReferences, pendingRows, rowId, RowWriter } from './apply-rows';
+import { defaultSnapshotLimits, isNewCopy, pullSnapshot, type SnapshotLimits } from './snapshot';
+import { defaultRetry, MAX_RESPONSE_BYTES, SyncError, type RetryPolicy } from './http';
 
 export const PULL_PAGE = 2000;
 
@@ -19,7 +20,8 @@ export const PULL_PAGE = 2000;
 export type PullLimits = { maxPages: number; maxMillis: number; maxPageBytes: number };
 export const defaultPullLimits: PullLimits = { maxPages: 5_000, maxMillis: 60 * 60_000, maxPageBytes: MAX_RESPONSE_BYTES };
 
-export type PullProgress = { pages: number; changes: number; estimatedTotal: number | null; full: boolean };
+/** `snapshot`: the copy was filled from the centre's snapshot before the pages. */
+export type PullProgress = { pages: number; changes: number; estimatedTotal: number | null; full: boolean; snapshot?: boolean };
 
 /**
  * Applies one page and stores the cursor after it, all or nothing; the last page marks the copy complete.
@@ -48,16 +50,6 @@ export function applyPage(ctx: BackendContext, page: PullResponse, writer = new 
   }
 }
 
-function assertNoDanglingReferences(sqlite: BackendContext['sqlite']): void {
-  const dangling = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
-  if (dangling.length === 0) return;
-  const first = dangling[0]!;
-  throw new SyncError(
-    'bad-response',
-    `中心服务器发来的数据不完整：${dangling.length} 条记录引用了本机没有的数据（如“${first.table}”引用的“${first.parent}”），最后一页没有写入，本机修改都保留着；请稍后再同步，如仍出现请联系技术支持`,
-  );
-}
-
 /** WAL pages between automatic checkpoints while pulling (SQLite's default is 1,000, i.e. 4 MB). */
 const PULL_AUTOCHECKPOINT = 16_384;
 
@@ -73,6 +65,7 @@ export async function pullAll(
   retry?: RetryPolicy,
   pageSize = PULL_PAGE,
   limits: PullLimits = defaultPullLimits,
+  snapshot: SnapshotLimits | false = defaultSnapshotLimits,
 ): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, estimatedTotal: null, full: false };
   const started = performance.now();
@@ -87,6 +80,11 @@ export async function pullAll(
   const autocheckpoint = ctx.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   ctx.sqlite.pragma(`wal_autocheckpoint = ${Math.max(autocheckpoint, PULL_AUTOCHECKPOINT)}`);
   try {
+    // A new copy is filled from the centre's snapshot in one go; the pages then bring what came since.
+    if (snapshot && isNewCopy(ctx)) {
+      const rows = await pullSnapshot(ctx, (n) => onProgress({ ...progress, changes: n, full: true }), retry ?? defaultRetry, snapshot);
+      if (rows !== null) Object.assign(progress, { changes: rows, full: true, snapshot: true });
+    }
     let next: ReturnType<typeof fetchPage> | null = null;
     for (let restarts = 0; ; ) {
       const state = await syncState(ctx);

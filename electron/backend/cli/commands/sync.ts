@@ -15,10 +15,10 @@ import { readUtf8 } from './sample';
 import type { Command } from './types';
 
 export const syncCommand: Command = {
-  usage: 'sync --db FILE --server URL --username U --password-file FILE [--batch-size N] [--page-size N] [--progress]',
+  usage: 'sync --db FILE --server URL --username U --password-file FILE [--batch-size N] [--page-size N] [--no-snapshot] [--progress]',
   async run(argv, out) {
-    const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file', 'batch-size', 'page-size'], flags: ['progress'] });
-    const sizes = { batchSize: integerOption(args, 'batch-size', 100), pageSize: integerOption(args, 'page-size', PULL_PAGE) };
+    const args = parseArgs(argv, { values: ['db', 'server', 'username', 'password-file', 'batch-size', 'page-size'], flags: ['progress', 'no-snapshot'] });
+    const sizes = { batchSize: integerOption(args, 'batch-size', 100), pageSize: integerOption(args, 'page-size', PULL_PAGE), ...(args.options.has('no-snapshot') ? { snapshot: false as const } : {}) };
     if (sizes.batchSize < 1 || sizes.batchSize > 100) throw new UsageError('--batch-size must be 1 to 100');
     if (sizes.pageSize < 1 || sizes.pageSize > 5000) throw new UsageError('--page-size must be 1 to 5000');
     const server = requireOption(args, 'server');
