@@ -14,6 +14,8 @@ mkdirSync(shots, { recursive: true });
 
 /** "显示 12 / 1,234 件" → 12 */
 async function shownCount(page: Page): Promise<number> {
+  // The service answers a filter: the count is the filter's once 正在查找 has gone.
+  await expect(page.getByTestId('case-grid-count')).not.toContainText('正在查找');
   const text = (await page.getByTestId('case-grid-count').textContent()) ?? '';
   const m = /显示\s*([\d,]+)\s*\//.exec(text);
   if (!m) throw new Error(`unexpected count text: ${text}`);
