@@ -11,8 +11,11 @@ export async function actingUser(ctx: BackendContext, args: ParsedArgs, fallback
   return fallback ? fallback() : currentUser(ctx.db);
 }
 
-/** The district's serving bureau chief (the first by username): who the roster and the report act as by default. */
-export async function bureauChief(ctx: BackendContext, districtCode: string): Promise<SessionUser> {
+/**
+ * The district's serving bureau chief (the first by username): who the roster, the report and the CLI draw act
+ * as by default. `otherwise` ends the refusal when there is none.
+ */
+export async function bureauChief(ctx: BackendContext, districtCode: string, otherwise = '请用 --as 指定用户'): Promise<SessionUser> {
   const row = await ctx.db
     .selectFrom('users')
     .innerJoin('regions', 'regions.code', 'users.region_code')
@@ -22,6 +25,6 @@ export async function bureauChief(ctx: BackendContext, districtCode: string): Pr
     .where('users.active', '=', 1)
     .orderBy('users.username')
     .executeTakeFirst();
-  if (!row) throw new AppError('forbidden', `区 ${districtCode} 没有在岗的民政局科长，请用 --as 指定用户`);
+  if (!row) throw new AppError('forbidden', `区 ${districtCode} 没有在岗的民政局科长，${otherwise}`);
   return { id: row.id, username: row.username, name: row.name, role: row.role, regionCode: row.region_code, regionName: row.region_name };
 }

@@ -3,30 +3,15 @@
 // recorded first (its own command, as at the ceremony); the seed comes from the command line (dice
 // rolled elsewhere) or from the OS CSPRNG.
 import { addDays, addMonths } from '../../../../shared/dates';
-import type { SessionUser } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/result';
 import { MIN_SEED_DIGITS } from '../../../../shared/sampling/sampler';
 import { deskAs } from '../../commands/desk';
 import { drawSpotCheck, freezeFrame } from '../../spotchecks/draws';
 import { publishedSample } from '../../spotchecks/documents';
-import { actingUser } from '../acting';
+import { actingUser, bureauChief } from '../acting';
 import { optionalOption, requireOption, UsageError, type ParsedArgs } from '../args';
 import { openCliBackend } from '../open';
 import { describeDraw } from './sample-describe';
-
-async function sectionChief(db: Awaited<ReturnType<typeof openCliBackend>>['ctx']['db'], district: string): Promise<SessionUser> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('regions', 'regions.code', 'users.region_code')
-    .select(['users.id', 'users.username', 'users.name', 'users.role', 'users.region_code', 'regions.name as region_name'])
-    .where('users.region_code', '=', district)
-    .where('users.role', '=', 'bureau_chief')
-    .where('users.active', '=', 1)
-    .orderBy('users.username')
-    .executeTakeFirst();
-  if (!row) throw new AppError('forbidden', `区 ${district} 没有在岗的民政局科长，不能抽样`);
-  return { id: row.id, username: row.username, name: row.name, role: row.role, regionCode: row.region_code, regionName: row.region_name };
-}
 
 export async function sampleDrawFromDatabase(args: ParsedArgs, rate: number, out: (line: string) => void): Promise<void> {
   const district = requireOption(args, 'district');
@@ -45,7 +30,7 @@ export async function sampleDrawFromDatabase(args: ParsedArgs, rate: number, out
   const backend = await openCliBackend(requireOption(args, 'db'));
   try {
     const db = backend.ctx.db;
-    const chief = await actingUser(backend.ctx, args, () => sectionChief(db, district));
+    const chief = await actingUser(backend.ctx, args, () => bureauChief(backend.ctx, district, '不能抽样'));
     const streets = optionalOption(args, 'streets')?.split(',').map((s) => s.trim()).filter(Boolean) ??
       (await db.selectFrom('regions').select('code').where('parent_code', '=', district).where('level', '=', 'street').orderBy('code').execute()).map((r) => r.code);
     const query = { periodStart: `${period}-01`, periodEnd: addDays(`${addMonths(period, 1)}-01`, -1), streetCodes: streets };
