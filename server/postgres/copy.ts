@@ -4,9 +4,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/backend/db/schema';
+import { SORT_KEY_VERSIONS_TABLE } from '../../electron/backend/db/pinyin-key';
 
-// Rows the PostgreSQL centre has of its own: its epoch, the sync flags its schema made.
-const ownRows = new Set(['central_meta', 'sync_apply_state', 'sqlite_sequence']);
+// Rows the PostgreSQL centre has of its own (its epoch, the sync flags its schema made), and the desk's
+// record of its pinyin indexes, which the centre has no table for.
+const ownRows = new Set(['central_meta', 'sync_apply_state', 'sqlite_sequence', SORT_KEY_VERSIONS_TABLE]);
 const PARAMETERS_PER_STATEMENT = 30_000;
 
 export async function copySqliteToPostgres(sqlite: BetterSqlite3.Database, db: Kysely<Database>): Promise<number> {

@@ -13,6 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { latestSchemaVersion } from '../../migrations';
 import { migrateToLatest } from '../../electron/backend/db/migrator';
+import { isPinyinIndex, registerPinyinKey, SORT_KEY_VERSIONS_TABLE } from '../../electron/backend/db/pinyin-key';
 import type { Database } from '../../electron/backend/db/schema';
 import { keyOf, syncedEntities, type SyncedEntity } from '../../shared/sync';
 
@@ -129,16 +130,19 @@ END $$`,
 /** The latest schema as PostgreSQL statements, plus the rows the migrations themselves insert. */
 export async function postgresSchema(regionOfDeleted: (entity: SyncedEntity, row: 'OLD') => string): Promise<PostgresSchema> {
   const sqlite = new BetterSqlite3(':memory:');
+  // Migration 0011 indexes the heads' names by pinyin_key for the desk's grid, and records the collation
+  // data it was built with; the centre has no grid, so both are made here only to be left out below.
+  registerPinyinKey(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest({ file: ':memory:', sqlite, db, close: () => db.destroy() });
     type Entry = { type: string; name: string; tbl_name: string; sql: string };
     const entries = sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as Entry[];
-    const tables = byReferences(entries.filter((e) => e.type === 'table').map((e) => ({ name: e.tbl_name, sql: e.sql })));
+    const tables = byReferences(entries.filter((e) => e.type === 'table' && e.name !== SORT_KEY_VERSIONS_TABLE).map((e) => ({ name: e.tbl_name, sql: e.sql })));
     const statements = [
       ...compatibility,
       ...tables.map((t) => translateTable(t.sql)),
-      ...entries.filter((e) => e.type === 'index').map((e) => translateExpression(e.sql)),
+      ...entries.filter((e) => e.type === 'index' && !isPinyinIndex(e.sql)).map((e) => translateExpression(e.sql)),
       ...entries.filter((e) => e.type === 'trigger').flatMap((e) => translateTrigger(e.sql)),
       ...captureTriggers(regionOfDeleted),
     ];

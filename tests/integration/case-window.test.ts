@@ -11,6 +11,12 @@ import { caseAmount } from '../../shared/case-amount';
 import { CASE_WINDOW_MAX, CASE_WINDOW_MAX_BYTES, CaseWindow, type CaseSort, type CaseSortColumn } from '../../shared/case-page';
 import { normaliseCaseSearch } from '../../shared/case-search';
 import type { CaseListQuery, CaseRow } from '../../shared/domain';
+import { rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { openDatabase } from '../../electron/backend/db/open';
+import { pinyinKeyVersion, registerPinyinKey } from '../../electron/backend/db/pinyin-key';
+import type { Database } from '../../electron/backend/db/schema';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
 
@@ -138,12 +144,19 @@ describe('cases.page', () => {
   it('says where the selected case stands after a filter and then a sort, or that the filter dropped it', async () => {
     const query: CaseListQuery = { status: 'approved' };
     const kept = filterRows(district, query, null);
-    const chosen = kept[Math.floor(kept.length / 2)]!;
-    for (const sort of [sorts[0]!, { column: 'headName', direction: 'asc' } as CaseSort, { column: 'amount', direction: 'desc' } as CaseSort]) {
-      const w = await windowCases(t.handle.db, '430188', { query, sort, offset: 0, limit: 10, locate: chosen.id });
-      expect(w.position).toBe(sortRows(kept, sort).findIndex((r) => r.id === chosen.id));
-      const there = await windowCases(t.handle.db, '430188', { query, sort, offset: w.position!, limit: 1 });
-      expect(there.rows[0]!.id).toBe(chosen.id);
+    // The first, the middle and the last, and one whose head shares a name with another (the id breaks the tie).
+    const names = new Map<string, number>();
+    for (const r of kept) names.set(r.headName, (names.get(r.headName) ?? 0) + 1);
+    const twin = kept.find((r) => (names.get(r.headName) ?? 0) > 1)!;
+    const chosenOnes = [kept[0]!, kept[Math.floor(kept.length / 2)]!, kept[kept.length - 1]!, twin];
+    const orders: CaseSort[] = [sorts[0]!, { column: 'headName', direction: 'asc' }, { column: 'headName', direction: 'desc' }, { column: 'amount', direction: 'desc' }];
+    for (const chosen of chosenOnes) {
+      for (const sort of orders) {
+        const w = await windowCases(t.handle.db, '430188', { query, sort, offset: 0, limit: 10, locate: chosen.id });
+        expect(w.position, `${chosen.headName} ${sort.column} ${sort.direction}`).toBe(sortRows(kept, sort).findIndex((r) => r.id === chosen.id));
+        const there = await windowCases(t.handle.db, '430188', { query, sort, offset: w.position!, limit: 1 });
+        expect(there.rows[0]!.id).toBe(chosen.id);
+      }
     }
     const dropped = district.find((r) => r.status !== 'approved')!;
     expect((await windowCases(t.handle.db, '430188', { query, sort: sorts[0]!, offset: 0, limit: 10, locate: dropped.id })).position).toBeNull();
@@ -199,11 +212,62 @@ describe('cases.page query plans', () => {
     });
   }
 
-  it('a computed key (pinyin names, amounts) is sorted, but the cases are still read through an index for a street', () => {
-    // Honest limit: no index can hold pinyin_key or the latest decision's amount, so these sort the cases
-    // the filters keep (a street's ~11,000 at most at 100k); the reading itself is never a table scan.
-    const details = plan('430188001', {}, { column: 'headName', direction: 'asc' });
+  it('户主 walks the heads in pinyin order through their index and sorts nothing but ties, for the district and a street', () => {
+    for (const [jurisdiction, query] of [['430188', {}], ['430188', { status: 'approved' }], ['430188001', {}]] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const details = plan(jurisdiction, query, { column: 'headName', direction });
+        expect(details[0], details.join(' | ')).toMatch(/^SCAN m USING (COVERING )?INDEX members_head_pinyin/);
+        expect(details.some((d) => /^SEARCH c USING INDEX cases_household/.test(d)), details.join(' | ')).toBe(true);
+        expect(details.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d)), details.join(' | ')).toBe(false);
+      }
+    }
+  });
+
+  it('a computed key (amounts, household sizes) is sorted, but the cases are still read through an index for a street', () => {
+    // Honest limit: no index holds the latest decision's amount per case (its decisions are read off the
+    // covering decisions_latest_amount), so these sort the cases the filters keep; never a table scan.
+    const details = plan('430188001', {}, { column: 'amount', direction: 'asc' });
     expect(details.some((d) => /^SCAN c$/.test(d)), details.join(' | ')).toBe(false);
+    expect(details.some((d) => /COVERING INDEX decisions_latest_amount/.test(d)), details.join(' | ')).toBe(true);
     expect(details.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d))).toBe(true);
+  });
+});
+
+describe('the heads\' pinyin index and the runtime\'s collation data', () => {
+  it('is rebuilt on open when it was built under other collation data, and the 户主 order is right again', async () => {
+    const f = await freshDatabase();
+    try {
+      generateDistrict(f.handle, { households: 120, seed: 5 });
+      const sort: CaseSort = { column: 'headName', direction: 'asc' };
+      const expected = sortRows(await listCases(f.handle.db, '430188'), sort).map((r) => r.id);
+      // Another runtime's keys, as if the file came from a Node or Electron with other ICU data: here the
+      // reversed name, which orders the heads differently. The index is rebuilt with them and stamped old.
+      f.handle.sqlite.function('pinyin_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? [...text].reverse().join('') : null));
+      f.handle.sqlite.exec('REINDEX members_head_pinyin');
+      f.handle.sqlite.prepare("UPDATE sort_key_versions SET version = 'icu 0' WHERE index_name = 'members_head_pinyin'").run();
+      await f.handle.close();
+      const stale = new BetterSqlite3(f.handle.file);
+      registerPinyinKey(stale);
+      const walked = async (file: string) => {
+        const h = openDatabase(file);
+        try {
+          return (await windowCases(h.db, '430188', { query: {}, sort, offset: 0, limit: CASE_WINDOW_MAX })).rows.map((r) => r.id);
+        } finally {
+          await h.close();
+        }
+      };
+      // Read through the stale index by a connection that does not check the stamp: not the pinyin order.
+      const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: stale }) });
+      const wrong = (await windowIdsQuery(kysely, '430188', { query: {}, sort, offset: 0, limit: CASE_WINDOW_MAX }).execute()).map((r) => r.id);
+      await kysely.destroy();
+      expect(wrong).not.toEqual(expected);
+      // openDatabase sees the stamp differs, rebuilds, and stamps the index with this runtime's version.
+      expect(await walked(f.handle.file)).toEqual(expected);
+      const again = new BetterSqlite3(f.handle.file, { readonly: true });
+      expect(again.prepare("SELECT version FROM sort_key_versions WHERE index_name = 'members_head_pinyin'").pluck().get()).toBe(pinyinKeyVersion());
+      again.close();
+    } finally {
+      rmSync(f.dir, { recursive: true, force: true });
+    }
   });
 });

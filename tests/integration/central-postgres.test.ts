@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../migrations';
 import { openDatabase } from '../../electron/backend/db/open';
 import { migrateToLatest } from '../../electron/backend/db/migrator';
+import { isPinyinIndex, SORT_KEY_VERSIONS_TABLE } from '../../electron/backend/db/pinyin-key';
 import { globToRegex } from '../../server/postgres/schema';
 import { openPostgresStore } from '../../server/postgres/store';
 import { openCentralStore } from '../../server/store';
@@ -48,13 +49,19 @@ describe('the PostgreSQL schema', () => {
     await migrateToLatest(handle);
     const names = (type: string) => (handle.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all(type) as string[]).sort();
     const tables = names('table');
-    const indexes = names('index');
+    const pinyinIndexes = handle.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+    const desksOwn = new Set(pinyinIndexes.filter((i) => isPinyinIndex(i.sql)).map((i) => i.name));
+    expect(desksOwn).toEqual(new Set(['members_head_pinyin']));
+    const indexes = names('index').filter((i) => !desksOwn.has(i));
     const triggers = names('trigger');
     await handle.close();
     const pgTables = (await run(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).rows.map((r: { table_name: string }) => r.table_name);
-    for (const t of tables) expect(pgTables).toContain(t);
+    // The desk's pinyin indexes for its grid and their record are not the centre's (migration 0011).
+    for (const t of tables.filter((x) => x !== SORT_KEY_VERSIONS_TABLE)) expect(pgTables).toContain(t);
+    expect(pgTables).not.toContain(SORT_KEY_VERSIONS_TABLE);
     const pgIndexes = (await run(url, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map((r: { indexname: string }) => r.indexname);
     for (const i of indexes) expect(pgIndexes).toContain(i);
+    expect(pgIndexes).not.toContain('members_head_pinyin');
     const pgTriggers = (await run(url, 'SELECT tgname FROM pg_trigger WHERE NOT tgisinternal')).rows.map((r: { tgname: string }) => r.tgname);
     for (const t of triggers) expect(pgTriggers).toContain(t);
     // CHECK constraints: as many on each table as SQLite declares (counted from its CREATE TABLE text).

@@ -50,8 +50,9 @@ export function orderBySql(sort: CaseSort): string {
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
   const key = sortKey(sort.column);
   if (sort.column === 'caseNo') return `${key} ${dir}`;
-  const nullsLast = sort.column === 'amount' ? `(${key}) IS NULL, ` : '';
-  return `${nullsLast}${key} ${dir}, c.id ${dir}`;
+  // The amount's subquery once per case: NULLS LAST rather than a second "(key) IS NULL" term.
+  const nullsLast = sort.column === 'amount' ? ' NULLS LAST' : '';
+  return `${key} ${dir}${nullsLast}, c.id ${dir}`;
 }
 
 /**
@@ -59,9 +60,9 @@ export function orderBySql(sort: CaseSort): string {
  * community's scope is also said as an equality (the schema ties community_code to street_code), so the
  * (street_code, …) and (community_code, …) indexes serve it.
  */
-function matching(db: Kysely<Database>, scope: string, query: CaseListQuery, q: string) {
+function matching(db: Kysely<Database>, scope: string, query: CaseListQuery, q: string, headsFirst = false) {
   const [lo, hi] = codeRange(scope);
-  let list = db.selectFrom('cases as c');
+  let list = headsFirst ? headsThenCases(db) : casesOnly(db);
   // A district's range holds (nearly) every case: said with a unary + so SQLite does not read it through the
   // community index and then sort, but walks the order's own index and stops after the window.
   list =
@@ -76,11 +77,46 @@ function matching(db: Kysely<Database>, scope: string, query: CaseListQuery, q: 
   return list;
 }
 
+/**
+ * The cases joined to their households' heads, read heads first (CROSS JOIN keeps SQLite from reordering it)
+ * so the 户主 order walks the members_head_pinyin index (migration 0011) and stops after the window. Typed as
+ * the plain cases query: the filters name only `c`, and the order names `m` in SQL text (headOrderSql).
+ */
+function headsThenCases(db: Kysely<Database>) {
+  return db
+    .selectFrom('members as m')
+    .crossJoin('cases as c')
+    .where('m.relation', '=', 'self')
+    .whereRef('c.household_id', '=', 'm.household_id') as unknown as ReturnType<typeof casesOnly>;
+}
+function casesOnly(db: Kysely<Database>) {
+  return db.selectFrom('cases as c');
+}
+
+/**
+ * Whether this order walks the heads' index: 户主 with no search. A search keeps few cases, which sorting
+ * after the filter serves better than walking every head to find them.
+ */
+function walksHeads(sort: CaseSort, q: string): boolean {
+  return sort.column === 'headName' && q === '';
+}
+
+/** The heads-first order; the index holds pinyin_key(name), so SQLite reads the key off it. */
+function headOrderSql(sort: CaseSort): string {
+  const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  return `pinyin_key(m.name) ${dir}, c.id ${dir}`;
+}
+
 /** The ids of one window, in order; exported for the query-plan test. */
 export function windowIdsQuery(db: Kysely<Database>, jurisdiction: string, args: Pick<CaseWindowArgs, 'query' | 'sort' | 'offset' | 'limit'>) {
   const scope = scopeOf(jurisdiction, args.query) ?? jurisdiction;
   const q = normaliseCaseSearch(args.query.search ?? '');
-  return matching(db, scope, args.query, q).select('c.id').orderBy(sql.raw(orderBySql(args.sort))).limit(args.limit).offset(args.offset);
+  const heads = walksHeads(args.sort, q);
+  return matching(db, scope, args.query, q, heads)
+    .select('c.id')
+    .orderBy(sql.raw(heads ? headOrderSql(args.sort) : orderBySql(args.sort)))
+    .limit(args.limit)
+    .offset(args.offset);
 }
 
 async function countOf(db: Kysely<Database>, scope: string, query: CaseListQuery, q: string): Promise<number> {
@@ -94,6 +130,7 @@ async function countOf(db: Kysely<Database>, scope: string, query: CaseListQuery
 async function positionOf(db: Kysely<Database>, scope: string, query: CaseListQuery, q: string, sort: CaseSort, id: string): Promise<number | null> {
   const kept = await matching(db, scope, query, q).select('c.id').where('c.id', '=', id).executeTakeFirst();
   if (kept === undefined) return null;
+  if (walksHeads(sort, q)) return headPositionOf(db, scope, query, q, sort, id);
   const ranked = matching(db, scope, query, q).select(['c.id as id', sql<number>`row_number() OVER (ORDER BY ${sql.raw(orderBySql(sort))}) - 1`.as('n')]);
   const row = await db
     .selectFrom(ranked.as('w'))
@@ -101,6 +138,25 @@ async function positionOf(db: Kysely<Database>, scope: string, query: CaseListQu
     .where(sql<SqlBool>`w.id = ${id}`)
     .executeTakeFirst();
   return row === undefined ? null : Number(row.n);
+}
+
+/**
+ * In the 户主 order, the cases that come before `id`: those whose head's key is lower (higher, descending),
+ * then those with the same key and a lower id. The key's range is read off the heads' index, so this counts
+ * up to the case rather than ranking the district.
+ */
+async function headPositionOf(db: Kysely<Database>, scope: string, query: CaseListQuery, q: string, sort: CaseSort, id: string): Promise<number> {
+  const own = await headsThenCases(db)
+    .select(sql<string>`pinyin_key(m.name)`.as('k'))
+    .where('c.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const before = sort.direction === 'asc' ? sql.raw('<') : sql.raw('>');
+  const within = sort.direction === 'asc' ? sql.raw('<=') : sql.raw('>=');
+  const row = await matching(db, scope, query, q, true)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<SqlBool>`pinyin_key(m.name) ${within} ${own.k} AND (pinyin_key(m.name) ${before} ${own.k} OR c.id ${before} ${id})`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { installCapture } from '../sync/capture';
-import { registerPinyinKey } from './pinyin-key';
+import { rebuildStaleSortKeys, registerPinyinKey } from './pinyin-key';
 
 export type DbHandle = {
   file: string;
@@ -40,6 +40,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   installCapture(sqlite);
   // The cases grid sorts names in pinyin order in SQL (cases/case-window.ts).
   registerPinyinKey(sqlite);
+  if (!inMemory) rebuildStaleSortKeys(sqlite);
   return {
     file,
     sqlite,

@@ -48,6 +48,41 @@ export function pinyinKey(text: string): string {
   return key;
 }
 
+/**
+ * The desk's own record of which collation data its pinyin indexes were built with. Not the centre's:
+ * PostgreSQL gets neither this table nor those indexes (server/postgres/schema.ts, copy.ts).
+ */
+export const SORT_KEY_VERSIONS_TABLE = 'sort_key_versions';
+
+/** An index keyed by pinyin_key: the desk's grid alone reads it, and only a connection with the function can write it. */
+export const isPinyinIndex = (createSql: string): boolean => createSql.includes('pinyin_key(');
+
+/** What the keys depend on: the runtime's collation data. An index built under another version is rebuilt. */
+export function pinyinKeyVersion(): string {
+  return `icu ${process.versions.icu ?? '?'}, unicode ${process.versions.unicode ?? '?'}, cldr ${process.versions.cldr ?? '?'}`;
+}
+
 export function registerPinyinKey(sqlite: BetterSqlite3.Database): void {
   sqlite.function('pinyin_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? pinyinKey(text) : null));
+}
+
+/**
+ * Rebuilds the indexes keyed by pinyin_key when they were built under other collation data than this
+ * runtime's (a database moved between the CLI's Node and Electron, or an update of either): SQLite trusts a
+ * deterministic function to give the same key forever, and an index built with other keys would be read
+ * wrongly. Nothing to do before migration 0011 has run, or when the versions agree (one read).
+ */
+export function rebuildStaleSortKeys(sqlite: BetterSqlite3.Database): void {
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sort_key_versions'").get();
+  if (!hasTable) return;
+  const current = pinyinKeyVersion();
+  const stale = sqlite.prepare('SELECT index_name FROM sort_key_versions WHERE version <> ?').pluck().all(current) as string[];
+  if (stale.length === 0) return;
+  sqlite.transaction(() => {
+    for (const name of stale) {
+      // Names come from our own table, written by our migration; quoted all the same.
+      sqlite.exec(`REINDEX "${name.replace(/"/g, '""')}"`);
+      sqlite.prepare('UPDATE sort_key_versions SET version = ? WHERE index_name = ?').run(current, name);
+    }
+  })();
 }
