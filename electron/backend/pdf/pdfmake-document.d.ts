@@ -4,3 +4,9 @@ declare module 'pdfmake/js/PDFDocument.js' {
   const PDFDocument: unknown;
   export default PDFDocument;
 }
+
+// pdfmake's style stack, whose look-ups pdfmake-style.ts does without allocating.
+declare module 'pdfmake/js/StyleContextStack.js' {
+  const StyleContextStack: unknown;
+  export default StyleContextStack;
+}

@@ -7,8 +7,10 @@ import { fontFamilies, type FontRoleName } from '../../../templates/fonts';
 import { AppError } from '../../../shared/result';
 import { fontBytes, missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
 import { batchPdfkitContentWrites } from './pdfkit-content';
+import { fastPdfmakeStyleLookups } from './pdfmake-style';
 
 batchPdfkitContentWrites();
+fastPdfmakeStyleLookups();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
