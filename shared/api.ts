@@ -11,7 +11,7 @@ import { OfficeList, officeArgs } from './office';
 import { PdfFile } from './pdf-file';
 import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, StoredMinutes, meetingArgs } from './meeting';
-import { DrawDetail, DrawExport, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
+import { DrawDetail, DrawExport, DrawItemsPage, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
 import { StartupState } from './startup';
 import { exportArgs } from './export';
@@ -140,6 +140,7 @@ export const contract = {
   'spotchecks.frame': { args: spotCheckArgs.frame, result: SpotCheckFrame },
   'spotchecks.draw': { args: spotCheckArgs.draw, result: DrawDetail },
   'spotchecks.get': { args: spotCheckArgs.get, result: DrawDetail },
+  'spotchecks.items': { args: spotCheckArgs.items, result: DrawItemsPage },
   'spotchecks.extend': { args: spotCheckArgs.extend, result: DrawDetail },
   'spotchecks.assign': { args: spotCheckArgs.assign, result: DrawDetail },
   'spotchecks.autoAssign': { args: spotCheckArgs.autoAssign, result: DrawDetail },

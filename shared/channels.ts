@@ -73,6 +73,7 @@ export const channelNames = [
   'notices.standingPdf',
   'spotchecks.list',
   'spotchecks.frame',
+  'spotchecks.items',
   'spotchecks.draw',
   'spotchecks.get',
   'spotchecks.extend',

@@ -146,15 +146,28 @@ export const DrawSummary = z.object({
 });
 export type DrawSummary = z.infer<typeof DrawSummary>;
 
+/**
+ * Most sampled cases one answer holds (about 530 bytes each): a district's month at 100,000 cases samples
+ * some 1,900, a year ten times that, so a draw comes in pages and no single answer nears 1 MB.
+ */
+export const DRAW_ITEMS_PAGE = 800;
+
 export const DrawDetail = DrawSummary.extend({
   seed: z.string(),
   strata: z.array(FrameStratum),
+  /** The first DRAW_ITEMS_PAGE sampled cases in their order (street, outcome, rank); the rest through spotchecks.items. */
   items: z.array(SampleItemView),
+  /** Every sampled case of the draw; sampled, inspected and progress count them all. */
+  itemsTotal: z.number().int().nonnegative(),
   progress: z.array(StreetProgress),
   /** Bureau staff who can be sent to inspect. */
   inspectors: z.array(Person),
 });
 export type DrawDetail = z.infer<typeof DrawDetail>;
+
+/** One page of a draw's sampled cases, from `offset` in the same order as DrawDetail.items. */
+export const DrawItemsPage = z.object({ offset: z.number().int().nonnegative(), total: z.number().int().nonnegative(), items: z.array(SampleItemView) });
+export type DrawItemsPage = z.infer<typeof DrawItemsPage>;
 
 export const ExportedFile = z.object({ fileName: z.string(), path: z.string(), bytes: z.number().int().nonnegative(), sha256: Sha256 });
 export const DrawExport = z.object({ files: z.array(ExportedFile) });
@@ -189,6 +202,7 @@ export const spotCheckArgs = {
     })
     .strict(),
   get: z.object(DrawRef).strict(),
+  items: z.object({ ...DrawRef, offset: z.number().int().nonnegative().max(10_000_000) }).strict(),
   extend: z.object({ ...DrawRef, rate: Rate }).strict(),
   assign: z
     .object({ ...DrawRef, itemIds: z.array(Id).min(1, '请选择要分配的个案').max(2000, '一次最多分配 2000 件'), inspectorAId: Id, inspectorBId: Id })

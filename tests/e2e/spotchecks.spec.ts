@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { chooseDate } from './support/dates';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { login } from './support/harness';
+import { api, login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
 
 startFromGeneratedDistrict();
@@ -198,4 +198,21 @@ test('street staff do not see the bureau’s samples: their 抽查 screen is the
   await expect(page.getByTestId('spotcheck-new')).toHaveCount(0);
   await expect(page.getByTestId('spotcheck-list')).toHaveCount(0);
   await expect(page.getByTestId('sample-row')).toHaveCount(0);
+});
+
+test('a draw larger than one answer shows every sampled case: the desk reads it page by page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
+  await login(page, 'bureau-chief');
+  await page.goto('/');
+  const streets = (await api<{ code: string; level: string }[]>(page, 'regions.list', {})).filter((r) => r.level === 'street').map((r) => r.code);
+  const query = { periodStart: '2026-08-01', periodEnd: '2026-10-31', streetCodes: streets };
+  const frame = await api<{ cases: number; manifestSha256: string }>(page, 'spotchecks.frame', { query, rate: 100 });
+  expect(frame.cases).toBeGreaterThan(800);
+  const drawn = await api<{ id: string; items: unknown[]; itemsTotal: number }>(page, 'spotchecks.draw', { query, rate: 100, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DICE } });
+  expect(drawn.items.length).toBeLessThan(drawn.itemsTotal);
+  await page.getByRole('button', { name: '抽查', exact: true }).click();
+  await page.locator(`[data-testid="spotcheck-row"][data-draw-id="${drawn.id}"] button`).first().click();
+  await expect(page.getByTestId('sample-count')).toHaveText(`显示 ${frame.cases} / ${frame.cases} 件`);
+  await expect(page.getByTestId('sample-row')).toHaveCount(frame.cases);
 });

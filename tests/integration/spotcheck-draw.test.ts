@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../shared/sampling/manifest';
 import { verifySample } from '../../shared/sampling/verify';
-import type { SpotCheckFrame } from '../../shared/spotcheck';
+import { DRAW_ITEMS_PAGE, type SpotCheckFrame } from '../../shared/spotcheck';
+import { drawDetail } from '../../electron/backend/spotchecks/draw-view';
+import { currentUser } from '../../electron/backend/session/session';
 import { loadFrame } from '../../electron/backend/spotchecks/frame';
 import { verifyAuditChain } from '../../electron/backend/audit/audit-log';
 import { api } from '../helpers/api';
@@ -225,5 +227,44 @@ describe('the draw', () => {
     world = undefined;
     const second = await drawn();
     expect(second.draw.items.map((i) => [i.caseNo, i.ticket, i.rank, i.reason])).toEqual(items);
+  });
+});
+
+describe('a draw larger than one answer', () => {
+  it('comes in pages of DRAW_ITEMS_PAGE sampled cases, each answer well under 1 MB, which together are the whole sample in order', async () => {
+    const c = await chief();
+    // Every decision of a quarter: more sampled cases than one page holds.
+    c.query = { ...c.query, periodStart: '2026-08-01', periodEnd: '2026-10-31' };
+    const frame = await c.a.call('spotchecks.frame', { query: c.query, rate: 100 });
+    expect(frame.cases).toBeGreaterThan(DRAW_ITEMS_PAGE);
+    const draw = await c.a.call('spotchecks.draw', { query: c.query, rate: 100, manifestSha256: frame.manifestSha256, seed: { source: 'dice', digits: DICE } });
+    expect(draw.items).toHaveLength(DRAW_ITEMS_PAGE);
+    expect(draw.itemsTotal).toBe(frame.cases);
+    // The counts are the whole draw's, not the page's.
+    expect(draw.sampled).toBe(frame.cases);
+    expect(draw.progress.reduce((n, s) => n + s.approved.sampled + s.rejected.sampled, 0)).toBe(frame.cases);
+    const got = await c.a.call('spotchecks.get', { drawId: draw.id });
+    expect(got.items.map((i) => i.id)).toEqual(draw.items.map((i) => i.id));
+    const items = [...got.items];
+    const sizes = [Buffer.byteLength(JSON.stringify(got))];
+    while (items.length < got.itemsTotal) {
+      const page = await c.a.call('spotchecks.items', { drawId: draw.id, offset: items.length });
+      expect(page.offset).toBe(items.length);
+      expect(page.total).toBe(got.itemsTotal);
+      expect(page.items.length).toBeGreaterThan(0);
+      sizes.push(Buffer.byteLength(JSON.stringify(page)));
+      items.push(...page.items);
+    }
+    const whole = await drawDetail(c.w.handle.db, draw.id, await currentUser(c.w.handle.db));
+    expect(items).toEqual(whole.items);
+    expect(new Set(items.map((i) => i.id)).size).toBe(frame.cases);
+    expect(Math.max(...sizes)).toBeLessThan(600_000);
+    // Past the end: nothing, not an error.
+    expect((await c.a.call('spotchecks.items', { drawId: draw.id, offset: frame.cases })).items).toEqual([]);
+    // The pages are the bureau's: a street's staff and an unknown draw are refused, a forged offset too.
+    await c.a.refused('spotchecks.items', { drawId: draw.id, offset: -1 }, 'invalid-args');
+    await c.a.refused('spotchecks.items', { drawId: 'no-such-draw', offset: 0 }, 'not-found');
+    await c.w.signIn('st001-staff1');
+    await c.a.refused('spotchecks.items', { drawId: draw.id, offset: 0 }, 'forbidden');
   });
 });

@@ -8,7 +8,7 @@ import { chinaDateOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { parseManifest } from '../../../shared/sampling/manifest';
 import { answersOf } from '../corrections/correction-view';
-import type { CorrectionView, DrawDetail, DrawSummary, FindingView, SampleItemView, StreetProgress } from '../../../shared/spotcheck';
+import { DRAW_ITEMS_PAGE, type CorrectionView, type DrawDetail, type DrawItemsPage, type DrawSummary, type FindingView, type SampleItemView, type StreetProgress } from '../../../shared/spotcheck';
 import type { Database, SpotCheckDrawsTable } from '../db/schema';
 import { canInspect } from '../../../shared/access';
 import type { CommandContext } from '../commands/command';
@@ -101,8 +101,19 @@ async function drawRow(db: Reader, drawId: string): Promise<DrawRow> {
   return draw;
 }
 
-/** A spot-check command's answer to the desk: the draw as it now is. */
-export const drawReply = (db: Kysely<Database>, user: SessionUser, drawId: string) => drawDetail(db, drawId, user);
+/** A spot-check command's answer to the desk: the draw as it now is, its first page of sampled cases. */
+export const drawReply = async (db: Kysely<Database>, user: SessionUser, drawId: string): Promise<DrawDetail> => firstPageOf(await drawDetail(db, drawId, user));
+
+/** What an answer over IPC carries: the counts of the whole draw, the sampled cases of its first page. */
+export function firstPageOf(draw: DrawDetail): DrawDetail {
+  return draw.items.length <= DRAW_ITEMS_PAGE ? draw : { ...draw, items: draw.items.slice(0, DRAW_ITEMS_PAGE) };
+}
+
+/** The sampled cases of a draw from `offset`, a page at a time, in DrawDetail's order. */
+export async function drawItemsPage(db: Reader, drawId: string, offset: number, user: SessionUser): Promise<DrawItemsPage> {
+  const draw = await drawDetail(db, drawId, user);
+  return { offset, total: draw.itemsTotal, items: draw.items.slice(offset, offset + DRAW_ITEMS_PAGE) };
+}
 
 /** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
 async function frameDecisions(db: Reader, draw: DrawRow): Promise<Map<string, { decidedOn: string; amountFen: number | null }>> {
@@ -249,6 +260,7 @@ export async function drawDetail(db: Reader, drawId: string, user: SessionUser):
     seed: draw.seed,
     strata,
     items,
+    itemsTotal: items.length,
     progress: progressOf(strata, items),
     inspectors,
   };

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 
@@ -12,7 +13,7 @@ export function AssignDialog({ draw, item, record, onClose }: { draw: DrawDetail
 
   async function submit() {
     if (a === b) return setError('两名抽查人员不能是同一人');
-    const r = await record.runChange(() => call('spotchecks.assign', { drawId: draw.id, itemIds: [item.id], inspectorAId: a, inspectorBId: b }));
+    const r = await record.runChange(() => wholeDraw(call('spotchecks.assign', { drawId: draw.id, itemIds: [item.id], inspectorAId: a, inspectorBId: b })));
     if (r.ok) onClose();
     else setError(r.message);
   }

@@ -9,6 +9,7 @@ import { formatChineseDate } from '../../../shared/dates';
 import { missingCase } from '../../../shared/result';
 import type { DrawDetail, SampleItemView } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 import { todayInChina } from './format';
@@ -153,11 +154,11 @@ function CorrectionDialog({ editing, record, onClose }: { editing: Editing; reco
     const r = await record.runChange(() => {
       switch (editing.kind) {
         case 'order':
-          return call('spotchecks.orderCorrection', { findingId: finding.id, requirement: text, orderedOn: today, deadline: date, asksCaseKind: asks === '' ? null : asks });
+          return wholeDraw(call('spotchecks.orderCorrection', { findingId: finding.id, requirement: text, orderedOn: today, deadline: date, asksCaseKind: asks === '' ? null : asks }));
         case 'close':
-          return call('spotchecks.closeCorrection', { correctionId: correction!.id, result: text, closedOn: date });
+          return wholeDraw(call('spotchecks.closeCorrection', { correctionId: correction!.id, result: text, closedOn: date }));
         case 'deadline':
-          return call('spotchecks.setDeadline', { correctionId: correction!.id, deadline: date, reason: text });
+          return wholeDraw(call('spotchecks.setDeadline', { correctionId: correction!.id, deadline: date, reason: text }));
         default:
           return missingCase(editing.kind, 'correction dialog');
       }
@@ -235,7 +236,7 @@ function ReviewDialog({ reviewing, record, onClose }: { reviewing: Reviewing; re
   const [error, setError] = useState<string | null>(null);
   async function submit() {
     if (verdict === 'returned' && note.trim() === '') return setError('退回时请写明退回的理由');
-    const r = await record.runChange(() => call('corrections.review', { answerId: answer.id, verdict, note }));
+    const r = await record.runChange(() => wholeDraw(call('corrections.review', { answerId: answer.id, verdict, note })));
     if (r.ok) onClose();
     else setError(r.message);
   }

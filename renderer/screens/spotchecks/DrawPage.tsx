@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { drawStatusLabels, seedSourceLabels } from '../../../shared/glossary';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { ErrorNotice, RecordPending } from '../../components/LoadError';
 import { useApi } from '../../use-api';
 import { useRecord, type RecordState } from '../../use-record';
@@ -31,7 +32,7 @@ export type DrawRecord = RecordState<DrawDetail>;
 type Props = { drawId: string; tab: Tab | null; onTab: (tab: Tab) => void; canDraw: boolean; onBack: () => void; onRedraw: () => void };
 
 export function DrawPage({ drawId, tab: chosen, onTab: setTab, canDraw, onBack, onRedraw }: Props) {
-  const record = useRecord(() => call('spotchecks.get', { drawId }), drawId);
+  const record = useRecord(() => wholeDraw(call('spotchecks.get', { drawId })), drawId);
   const [session] = useApi('session.current', {});
   const tab = chosen ?? 'sample';
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function DrawPage({ drawId, tab: chosen, onTab: setTab, canDraw, onBack, 
 
   async function autoAssign() {
     setError(null);
-    const r = await record.runChange(() => call('spotchecks.autoAssign', { drawId }));
+    const r = await record.runChange(() => wholeDraw(call('spotchecks.autoAssign', { drawId })));
     if (!r.ok) setError(r.message);
   }
 

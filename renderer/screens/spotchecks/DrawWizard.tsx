@@ -8,6 +8,7 @@ import { MIN_RATE_PERCENT, MIN_SEED_DIGITS } from '../../../shared/sampling/samp
 import { SpotCheckFrame, type DrawDetail } from '../../../shared/spotcheck';
 import { forgetRemembered, useRemembered } from '../../use-remembered';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { useApi } from '../../use-api';
 import { errorMessage, monthPeriod, periodText, todayInChina } from './format';
 import { FrameTable } from './FrameTable';
@@ -81,13 +82,15 @@ export function DrawWizard({ start, onCancel, onDrawn }: { start: WizardStart; o
     if (seedChoice === 'dice' && !new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(digits)) return setError(`请输入掷骰得到的至少 ${MIN_SEED_DIGITS} 位数字（现在 ${digits.length} 位）`, 'draw');
     setBusy(true);
     try {
-      const detail = await call('spotchecks.draw', {
-        query,
-        rate: rateNumber,
-        manifestSha256: frame.manifestSha256,
-        seed: seedChoice === 'dice' ? { source: 'dice', digits } : { source: 'csprng' },
-        ...(start.kind === 'redraw' ? { redraw: { drawId: start.drawId, reason: reason.trim() } } : {}),
-      });
+      const detail = await wholeDraw(
+        call('spotchecks.draw', {
+          query,
+          rate: rateNumber,
+          manifestSha256: frame.manifestSha256,
+          seed: seedChoice === 'dice' ? { source: 'dice', digits } : { source: 'csprng' },
+          ...(start.kind === 'redraw' ? { redraw: { drawId: start.drawId, reason: reason.trim() } } : {}),
+        }),
+      );
       forgetRemembered(memory);
       onDrawn(detail);
     } catch (e) {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { DrawDetail } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
 
@@ -13,7 +14,7 @@ export function ExtendDialog({ draw, record, onClose }: { draw: DrawDetail; reco
   async function submit() {
     const value = Number(rate);
     if (!Number.isInteger(value) || value <= draw.rate || value > 100) return setError(`新比例应为高于 ${draw.rate}、不超过 100 的整数`);
-    const r = await record.runChange(() => call('spotchecks.extend', { drawId: draw.id, rate: value }));
+    const r = await record.runChange(() => wholeDraw(call('spotchecks.extend', { drawId: draw.id, rate: value })));
     if (r.ok) onClose();
     else setError(r.message);
   }

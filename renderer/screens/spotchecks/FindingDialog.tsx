@@ -5,6 +5,7 @@ import type { Finding, InspectionMethod } from '../../../shared/domain';
 import { findingLabels, inspectionMethodLabels, sampleOutcomeLabels } from '../../../shared/glossary';
 import type { SampleItemView } from '../../../shared/spotcheck';
 import { call } from '../../api';
+import { wholeDraw } from './whole-draw';
 import { DateField } from '../../components/DateField';
 import { Dialog, DialogError } from '../../components/Dialog';
 import type { DrawRecord } from './DrawPage';
@@ -21,7 +22,7 @@ export function FindingDialog({ item, record, onClose }: { item: SampleItemView;
 
   async function submit() {
     if (finding !== 'compliant' && notes.trim() === '') return setError('发现问题时请写明核查情况');
-    const r = await record.runChange(() => call('spotchecks.recordFinding', { itemId: item.id, method, inspectedOn, finding, notes }));
+    const r = await record.runChange(() => wholeDraw(call('spotchecks.recordFinding', { itemId: item.id, method, inspectedOn, finding, notes })));
     if (r.ok) onClose();
     else setError(r.message);
   }
