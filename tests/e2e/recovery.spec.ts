@@ -1,6 +1,7 @@
 // A database the app cannot open puts it in recovery mode: a database written by a newer version, a file
-// that is not a database, and one with 8 KB in the middle overwritten (quick_check, issue 21). The page says what happened and where the data and backups are, offers
-// nothing that deletes or resets, and the file is left exactly as it was.
+// that is not a database, and one with 8 KB in the middle overwritten (quick_check, issue 21). The page
+// says what happened and where the data and backups are, offers nothing that deletes or resets, and the
+// file is left exactly as it was.
 import { expect, test } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
