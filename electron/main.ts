@@ -77,8 +77,9 @@ async function start(): Promise<void> {
   // No page of ours needs the camera, notifications or anything else a permission guards.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  // app:// answers carry the CSP themselves (app-protocol.ts); this adds it to any other response too.
+  // The page and its files, each answered with the CSP as a header (app-protocol.ts).
   protocol.handle(appScheme.scheme, (request) => serveAppRequest(request, rendererDir));
+  // Any other response the window might get carries the CSP too.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
