@@ -1,4 +1,5 @@
-// IPC is answered only for the app's own page: the main frame of the window, showing our index.html.
+// IPC is answered only for the app's own page: the main frame of the window, showing app://desk/index.html
+// (app-protocol.ts); the scheme, the host and the path must all match, so a file:// page does not pass.
 // A frame inside it, another window, or the page after a navigation (which is denied anyway) gets nothing.
 import { fail } from '../shared/result';
 
@@ -22,4 +23,12 @@ export function isAppFrame(frame: SenderFrame | null | undefined, appUrl: string
 /** Navigation away from the app's page is never allowed (links, drag and drop, window.location). */
 export function isAllowedNavigation(url: string, appUrl: string): boolean {
   return isAppFrame({ url, parent: null }, appUrl);
+}
+
+/**
+ * will-frame-navigate: the main frame only to the app's page; a subframe never (the app has none, so one
+ * is an injected iframe, and letting it load anything would give it our origin's frame tree).
+ */
+export function isAllowedFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
+  return isMainFrame && isAllowedNavigation(url, appUrl);
 }

@@ -1,16 +1,11 @@
 // The app's log file (user data/logs/main.log, readable by the OS user only, kept to about 2 MB). Log
 // lines carry channel names, error codes and messages, never a call's arguments; ID card and mobile
-// numbers that slip into a message are masked before anything is written.
+// numbers that slip into a message are masked before anything is written (redact.ts).
 import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { redact } from './redact';
 
-const ID_NUMBER = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9])/g;
-const OLD_ID_NUMBER = /(?<![0-9])[1-9]\d{14}(?![0-9])/g;
-const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
-
-export function redact(text: string): string {
-  return text.replace(ID_NUMBER, '[身份证号]').replace(OLD_ID_NUMBER, '[身份证号]').replace(MOBILE, '[手机号]');
-}
+export { redact };
 
 export type Level = 'info' | 'warn' | 'error';
 export type Log = { write(level: Level, message: string, error?: unknown): void };

@@ -1,15 +1,15 @@
 // Electron main: one window, hardened as DESIGN.md §3 asks, the backend's handler table bound to IPC,
 // and the shell's own few jobs (files, folders, menu, window state, log). Everything else lives in
 // electron/backend and runs without Electron; the rules here are in small modules tests can import.
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
 import type { DesktopFolder } from '../shared/desktop-channels';
+import { appPageUrl, appScheme, serveAppRequest } from './app-protocol';
 import { startBackend, type Started } from './backend/startup';
 import { registerDesktopChannels } from './desktop';
-import { isAllowedNavigation, isAppFrame, refusedSender } from './ipc-guard';
+import { isAllowedFrameNavigation, isAllowedNavigation, isAppFrame, refusedSender } from './ipc-guard';
 import { fileLog } from './log';
 import { menuTemplate } from './menu';
 import { SafeStorageSecretStore } from './safe-secret-store';
@@ -24,7 +24,9 @@ const userData = app.getPath('userData');
 const dataDir = join(userData, 'data');
 const folders: Record<DesktopFolder, string> = { exports: join(dataDir, 'exports'), data: dataDir, backups: join(dataDir, 'backups'), logs: join(userData, 'logs') };
 const log = fileLog(join(folders.logs, 'main.log'));
-const appUrl = pathToFileURL(join(appRoot, 'dist', 'renderer', 'index.html')).href;
+// The page is served from app://desk/ (app-protocol.ts), its files from the built renderer folder.
+const rendererDir = join(appRoot, 'dist', 'renderer');
+const appUrl = appPageUrl;
 const windowStateFile = join(userData, 'window-state.json');
 let mainWindow: BrowserWindow | null = null;
 
@@ -75,6 +77,9 @@ async function start(): Promise<void> {
   // No page of ours needs the camera, notifications or anything else a permission guards.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // The page and its files, each answered with the CSP as a header (app-protocol.ts).
+  protocol.handle(appScheme.scheme, (request) => serveAppRequest(request, rendererDir));
+  // Any other response the window might get carries the CSP too.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
@@ -99,6 +104,9 @@ async function start(): Promise<void> {
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAllowedNavigation(url, appUrl)) e.preventDefault();
   });
+  win.webContents.on('will-frame-navigate', (e) => {
+    if (!isAllowedFrameNavigation(e.url, e.isMainFrame, appUrl)) e.preventDefault();
+  });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.on('close', () => {
     const b = win.getNormalBounds();
@@ -113,6 +121,9 @@ async function start(): Promise<void> {
   await win.loadURL(appUrl);
   if (started.kind === 'ready') app.on('before-quit', () => void started.backend.close());
 }
+
+// Privileges can only be given before ready, and only once.
+protocol.registerSchemesAsPrivileged([appScheme]);
 
 if (!app.requestSingleInstanceLock()) {
   // A second start (double-click while it runs) only brings the first window forward: two processes

@@ -6,7 +6,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  // Electron loads the build from file://, so asset URLs must be relative.
+  // Electron serves the build from app://desk/ and the harness from its own server: relative asset URLs
+  // resolve under either.
   base: './',
   plugins: [react()],
   build: {

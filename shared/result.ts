@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'mismatch'
   | 'db-newer-version'
   | 'db-migration-failed'
+  /** SQLite's quick_check found damage: the file is refused before anything reads or writes it. */
+  | 'db-damaged'
   | 'pdf-failed'
   | 'font-missing'
   | 'manifest-invalid'

@@ -36,7 +36,7 @@ export function recoveryInvoker(problem: Extract<StartupState, { mode: 'recovery
 
 const sqliteCodes: Record<string, RecoveryCode> = {
   SQLITE_NOTADB: 'db-unreadable',
-  SQLITE_CORRUPT: 'db-unreadable',
+  SQLITE_CORRUPT: 'db-damaged',
   SQLITE_CANTOPEN: 'db-unreadable',
   SQLITE_READONLY: 'db-unreadable',
   SQLITE_PERM: 'db-unreadable',
@@ -46,7 +46,7 @@ const sqliteCodes: Record<string, RecoveryCode> = {
 };
 
 export function classifyStartupError(error: unknown): { code: RecoveryCode; message: string } {
-  if (error instanceof AppError && (error.code === 'db-newer-version' || error.code === 'db-migration-failed')) return { code: error.code, message: error.message };
+  if (error instanceof AppError && (error.code === 'db-newer-version' || error.code === 'db-migration-failed' || error.code === 'db-damaged')) return { code: error.code, message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
   const detail = error instanceof Error ? error.message : String(error);
   // Extended SQLite codes (SQLITE_IOERR_READ) count as their primary code (SQLITE_IOERR).
@@ -55,6 +55,8 @@ export function classifyStartupError(error: unknown): { code: RecoveryCode; mess
   switch (known) {
     case 'db-unreadable':
       return { code: known, message: `数据文件不是有效的数据库、已损坏或没有读写权限（${detail}）。程序没有修改它；请从备份恢复或联系技术支持。` };
+    case 'db-damaged':
+      return { code: known, message: `数据文件已损坏（${detail}）。程序没有继续读写它；请从备份文件夹中的副本恢复或联系技术支持。` };
     case 'db-locked':
       return { code: known, message: `数据文件正被另一个程序使用（${detail}）。请关闭其他打开它的程序后重新启动。` };
     case undefined:

@@ -1,10 +1,11 @@
-// A database the app cannot open puts it in recovery mode: a database written by a newer version, and a
-// file that is not a database. The page says what happened and where the data and backups are, offers
-// nothing that deletes or resets, and the file is left exactly as it was.
+// A database the app cannot open puts it in recovery mode: a database written by a newer version, a file
+// that is not a database, and one with 8 KB in the middle overwritten (quick_check, issue 21). The page
+// says what happened and where the data and backups are, offers nothing that deletes or resets, and the
+// file is left exactly as it was.
 import { expect, test } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -65,6 +66,30 @@ test('a file that is not a database opens the recovery page', async ({ page }) =
   await expect(page.getByTestId('recovery-screen')).toHaveAttribute('data-code', 'db-unreadable');
   await expect(page.getByTestId('recovery-message')).toContainText('不是有效的数据库');
   await expect(page.locator('button, a, input, select')).toHaveCount(0);
+  harness?.kill();
+  await new Promise((r) => setTimeout(r, 300));
+  expect(sha(file)).toBe(before);
+});
+
+test('a database with 8 KB overwritten opens the recovery page and stays untouched', async ({ page }) => {
+  const file = join(dir, 'jrd.sqlite');
+  const db = new BetterSqlite3(file);
+  db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT)');
+  const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+  for (let i = 0; i < 4000; i++) insert.run(createHash('sha256').update(String(i)).digest('hex'));
+  db.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(statSync(file).size / 2 / 4096) * 4096 + 1000);
+  closeSync(fd);
+  const before = sha(file);
+  await open(file);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  const screen = page.getByTestId('recovery-screen');
+  await expect(screen).toHaveAttribute('data-code', 'db-damaged');
+  await expect(screen).toContainText('数据文件已损坏');
+  await expect(page.getByTestId('recovery-message')).toContainText('完整性检查未通过');
+  await expect(page.locator('button, a, input, select')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/recovery-damaged.png`, fullPage: true });
   harness?.kill();
   await new Promise((r) => setTimeout(r, 300));
   expect(sha(file)).toBe(before);

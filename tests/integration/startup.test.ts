@@ -98,6 +98,8 @@ describe('classifyStartupError', () => {
     expect(classifyStartupError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })).code).toBe('db-locked');
     expect(classifyStartupError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' })).code).toBe('db-unreadable');
     expect(classifyStartupError(Object.assign(new Error('permission denied'), { code: 'EACCES' })).code).toBe('db-unreadable');
+    expect(classifyStartupError(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT_INDEX' }))).toMatchObject({ code: 'db-damaged', message: expect.stringMatching(/已损坏/) });
+    expect(classifyStartupError(new AppError('db-damaged', '数据文件已损坏'))).toEqual({ code: 'db-damaged', message: '数据文件已损坏' });
     const unknown = classifyStartupError(new Error('boom'));
     expect(unknown.code).toBe('startup-failed');
     expect(unknown.message).toMatch(/程序启动时出错：boom/);

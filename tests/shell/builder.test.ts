@@ -1,6 +1,6 @@
 // electron-builder.yml checked with electron-builder's own loader and schema (what `npm run dist` would
 // read), and the parts the design asks for: targets for Windows and 国产 Linux on x64 and arm64, native
-// modules outside the asar, fonts as resources, and the fuses.
+// modules outside the asar, fonts as resources, and the fuses (file:// without its extra privileges since the page moved to app://).
 import { describe, expect, it } from 'vitest';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
@@ -44,6 +44,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      // The page is served from app:// (electron/app-protocol.ts), so file:// needs no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

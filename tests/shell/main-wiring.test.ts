@@ -2,14 +2,16 @@
 // that records what main asks of it, with the real backend and a real SQLite file behind it. It proves
 // the wiring the Electron e2e would (which needs a binary): the single-instance lock, every channel
 // guarded by the frame check, the CSP header, permissions and new windows denied, navigation refused,
-// the menu set, the window placed, desktop channels confined to the export folder.
+// the menu set, the window placed, desktop channels confined to the export folder, and the page served
+// from the privileged app:// scheme (registered before ready) with the CSP as a response header.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { desktopChannelNames } from '../../shared/desktop-channels';
@@ -17,8 +19,12 @@ import { desktopChannelNames } from '../../shared/desktop-channels';
 type Handler = (event: unknown, args?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 const root = resolve('.');
 const userData = mkdtempSync(join(tmpdir(), 'jrd-main-'));
-const appUrl = pathToFileURL(join(root, 'dist', 'renderer', 'index.html')).href;
+const appUrl = 'app://desk/index.html';
 const handlers = new Map<string, Handler>();
+type FrameNavigation = { url: string; isMainFrame: boolean; preventDefault(): void };
+const protocolCalls = { events: [] as string[], privileged: null as unknown, schemes: [] as string[], handler: null as null | ((request: Request) => Promise<Response>) };
+let ready = false;
+let frameNavigate: null | ((e: FrameNavigation) => void) = null;
 const record = { singleInstance: 0, menu: null as unknown, windows: [] as Record<string, unknown>[], loaded: [] as string[], opened: [] as string[], windowOpen: null as null | ((d: { url: string }) => unknown), navigate: null as null | ((e: { preventDefault(): void }, url: string) => void) };
 let headers: null | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) = null;
 let permission: null | ((wc: unknown, p: string, cb: (allow: boolean) => void) => void) = null;
@@ -26,6 +32,7 @@ let permissionCheck: null | (() => boolean) = null;
 const webContents = {
   on: (event: string, fn: (e: { preventDefault(): void }, url: string) => void) => {
     if (event === 'will-navigate') record.navigate = fn;
+    if (event === 'will-frame-navigate') frameNavigate = fn as unknown as (e: FrameNavigation) => void;
   },
   setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (record.windowOpen = fn),
   send: () => undefined,
@@ -60,13 +67,27 @@ function fakeElectron() {
       isPackaged: false,
       requestSingleInstanceLock: () => (record.singleInstance++, true),
       on: () => undefined,
-      whenReady: () => Promise.resolve(),
+      whenReady: () => (protocolCalls.events.push('whenReady'), Promise.resolve().then(() => (ready = true))),
       quit: () => undefined,
       exit: (code: number) => {
         throw new Error(`app.exit(${code})`);
       },
     },
     BrowserWindow,
+    // As Electron: privileges only before ready, handlers only after.
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => {
+        if (ready) throw new Error('registerSchemesAsPrivileged after ready');
+        protocolCalls.events.push('registerSchemesAsPrivileged');
+        protocolCalls.privileged = schemes;
+      },
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) => {
+        if (!ready) throw new Error('protocol.handle before ready');
+        protocolCalls.events.push(`handle:${scheme}`);
+        protocolCalls.schemes.push(scheme);
+        protocolCalls.handler = fn;
+      },
+    },
     ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
     session: {
       defaultSession: {
@@ -89,6 +110,11 @@ const call = (channel: string, event: unknown, args: unknown = {}) => handlers.g
 beforeAll(async () => {
   const built = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build-electron failed: ${built.stderr}`);
+  // The app:// handler serves the built renderer; build it when no earlier run has.
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+    const renderer = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { encoding: 'utf8' });
+    if (renderer.status !== 0) throw new Error(`vite build failed: ${renderer.stderr}`);
+  }
   process.env.JRD_USER_DATA = userData;
   const require = createRequire(import.meta.url);
   const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -176,4 +202,76 @@ describe('Electron main, wired', () => {
     expect(runInNewContext(literal!)).toBe(await bundleVerifier());
     expect(main).not.toMatch(/require\("esbuild"\)/);
   });
+
+  it('registers app:// as a privileged standard, secure scheme before ready, and handles it after', () => {
+    expect(protocolCalls.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const e = protocolCalls.events;
+    expect(e.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(e.indexOf('registerSchemesAsPrivileged')).toBeLessThan(e.indexOf('whenReady'));
+    expect(e.indexOf('handle:app')).toBeGreaterThan(e.indexOf('whenReady'));
+    expect(protocolCalls.schemes).toEqual(['app']);
+  });
+
+  it('serves the built index.html and its assets with the CSP as a header', async () => {
+    const page = await protocolCalls.handler!(new Request(appUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await page.text();
+    expect(html).toBe(readFileSync(join(root, 'dist', 'renderer', 'index.html'), 'utf8'));
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1];
+    expect(script, 'the page loads its bundle by a relative URL').toMatch(/^\.\/assets\/.+\.js$/);
+    const asset = await protocolCalls.handler!(new Request(new URL(script!, appUrl).href));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect((await protocolCalls.handler!(new Request('app://desk/'))).status).toBe(200);
+  });
+
+  it('refuses paths out of the renderer folder, other hosts and writes', async () => {
+    const attempts = [
+      'app://desk/../../etc/passwd',
+      'app://desk/..%2f..%2f..%2fetc%2fpasswd',
+      'app://desk/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      'app://desk/assets/%2E%2E%2F%2E%2E%2F%2E%2E%2Fpackage.json',
+      'app://desk/..%5c..%5cpackage.json',
+      'app://desk/index.html%00.png',
+      'app://desk/%E0%A4%A',
+      'app://other/index.html',
+      `app://desk/${'%2e%2e/'.repeat(12)}etc/passwd`,
+    ];
+    for (const url of attempts) {
+      const r = await protocolCalls.handler!(new Request(url));
+      expect(r.status, url).toBeGreaterThanOrEqual(400);
+      const body = await r.text();
+      expect(body, url).not.toMatch(/root:|joint-review-desk/);
+    }
+    expect((await protocolCalls.handler!(new Request('app://desk/no-such-file.js'))).status).toBe(404);
+    expect((await protocolCalls.handler!(new Request(appUrl, { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('keeps main and sub frames on the app page', () => {
+    let prevented = 0;
+    const go = (url: string, isMainFrame: boolean) => frameNavigate!({ url, isMainFrame, preventDefault: () => prevented++ });
+    go(appUrl, true);
+    expect(prevented).toBe(0);
+    go('https://example.com/', true);
+    go('file:///etc/passwd', true);
+    go('app://other/index.html', true);
+    go(appUrl, false);
+    go('https://example.com/', false);
+    expect(prevented).toBe(5);
+    // The page's old home, file://, is now as foreign as any other.
+    record.navigate!({ preventDefault: () => prevented++ }, pathToFileURL(join(root, 'dist', 'renderer', 'index.html')).href);
+    expect(prevented).toBe(6);
+  });
+
+  it('is packaged with the file-protocol fuse off, since nothing of ours is served from file://', async () => {
+    const config = await getConfig(root, 'electron-builder.yml', null);
+    expect(config.electronFuses).toMatchObject({ grantFileProtocolExtraPrivileges: false });
+    const main = readFileSync(join(root, 'electron', 'main.ts'), 'utf8');
+    expect(main).not.toMatch(/pathToFileURL|file:\/\//);
+  });
 });
+

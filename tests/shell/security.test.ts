@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { channelNames, eventNames } from '../../shared/channels';
 import { desktopChannelNames } from '../../shared/desktop-channels';
 import { desktopContract } from '../../shared/desktop';
-import { isAllowedNavigation, isAppFrame } from '../../electron/ipc-guard';
+import { appFileFor, appPageUrl, mimeTypeOf } from '../../electron/app-protocol';
+import { isAllowedFrameNavigation, isAllowedNavigation, isAppFrame } from '../../electron/ipc-guard';
 import { buildApi, buildDesktop, type IpcRendererLike } from '../../electron/preload-api';
 import { contentSecurityPolicy, mainWindowOptions } from '../../electron/window-options';
 
@@ -109,5 +110,39 @@ describe('IPC and navigation', () => {
     expect(handles.length).toBe(guarded.length);
     const desktop = readFileSync('electron/desktop.ts', 'utf8');
     expect(desktop).toMatch(/ipcMain\.handle\([^\n]*\n\s*if \(!options\.trusted\(event\)\)/);
+  });
+});
+
+describe('the app:// scheme', () => {
+  const root = '/opt/jrd/resources/app.asar/dist/renderer';
+  it('names files inside the renderer folder only', () => {
+    expect(appFileFor(appPageUrl, root)).toBe(`${root}/index.html`);
+    expect(appFileFor('app://desk/', root)).toBe(`${root}/index.html`);
+    expect(appFileFor('app://desk/assets/index-abc.js?x=1#y', root)).toBe(`${root}/assets/index-abc.js`);
+    for (const url of [
+      'app://desk/..%2f..%2fetc%2fpasswd',
+      'app://desk/..%5cpackage.json',
+      'app://desk/a/%2e%2e%2f%2e%2e%2f..%2fx',
+      'app://desk/%00',
+      'app://desk/%zz',
+      'app://evil/index.html',
+      'app://user:pw@desk/index.html',
+      'file:///etc/passwd',
+      'not a url',
+    ])
+      expect(appFileFor(url, root), url).toBeNull();
+  });
+
+  it('types each file by its extension, unknown ones as bytes', () => {
+    expect(mimeTypeOf('a/index.HTML')).toBe('text/html; charset=utf-8');
+    expect(mimeTypeOf('x.woff2')).toBe('font/woff2');
+    expect(mimeTypeOf('x.exe')).toBe('application/octet-stream');
+  });
+
+  it('lets only the main frame navigate, and only to the app page', () => {
+    expect(isAllowedFrameNavigation(appPageUrl, true, appPageUrl)).toBe(true);
+    expect(isAllowedFrameNavigation(appPageUrl, false, appPageUrl)).toBe(false);
+    expect(isAllowedFrameNavigation('app://other/index.html', true, appPageUrl)).toBe(false);
+    expect(isAllowedFrameNavigation(APP, true, appPageUrl)).toBe(false);
   });
 });

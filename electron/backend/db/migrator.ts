@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { basename, dirname, join } from 'node:path';
 import { sql } from 'kysely';
@@ -6,6 +6,8 @@ import { latestSchemaVersion, migrations, type Migration } from '../../../migrat
 import { AppError } from '../../../shared/result';
 import type { DbHandle } from './open';
 import { installCapture } from '../sync/capture';
+import { writeBackup } from './backup';
+import { assertIntact } from './integrity';
 
 export type MigrationReport = { from: number; to: number; applied: string[]; backupFile: string | null };
 
@@ -40,14 +42,7 @@ async function applyMigrations(handle: DbHandle, pending: readonly Migration[], 
   if (from > 0 && handle.file !== ':memory:') {
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupFile = join(options.backupDir ?? dirname(handle.file), `${basename(handle.file)}.v${from}-${stamp}.bak`);
-    // VACUUM INTO writes a consistent copy even in WAL mode, where copying the file alone could miss pages.
-    mkdirSync(dirname(backupFile), { recursive: true });
-    handle.sqlite.prepare('VACUUM INTO ?').run(backupFile);
-    try {
-      chmodSync(backupFile, 0o600);
-    } catch {
-      // no POSIX modes on this file system
-    }
+    writeBackup(handle.sqlite, handle.file, backupFile);
   }
 
   const applied: string[] = [];
@@ -82,7 +77,8 @@ function newerVersionError(file: string, found: number, supported: number): AppE
 /**
  * Checks an existing file read-only before it is opened for writing, so that a database this build
  * must refuse (a newer version's, or not a database at all) is never touched: opening it read-write
- * would already switch its journal mode.
+ * would already switch its journal mode. A damaged file (quick_check) is refused here too, before the
+ * app, the CLI or a sync reads or writes anything in it.
  */
 export function assertOpenable(file: string, nativeBinding?: string): void {
   if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return;
@@ -90,6 +86,7 @@ export function assertOpenable(file: string, nativeBinding?: string): void {
   try {
     const found = probe.pragma('user_version', { simple: true }) as number;
     if (found > latestSchemaVersion) throw newerVersionError(file, found, latestSchemaVersion);
+    assertIntact(probe, file);
   } finally {
     probe.close();
   }

@@ -4,6 +4,7 @@
 import type { SyncStatus, SyncRejectionView } from '../../../shared/sync-view';
 import { AppError } from '../../../shared/result';
 import { commandLabel } from '../commands/command';
+import { assertIntact } from '../db/integrity';
 import type { BackendContext } from '../context';
 import { setCurrentUser } from '../session/session';
 import { holdsLocalData, syncState } from './account';
@@ -30,6 +31,9 @@ async function adoptAccount(ctx: BackendContext): Promise<void> {
 export type SyncSizes = { batchSize?: number; pageSize?: number; limits?: PullLimits; snapshot?: SnapshotLimits | false };
 
 export async function syncNow(ctx: BackendContext, retry?: RetryPolicy, sizes: SyncSizes = {}): Promise<SyncReport> {
+  // Outside the try: a damaged file must not even have the failure written into it, and nothing read
+  // from it may reach the centre.
+  assertIntact(ctx.sqlite, ctx.databaseFile);
   try {
     const pushed = await pushOutbox(ctx, (done, total) => ctx.emit('sync.progress', { phase: 'push', done, total }), retry, sizes.batchSize);
     const pulled = await pullAll(ctx, (p) => ctx.emit('sync.progress', { phase: 'pull', done: p.changes, total: p.estimatedTotal ?? 0 }), retry, sizes.pageSize, sizes.limits, sizes.snapshot);
