@@ -49,6 +49,8 @@ async function start(): Promise<void> {
     ...(existsSync(electronNative) ? { nativeBinding: electronNative } : {}),
     emit: (event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload),
     invoke: { log: (message, error) => log.write('error', message, error) },
+    // Every start is locked; the handler table refuses data channels until the PIN is entered.
+    lock: {},
     // Tokens for the central server never reach the renderer or the database.
     secretStore: new SafeStorageSecretStore(join(userData, 'tokens.json')),
     // A new data file is named in the data folder's pointer; a restart without --db opens it. The delay
