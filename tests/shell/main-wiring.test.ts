@@ -131,6 +131,10 @@ describe('Electron main, wired', () => {
     }
   });
 
+  it('runs its backend with the app lock: open on a new, empty copy, which has nothing to protect yet', async () => {
+    expect(await call('api:lock.status', trusted())).toMatchObject({ ok: true, value: { enabled: true, locked: false, session: null, users: [] } });
+  });
+
   it('keeps its data under the user-data folder it was given', async () => {
     const info = (await call('api:app.info', trusted())).value as { databaseFile: string; dataDir: string };
     expect(info).toMatchObject({ dataDir: join(userData, 'data'), databaseFile: join(userData, 'data', 'jrd.sqlite') });
