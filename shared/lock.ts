@@ -39,7 +39,7 @@ export function lockWaitMs(failures: number): number {
   return Math.min(30_000 * 2 ** (failures - FREE_TRIES), 3_600_000);
 }
 
-const Secret = z.string().min(1, '请输入 PIN 或密码').max(PASSWORD_LENGTH.max * 4);
+const Secret = z.string().min(1, '请输入锁屏密码').max(PASSWORD_LENGTH.max * 4);
 
 export const lockArgs = {
   /** `active`: the person used the keyboard or mouse since the last call (keeps the desk from locking for idleness). */
