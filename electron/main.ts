@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
 import type { DesktopFolder } from '../shared/desktop-channels';
 import { startBackend, type Started } from './backend/startup';
+import { deskIsLocked } from './backend/lock/lock-service';
 import { registerDesktopChannels } from './desktop';
 import { isAllowedNavigation, isAppFrame, refusedSender } from './ipc-guard';
 import { fileLog } from './log';
@@ -72,7 +73,8 @@ async function start(): Promise<void> {
       return started.invoker.invoke(name, args);
     });
   }
-  registerDesktopChannels({ window: () => mainWindow, folders, documentsDir: app.getPath('documents'), trusted, log });
+  const locked = () => (started.kind === 'ready' ? deskIsLocked(started.backend.ctx) : Promise.resolve(false));
+  registerDesktopChannels({ window: () => mainWindow, folders, documentsDir: app.getPath('documents'), trusted, locked, log });
 
   // No page of ours needs the camera, notifications or anything else a permission guards.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -28,6 +28,11 @@ export function deskLock(ctx: BackendContext): DeskLock {
   return ctx.lock;
 }
 
+/** Whether the lock holds for whoever this desk is signed in as (the shell's own channels ask it too). */
+export async function deskIsLocked(ctx: BackendContext): Promise<boolean> {
+  return ctx.lock ? ctx.lock.isLocked(ctx.db, (await sessionUser(ctx.db))?.id ?? null) : false;
+}
+
 export async function lockStatus(ctx: BackendContext): Promise<LockStatus> {
   const lock = ctx.lock;
   const current = await sessionUser(ctx.db);
