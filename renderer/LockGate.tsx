@@ -57,7 +57,6 @@ export function LockGate() {
   if (gate.lock.locked) return <LockScreen lock={gate.lock} onUnlocked={settle} />;
   return (
     <App
-      key={gate.lock.session?.id ?? 'nobody'}
       lockEnabled={gate.lock.enabled}
       onLock={async () => settle(await call('lock.lockNow', {}))}
       onSignOut={async () => settle(await call('lock.signOut', {}))}

@@ -62,7 +62,7 @@ export function LockCard() {
         </div>
       </dl>
       <form className="lock-change" onSubmit={changePin}>
-        <h3>{hasPin ? '修改本机 PIN' : '设置本机 PIN'}</h3>
+        <h3>{hasPin ? '修改锁屏 PIN' : '新的锁屏 PIN'}</h3>
         {hasPin && (
           <label className="field">
             现在的 PIN 或密码
