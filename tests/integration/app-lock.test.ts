@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { openWhileLocked, type LockStatus } from '../../shared/lock';
@@ -14,6 +15,7 @@ import { bundledFontsDir } from '../../electron/backend/app-root';
 import { generateDistrict } from '../../electron/backend/demo/generator';
 import { fixedClock } from '../../electron/backend/clock';
 import { MemorySecretStore } from '../../electron/backend/sync/secret-store';
+import { runCli } from '../../electron/backend/cli/run';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-lock-'));
 const file = join(dir, 'desk.sqlite');
@@ -165,7 +167,28 @@ describe('app lock', () => {
     // 退出登录 on the 同步 screen does the same.
     await value('sync.signOut');
     expect(await status()).toMatchObject({ locked: true, session: null });
+    const actions = backend.handle.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'lock.%' ORDER BY seq").pluck().all();
+    expect(actions).toEqual(['lock.pinSet', 'lock.signOut', 'lock.signOut']);
     expect(code(await invoke('cases.page', { query: {}, sort: { column: 'appliedOn', direction: 'desc' }, offset: 0, limit: 20 }))).toBe('locked');
+  });
+});
+
+describe('a forgotten PIN', () => {
+  it('is removed from the machine’s shell (pin-reset), and the lock screen asks that user for a new one', async () => {
+    await backend.close();
+    const raw = new BetterSqlite3(file, { readonly: true });
+    const username = raw.prepare('SELECT username FROM users WHERE id = ?').pluck().get(sessionUserId) as string;
+    raw.close();
+    const lines: string[] = [];
+    expect(await runCli(['pin-reset', '--db', file, '--user', username], (l) => lines.push(l), (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toContain('已清除');
+    expect(await runCli(['pin-reset', '--db', file, '--user', 'nobody-here'], () => undefined, (l) => lines.push(l))).toBe(1);
+    backend = await boot();
+    expect(await status()).toMatchObject({ locked: true, mustSetPin: true, users: [] });
+    expect((await status()).session?.id).toBe(sessionUserId);
+    expect(code(await invoke('cases.list', {}))).toBe('locked');
+    expect((await value<LockStatus>('lock.setPin', { secret: '739184' })).locked).toBe(false);
+    expect((await value<unknown[]>('cases.list', {})).length).toBeGreaterThan(0);
   });
 });
 

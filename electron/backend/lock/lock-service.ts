@@ -4,9 +4,10 @@
 import type { Kysely } from 'kysely';
 import type { LockStatus, LockUser } from '../../../shared/lock';
 import { AppError } from '../../../shared/result';
+import { appendAudit } from '../audit/audit-log';
 import type { BackendContext } from '../context';
 import type { Database } from '../db/schema';
-import { clearCurrentUser, sessionUser, setCurrentUser } from '../session/session';
+import { clearCurrentUser, rosterUserNamed, sessionUser, setCurrentUser } from '../session/session';
 import { signOut } from '../sync/account';
 import type { DeskLock } from './desk-lock';
 import { hasPin, storePin, verifyPin } from './pins';
@@ -77,6 +78,7 @@ export async function setPin(ctx: BackendContext, secret: string, current: strin
       await verifyPin(ctx.db, user.id, current, lock.now());
     }
     await storePin(ctx.db, user.id, secret, ctx.clock.now(), lock.cost);
+    await appendAudit(ctx.db, { actorId: user.id, action: existing ? 'lock.pinChanged' : 'lock.pinSet', entity: 'user', entityId: user.id }, ctx.clock.now());
   });
   lock.unlockAs(user.id);
   return lockStatus(ctx);
@@ -89,7 +91,22 @@ export async function lockNow(ctx: BackendContext): Promise<LockStatus> {
 
 /** 退出登录: the centre's tokens dropped (offline too), the local session forgotten, the desk locked. */
 export async function signOutHere(ctx: BackendContext): Promise<void> {
+  const user = await sessionUser(ctx.db);
+  if (user) await appendAudit(ctx.db, { actorId: user.id, action: 'lock.signOut', entity: 'user', entityId: user.id }, ctx.clock.now());
   await signOut(ctx);
   await clearCurrentUser(ctx.db);
   ctx.lock?.lock();
+}
+
+/**
+ * A forgotten PIN, from the machine's own shell (the CLI's pin-reset): the user's PIN and wrong tries are
+ * removed and the desk is signed in as them, so the lock screen asks them to choose a new PIN. Whoever can
+ * run this can read the database file anyway; the lock guards the screen, not the file.
+ */
+export async function resetPin(ctx: BackendContext, username: string): Promise<{ userId: string; hadPin: boolean }> {
+  const user = await rosterUserNamed(ctx.db, username);
+  const removed = await ctx.db.deleteFrom('desk_pins').where('user_id', '=', user.id).executeTakeFirst();
+  await setCurrentUser(ctx.db, user.id, ctx.clock.now());
+  await appendAudit(ctx.db, { actorId: null, action: 'lock.pinReset', entity: 'user', entityId: user.id }, ctx.clock.now());
+  return { userId: user.id, hadPin: Number(removed.numDeletedRows) > 0 };
 }
