@@ -7,6 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopChannelNames, ipcDesktopChannel, type DesktopChannelName, type DesktopFolder } from '../shared/desktop-channels';
 import { desktopContract, type DesktopArgs, type DesktopResult } from '../shared/desktop';
+import { lockedMessage } from '../shared/lock';
 import { AppError, fail, ok, type ApiResult } from '../shared/result';
 import { argsErrorMessage, parseArgs } from './backend/validation';
 import { exportedFile } from './desktop-files';
@@ -18,6 +19,8 @@ export type DesktopOptions = {
   folders: Record<DesktopFolder, string>;
   documentsDir: string;
   trusted: (event: IpcMainInvokeEvent) => boolean;
+  /** Whether the app lock holds: the exported files hold case data, so a locked desk opens none of them. */
+  locked: () => Promise<boolean>;
   log: Log;
 };
 
@@ -59,6 +62,7 @@ export function registerDesktopChannels(options: DesktopOptions): void {
   for (const name of desktopChannelNames) {
     ipcMain.handle(ipcDesktopChannel(name), async (event, raw: unknown): Promise<ApiResult<unknown>> => {
       if (!options.trusted(event)) return refusedSender;
+      if (await options.locked()) return fail('locked', lockedMessage);
       const parsed = parseArgs(desktopContract[name].args, raw);
       if (!parsed.success) return fail('invalid-args', argsErrorMessage(parsed.error));
       try {

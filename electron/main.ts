@@ -8,6 +8,7 @@ import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
 import type { DesktopFolder } from '../shared/desktop-channels';
 import { appPageUrl, appScheme, serveAppRequest } from './app-protocol';
 import { startBackend, type Started } from './backend/startup';
+import { deskIsLocked } from './backend/lock/lock-service';
 import { registerDesktopChannels } from './desktop';
 import { isAllowedFrameNavigation, isAllowedNavigation, isAppFrame, refusedSender } from './ipc-guard';
 import { fileLog } from './log';
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
     ...(existsSync(electronNative) ? { nativeBinding: electronNative } : {}),
     emit: (event, payload) => mainWindow?.webContents.send(ipcEventChannel(event), payload),
     invoke: { log: (message, error) => log.write('error', message, error) },
+    // Every start is locked; the handler table refuses data channels until the PIN is entered.
+    lock: {},
     // Tokens for the central server never reach the renderer or the database.
     secretStore: new SafeStorageSecretStore(join(userData, 'tokens.json')),
     // A new data file is named in the data folder's pointer; a restart without --db opens it. The delay
@@ -72,7 +75,8 @@ async function start(): Promise<void> {
       return started.invoker.invoke(name, args);
     });
   }
-  registerDesktopChannels({ window: () => mainWindow, folders, documentsDir: app.getPath('documents'), trusted, log });
+  const locked = () => (started.kind === 'ready' ? deskIsLocked(started.backend.ctx) : Promise.resolve(false));
+  registerDesktopChannels({ window: () => mainWindow, folders, documentsDir: app.getPath('documents'), trusted, locked, log });
 
   // No page of ours needs the camera, notifications or anything else a permission guards.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -11,9 +11,10 @@ import { migration0008 } from './0008_close_the_loops';
 import { migration0009 } from './0009_household_opening_state';
 import { migration0010 } from './0010_case_grid_indexes';
 import { migration0011 } from './0011_grid_sort_indexes';
+import { migration0012 } from './0012_desk_lock';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -28,7 +28,14 @@ const screens = [
   { id: 'settings', label: '设置' },
 ] as const satisfies readonly { id: ScreenId; label: string }[];
 
-export function App() {
+type Props = {
+  /** The backend has a lock: the top bar offers 锁定 and 退出登录. */
+  lockEnabled: boolean;
+  onLock: () => Promise<void>;
+  onSignOut: () => Promise<void>;
+};
+
+export function App({ lockEnabled, onLock, onSignOut }: Props) {
   const [named, go] = useRoute();
   const [session, reloadSession] = useApi('session.current', {});
   // The user's own office from its region record: their street office's, or the district bureau's.
@@ -66,6 +73,16 @@ export function App() {
             </>
           )}
           {session.status === 'error' && <span className="session-missing">{session.message}</span>}
+          {lockEnabled && session.status === 'ready' && (
+            <span className="session-actions">
+              <button type="button" className="button" onClick={() => void onLock()} title="锁定工作台，输入 PIN 后继续" data-testid="lock-now">
+                锁定
+              </button>
+              <button type="button" className="button" onClick={() => void onSignOut()} title="退出本机登录，同时退出中心服务器" data-testid="sign-out">
+                退出登录
+              </button>
+            </span>
+          )}
         </div>
       </header>
       <nav className="sidebar" aria-label="主导航">
@@ -75,12 +92,12 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="content">{renderScreen(route, go, onSignedIn)}</main>
+      <main className="content">{renderScreen(route, go, onSignedIn, lockEnabled)}</main>
     </div>
   );
 }
 
-function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
+function renderScreen(route: Route, go: Go, onSignedIn: () => void, lockEnabled: boolean) {
   switch (route.screen) {
     case 'cases':
       return <CasesScreen route={route} go={go} />;
@@ -103,7 +120,7 @@ function renderScreen(route: Route, go: Go, onSignedIn: () => void) {
     case 'sync':
       return <SyncScreen onSignedIn={onSignedIn} />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen lockEnabled={lockEnabled} />;
     default: {
       const never: never = route;
       throw new Error(`unknown screen ${String(never)}`);

@@ -43,9 +43,16 @@ export async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Pro
   if (!window.api) throw new ApiCallError('internal', '应用接口未加载（window.api 不存在）');
   const fn = window.api[name] as (a: ArgsOf<K>) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }>;
   const result = await fn(args);
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message, problemsOf(result.error.details));
+  if (!result.ok) {
+    // The backend locked the desk (idle time, another window's 锁定): the lock gate takes the screen away.
+    if (result.error.code === 'locked') window.dispatchEvent(new Event(LOCKED_EVENT));
+    throw new ApiCallError(result.error.code, result.error.message, problemsOf(result.error.details));
+  }
   return result.value;
 }
+
+/** Dispatched on window whenever a call was refused because the desk is locked (see LockGate). */
+export const LOCKED_EVENT = 'jrd-locked';
 
 /** The desktop shell's channels (open, save as, print, show folder), answered the same way. */
 export async function desktopCall<K extends DesktopChannelName>(name: K, args: DesktopArgs<K>): Promise<DesktopResult<K>> {

@@ -23,6 +23,7 @@ import { RosterReminder, RosterView, rosterArgs } from './roster';
 import { StatisticsView, statisticsArgs } from './statistics';
 import { StreetCorrection, correctionArgs } from './corrections';
 import { DueList, deathArgs, dueArgs, followUpArgs } from './due';
+import { LockStatus, lockArgs } from './lock';
 import { SetStandardArgs, SetStandardResult, StandardList } from './standards';
 import type { ChannelName, EventName } from './channels';
 import type { ApiResult } from './result';
@@ -71,6 +72,12 @@ export const contract = {
   'app.info': { args: Empty, result: AppInfo },
   'app.newDataFile': { args: Empty, result: NewDataFile },
   'session.current': { args: Empty, result: SessionUser },
+  'lock.status': { args: lockArgs.status, result: LockStatus },
+  'lock.unlock': { args: lockArgs.unlock, result: LockStatus },
+  'lock.setPin': { args: lockArgs.setPin, result: LockStatus },
+  'lock.lockNow': { args: lockArgs.lockNow, result: LockStatus },
+  'lock.signOut': { args: lockArgs.signOut, result: LockStatus },
+  'lock.setIdleMinutes': { args: lockArgs.setIdleMinutes, result: LockStatus },
   'regions.list': { args: z.object({ under: DivisionCodeString.optional() }).strict(), result: z.array(Region) },
   'regions.offices': { args: officeArgs.list, result: OfficeList },
   'regions.setOffice': { args: officeArgs.update, result: OfficeList },

@@ -6,6 +6,13 @@ export const channelNames = [
   'app.info',
   'app.newDataFile',
   'session.current',
+  // The app lock (issue 21 item 3)
+  'lock.status',
+  'lock.unlock',
+  'lock.setPin',
+  'lock.lockNow',
+  'lock.signOut',
+  'lock.setIdleMinutes',
   'regions.list',
   'regions.offices',
   'regions.setOffice',

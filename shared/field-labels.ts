@@ -222,6 +222,13 @@ export const fieldLabels: Record<string, FieldLabel> = {
   password: text('密码'),
   id: record('被退回的修改'),
 
+  // The app lock
+  active: record('是否有操作'),
+  userId: record('用户'),
+  secret: text('锁屏密码'),
+  current: text('现在的锁屏密码'),
+  minutes: digits('无操作后锁定的分钟数'),
+
   // Desktop
   file: text('文件'),
   folder: text('文件夹'),

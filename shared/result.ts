@@ -24,6 +24,12 @@ export type ErrorCode =
   | 'seed-invalid'
   | 'rate-invalid'
   | 'sync-failed'
+  /** The desk is locked: only the lock's own channels answer (shared/lock.ts). */
+  | 'locked'
+  /** A wrong PIN or password at the lock. */
+  | 'wrong-secret'
+  /** Too many wrong tries: the next must wait (details.retryAfterMs). */
+  | 'throttled'
   /** The database could not be opened: only app.startup answers (see shared/startup.ts). */
   | 'recovery'
   | 'internal';

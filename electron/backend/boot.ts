@@ -10,6 +10,7 @@ import { assertOpenable, migrateToLatest, type MigrationReport } from './db/migr
 import { openDatabase, type DbHandle } from './db/open';
 import { createHandlerTable } from './handlers';
 import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
+import { DeskLock, type LockOptions } from './lock/desk-lock';
 import type { PdfWorkerSpec } from './pdf/render-job';
 import { FileSecretStore, type SecretStore } from './sync/secret-store';
 
@@ -29,6 +30,8 @@ export type BootOptions = {
   invoke?: InvokeOptions;
   /** Where sign-in tokens are kept; default: a file beside the database, readable by the OS user only. */
   secretStore?: SecretStore;
+  /** Lock the desk (start locked, ask for a PIN, lock when idle): Electron main and the browser harness. */
+  lock?: LockOptions;
   /** See BackendContext.switchDataFile. */
   switchDataFile?: (file: string) => void;
 };
@@ -62,6 +65,7 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
     },
     emit: options.emit ?? (() => undefined),
     ...(options.switchDataFile ? { switchDataFile: options.switchDataFile } : {}),
+    ...(options.lock ? { lock: new DeskLock(options.lock) } : {}),
     ...(migration.applied.length > 0 && migration.from > 0 ? { upgrade: { from: migration.from, backupFile: migration.backupFile } } : {}),
   };
   const registry = createHandlerTable(ctx, options.invoke);

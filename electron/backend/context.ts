@@ -4,6 +4,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
+import type { DeskLock } from './lock/desk-lock';
 import type { PdfWorkerSpec } from './pdf/render-job';
 import type { SecretStore } from './sync/secret-store';
 
@@ -32,6 +33,8 @@ export type BackendContext = {
   paths: BackendPaths;
   appVersion: string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** The app lock, where a person sits at this backend (Electron main, the browser harness); absent for the CLI and service tests. */
+  lock?: DeskLock;
   /** What opening the database did to it at start-up (absent where nothing migrated it, as in tests). */
   upgrade?: { from: number; backupFile: string | null };
   /**

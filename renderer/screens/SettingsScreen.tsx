@@ -11,6 +11,7 @@ import { call, errorMessage } from '../api';
 import { useApi, type Loadable } from '../use-api';
 import { OwnOfficeCard, StreetOfficesCard } from './settings/OfficeCards';
 import { StandardsCard } from './settings/StandardsCard';
+import { LockCard } from './settings/LockCard';
 import { todayInChina } from './meetings/format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -68,7 +69,7 @@ function LocalCard({ settings, changes, onSaved }: { settings: Settings; changes
   );
 }
 
-export function SettingsScreen() {
+export function SettingsScreen({ lockEnabled }: { lockEnabled: boolean }) {
   const [settings, reloadSettings] = useApi('settings.get', {});
   const [changes, reloadChanges] = useApi('settings.changes', {});
   const [loadedStandards] = useApi('standards.list', {});
@@ -106,6 +107,7 @@ export function SettingsScreen() {
             }}
           />
         )}
+        {lockEnabled && <LockCard />}
         <div className="card">
           <h2>公文字体</h2>
           {fonts.status === 'ready' && (

@@ -13,8 +13,8 @@ afterEach(async () => {
 });
 
 const syncedTables = [...syncedEntities];
-// 0004 adds sync_apply_state and sync_rejections, 0011 sort_key_versions.
-const localTables = ['outbox', 'sync_state', 'audit_log', 'settings', 'sync_apply_state', 'sync_rejections', 'sort_key_versions'];
+// 0004 adds sync_apply_state and sync_rejections, 0011 sort_key_versions, 0012 the desk's PINs.
+const localTables = ['outbox', 'sync_state', 'audit_log', 'settings', 'sync_apply_state', 'sync_rejections', 'sort_key_versions', 'desk_pins'];
 
 describe('migration 0001_initial', () => {
   it('creates the whole domain schema with a version on every synced row', async () => {

@@ -60,6 +60,7 @@ const expected: Record<TableName, readonly string[]> = {
   sync_rejections: cols<'sync_rejections'>()(['id', 'mutation_id', 'name', 'args_json', 'subject', 'code', 'message', 'rejected_at', 'resolved_at']),
   audit_log: cols<'audit_log'>()(['seq', 'at', 'actor_id', 'action', 'entity', 'entity_id', 'details_json', 'prev_hash', 'hash']),
   settings: cols<'settings'>()(['key', 'value_json', 'updated_at']),
+  desk_pins: cols<'desk_pins'>()(['user_id', 'kind', 'hash', 'salt', 'cost', 'set_at', 'failures', 'blocked_until']),
 };
 
 let t: Awaited<ReturnType<typeof freshDatabase>>;

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { desktopChannelNames } from '../../shared/desktop-channels';
@@ -157,6 +158,10 @@ describe('Electron main, wired', () => {
     }
   });
 
+  it('runs its backend with the app lock: open on a new, empty copy, which has nothing to protect yet', async () => {
+    expect(await call('api:lock.status', trusted())).toMatchObject({ ok: true, value: { enabled: true, locked: false, session: null, users: [] } });
+  });
+
   it('keeps its data under the user-data folder it was given', async () => {
     const info = (await call('api:app.info', trusted())).value as { databaseFile: string; dataDir: string };
     expect(info).toMatchObject({ dataDir: join(userData, 'data'), databaseFile: join(userData, 'data', 'jrd.sqlite') });
@@ -192,6 +197,24 @@ describe('Electron main, wired', () => {
     expect((await call('desktop:desktop.openFile', trusted(), { file: join(userData, 'data', 'jrd.sqlite') })).error?.code).toBe('forbidden');
     expect((await call('desktop:desktop.showFolder', trusted(), { folder: '/etc' })).error?.code).toBe('invalid-args');
     expect(await call('desktop:desktop.saveFileAs', trusted(), { file: join(exports, 'minutes.pdf') })).toEqual({ ok: true, value: { savedTo: null } });
+  });
+
+  it('locks once somebody is signed in: data and desktop channels refused until the PIN is set', async () => {
+    const db = new BetterSqlite3(join(userData, 'data', 'jrd.sqlite'));
+    try {
+      const now = '2026-11-20T02:00:00.000Z';
+      db.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430188', '麓山区', 'district', NULL, 2024, ?)").run(now);
+      db.prepare("INSERT INTO users (id, username, name, role, region_code, updated_at) VALUES ('u-chief', 'chief', '李科长', 'bureau_chief', '430188', ?)").run(now);
+      db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('session.userId', '\"u-chief\"', ?)").run(now);
+    } finally {
+      db.close();
+    }
+    expect(await call('api:lock.status', trusted())).toMatchObject({ ok: true, value: { locked: true, mustSetPin: true } });
+    expect((await call('api:cases.list', trusted())).error?.code).toBe('locked');
+    expect((await call('desktop:desktop.showFolder', trusted(), { folder: 'exports' })).error?.code).toBe('locked');
+    expect(await call('api:lock.setPin', trusted(), { secret: '482916' })).toMatchObject({ ok: true, value: { locked: false } });
+    expect((await call('api:cases.list', trusted())).ok).toBe(true);
+    expect(await call('desktop:desktop.showFolder', trusted(), { folder: 'exports' })).toEqual({ ok: true, value: {} });
   });
 
   it('carries verify.html’s script inlined, the very bundle the source makes, and never needs esbuild', async () => {

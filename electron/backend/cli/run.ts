@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import { UsageError } from './args';
 import { callCommand } from './commands/call';
 import { importCommand } from './commands/import';
+import { pinResetCommand } from './commands/lock';
 import { auditVerifyCommand, casesPdfCommand, fontsCommand, generateCommand, migrateCommand } from './commands/basic';
 import { exportCommand, importTemplateCommand } from './commands/exports';
 import { minutesCommand, noticeCommand } from './commands/meetings';
@@ -29,6 +30,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   roster: rosterCommand,
   report: reportCommand,
+  'pin-reset': pinResetCommand,
 };
 
 function usage(): string {

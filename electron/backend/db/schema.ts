@@ -454,6 +454,19 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** A desk-local PIN or password (migration 0011): scrypt hash, salt and cost; wrong tries and the throttle. */
+export interface DeskPinsTable {
+  user_id: string;
+  kind: 'pin' | 'password';
+  hash: string;
+  salt: string;
+  cost: number;
+  set_at: string;
+  failures: Generated<number>;
+  /** Epoch milliseconds of the lock's clock until which tries are refused. */
+  blocked_until: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -486,6 +499,7 @@ export interface Database {
   sync_rejections: SyncRejectionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  desk_pins: DeskPinsTable;
 }
 
 export type TableName = keyof Database;

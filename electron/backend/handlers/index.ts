@@ -6,6 +6,7 @@ import { correctionHandlers } from '../corrections/handlers';
 import { dueHandlers } from '../due/handlers';
 import { exportHandlers } from '../exports/handlers';
 import { importHandlers } from '../imports/handlers';
+import { lockHandlers } from '../lock/handlers';
 import { meetingHandlers } from '../meetings/handlers';
 import { noticeHandlers } from '../notices/handlers';
 import { pdfHandlers } from '../pdf/handlers';
@@ -21,7 +22,7 @@ import { HandlerRegistry, type InvokeOptions } from './registry';
 /** The one handler table: Electron's IPC, the browser harness, the CLI's `call` and the tests all call through it. */
 export function createHandlerTable(ctx: BackendContext, options: InvokeOptions = {}): HandlerRegistry {
   const registry = new HandlerRegistry(ctx, options);
-  for (const map of [appHandlers, caseHandlers, correctionHandlers, dueHandlers, exportHandlers, importHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, rosterHandlers, settingsHandlers, statisticsHandlers, standardsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
+  for (const map of [appHandlers, caseHandlers, correctionHandlers, dueHandlers, exportHandlers, importHandlers, lockHandlers, meetingHandlers, noticeHandlers, pdfHandlers, regionHandlers, rosterHandlers, settingsHandlers, statisticsHandlers, standardsHandlers, spotCheckHandlers, syncHandlers]) registry.registerAll(map);
   registry.registerCommands(allCommands());
   registry.assertComplete();
   return registry;

@@ -1,9 +1,12 @@
 // The handler table behind the contract (as Actual's createApp): each channel registered once,
 // arguments validated with the contract's zod schema, every answer an ApiResult envelope. A write is a
 // command (see ../commands): registering the commands gives each its channel. The acting user is
-// resolved once per call, from the session or from the caller (the CLI's --as), and passed in.
+// resolved once per call, from the session or from the caller (the CLI's --as), and passed in. Where the
+// backend has a lock (Electron main, the browser harness), a locked desk refuses every channel but the
+// lock's own here, before any handler runs: no screen, however written, can read cases through it.
 import { contract, type ParsedArgsOf, type ResultOf } from '../../../shared/api';
 import { channelNames, type ChannelName } from '../../../shared/channels';
+import { lockedMessage, openWhileLocked } from '../../../shared/lock';
 import type { SessionUser } from '../../../shared/domain';
 import { AppError, fail, ok, type ApiResult } from '../../../shared/result';
 import { allCommands, type AnyCommand } from '../commands/command';
@@ -95,7 +98,12 @@ export class HandlerRegistry {
     if (!entry) return fail('unknown-channel', `未知的接口：${name}`);
     const spec = specOf(name);
     try {
-      const caller = callerOf(options.as ?? (await sessionUser(this.ctx.db)));
+      const user = options.as ?? (await sessionUser(this.ctx.db));
+      // The CLI's --as acts for a named user at the machine's own shell; it has no lock screen to pass.
+      if (!options.as && this.ctx.lock && !(openWhileLocked as readonly string[]).includes(name) && (await this.ctx.lock.isLocked(this.ctx.db, user?.id ?? null))) {
+        return fail('locked', lockedMessage);
+      }
+      const caller = callerOf(user);
       let value: unknown;
       if (entry.kind === 'command') {
         value = await runAtDesk(this.ctx, entry.command, rawArgs, caller.signedIn());

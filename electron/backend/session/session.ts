@@ -60,3 +60,8 @@ export async function setCurrentUserByUsername(db: Kysely<Database>, username: s
   if (!row) throw new AppError('not-found', `用户 ${username} 不存在`);
   await setCurrentUser(db, row.id, at);
 }
+
+/** 退出登录: this copy is signed in as nobody until someone unlocks it with their PIN. */
+export async function clearCurrentUser(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', SESSION_KEY).execute();
+}

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import type { HandlerMap } from '../handlers/registry';
 import { AppError } from '../../../shared/result';
-import { signIn, signOut } from './account';
+import { signOutHere } from '../lock/lock-service';
+import { signIn } from './account';
 import { resetSync, resolveRejection, syncNow, syncRejections, syncStatus } from './engine';
 import { SyncError } from './http';
 
@@ -21,8 +22,9 @@ export const syncHandlers: HandlerMap<'sync.status' | 'sync.signIn' | 'sync.sign
     await translated(() => signIn(ctx, args.serverUrl, args.username, args.password, `联审联批工作台 ${hostname()}`));
     return syncStatus(ctx);
   },
+  // 退出登录 on 同步 is the desk's sign-out too: the local session goes with the centre's tokens.
   'sync.signOut': async (_args, ctx) => {
-    await signOut(ctx);
+    await signOutHere(ctx);
     return syncStatus(ctx);
   },
   'sync.now': async (_args, ctx) => syncNow(ctx),

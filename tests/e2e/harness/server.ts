@@ -10,7 +10,7 @@ import { startBackend, type Started } from '../../../electron/backend/startup';
 import { bundledFontsDir, sourceAppRoot, sourcePdfWorker } from '../../../electron/backend/app-root';
 import { generateDistrict } from '../../../electron/backend/demo/generator';
 import { holdDemoMeeting } from '../../../electron/backend/demo/demo-meeting';
-import { setCurrentUserByUsername } from '../../../electron/backend/session/session';
+import { rosterUserNamed, setCurrentUserByUsername } from '../../../electron/backend/session/session';
 import { fixedClock } from '../../../electron/backend/clock';
 import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
 
@@ -28,6 +28,9 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
 if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm']) rmSync(dbFile + s, { force: true });
 
 const sseClients = new Set<ServerResponse>();
+// The lock's clock runs on real time plus what a spec added (POST /__harness/lock-clock), so a spec can
+// make the desk idle for ten minutes without waiting them.
+let lockSkewMs = 0;
 function boot(databaseFile: string): Promise<Started> {
   return startBackend({
     dataDir: join(dbFile, '..'),
@@ -39,6 +42,9 @@ function boot(databaseFile: string): Promise<Started> {
     appVersion: 'harness',
     clock: fixedClock(`${AS_OF}T10:00:00+08:00`),
     invoke: { checkResults: true, log: (m, e) => console.error(m, e) },
+    // The real lock and its gate, with the session user let in as if the PIN had been entered, until a
+    // spec locks the desk (tests/e2e/lock.spec.ts); the next reset starts trusting again.
+    lock: { now: () => Date.now() + lockSkewMs, trustSession: true },
     emit: (event, payload) => {
       for (const c of sseClients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },
@@ -90,8 +96,11 @@ function ready() {
   return backend;
 }
 
-function login(username: string): Promise<void> {
-  return setCurrentUserByUsername(ready().ctx.db, username, ready().ctx.clock.now());
+/** Signs a roster user in and unlocks the desk for them: the stand-in for their PIN at the lock screen. */
+async function login(username: string): Promise<void> {
+  const { ctx } = ready();
+  await setCurrentUserByUsername(ctx.db, username, ctx.clock.now());
+  ctx.lock?.unlockAs((await rosterUserNamed(ctx.db, username)).id);
 }
 
 const shim = `(() => {
@@ -154,6 +163,11 @@ const server = createServer(async (req, res) => {
     if (req.method === 'POST' && url.pathname === '/__harness/login') {
       const { username } = JSON.parse(await readBody(req)) as { username: string };
       await login(username);
+      return send(res, 200, 'application/json', '{"ok":true}');
+    }
+    if (req.method === 'POST' && url.pathname === '/__harness/lock-clock') {
+      const { advanceMs } = JSON.parse(await readBody(req)) as { advanceMs: number };
+      lockSkewMs += advanceMs;
       return send(res, 200, 'application/json', '{"ok":true}');
     }
     // Holds and closes the signed-in street's meeting of `month` through the meeting services, as
