@@ -16,6 +16,12 @@ export type ErrorCode =
   | 'mismatch'
   | 'db-newer-version'
   | 'db-migration-failed'
+  /** The database's key (issue 21): malformed, missing beside an encrypted file, or not this file's. */
+  | 'db-key-invalid'
+  | 'db-key-missing'
+  | 'db-key-wrong'
+  /** A plain database did not verify after its encryption; it was put back as it was. */
+  | 'db-encrypt-failed'
   | 'pdf-failed'
   | 'font-missing'
   | 'manifest-invalid'
