@@ -1,7 +1,7 @@
 // Issue 21: the desk's database, its WAL and its backups hold no citizen ID or mobile number in plain
 // bytes; with the key every one is there. Also the encryption of a plain database from before.
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { openDatabase } from '../../electron/backend/db/open';
 import { isPlainSqlite, keyFileFor, openKeyed, plainBackupFor, readKeyFile } from '../../electron/backend/db/at-rest';
 import { encryptInPlace } from '../../electron/backend/db/encrypt-in-place';
 import { migrations } from '../../migrations';
+import { decryptCommand } from '../../electron/backend/cli/commands/decrypt';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -102,5 +103,27 @@ describe('data at rest', () => {
     await handle.close();
     expect(isPlainSqlite(file)).toBe(false);
     expect(existsSync(plainBackupFor(file))).toBe(false);
+  });
+
+  it('cli decrypt writes a plain copy readable without the key, and leaves the original encrypted', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'demo.sqlite');
+    const handle = openDatabase(file);
+    handle.sqlite.exec(`CREATE TABLE people (citizen_id TEXT); INSERT INTO people VALUES ('110101199001011234')`);
+    await handle.close();
+    const out = join(dir, 'plain.sqlite');
+    const lines: string[] = [];
+    await decryptCommand.run(['--db', file, '--key-file', keyFileFor(file), '--out', out], (l) => lines.push(l));
+    expect(lines).toEqual([out]);
+    expect(isPlainSqlite(out)).toBe(true);
+    const plain = new BetterSqlite3(out, { readonly: true });
+    expect(plain.prepare('SELECT citizen_id FROM people').pluck().get()).toBe('110101199001011234');
+    plain.close();
+    expect(isPlainSqlite(file)).toBe(false);
+    // A wrong key file writes nothing.
+    const wrong = join(dir, 'wrong.key');
+    writeFileSync(wrong, '00'.repeat(32));
+    await expect(decryptCommand.run(['--db', file, '--key-file', wrong, '--out', join(dir, 'x.sqlite')], () => undefined)).rejects.toMatchObject({ code: 'db-key-wrong' });
+    expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
   });
 });
