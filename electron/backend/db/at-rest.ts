@@ -107,3 +107,8 @@ export function restrictToOwner(file: string): void {
     // Windows and some network shares have no POSIX modes; the user-profile folder protects the file there.
   }
 }
+
+/** A keyed connection with the key file beside the database: for scripts and tests that read a desk file. */
+export function openWithKeyBeside(file: string, options: BetterSqlite3.Options = {}): BetterSqlite3.Database {
+  return openKeyed(file, readKeyFile(keyFileFor(file)), options);
+}
