@@ -24,6 +24,8 @@ export type OpenOptions = {
    * beside the database is used, and made for a database that has none yet (at-rest.ts).
    */
   key?: Buffer;
+  /** The centre's store (server/store.ts): a server's disk, not a laptop; kept plain, with no key file. */
+  plain?: boolean;
 };
 
 /**
@@ -37,8 +39,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   let key: Buffer | null = null;
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
-    key = options.key ?? keyBeside(file);
-    encryptInPlace(file, key, binding);
+    if (!options.plain) {
+      key = options.key ?? keyBeside(file);
+      encryptInPlace(file, key, binding);
+    }
     if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
     restrictToOwner(file);
   }
