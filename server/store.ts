@@ -22,7 +22,7 @@ export async function openCentralStore(dataDir: string, options: StoreOptions = 
     const { openPostgresStore } = await import('./postgres/store');
     return openPostgresStore(options.databaseUrl);
   }
-  const handle = openDatabase(join(dataDir, 'central.sqlite'));
+  const handle = openDatabase(join(dataDir, 'central.sqlite'), { plain: true });
   await migrateToLatest(handle, { backupDir: join(dataDir, 'backups') });
   for (const statement of centralTables('sqlite')) handle.sqlite.prepare(statement).run();
   // A deleted row's division code is noted as it goes, for the change log.

@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'db-migration-failed'
   /** SQLite's quick_check found damage: the file is refused before anything reads or writes it. */
   | 'db-damaged'
+  /** The database's key (issue 21): malformed, missing beside an encrypted file, or not this file's. */
+  | 'db-key-invalid'
+  | 'db-key-missing'
+  | 'db-key-wrong'
+  /** A plain database did not verify after its encryption; it was put back as it was. */
+  | 'db-encrypt-failed'
   | 'pdf-failed'
   | 'font-missing'
   | 'manifest-invalid'

@@ -1,5 +1,6 @@
 // Opens the database, migrates it and builds the handler table: the same start-up for Electron main,
 // the CLI and the browser harness.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/api';
@@ -8,6 +9,7 @@ import type { BackendContext } from './context';
 import { resolveDatabaseFile } from './app/data-file';
 import { assertOpenable, migrateToLatest, type MigrationReport } from './db/migrator';
 import { openDatabase, type DbHandle } from './db/open';
+import { keyFileFor } from './db/at-rest';
 import { createHandlerTable } from './handlers';
 import type { HandlerRegistry, InvokeOptions } from './handlers/registry';
 import { DeskLock, type LockOptions } from './lock/desk-lock';
@@ -25,6 +27,8 @@ export type BootOptions = {
   exportDir?: string;
   appVersion: string;
   nativeBinding?: string;
+  /** The desk's database key (Electron main's, from safeStorage); default: the key file beside the database. */
+  databaseKey?: Buffer;
   clock?: Clock;
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   invoke?: InvokeOptions;
@@ -40,8 +44,10 @@ export type Backend = { ctx: BackendContext; registry: HandlerRegistry; handle: 
 
 export async function openBackend(options: BootOptions): Promise<Backend> {
   const databaseFile = options.databaseFile ?? resolveDatabaseFile(options.dataDir);
-  assertOpenable(databaseFile, options.nativeBinding);
-  const handle = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // A database that came with its own key file (a copy of the demo, say) opens with that key.
+  const key = existsSync(keyFileFor(databaseFile)) ? undefined : options.databaseKey;
+  assertOpenable(databaseFile, options.nativeBinding, key);
+  const handle = openDatabase(databaseFile, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(key ? { key } : {}) });
   let migration: MigrationReport;
   try {
     migration = await migrateToLatest(handle, { backupDir: join(options.dataDir, 'backups') });
@@ -66,6 +72,7 @@ export async function openBackend(options: BootOptions): Promise<Backend> {
     emit: options.emit ?? (() => undefined),
     ...(options.switchDataFile ? { switchDataFile: options.switchDataFile } : {}),
     ...(options.lock ? { lock: new DeskLock(options.lock) } : {}),
+    ...(options.databaseKey ? { databaseKey: options.databaseKey } : {}),
     ...(migration.applied.length > 0 && migration.from > 0 ? { upgrade: { from: migration.from, backupFile: migration.backupFile } } : {}),
   };
   const registry = createHandlerTable(ctx, options.invoke);

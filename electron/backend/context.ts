@@ -42,4 +42,6 @@ export type BackendContext = {
    * browser harness reopens its backend. Called after the file exists; the host answers the call first.
    */
   switchDataFile?: (file: string) => void;
+  /** The key new data files are encrypted with (Electron main's); absent: a key file beside each. */
+  databaseKey?: Buffer;
 };

@@ -47,6 +47,8 @@ const sqliteCodes: Record<string, RecoveryCode> = {
 
 export function classifyStartupError(error: unknown): { code: RecoveryCode; message: string } {
   if (error instanceof AppError && (error.code === 'db-newer-version' || error.code === 'db-migration-failed' || error.code === 'db-damaged')) return { code: error.code, message: error.message };
+  // The key's problems say themselves what is wrong; the file was not changed (or was put back).
+  if (error instanceof AppError && (error.code === 'db-key-invalid' || error.code === 'db-key-missing' || error.code === 'db-key-wrong' || error.code === 'db-encrypt-failed')) return { code: 'db-unreadable', message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
   const detail = error instanceof Error ? error.message : String(error);
   // Extended SQLite codes (SQLITE_IOERR_READ) count as their primary code (SQLITE_IOERR).

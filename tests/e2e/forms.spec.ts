@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { startScript } from './support/start';
 import { chooseDate } from './support/dates';
 import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
+import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 startFromGeneratedDistrict();
 
@@ -226,7 +226,7 @@ test.describe('a demo copy on 同步', () => {
     harness = null;
     await new Promise((r) => setTimeout(r, 500));
     expect(sha(demo)).toBe(before);
-    const old = new BetterSqlite3(demo, { readonly: true });
+    const old = openWithKeyBeside(demo, { readonly: true });
     expect((old.prepare('SELECT count(*) AS n FROM regions').get() as { n: number }).n).toBeGreaterThan(70);
     old.close();
   });

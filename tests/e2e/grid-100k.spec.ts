@@ -4,10 +4,10 @@
 // so the copy is the demo district's pristine file with each case entered nine times over (new ids and case
 // numbers, the same households): the grid's cost is the number of cases, which is what this is about.
 import { expect, test, type Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 const PORT = Number(process.env.HARNESS_PORT ?? 4517) + 7;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,7 +22,7 @@ let cases = 0;
 
 /** The demo district's cases, each entered COPIES times: the copies differ only in id and case number. */
 function multiply(file: string): number {
-  const db = new BetterSqlite3(file);
+  const db = openWithKeyBeside(file);
   try {
     const columns = (db.prepare('PRAGMA table_info(cases)').all() as { name: string }[]).map((c) => c.name);
     const pick = (k: number) =>
@@ -69,7 +69,7 @@ async function counts(page: Page): Promise<[number, number]> {
 }
 
 function lookup<T>(sql: string): T {
-  const db = new BetterSqlite3(DB, { readonly: true, fileMustExist: true });
+  const db = openWithKeyBeside(DB, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).get() as T;
   } finally {

@@ -1,10 +1,10 @@
 // The bureau narrows the cases grid by street, searches any household member and full-width digits,
 // sorts from the keyboard; the agenda's 移出 stays inside the visible table at 1366 × 768.
 import { expect, test, type Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { login, apiAnswer as api } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
+import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 startFromGeneratedDistrict();
 
@@ -20,7 +20,7 @@ const sizes = [
 
 /** The harness database, read-only: names and numbers the spec needs to type, as a caseworker would know them. */
 function lookup<T>(sql: string): T {
-  const db = new BetterSqlite3(DB, { readonly: true, fileMustExist: true });
+  const db = openWithKeyBeside(DB, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).get() as T;
   } finally {

@@ -28,6 +28,8 @@ export function districtTemplate(options: GenerateOptions = {}) {
       }
       const dir = mkdtempSync(join(tmpdir(), 'jrd-world-'));
       copyFileSync(template.file, join(dir, 'world.sqlite'));
+      // The template is encrypted (issue 21): its copy goes with its key.
+      copyFileSync(`${template.file}.key`, join(dir, 'world.sqlite.key'));
       const handle = openDatabase(join(dir, 'world.sqlite'));
       const ctx = { ...testContext(handle, dir), clock: fixedClock(now) };
       return {

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../helpers/pdf';
+import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-cli-offices-'));
 const db = join(dir, 'demo.sqlite');
@@ -24,7 +24,7 @@ let streets: StreetOffice[] = [];
 beforeAll(() => {
   const gen = cli('generate', '--db', db, '--households', '600', '--seed', '7');
   expect(gen.code, gen.stderr).toBe(0);
-  const sqlite = new Database(db, { readonly: true });
+  const sqlite = openWithKeyBeside(db, { readonly: true });
   // Per street, the community with the most households receiving assistance (a standing list needs some).
   streets = sqlite
     .prepare(

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/result';
 import { StartupState } from '../../shared/startup';
 import { bundledFontsDir } from '../../electron/backend/app-root';
 import { openDatabase } from '../../electron/backend/db/open';
+import { keyFileFor, openKeyed, readKeyFile } from '../../electron/backend/db/at-rest';
 import { migrateToLatest } from '../../electron/backend/db/migrator';
 import { classifyStartupError, startBackend } from '../../electron/backend/startup';
 
@@ -53,7 +54,9 @@ describe('startBackend', () => {
     expect(state).toMatchObject({ mode: 'ready', upgradedFrom: 2 });
     const backup = state.mode === 'ready' ? state.backupFile! : '';
     expect(backup.startsWith(join(dir, 'backups'))).toBe(true);
-    const copy = new BetterSqlite3(backup, { readonly: true });
+    // The backup is encrypted with the database's key (issue 21): plain, it is not a database.
+    expect(() => new BetterSqlite3(backup, { readonly: true }).pragma('user_version')).toThrow(/not a database/);
+    const copy = openKeyed(backup, readKeyFile(keyFileFor(join(dir, 'jrd.sqlite'))), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(2);
     copy.close();
     expect(statSync(backup).mode & 0o777).toBe(0o600);

@@ -55,7 +55,7 @@ export async function createNewDataFile(ctx: BackendContext): Promise<NewDataFil
   const dataDir = ctx.paths.dataDir;
   const name = freshName(dataDir, ctx.clock.now());
   const file = join(dataDir, name);
-  const handle = openDatabase(file);
+  const handle = openDatabase(file, ctx.databaseKey ? { key: ctx.databaseKey } : {});
   try {
     await migrateToLatest(handle, { backupDir: join(dataDir, 'backups') });
   } finally {

@@ -31,8 +31,9 @@ async function demo(argv: string[]): Promise<void> {
   const started = performance.now();
   mkdirSync(outDir, { recursive: true });
   const dbFile = join(outDir, 'demo.sqlite');
-  // The demo database is rebuilt from scratch on every run; it holds only generated people.
-  for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  // The demo database is rebuilt from scratch on every run; it holds only generated people. It is
+  // encrypted like a desk's, with a new key in demo.sqlite.key (0600) beside it (issue 21).
+  for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(dbFile + suffix, { force: true });
 
   const backend = await openCliBackend(dbFile, { clock: fixedClock(`${DEMO_AS_OF}T10:00:00+08:00`), exportDir: outDir, create: true });
   try {

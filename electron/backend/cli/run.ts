@@ -11,10 +11,12 @@ import { reportCommand } from './commands/report';
 import { rosterCommand } from './commands/roster';
 import { sampleCommand } from './commands/sample';
 import { statsCommand, syncCommand } from './commands/sync';
+import { decryptCommand } from './commands/decrypt';
 import type { Command } from './commands/types';
 
 const commands: Record<string, Command> = {
   migrate: migrateCommand,
+  decrypt: decryptCommand,
   generate: generateCommand,
   'cases-pdf': casesPdfCommand,
   'audit-verify': auditVerifyCommand,

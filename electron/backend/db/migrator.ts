@@ -8,6 +8,7 @@ import type { DbHandle } from './open';
 import { installCapture } from '../sync/capture';
 import { writeBackup } from './backup';
 import { assertIntact } from './integrity';
+import { isPlainSqlite, keyFileFor, openKeyed, readKeyFile } from './at-rest';
 
 export type MigrationReport = { from: number; to: number; applied: string[]; backupFile: string | null };
 
@@ -80,9 +81,15 @@ function newerVersionError(file: string, found: number, supported: number): AppE
  * would already switch its journal mode. A damaged file (quick_check) is refused here too, before the
  * app, the CLI or a sync reads or writes anything in it.
  */
-export function assertOpenable(file: string, nativeBinding?: string): void {
+export function assertOpenable(file: string, nativeBinding?: string, key?: Buffer): void {
   if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return;
-  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const options = { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) };
+  // A plain file (before its encryption) is read as it is; an encrypted one needs its key, and one
+  // without any key is left for openDatabase to refuse with its own message.
+  const keyFile = keyFileFor(file);
+  const theKey = key ?? (existsSync(keyFile) ? readKeyFile(keyFile) : null);
+  if (!isPlainSqlite(file) && theKey === null) return;
+  const probe = isPlainSqlite(file) || theKey === null ? new BetterSqlite3(file, options) : openKeyed(file, theKey, options);
   try {
     const found = probe.pragma('user_version', { simple: true }) as number;
     if (found > latestSchemaVersion) throw newerVersionError(file, found, latestSchemaVersion);

@@ -1,10 +1,12 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { installCapture } from '../sync/capture';
 import { rebuildStaleSortKeys, registerPinyinKey } from './pinyin-key';
+import { applyKey, keyBeside, restrictToOwner } from './at-rest';
+import { encryptInPlace } from './encrypt-in-place';
 
 export type DbHandle = {
   file: string;
@@ -17,20 +19,42 @@ export type OpenOptions = {
   /** Path to a better_sqlite3.node built for another ABI (Electron's); Node uses the installed one. */
   nativeBinding?: string;
   busyTimeoutMs?: number;
+  /**
+   * The database key (32 bytes): Electron main's, kept wrapped by safeStorage. Without one the key file
+   * beside the database is used, and made for a database that has none yet (at-rest.ts).
+   */
+  key?: Buffer;
+  /** The centre's store (server/store.ts): a server's disk, not a laptop; kept plain, with no key file. */
+  plain?: boolean;
 };
 
 /**
  * Opens (creating if needed) a database file with the pragmas the app relies on. New files are
- * created readable by the OS user only: they hold personal information (PIPL).
+ * created readable by the OS user only and encrypted with the key: they hold personal information (PIPL).
+ * A plain file from before encryption is encrypted in place first (encrypt-in-place.ts).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): DbHandle {
   const inMemory = file === ':memory:';
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  let key: Buffer | null = null;
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
+    if (!options.plain) {
+      key = options.key ?? keyBeside(file);
+      encryptInPlace(file, key, binding);
+    }
     if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
     restrictToOwner(file);
   }
-  const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const sqlite = new BetterSqlite3(file, binding);
+  if (key) {
+    try {
+      applyKey(sqlite, key, file);
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -73,12 +97,4 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
       return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
     },
   };
-}
-
-function restrictToOwner(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Windows and some network shares have no POSIX modes; the user-profile folder protects the file there.
-  }
 }

@@ -61,7 +61,7 @@ async function openWithRetries(ctx: BackendContext, retry: RetryPolicy): Promise
 
 function applySnapshot(ctx: BackendContext, staged: StagedSnapshot): void {
   const sqlite = ctx.sqlite;
-  sqlite.prepare("ATTACH DATABASE ? AS jrd_snapshot").run(staged.file);
+  sqlite.prepare("ATTACH DATABASE ? AS jrd_snapshot KEY ''").run(staged.file);
   try {
     sqlite.pragma('foreign_keys = OFF');
     // The copy's indexes are filled from random keys (ids are UUIDs): a larger page cache for the copy

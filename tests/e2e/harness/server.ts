@@ -25,7 +25,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error(`harness: ${rendererDir}/index.html is missing; run "npm run build:renderer" first`);
   process.exit(1);
 }
-if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm']) rmSync(dbFile + s, { force: true });
+if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm', '.key']) rmSync(dbFile + s, { force: true });
 
 const sseClients = new Set<ServerResponse>();
 // The lock's clock runs on real time plus what a spec added (POST /__harness/lock-clock), so a spec can
@@ -85,6 +85,9 @@ async function reset(): Promise<void> {
   const file = `${dbFile}.reset-${++resets}`;
   for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
   copyFileSync(pristine, file);
+  // The pristine copy is encrypted with the harness database's key (issue 21): the reset copy takes it too.
+  rmSync(`${file}.key`, { force: true });
+  copyFileSync(`${dbFile}.key`, `${file}.key`);
   await switchTo(file);
 }
 
