@@ -12,10 +12,10 @@ import { CASE_WINDOW_MAX, CASE_WINDOW_MAX_BYTES, CaseWindow, type CaseSort, type
 import { normaliseCaseSearch } from '../../shared/case-search';
 import type { CaseListQuery, CaseRow } from '../../shared/domain';
 import { rmSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { openDatabase } from '../../electron/backend/db/open';
-import { pinyinKeyVersion, registerPinyinKey } from '../../electron/backend/db/pinyin-key';
+import { pinyinKeyVersion } from '../../electron/backend/db/pinyin-key';
+import { keyFileFor, openKeyed, readKeyFile } from '../../electron/backend/db/at-rest';
 import type { Database } from '../../electron/backend/db/schema';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
@@ -246,8 +246,9 @@ describe('the heads\' pinyin index and the runtime\'s collation data', () => {
       f.handle.sqlite.exec('REINDEX members_head_pinyin');
       f.handle.sqlite.prepare("UPDATE sort_key_versions SET version = 'icu 0' WHERE index_name = 'members_head_pinyin'").run();
       await f.handle.close();
-      const stale = new BetterSqlite3(f.handle.file);
-      registerPinyinKey(stale);
+      // A connection of its own that does not check the stamp (openKeyed registers pinyin_key, as openDatabase does).
+      const key = readKeyFile(keyFileFor(f.handle.file));
+      const stale = openKeyed(f.handle.file, key);
       const walked = async (file: string) => {
         const h = openDatabase(file);
         try {
@@ -263,7 +264,7 @@ describe('the heads\' pinyin index and the runtime\'s collation data', () => {
       expect(wrong).not.toEqual(expected);
       // openDatabase sees the stamp differs, rebuilds, and stamps the index with this runtime's version.
       expect(await walked(f.handle.file)).toEqual(expected);
-      const again = new BetterSqlite3(f.handle.file, { readonly: true });
+      const again = openKeyed(f.handle.file, key, { readonly: true });
       expect(again.prepare("SELECT version FROM sort_key_versions WHERE index_name = 'members_head_pinyin'").pluck().get()).toBe(pinyinKeyVersion());
       again.close();
     } finally {
