@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { openWhileLocked, type LockStatus } from '../../shared/lock';
@@ -16,6 +15,7 @@ import { generateDistrict } from '../../electron/backend/demo/generator';
 import { fixedClock } from '../../electron/backend/clock';
 import { MemorySecretStore } from '../../electron/backend/sync/secret-store';
 import { runCli } from '../../electron/backend/cli/run';
+import { keyFileFor, openKeyed, readKeyFile } from '../../electron/backend/db/at-rest';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-lock-'));
 const file = join(dir, 'desk.sqlite');
@@ -176,7 +176,7 @@ describe('app lock', () => {
 describe('a forgotten PIN', () => {
   it('is removed from the machine’s shell (pin-reset), and the lock screen asks that user for a new one', async () => {
     await backend.close();
-    const raw = new BetterSqlite3(file, { readonly: true });
+    const raw = openKeyed(file, readKeyFile(keyFileFor(file)), { readonly: true });
     const username = raw.prepare('SELECT username FROM users WHERE id = ?').pluck().get(sessionUserId) as string;
     raw.close();
     const lines: string[] = [];

@@ -45,10 +45,16 @@ function damage(file: string): void {
   }
 }
 
+/** A copy of the sound file with its key file beside it (the desk's files are encrypted, issue 21). */
+function copyWithKey(from: string, to: string): void {
+  copyFileSync(from, to);
+  if (existsSync(`${from}.key`)) copyFileSync(`${from}.key`, `${to}.key`);
+}
+
 function damagedCopy(): { dir: string; file: string } {
   const dir = tempDir();
   const file = join(dir, 'jrd.sqlite');
-  copyFileSync(sound, file);
+  copyWithKey(sound, file);
   damage(file);
   return { dir, file };
 }
@@ -90,7 +96,7 @@ describe('quick_check', () => {
 describe('the CLI on a damaged file', () => {
   it.each([['stats'], ['migrate'], ['audit-verify']])('%s works on the sound file and refuses the damaged one, writing nothing', async (command) => {
     const good = join(tempDir(), 'good.sqlite');
-    copyFileSync(sound, good);
+    copyWithKey(sound, good);
     expect((await cli([command, '--db', good])).code).toBe(0);
     const { dir, file } = damagedCopy();
     const before = sha(file);
@@ -99,7 +105,7 @@ describe('the CLI on a damaged file', () => {
     expect(r.out).toEqual([]);
     expect(r.err.join('\n')).toMatch(new RegExp(`^${command}: 数据文件已损坏，完整性检查未通过（.+）。程序没有读写其中的数据.*\\[db-damaged\\]$`, 's'));
     expect(sha(file)).toBe(before);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal'))).toEqual(['jrd.sqlite']);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal'))).toEqual(['jrd.sqlite', 'jrd.sqlite.key']);
   });
 
   it('sync refuses the damaged file before it signs in or sends anything to a real centre', async () => {
