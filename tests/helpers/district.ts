@@ -10,6 +10,7 @@ import { setCurrentUserByUsername } from '../../electron/backend/session/session
 import type { BackendContext } from '../../electron/backend/context';
 import { fixedClock } from '../../electron/backend/clock';
 import { NOW, testContext } from './minimal';
+import { keyFileFor } from '../../electron/backend/db/at-rest';
 
 export type DistrictWorld = { handle: DbHandle; dir: string; ctx: BackendContext; signIn(username: string): Promise<void>; cleanup(): Promise<void> };
 
@@ -29,7 +30,7 @@ export function districtTemplate(options: GenerateOptions = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'jrd-world-'));
       copyFileSync(template.file, join(dir, 'world.sqlite'));
       // The template is encrypted (issue 21): its copy goes with its key.
-      copyFileSync(`${template.file}.key`, join(dir, 'world.sqlite.key'));
+      copyFileSync(keyFileFor(template.file), keyFileFor(join(dir, 'world.sqlite')));
       const handle = openDatabase(join(dir, 'world.sqlite'));
       const ctx = { ...testContext(handle, dir), clock: fixedClock(now) };
       return {

@@ -18,6 +18,7 @@ import { signIn } from '../../electron/backend/sync/account';
 import { syncNow } from '../../electron/backend/sync/engine';
 import { StartupState } from '../../shared/startup';
 import { centralTemplate, fastRetry } from '../helpers/central';
+import { keyFileFor } from '../../electron/backend/db/at-rest';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -48,7 +49,7 @@ function damage(file: string): void {
 /** A copy of the sound file with its key file beside it (the desk's files are encrypted, issue 21). */
 function copyWithKey(from: string, to: string): void {
   copyFileSync(from, to);
-  if (existsSync(`${from}.key`)) copyFileSync(`${from}.key`, `${to}.key`);
+  if (existsSync(keyFileFor(from))) copyFileSync(keyFileFor(from), keyFileFor(to));
 }
 
 function damagedCopy(): { dir: string; file: string } {
@@ -105,7 +106,7 @@ describe('the CLI on a damaged file', () => {
     expect(r.out).toEqual([]);
     expect(r.err.join('\n')).toMatch(new RegExp(`^${command}: 数据文件已损坏，完整性检查未通过（.+）。程序没有读写其中的数据.*\\[db-damaged\\]$`, 's'));
     expect(sha(file)).toBe(before);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal'))).toEqual(['jrd.sqlite', 'jrd.sqlite.key']);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal')).sort()).toEqual(['jrd.key', 'jrd.sqlite']);
   });
 
   it('sync refuses the damaged file before it signs in or sends anything to a real centre', async () => {

@@ -22,6 +22,7 @@ import { latestRosterMonth } from '../../../shared/roster';
 import { currentUser, rosterUserNamed } from '../session/session';
 import { parseArgs, optionalOption, UsageError } from './args';
 import { openCliBackend } from './open';
+import { keyFileFor } from '../db/at-rest';
 
 const DEMO_AS_OF = '2026-11-20';
 
@@ -32,8 +33,8 @@ async function demo(argv: string[]): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const dbFile = join(outDir, 'demo.sqlite');
   // The demo database is rebuilt from scratch on every run; it holds only generated people. It is
-  // encrypted like a desk's, with a new key in demo.sqlite.key (0600) beside it (issue 21).
-  for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(dbFile + suffix, { force: true });
+  // encrypted like a desk's, with a new key in demo.key (0600) beside it (issue 21).
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyFileFor(dbFile)]) rmSync(f, { force: true });
 
   const backend = await openCliBackend(dbFile, { clock: fixedClock(`${DEMO_AS_OF}T10:00:00+08:00`), exportDir: outDir, create: true });
   try {

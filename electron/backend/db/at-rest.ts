@@ -9,9 +9,12 @@ import { registerPinyinKey } from './pinyin-key';
 
 export const KEY_BYTES = 32;
 
-/** The CLI's and the tests' key: a file beside the database, readable by the OS user only. */
+/**
+ * The CLI's and the tests' key: a file beside the database, readable by the OS user only, named after it
+ * (demo.sqlite → demo.key; a name without .sqlite gets .key added).
+ */
 export function keyFileFor(databaseFile: string): string {
-  return `${databaseFile}.key`;
+  return databaseFile.endsWith('.sqlite') ? `${databaseFile.slice(0, -'.sqlite'.length)}.key` : `${databaseFile}.key`;
 }
 
 export function readKeyFile(path: string): Buffer {

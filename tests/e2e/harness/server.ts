@@ -13,6 +13,7 @@ import { holdDemoMeeting } from '../../../electron/backend/demo/demo-meeting';
 import { rosterUserNamed, setCurrentUserByUsername } from '../../../electron/backend/session/session';
 import { fixedClock } from '../../../electron/backend/clock';
 import { integerOption, optionalOption, parseArgs, requireOption } from '../../../electron/backend/cli/args';
+import { keyFileFor } from '../../../electron/backend/db/at-rest';
 
 const AS_OF = '2026-11-20';
 const args = parseArgs(process.argv.slice(2), { values: ['db', 'port', 'user'], flags: ['fresh', 'empty'] });
@@ -25,7 +26,7 @@ if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error(`harness: ${rendererDir}/index.html is missing; run "npm run build:renderer" first`);
   process.exit(1);
 }
-if (args.options.has('fresh')) for (const s of ['', '-wal', '-shm', '.key']) rmSync(dbFile + s, { force: true });
+if (args.options.has('fresh')) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, keyFileFor(dbFile)]) rmSync(f, { force: true });
 
 const sseClients = new Set<ServerResponse>();
 // The lock's clock runs on real time plus what a spec added (POST /__harness/lock-clock), so a spec can
@@ -86,8 +87,8 @@ async function reset(): Promise<void> {
   for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
   copyFileSync(pristine, file);
   // The pristine copy is encrypted with the harness database's key (issue 21): the reset copy takes it too.
-  rmSync(`${file}.key`, { force: true });
-  copyFileSync(`${dbFile}.key`, `${file}.key`);
+  rmSync(keyFileFor(file), { force: true });
+  copyFileSync(keyFileFor(dbFile), keyFileFor(file));
   await switchTo(file);
 }
 

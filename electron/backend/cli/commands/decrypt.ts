@@ -8,7 +8,7 @@ import { optionalOption, parseArgs, requireOption, UsageError } from '../args';
 import type { Command } from './types';
 
 export const decryptCommand: Command = {
-  usage: 'decrypt --db FILE [--key-file KEY (default FILE.key)] --out PLAIN.sqlite',
+  usage: 'decrypt --db FILE [--key-file KEY (default: the key file beside it, demo.sqlite → demo.key)] --out PLAIN.sqlite',
   async run(argv, out) {
     const args = parseArgs(argv, { values: ['db', 'key-file', 'out'], flags: [] });
     const db = resolve(requireOption(args, 'db'));
