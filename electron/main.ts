@@ -1,7 +1,8 @@
 // Electron main: one window, hardened as DESIGN.md §3 asks, the backend's handler table bound to IPC,
 // and the shell's own few jobs (files, folders, menu, window state, log). Everything else lives in
 // electron/backend and runs without Electron; the rules here are in small modules tests can import.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { databaseKeyFromOs } from './database-key';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelNames, ipcChannel, ipcEventChannel } from '../shared/channels';
@@ -40,8 +41,12 @@ async function start(): Promise<void> {
   log.write('info', `start ${app.getVersion()} (${process.platform}-${process.arch}, packaged ${app.isPackaged})`);
   const electronNative = join(appRoot, 'build', 'electron-native', 'better_sqlite3.node');
   const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+  // The database's key from the OS (safeStorage); without OS encryption, the 0600 key file beside it.
+  const osKey = databaseKeyFromOs(safeStorage, userData);
+  if (osKey.key === null) log.write('info', `database key: ${osKey.why}; the key file beside the database is used`);
   // A database that cannot be opened starts the window in recovery mode instead of failing.
   const started: Started = await startBackend({
+    ...(osKey.key ? { databaseKey: osKey.key } : {}),
     ...(dbArg ? { databaseFile: dbArg } : {}),
     dataDir,
     exportDir: folders.exports,

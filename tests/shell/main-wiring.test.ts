@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
-import BetterSqlite3 from 'better-sqlite3';
+import { keyFileFor, openKeyed, readKeyFile } from '../../electron/backend/db/at-rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { desktopChannelNames } from '../../shared/desktop-channels';
@@ -200,7 +200,7 @@ describe('Electron main, wired', () => {
   });
 
   it('locks once somebody is signed in: data and desktop channels refused until the PIN is set', async () => {
-    const db = new BetterSqlite3(join(userData, 'data', 'jrd.sqlite'));
+    const db = openKeyed(join(userData, 'data', 'jrd.sqlite'), readKeyFile(keyFileFor(join(userData, 'data', 'jrd.sqlite'))));
     try {
       const now = '2026-11-20T02:00:00.000Z';
       db.prepare("INSERT INTO regions (code, name, level, parent_code, code_vintage, updated_at) VALUES ('430188', '麓山区', 'district', NULL, 2024, ?)").run(now);
