@@ -8,6 +8,7 @@ import { pdfFonts, pdfText } from '../helpers/pdf';
 import { householdAssistance } from '../../electron/backend/cases/assistance';
 import { openDatabase } from '../../electron/backend/db/open';
 import { addDays } from '../../shared/dates';
+import { keyFileFor, openKeyed, readKeyFile } from '../../electron/backend/db/at-rest';
 
 const dir = mkdtempSync(join(tmpdir(), 'jrd-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,7 +106,10 @@ describe('npm run cli', () => {
   it('refuses a database from a newer version without touching it', () => {
     const db = join(dir, 'newer.sqlite');
     expect(cli('migrate', '--db', db).code).toBe(0);
-    spawnSync('node', ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(db)});d.pragma('user_version = 42');d.close()`]);
+    // Through its key: the file is encrypted (issue 21).
+    const raw = openKeyed(db, readKeyFile(keyFileFor(db)));
+    raw.pragma('user_version = 42');
+    raw.close();
     const r = cli('migrate', '--db', db);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/更新版本.*\[db-newer-version\]/);

@@ -118,3 +118,18 @@ export function restrictToOwner(file: string): void {
 export function openWithKeyBeside(file: string, options: BetterSqlite3.Options = {}): BetterSqlite3.Database {
   return openKeyed(file, readKeyFile(keyFileFor(file)), options);
 }
+
+/**
+ * A centre's store (it has central_meta, server/central-tables.ts) is kept plain on the office's server:
+ * opened by a desk path (a test, a script, the CLI's stats) it is read as it is and never encrypted in place,
+ * which would leave the centre unable to open its own file.
+ */
+export function isCentreStore(file: string): boolean {
+  if (!existsSync(file) || statSync(file).size === 0 || !isPlainSqlite(file)) return false;
+  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'central_meta'").get() !== undefined;
+  } finally {
+    probe.close();
+  }
+}

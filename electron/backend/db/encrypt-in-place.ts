@@ -6,6 +6,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 import { isPlainSqlite, keyPragma, openKeyed, plainBackupFor, restrictToOwner } from './at-rest';
+import { registerPinyinKey } from './pinyin-key';
 
 type Opts = { nativeBinding?: string; /** Tests: runs between rekey and verification (a crash, a damaged file). */ afterRekey?: () => void };
 
@@ -47,6 +48,8 @@ export function encryptInPlace(file: string, key: Buffer, options: Opts = {}): b
   renameSync(temp, backup);
 
   const rekeying = new BetterSqlite3(file, binding);
+  // Rekeying rewrites every page, the heads' pinyin index (migration 0011) with its function.
+  registerPinyinKey(rekeying);
   try {
     rekeying.pragma(`cipher = 'sqlcipher'`);
     rekeying.pragma(`rekey = ${keyPragma(key)}`);

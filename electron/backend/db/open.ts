@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { installCapture } from '../sync/capture';
 import { rebuildStaleSortKeys, registerPinyinKey } from './pinyin-key';
-import { applyKey, keyBeside, restrictToOwner } from './at-rest';
+import { applyKey, isCentreStore, keyBeside, restrictToOwner } from './at-rest';
 import { encryptInPlace } from './encrypt-in-place';
 
 export type DbHandle = {
@@ -39,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DbHandle 
   let key: Buffer | null = null;
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
-    if (!options.plain) {
+    if (!options.plain && !isCentreStore(file)) {
       key = options.key ?? keyBeside(file);
       encryptInPlace(file, key, binding);
     }
