@@ -7,6 +7,7 @@ import { openDatabase, type DbHandle } from '../../electron/backend/db/open';
 import { migrateToLatest, schemaVersionOf } from '../../electron/backend/db/migrator';
 import { migrations, type Migration } from '../../migrations';
 import { AppError } from '../../shared/result';
+import { keyFileFor, readKeyFile } from '../../electron/backend/db/at-rest';
 
 const dirs: string[] = [];
 const handles: DbHandle[] = [];
@@ -56,7 +57,8 @@ describe('migrator', () => {
     expect(report).toMatchObject({ from: 1, to: 2, applied: ['0002_test_column'] });
     expect(report.backupFile).not.toBeNull();
     expect(existsSync(report.backupFile!)).toBe(true);
-    const backup = openDatabase(report.backupFile!);
+    // Encrypted with the database's own key (issue 21).
+    const backup = openDatabase(report.backupFile!, { key: readKeyFile(keyFileFor(handle.file)) });
     handles.push(backup);
     expect(schemaVersionOf(backup)).toBe(1);
     expect(backup.sqlite.prepare("SELECT value_json FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
