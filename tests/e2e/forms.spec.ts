@@ -12,7 +12,7 @@ import { startScript } from './support/start';
 import { chooseDate } from './support/dates';
 import { login } from './support/harness';
 import { startFromGeneratedDistrict } from './support/reset';
-import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
+import { keyFileFor, openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 startFromGeneratedDistrict();
 
@@ -195,6 +195,7 @@ test.describe('a demo copy on 同步', () => {
     // The shared harness's demo district, copied: generating another would take minutes on a busy machine.
     copyFileSync('test-results/e2e/harness.sqlite', demo);
     if (existsSync('test-results/e2e/harness.sqlite-wal')) copyFileSync('test-results/e2e/harness.sqlite-wal', `${demo}-wal`);
+    copyFileSync(keyFileFor('test-results/e2e/harness.sqlite'), keyFileFor(demo));
     harness = (await startScript(['tests/e2e/harness/server.ts', '--db', demo, '--port', String(PORT)], /harness listening/)).child;
     const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
     const base = `http://127.0.0.1:${PORT}`;

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWithKeyBeside } from '../../electron/backend/db/at-rest';
+import { keyFileFor, openWithKeyBeside } from '../../electron/backend/db/at-rest';
 
 const PORT = Number(process.env.HARNESS_PORT ?? 4517) + 7;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -44,6 +44,8 @@ test.beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
   // The main harness took its pristine copy of the demo district at start (playwright.config.ts).
   copyFileSync('test-results/e2e/harness.sqlite.pristine', DB);
+  // The pristine copy is encrypted with the harness database's key (issue 21).
+  copyFileSync(keyFileFor('test-results/e2e/harness.sqlite'), keyFileFor(DB));
   cases = multiply(DB);
   const server = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/harness/server.ts', '--db', DB, '--port', String(PORT), '--user', 'bureau-chief'], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -45,7 +45,7 @@ export function keyBeside(databaseFile: string): Buffer {
   const keyFile = keyFileFor(databaseFile);
   if (existsSync(keyFile)) return readKeyFile(keyFile);
   if (existsSync(databaseFile) && statSync(databaseFile).size > 0 && !isPlainSqlite(databaseFile) && !existsSync(plainBackupFor(databaseFile))) {
-    throw new AppError('db-key-missing', `数据库 ${databaseFile} 已加密，但旁边没有密钥文件 ${keyFile} (the database is encrypted and its key file is missing)`);
+    throw new AppError('db-key-missing', `文件 ${databaseFile} 不是有效的数据库，或是已加密的数据库而旁边没有密钥文件 ${keyFile}（两者无法区分：加密后的文件看上去就是随机数据） (not a database, or an encrypted one whose key file is missing)`);
   }
   return createKeyFile(keyFile);
 }
