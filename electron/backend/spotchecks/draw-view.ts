@@ -111,8 +111,10 @@ export function firstPageOf(draw: DrawDetail): DrawDetail {
 
 /** The sampled cases of a draw from `offset`, a page at a time, in DrawDetail's order. */
 export async function drawItemsPage(db: Reader, drawId: string, offset: number, user: SessionUser): Promise<DrawItemsPage> {
-  const draw = await drawDetail(db, drawId, user);
-  return { offset, total: draw.itemsTotal, items: draw.items.slice(offset, offset + DRAW_ITEMS_PAGE) };
+  // The sampled cases only, under drawDetail's access rule: not its strata, manifest, inspectors or progress.
+  assertAllowed(canInspect(user, '查看抽查'));
+  const items = await sampleItems(db, await loadDraw(db, drawId, user));
+  return { offset, total: items.length, items: items.slice(offset, offset + DRAW_ITEMS_PAGE) };
 }
 
 /** The decision that put each case in the frame: its last approve or reject in the period, at a closed meeting. */
