@@ -1,13 +1,14 @@
-// The rules (表格线) of a long notice table, drawn once per page instead of per cell. pdfmake draws 13
-// line segments for every row of a six-column table, each with its own line state, which cost about a
-// tenth of a 5,000-row render. A table given `ruledPerPage` keeps pdfmake's geometry (the rule widths
-// are still reserved, `defaultBorder: false` only stops the drawing), and the page footer, which
-// pdfmake lays out after the content, draws the same rules from where the cells' lines landed: one
-// horizontal rule per row boundary and one vertical rule per column edge on each page.
+// The rules (表格线) of a long notice table, drawn once per page by the page footer, which pdfmake lays
+// out after the content. A long table is one pdfmake row under the header whose cells are whole columns,
+// one line per household (templates/notice.ts), so pdfmake draws no rule between households: here one
+// horizontal rule goes under each household's last line and one vertical rule along each column edge,
+// per page, instead of 13 segments a row each with its own line state.
 //
-// The geometry follows pdfmake 0.3's TableProcessor: a row is [rule, padding, lines, padding], the
-// rule under it starts where its bottom padding ends, rules are stroked along their centre, horizontal
-// rules span the cells (0 … Σ widths) and vertical rules the rows they border, rule tops included.
+// The geometry is pdfmake 0.3's TableProcessor's for a row of its own: a rule, padding, the lines,
+// padding. pdfmake records on the first column's cell where each of its lines landed; a household's last
+// line is `lineHeight` times the font's line box, and that extra room holds the padding, the rule and
+// the next row's padding. Rules are stroked along their centre, horizontal rules span the columns
+// (0 … Σ widths) and vertical rules the rows they border, rule tops included.
 import type { CanvasLine, TableCell } from 'pdfmake/interfaces';
 
 /** Where pdfmake recorded one laid-out line of a cell (the fields read here). */
@@ -15,71 +16,63 @@ type LinePosition = { pageNumber: number; top: number };
 type PlacedCell = { positions?: LinePosition[] };
 
 export type RuledTable = {
-  /** The body as given to pdfmake: pdfmake turns every cell into an object in place and records its lines. */
-  body: TableCell[][];
+  /** The first column's cell as given to pdfmake, which records on it where each line landed. */
+  column: TableCell;
+  /** The header's cells: where the table starts on its first page. */
+  header: TableCell[];
+  /** For each line of the column, whether it is the last line of a household's row. */
+  rowEnds: boolean[];
+  /** The height of a row's last line, as a multiple of the font's line box (the other lines are 1). */
+  lineHeight: number;
   /** Column edges from the table's left edge, as pdfmake's rowSpanData: 0, then each column's padding + rule + width. */
   edges: number[];
   /** The table's left edge on the page (the page margin: notice tables have no horizontal margin). */
   left: number;
+  /** The top of the type area, where the table starts on the pages it continues on. */
+  pageTop: number;
   rule: number;
   padTop: number;
-  padBottom: number;
 };
 
+/** Per page, the top edges of the rules: the table's top, each horizontal rule, and the last of them. */
 type PageRules = { top: number; rows: number[]; bottom: number };
 
 const lines = (cell: TableCell): LinePosition[] => (cell as PlacedCell).positions ?? [];
 
-/** The height of one body line: two lines of one cell on a page, or two one-line rows one after the other. */
-function bodyLineHeight(t: RuledTable): number {
-  for (const row of t.body.slice(1)) {
-    for (const cell of row) {
-      const p = lines(cell);
-      if (p.length > 1 && p[0]!.pageNumber === p[1]!.pageNumber && p[1]!.top > p[0]!.top) return p[1]!.top - p[0]!.top;
-    }
-  }
-  for (let r = 1; r + 1 < t.body.length; r++) {
-    const a = t.body[r]!;
-    const b = lines(t.body[r + 1]![0]!)[0];
-    const first = lines(a[0]!)[0];
-    if (first && b && first.pageNumber === b.pageNumber && a.every((c) => lines(c).length === 1)) {
-      return b.top - first.top - t.padBottom - t.rule - t.padTop;
-    }
+/** The font's line box, from two lines of the column on one page. */
+function lineBox(t: RuledTable, placed: LinePosition[]): number {
+  for (let k = 0; k + 1 < placed.length; k++) {
+    const [a, b] = [placed[k]!, placed[k + 1]!];
+    if (a.pageNumber === b.pageNumber && b.top > a.top) return (b.top - a.top) / (t.rowEnds[k] ? t.lineHeight : 1);
   }
   throw new Error('notice rules: the table has no two lines on one page to measure');
 }
 
-/** Per page: the table's top, the bottom of each row's part on that page, and the last of them. */
 function layoutRules(t: RuledTable): Map<number, PageRules> {
-  const lineHeight = bodyLineHeight(t);
-  const headerFirst = lines(t.body[0]![0]!)[0];
-  const firstRow = lines(t.body[1]![0]!)[0];
-  if (!headerFirst || !firstRow) throw new Error('notice rules: the table was not laid out');
-  // Header block: top rule, padding, its lines, padding, the rule under it. The header row is laid out
-  // in an unbreakable block (so that it can repeat), and pdfmake records its lines at the block's top.
-  const headerTop = headerFirst.top;
-  const headerBlock = firstRow.top - t.padTop - headerTop;
+  const placed = lines(t.column);
+  const headerFirst = t.header.map((cell) => lines(cell)[0]).reduce<LinePosition | undefined>((a, b) => (a && b && a.top <= b.top ? a : b ?? a), undefined);
+  if (!headerFirst || placed.length !== t.rowEnds.length) throw new Error('notice rules: the table was not laid out line by line');
+  const box = lineBox(t, placed);
+  // The rule sits in the middle of the room below a row's last line.
+  const below = box + (box * (t.lineHeight - 1) - t.rule) / 2;
   const pages = new Map<number, PageRules>();
-  for (const row of t.body.slice(1)) {
-    // The lowest line of the row on each page it reaches (a wrapping cell may continue overleaf).
-    const lowest = new Map<number, number>();
-    for (const cell of row) {
-      for (const p of lines(cell)) lowest.set(p.pageNumber, Math.max(lowest.get(p.pageNumber) ?? -Infinity, p.top));
+  placed.forEach((p, k) => {
+    let page = pages.get(p.pageNumber);
+    if (!page) {
+      // pdfmake lays the header out as an unbreakable block (so that it can repeat) and records its
+      // lines at the block's top, which is the table's.
+      const top = p.pageNumber === headerFirst.pageNumber ? headerFirst.top : t.pageTop;
+      // Under the header: a row's own rule and padding above the page's first line.
+      page = { top, rows: [p.top - t.padTop - t.rule], bottom: 0 };
+      pages.set(p.pageNumber, page);
     }
-    for (const [page, top] of lowest) {
-      const bottom = top + lineHeight + t.padBottom;
-      const entry = pages.get(page);
-      if (entry) {
-        entry.rows.push(bottom);
-        entry.bottom = Math.max(entry.bottom, bottom);
-      } else {
-        // A page's part of the table starts with the header (repeated at the top of each later page).
-        const rowTop = Math.min(...row.flatMap((c) => lines(c).filter((p) => p.pageNumber === page).map((p) => p.top)));
-        const top = rowTop - t.padTop - headerBlock;
-        pages.set(page, { top, rows: [top + headerBlock - t.rule, bottom], bottom });
-      }
+    const lastOnPage = placed[k + 1]?.pageNumber !== p.pageNumber;
+    // A household's row ends here, or the page does in the middle of one (a name wrapping overleaf).
+    if (t.rowEnds[k] || lastOnPage) {
+      page.rows.push(p.top + below);
+      page.bottom = p.top + below;
     }
-  }
+  });
   return pages;
 }
 

@@ -4,8 +4,8 @@
 // repeats on every page, how to object, then the issuer and date.
 //
 // Privacy (DESIGN.md §2, §9): only the fields of a NoticeRow reach the page, and names arrive masked.
-// Speed: a standing list may hold thousands of rows, so the table is plain text cells with one style set
-// on the table, no per-row options (dontBreakRows, keepWithHeaderRows) and a layout of constant lines.
+// Speed: a standing list may hold thousands of rows, so a long table is laid out a column at a time (one
+// text per column, a line per household, rules drawn per page) with one style set on the table.
 import type { Content, ContentTable, ContentText, ContextPageSize, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../shared/notice';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
@@ -25,13 +25,23 @@ const HEADER_LINE_BOX = 1.448;
 const PAD_X = 2.5;
 const PAD_Y = 2.5;
 const RULE = 0.5;
-/** From this many rows a table's rules are drawn once per page by the footer (notice-rules.ts): enough
- * that every such table has two one-line rows on a page to measure the line height from. */
-const RULES_PER_PAGE_FROM = 30;
+/** Line box of the bundled 仿宋-style body font (Noto Serif CJK: ascender + descender), in em. */
+const BODY_LINE_BOX = 1.437;
+/**
+ * The last line of a household's row in a long table, as a multiple of the font's line: with the
+ * bundled font exactly the padding, rule and padding of a row of its own (a little less with a font
+ * whose lines are lower, such as 仿宋_GB2312).
+ */
+const LONG_ROW_LINE_HEIGHT = (BODY_LINE_BOX * CELL_SIZE + 2 * PAD_Y + RULE) / (BODY_LINE_BOX * CELL_SIZE);
+/** The table's last line: its padding and bottom rule below it. */
+const LAST_ROW_LINE_HEIGHT = (BODY_LINE_BOX * CELL_SIZE + PAD_Y + RULE) / (BODY_LINE_BOX * CELL_SIZE);
+/** From this many rows a table is laid out a column at a time with its rules drawn per page
+ * (notice-rules.ts): enough that every such table has two lines on a page to measure the line from. */
+const LONG_TABLE_FROM = 30;
 
 export type NoticeLayoutOptions = {
-  /** Tables of at least this many rows get their rules drawn once per page (tests compare both ways). */
-  rulesPerPageFrom?: number;
+  /** Tables of at least this many rows are laid out a column at a time (tests compare both ways). */
+  longTableFrom?: number;
 };
 /** Two characters of 3号: first-line indent of the lead paragraphs. */
 const INDENT = zihao.三号 * 2;
@@ -86,22 +96,58 @@ function fitsOneLine(text: string, width: number): boolean {
   return ems * CELL_SIZE <= width;
 }
 
-// pdfmake breaks text at every CJK character and measures, styles and draws each piece on its own, and
-// looks up some twenty style properties for each piece through the nodes above it. So the table node
-// carries the cells' style (a plain object, cheaper to look up than a named style): font, size, centred,
-// and noWrap, which makes a cell that surely fits one piece. Most cells are then bare strings; only the
-// right-aligned amount and a long name or community that must wrap inside its cell are objects.
-function noticeTable(rows: NoticeRow[], columns: Column[], rulesPerPageFrom: number): { node: ContentTable; ruled: RuledTable | null } {
-  const w = widths(columns);
+/**
+ * The text of a cell in lines no wider than the cell, by the same count as fitsOneLine: greedy, a
+ * character at a time, an ASCII word kept whole unless it alone is too wide. pdfmake would break the
+ * same text by its real widths, so a line here may end a character earlier; it never overflows.
+ */
+function cellLines(text: string, width: number): string[] {
+  const room = width / CELL_SIZE;
+  const lines: string[] = [];
+  let line = '';
+  let ems = 0;
+  for (const piece of text.match(/[A-Za-z0-9.,*]+|[^]/gu) ?? []) {
+    let size = 0;
+    for (const ch of piece) size += ch.charCodeAt(0) < 0x80 ? 0.6 : 1;
+    if (line !== '' && ems + size > room) {
+      lines.push(line);
+      line = '';
+      ems = 0;
+    }
+    line += piece;
+    ems += size;
+  }
+  return [...lines, line];
+}
+
+function headerRow(columns: Column[]): TableCell[] {
   // The header sits in the middle of its row: the one-line headers are moved down by half a line (the
   // two-line ones set the height). pdfmake's own verticalAlignment is not used: in 0.3 it loses rows
   // when a table with such cells runs over pages.
   const headerLine = CELL_SIZE * HEADER_LINE_BOX * CELL_LINE_HEIGHT;
   const headerLines = columns.map((c) => c.header.split('\n').length);
   const tallest = Math.max(...headerLines);
-  const body: TableCell[][] = [
-    columns.map((c, i): TableCell => ({ text: c.header, font: fontFamilies.heading, noWrap: false, margin: [0, ((tallest - headerLines[i]!) * headerLine) / 2, 0, 0] })),
-  ];
+  return columns.map((c, i): TableCell => ({ text: c.header, font: fontFamilies.heading, noWrap: false, margin: [0, ((tallest - headerLines[i]!) * headerLine) / 2, 0, 0] }));
+}
+
+const tableStyle = { font: fontFamilies.body, fontSize: CELL_SIZE, lineHeight: CELL_LINE_HEIGHT, alignment: 'center' as const, noWrap: true };
+const cellLayout = {
+  fillColor: (row: number) => (row === 0 ? '#e8e8e8' : null),
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
+  paddingLeft: () => PAD_X,
+  paddingRight: () => PAD_X,
+  paddingTop: () => PAD_Y,
+};
+
+// A short table is a pdfmake table of one row per household. pdfmake breaks text at every CJK
+// character and measures, styles and draws each piece on its own, and looks up some twenty style
+// properties for each piece through the nodes above it. So the table node carries the cells' style (a
+// plain object, cheaper to look up than a named style): font, size, centred, and noWrap, which makes a
+// cell that surely fits one piece. Most cells are then bare strings; only the right-aligned amount and
+// a long name or community that must wrap inside its cell are objects.
+function rowPerHousehold(rows: NoticeRow[], columns: Column[], w: number[]): ContentTable {
+  const body: TableCell[][] = [headerRow(columns)];
   for (const r of rows) {
     body.push(
       columns.map((c, i): TableCell => {
@@ -111,37 +157,62 @@ function noticeTable(rows: NoticeRow[], columns: Column[], rulesPerPageFrom: num
       }),
     );
   }
-  const ruled: RuledTable | null =
-    rows.length >= Math.max(rulesPerPageFrom, RULES_PER_PAGE_FROM)
-      ? {
-          body,
-          edges: w.reduce((edges, width) => [...edges, edges[edges.length - 1]! + 2 * PAD_X + RULE + width], [0]),
-          left: gbPageMargins[0],
-          rule: RULE,
-          padTop: PAD_Y,
-          padBottom: PAD_Y,
-        }
-      : null;
+  return { table: { headerRows: 1, widths: w, body }, ...tableStyle, layout: { ...cellLayout, paddingBottom: () => PAD_Y } };
+}
+
+/** One line of a column of a long table; a line inside a household's row keeps the font's own height. */
+type ColumnLine = { text: string; lineEnd?: true; lineHeight?: number };
+
+// A long table is one pdfmake row under the header: each column one text of a line per household (more
+// for a name that wraps, the other columns given empty lines to match), so pdfmake lays out, measures
+// and positions six texts, not 30,000 cells, and breaks them over pages line by line with the header
+// repeated. The space a row of its own would have had (padding, rule, padding) is the line's own
+// height: the last line of a household's row is LONG_ROW_LINE_HEIGHT times the font's, every column
+// alike, so the columns break at the same line. The rules are drawn once per page (notice-rules.ts).
+function columnsPerPage(rows: NoticeRow[], columns: Column[], w: number[]): { node: ContentTable; ruled: RuledTable } {
+  const texts: ColumnLine[][] = columns.map(() => []);
+  const rowEnds: boolean[] = [];
+  for (const r of rows) {
+    const cells = columns.map((c, i) => {
+      const text = c.value(r);
+      return fitsOneLine(text, w[i]!) ? [text] : cellLines(text, w[i]!);
+    });
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let line = 0; line < height; line++) {
+      const last = line === height - 1;
+      rowEnds.push(last);
+      columns.forEach((_, i) => texts[i]!.push(last ? { text: cells[i]![line] ?? '', lineEnd: true } : { text: cells[i]![line] ?? '', lineEnd: true, lineHeight: 1 }));
+    }
+  }
+  // The table's own bottom: the last line keeps a row's padding and rule below it, not a whole gap.
+  for (const t of texts) t[t.length - 1] = { text: t[t.length - 1]!.text, lineHeight: LAST_ROW_LINE_HEIGHT };
+  const cells: TableCell[] = columns.map((c, i): TableCell => ({ text: texts[i]!, alignment: c.alignment, lineHeight: LONG_ROW_LINE_HEIGHT }) as TableCell);
+  const header = headerRow(columns);
   const node: ContentTable = {
-    table: { headerRows: 1, widths: w, body },
-    font: fontFamilies.body,
-    fontSize: CELL_SIZE,
-    lineHeight: CELL_LINE_HEIGHT,
-    alignment: 'center',
-    noWrap: true,
-    layout: {
-      fillColor: (row: number) => (row === 0 ? '#e8e8e8' : null),
-      hLineWidth: () => RULE,
-      vLineWidth: () => RULE,
-      paddingLeft: () => PAD_X,
-      paddingRight: () => PAD_X,
-      paddingTop: () => PAD_Y,
-      paddingBottom: () => PAD_Y,
-      // The rules keep their room; the footer draws them (notice-rules.ts).
-      ...(ruled ? { defaultBorder: false } : {}),
-    },
+    table: { headerRows: 1, widths: w, body: [header, cells] },
+    ...tableStyle,
+    // The header keeps its padding; the body's bottom padding is its last line's own height. The footer
+    // draws the rules, pdfmake only keeps their room (defaultBorder: false).
+    layout: { ...cellLayout, hLineWidth: (i: number) => (i === 2 ? 0 : RULE), paddingBottom: (row: number) => (row === 0 ? PAD_Y : 0), defaultBorder: false },
+  };
+  const ruled: RuledTable = {
+    column: cells[0]!,
+    header,
+    rowEnds,
+    lineHeight: LONG_ROW_LINE_HEIGHT,
+    edges: w.reduce((edges, width) => [...edges, edges[edges.length - 1]! + 2 * PAD_X + RULE + width], [0]),
+    left: gbPageMargins[0],
+    pageTop: gbPageMargins[1],
+    rule: RULE,
+    padTop: PAD_Y,
   };
   return { node, ruled };
+}
+
+function noticeTable(rows: NoticeRow[], columns: Column[], longFrom: number): { node: ContentTable; ruled: RuledTable | null } {
+  const w = widths(columns);
+  if (rows.length < Math.max(longFrom, LONG_TABLE_FROM)) return { node: rowPerHousehold(rows, columns, w), ruled: null };
+  return columnsPerPage(rows, columns, w);
 }
 
 // Left-aligned rather than justified: a line that wraps before an unbreakable run (a phone number, a
@@ -158,7 +229,7 @@ function households(rows: NoticeRow[]): string {
 /** A section's title: the footer numbers pages from where pdfmake placed it (see sectionFooter). */
 type TitleNode = ContentText & { positions?: { pageNumber: number }[] };
 
-function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode, ruled: RuledTable[], rulesPerPageFrom: number): Content[] {
+function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode, ruled: RuledTable[], longTableFrom: number): Content[] {
   const batch = doc.kind === 'batch';
   const basis = doc.basis.trim().replace(/[，。；,.;\s]+$/u, '');
   const intro = batch
@@ -174,7 +245,7 @@ function section(doc: NoticeDocument, s: NoticeSection, title: TitleNode, ruled:
   }
   blocks.push({ ...lead(intro), margin: [0, 12, 0, 0] });
   if (s.rows.length > 0) {
-    const table = noticeTable(s.rows, batch ? batchColumns : standingColumns, rulesPerPageFrom);
+    const table = noticeTable(s.rows, batch ? batchColumns : standingColumns, longTableFrom);
     if (table.ruled) ruled.push(table.ruled);
     blocks.push({ ...table.node, margin: [0, 10, 0, 0] });
   } else {
@@ -233,11 +304,11 @@ function sectionFooter(titles: TitleNode[], ruled: RuledTable[]): DynamicContent
 }
 
 export function noticeDocumentDefinition(doc: NoticeDocument, options: NoticeLayoutOptions = {}): TDocumentDefinitions {
-  const rulesPerPageFrom = options.rulesPerPageFrom ?? RULES_PER_PAGE_FROM;
+  const longTableFrom = options.longTableFrom ?? LONG_TABLE_FROM;
   const issued = new Date(`${doc.issuedOn}T00:00:00+08:00`);
   const titles: TitleNode[] = doc.sections.map((_, i) => ({ text: doc.title, style: 'title', margin: [0, 0, 0, 4], ...(i === 0 ? {} : { pageBreak: 'before' as const }) }));
   const ruled: RuledTable[] = [];
-  const content = doc.sections.flatMap((s, i) => section(doc, s, titles[i]!, ruled, rulesPerPageFrom));
+  const content = doc.sections.flatMap((s, i) => section(doc, s, titles[i]!, ruled, longTableFrom));
   const base = gbDocument({
     title: doc.title,
     subject: doc.sections.length === 1 ? `${doc.title}（${doc.sections[0]!.communityName}）` : doc.title,

@@ -1,9 +1,13 @@
-// A long notice table's rules are drawn once per page by the footer (templates/notice-rules.ts) instead
-// of per cell by pdfmake. The printed page must not change: the same notice rendered both ways, with
-// uncompressed page streams, has on every page the same text drawn in the same places and the same
-// rules (each rule's segments joined, compared to 0.01 pt), and the same notice renders to the same bytes
-// twice. The fixture is the benchmark's street file: communities on their own pages, long names that
+// A long notice table is laid out a column at a time, with its rules drawn once per page by the footer
+// (templates/notice-rules.ts), instead of a pdfmake row per household ruled per cell. The printed page
+// must not change: the same notice rendered both ways, with uncompressed page streams, has on every page
+// the same text drawn in the same places (in another order: column by column) and the same rules (each
+// rule's segments joined, compared to 0.01 pt), and the same notice renders to the same bytes twice. The fixture is the benchmark's street file: communities on their own pages, long names that
 // wrap inside their cell.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderPdf } from '../../electron/backend/pdf/render';
@@ -14,14 +18,14 @@ import { standingNotice } from '../bench/notice-fixture';
 const fonts = { bundledDir: bundledFontsDir(), systemDirs: [] };
 
 /** The notice with pdfkit's stream compression off, so that the page content can be read. */
-async function plain(rows: number, sections: 1 | 10, options: NoticeLayoutOptions = {}): Promise<string[]> {
+async function plain(rows: number, sections: 1 | 10, options: NoticeLayoutOptions = {}): Promise<{ streams: string[]; pages: string[] }> {
   const def: TDocumentDefinitions = { ...noticeDocumentDefinition(standingNotice(rows, sections), options), compress: false };
   const pdf = await renderPdf(def, fonts);
   const text = pdf.buffer.toString('latin1');
   // Each page's content stream, in page order (pdfkit writes a page's content just before the next page).
   const streams = [...text.matchAll(/stream\n([\s\S]*?)\nendstream/g)].map((m) => m[1]!).filter((s) => /\bBT\b/.test(s));
   expect(streams.length).toBe(pdf.pages);
-  return streams;
+  return { streams, pages: pageTexts(pdf.buffer) };
 }
 
 type Interval = [number, number];
@@ -55,20 +59,45 @@ function rules(stream: string): Map<string, Interval[]> {
   return found;
 }
 
-/** What a page prints as text: its BT … ET blocks in order (font, size, place, glyphs). */
-const textBlocks = (stream: string): string[] => stream.match(/BT\n[\s\S]*?\nET/g) ?? [];
+/**
+ * Where a page's lines of text sit: for each baseline, the leftmost place text starts on it. The glyphs
+ * themselves are numbered by the font subset in the order they are first drawn, which differs when the
+ * table is drawn column by column, and a name pdfmake wraps comes in pieces where the column layout
+ * draws it a line at a time; what the page reads is compared through pdftotext.
+ */
+function textBlocks(stream: string): string[] {
+  const lines = new Map<string, number>();
+  for (const m of stream.matchAll(/BT\n1 0 0 1 ([\d.-]+) ([\d.-]+) Tm/g)) {
+    const [x, y] = [Number(m[1]), Number(m[2]).toFixed(2)];
+    lines.set(y, Math.min(lines.get(y) ?? Infinity, x));
+  }
+  return [...lines].map(([y, x]) => `${y} ${x.toFixed(2)}`).sort();
+}
 
-describe('notice tables ruled once per page', () => {
+/** What each page reads, through poppler. */
+function pageTexts(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'jrd-notice-'));
+  try {
+    writeFileSync(join(dir, 'n.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'n.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('long notice tables laid out a column at a time, ruled once per page', () => {
   it.each([
     ['the street file, ten communities of 100', 1000, 10],
     ['one table of 1,200 rows', 1200, 1],
   ] as const)('%s: the same text and the same rules on every page as ruled per cell', async (_label, rows, sections) => {
-    const perPage = await plain(rows, sections);
-    const perCell = await plain(rows, sections, { rulesPerPageFrom: Infinity });
+    const columns = await plain(rows, sections);
+    const cells = await plain(rows, sections, { longTableFrom: Infinity });
+    expect(columns.pages).toEqual(cells.pages);
+    const [perPage, perCell] = [columns.streams, cells.streams];
     expect(perPage.length).toBe(perCell.length);
     let ruled = 0;
     for (let i = 0; i < perPage.length; i++) {
-      expect(textBlocks(perPage[i]!), `page ${i + 1}`).toEqual(textBlocks(perCell[i]!));
+      expect(textBlocks(perPage[i]!), `page ${i + 1}`).toEqual(textBlocks(perCell[i]!).sort());
       const a = rules(perPage[i]!);
       const b = rules(perCell[i]!);
       expect(Object.fromEntries(a), `page ${i + 1}`).toEqual(Object.fromEntries(b));

@@ -10,3 +10,7 @@ declare module 'pdfmake/js/StyleContextStack.js' {
   const StyleContextStack: unknown;
   export default StyleContextStack;
 }
+declare module 'pdfmake/js/TextBreaker.js' {
+  const TextBreaker: unknown;
+  export default TextBreaker;
+}

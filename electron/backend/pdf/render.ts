@@ -8,9 +8,11 @@ import { AppError } from '../../../shared/result';
 import { fontBytes, missingGlyphs, resolveFonts, type FontSearch, type ResolvedFonts } from './fonts';
 import { batchPdfkitContentWrites } from './pdfkit-content';
 import { fastPdfmakeStyleLookups } from './pdfmake-style';
+import { explicitLineEnds } from './pdfmake-line-ends';
 
 batchPdfkitContentWrites();
 fastPdfmakeStyleLookups();
+explicitLineEnds();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
