@@ -67,8 +67,10 @@ test('the district bureau draws a verifiable sample, records findings and prints
   await expect(page.getByTestId('draw-hash')).toHaveText(hash);
   await expect(page.getByTestId('draw-seed')).toContainText(DICE);
   const rows = page.getByTestId('sample-row');
-  const sampled = await rows.count();
+  // The table keeps only the rows in view in the DOM; the count line says how many the draw holds.
+  const sampled = Number((await page.getByTestId('sample-count').textContent())!.match(/\/ (\d+) 件/)![1]);
   expect(sampled).toBeGreaterThan(100);
+  expect(await rows.count()).toBeLessThan(sampled);
 
   // Pairs of inspectors, street by street; then findings on three cases of 望江街道.
   await page.getByTestId('draw-auto-assign').click();
@@ -215,5 +217,29 @@ test('a draw larger than one answer shows every sampled case: the desk reads it 
   await page.getByRole('button', { name: '抽查', exact: true }).click();
   await page.locator(`[data-testid="spotcheck-row"][data-draw-id="${drawn.id}"] button`).first().click();
   await expect(page.getByTestId('sample-count')).toHaveText(`显示 ${frame.cases} / ${frame.cases} 件`);
-  await expect(page.getByTestId('sample-row')).toHaveCount(frame.cases);
+  // Windowed: a screenful of rows in the DOM, not the whole sample.
+  const rows = page.getByTestId('sample-row');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(80);
+  // Scrolled to the end (End on the focused table), the last row shown is the draw's last case.
+  const last = await api<{ items: { caseNo: string }[] }>(page, 'spotchecks.items', { drawId: drawn.id, offset: frame.cases - 1 });
+  await page.getByTestId('sample-scroll').focus();
+  await page.keyboard.press('End');
+  const lastRow = page.locator(`[data-testid="sample-row"][data-case-no="${last.items[0]!.caseNo}"]`);
+  await expect(lastRow).toBeInViewport();
+  expect(await rows.count()).toBeLessThanOrEqual(80);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(lastRow).toBeVisible();
+  await page.screenshot({ path: `${shots}/spotcheck-sample-end-1366.png` });
+  // Sorted by 案件编号 descending, the window is refilled from the sorted sample, and Home goes back to its top.
+  const caseNoHeader = page.getByTestId('sample-table').getByRole('button', { name: /案件编号/ });
+  await caseNoHeader.click();
+  await caseNoHeader.click();
+  await expect(page.getByTestId('sample-table').locator('th[aria-sort="descending"]')).toHaveCount(1);
+  expect(await rows.count()).toBeLessThanOrEqual(80);
+  await page.getByTestId('sample-scroll').focus();
+  await page.keyboard.press('Home');
+  const shown = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-no')!));
+  expect(shown).toEqual([...shown].sort().reverse());
+  await expect(rows.first()).toBeInViewport();
 });

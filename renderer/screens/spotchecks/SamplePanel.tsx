@@ -1,7 +1,10 @@
 // The sample as the bureau works through it: TanStack Table with sorting and filters (street, how far
 // inspection has got), each case's inspectors and finding, and the actions the user may take on it.
+// A draw of a whole district holds tens of thousands of cases, so only the rows in view are in the DOM
+// (TanStack Virtual, spacer rows above and below); the columns are fixed so they do not shift as rows scroll.
 import { allowed, canRecordFinding, type Actor } from '../../../shared/access';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   columnFilteringFeature,
   createColumnHelper,
@@ -28,6 +31,9 @@ import type { DrawRecord } from './DrawPage';
 
 type Progress = '' | 'open' | 'done' | 'problem';
 
+// A row with its buttons; rows that wrap are measured as they render.
+const ROW_HEIGHT = 55;
+
 const features = tableFeatures({
   rowSortingFeature,
   columnFilteringFeature,
@@ -47,7 +53,7 @@ function buildColumns(a: Actions) {
     helper.accessor('streetCode', { id: 'street', header: '街道', filterFn: 'equalsString', sortFn: 'text', cell: (info) => info.row.original.streetName }),
     helper.accessor('outcome', { id: 'outcome', header: '决定', sortFn: 'text', cell: (info) => sampleOutcomeLabels[info.getValue()] }),
     helper.accessor('rank', { id: 'rank', header: '位次', sortFn: 'basic' }),
-    helper.accessor('caseNo', { id: 'caseNo', header: '案件编号', sortFn: 'text', cell: (info) => <span className="mono">{info.getValue()}</span> }),
+    helper.accessor('caseNo', { id: 'caseNo', header: '案件编号', sortFn: 'text', cell: (info) => <span className="mono nowrap">{info.getValue()}</span> }),
     helper.accessor('communityName', { id: 'community', header: '社区', sortFn: 'text' }),
     helper.accessor('headName', { id: 'head', header: '户主', sortFn: 'text' }),
     helper.accessor('kind', { id: 'kind', header: '事项', cell: (info) => caseKindLabels[info.getValue()] }),
@@ -110,6 +116,9 @@ function buildColumns(a: Actions) {
   ]);
 }
 
+// 街道 决定 位次 案件编号 社区 户主 事项 金额 抽取 抽查人员 核查结论, in the order of buildColumns.
+const columnWidths = ['8%', '6%', '5%', '14%', '9%', '7%', '7%', '8%', '11%', '13%', '12%'];
+
 export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: DrawDetail; record: DrawRecord; manage: boolean; canRecord: boolean; user: Actor | null }) {
   const [street, setStreet] = useState('');
   const [progress, setProgress] = useState<Progress>('');
@@ -140,9 +149,30 @@ export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: D
   );
   const table = useTable({ features, columns, data: draw.items, getRowId: (r) => r.id, state: { sorting, columnFilters }, onSortingChange: setSorting });
   const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+  const shown = virtualizer.getVirtualItems();
+  const before = shown[0]?.start ?? 0;
+  const after = shown.length > 0 ? virtualizer.getTotalSize() - shown[shown.length - 1]!.end : 0;
+
+  // Home and End go by row, not by pixels: rows below are sized as they render, so the scrollbar's end
+  // moves while it is approached and the browser's own End would stop short of the last case.
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget || rows.length === 0) return;
+    if (e.key === 'End') virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    else if (e.key === 'Home') virtualizer.scrollToOffset(0);
+    else return;
+    e.preventDefault();
+  }
 
   return (
-    <div className="panel" data-testid="sample-panel">
+    <div className="panel sc-sample-panel" data-testid="sample-panel">
       <div className="toolbar">
         <StreetSelect draw={draw} value={street} onChange={setStreet} all="全部" testId="sample-filter-street" />
         <label className="field">
@@ -158,8 +188,14 @@ export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: D
           显示 {rows.length} / {draw.items.length} 件
         </span>
       </div>
-      <div className="table-wrap sc-sample">
-        <table className="table" data-testid="sample-table">
+      {/* Focusable so the arrow and page keys scroll a sample longer than the screen. */}
+      <div className="table-wrap sc-sample" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} aria-label="抽查样本" data-testid="sample-scroll">
+        <table className="table" data-testid="sample-table" aria-rowcount={rows.length + 1}>
+          <colgroup>
+            {columnWidths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -179,15 +215,29 @@ export function SamplePanel({ draw, record, manage, canRecord, user }: { draw: D
             ))}
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="sample-row" data-item-id={row.id} data-case-no={row.original.caseNo} data-progress={progressOf(row.original)}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === 'amount' || cell.column.id === 'rank' ? 'num' : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {before > 0 && <tr className="sc-spacer" aria-hidden="true" style={{ height: before }} />}
+            {shown.map((v) => {
+              const row = rows[v.index]!;
+              return (
+                <tr
+                  key={row.id}
+                  ref={virtualizer.measureElement}
+                  data-index={v.index}
+                  aria-rowindex={v.index + 2}
+                  data-testid="sample-row"
+                  data-item-id={row.id}
+                  data-case-no={row.original.caseNo}
+                  data-progress={progressOf(row.original)}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className={cell.column.id === 'amount' || cell.column.id === 'rank' ? 'num' : undefined}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {after > 0 && <tr className="sc-spacer" aria-hidden="true" style={{ height: after }} />}
             {rows.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="muted">
