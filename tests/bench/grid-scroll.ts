@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { keyFileFor } from '../../electron/backend/db/at-rest';
 import { openDatabase } from '../../electron/backend/db/open';
 import { migrateToLatest } from '../../electron/backend/db/migrator';
 import { generateDistrict } from '../../electron/backend/demo/generator';
@@ -155,7 +156,9 @@ export async function benchGridScroll(): Promise<void> {
     const made = process.env.BENCH_GRID_100K_DB;
     if (made) {
       // A district generated beforehand (npm run cli -- generate --households 46300), copied so it stays as made.
+      // The copy is encrypted at rest: its key file travels with it, or the harness opens in recovery mode.
       copyFileSync(made, bigFile);
+      copyFileSync(keyFileFor(made), keyFileFor(bigFile));
       console.log(`${label('cases grid: 100k district')} copied from ${made}`);
     } else {
       const h = openDatabase(bigFile);
