@@ -9,7 +9,7 @@ import { CaseWindow, CaseWindowArgs } from './case-page';
 import { SettingChange, Settings, SettingsPatch } from './settings';
 import { OfficeList, officeArgs } from './office';
 import { PdfFile } from './pdf-file';
-import { NoticeBatchDetail, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
+import { NoticeBatchDetail, NoticeBatchPage, NoticeBatchSummary, NoticeDocument, NoticeDueMeeting, noticeArgs } from './notice';
 import { CandidateCase, CloseResult, MeetingDetail, MeetingSummary, MinutesFile, RosterMemberView, StoredMinutes, meetingArgs } from './meeting';
 import { DrawDetail, DrawExport, DrawItemsPage, DrawSummary, PublishedCheck, SpotCheckFrame, spotCheckArgs } from './spotcheck';
 import { SyncRejectionView, SyncReport, SyncStatus, syncArgs } from './sync-view';
@@ -129,7 +129,7 @@ export const contract = {
   'meetings.close': { args: meetingArgs.close, result: CloseResult },
   'meetings.minutesPdf': { args: meetingArgs.minutesPdf, result: MinutesFile },
   'meetings.storedMinutes': { args: meetingArgs.storedMinutes, result: StoredMinutes },
-  'notices.list': { args: noticeArgs.list, result: z.array(NoticeBatchSummary) },
+  'notices.list': { args: noticeArgs.list, result: NoticeBatchPage },
   'notices.due': { args: noticeArgs.due, result: z.array(NoticeDueMeeting) },
   'notices.get': { args: noticeArgs.get, result: NoticeBatchDetail },
   'notices.createFromMeeting': { args: noticeArgs.createFromMeeting, result: z.array(NoticeBatchSummary) },

@@ -96,6 +96,16 @@ export const NoticeBatchSummary = z.object({
 });
 export type NoticeBatchSummary = z.infer<typeof NoticeBatchSummary>;
 
+/**
+ * Most batches one notices.list answer holds (about 330 bytes each). A district adds one batch per
+ * community each month, so its list grows without end; the desk reads it newest first, page by page.
+ */
+export const NOTICE_LIST_PAGE = 300;
+
+/** One page of the jurisdiction's batches, newest period first, from `offset`; total counts the filter's batches. */
+export const NoticeBatchPage = z.object({ offset: z.number().int().nonnegative(), total: z.number().int().nonnegative(), batches: z.array(NoticeBatchSummary) });
+export type NoticeBatchPage = z.infer<typeof NoticeBatchPage>;
+
 export const NoticeItemView = z.object({
   id: z.string(),
   seq: z.number().int().positive(),
@@ -145,7 +155,13 @@ const Id = z.string().min(1).max(64);
 const BatchRef = { batchId: Id };
 
 export const noticeArgs = {
-  list: z.object({}).strict(),
+  list: z
+    .object({
+      status: NoticeStatus.optional(),
+      meetingId: Id.optional(),
+      offset: z.number().int().nonnegative().max(10_000_000).default(0),
+    })
+    .strict(),
   due: z.object({}).strict(),
   get: z.object(BatchRef).strict(),
   createFromMeeting: z.object({ meetingId: Id, startDate: IsoDate }).strict(),

@@ -114,7 +114,7 @@ test('street staff: every screen and dialog has no serious or critical violation
   await check(page, '公示列表');
   const meetings = await api<{ id: string; month: string; status: string }[]>(page, 'meetings.list', {});
   const closed = meetings.find((m) => m.status === 'closed' && m.month === '2026-10')!;
-  const batches = await api<{ id: string }[]>(page, 'notices.list', {});
+  const { batches } = await api<{ batches: { id: string }[] }>(page, 'notices.list', {});
   const batchId = batches[0]?.id ?? (await api<{ id: string }[]>(page, 'notices.createFromMeeting', { meetingId: closed.id, startDate: '2026-11-21' }))[0]!.id;
   await page.goto(`/#/notices/batch/${batchId}`);
   await expect(page.getByTestId('batch-page')).toBeVisible();

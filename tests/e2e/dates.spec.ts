@@ -161,8 +161,8 @@ test('a notice starts within its window, never shows a negative period, and one 
   await page.getByTestId('batch-save-period').click();
   await expect(page.getByTestId('batch-save-period')).toBeDisabled();
   await expectDate(page.getByTestId('batch-period-start'), '2026-11-24');
-  const all = await api<NoticeBatchSummary[]>(page, 'notices.list', {});
-  const mine = all.ok ? all.value.filter((b) => b.meetingId === meetingId) : [];
+  const all = await api<{ batches: NoticeBatchSummary[] }>(page, 'notices.list', { meetingId });
+  const mine = all.ok ? all.value.batches : [];
   expect(mine).toHaveLength(batches);
   expect(mine.every((b) => b.startDate === '2026-11-24' && b.endDate === '2026-11-30')).toBe(true);
 });

@@ -69,7 +69,7 @@ test('a closed meeting, a notice batch and a draw each export their own table', 
   await page.getByTestId('decisions-export').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/exports-decisions-1366.png` });
 
-  const batches = await api<{ id: string; itemCount: number }[]>(page, 'notices.list', {});
+  const { batches } = await api<{ batches: { id: string; itemCount: number }[] }>(page, 'notices.list', {});
   const batch = batches.find((b) => b.itemCount > 0)!;
   await page.goto(`/#/notices/batch/${batch.id}`);
   await page.getByTestId('export-notice').click();

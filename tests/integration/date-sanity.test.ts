@@ -116,7 +116,7 @@ describe('notice periods', () => {
     const changed = await s.a.call('notices.setMeetingPeriod', { meetingId: meeting.id, startDate: '2026-11-24', endDate: '2026-11-30' });
     expect(changed.map((b) => b.id).sort()).toEqual(batches.slice(1).map((b) => b.id).sort());
     expect(changed.every((b) => b.startDate === '2026-11-24' && b.endDate === '2026-11-30')).toBe(true);
-    const all = (await s.a.call('notices.list', {})).filter((b) => b.meetingId === meeting.id);
+    const all = (await s.a.call('notices.list', { meetingId: meeting.id })).batches;
     expect(all.find((b) => b.id === first!.id)).toMatchObject({ startDate: '2026-11-23', endDate: '2026-11-29' });
     const outbox = s.t.handle.sqlite.prepare("SELECT count(*) FROM outbox WHERE name = 'notices.setMeetingPeriod'").pluck().get();
     expect(outbox).toBe(1);

@@ -72,7 +72,7 @@ describe('notice batches', () => {
     await s.at('2026-12-03T01:00:00Z').refused('notices.end', { batchId: id }, 'validation', /才期满/);
     const ended = await s.at('2026-12-04T01:00:00Z').call('notices.end', { batchId: id });
     expect(ended.status).toBe('ended');
-    const late = (await s.a.call('notices.list', {})).find((b) => b.id !== id)!;
+    const late = (await s.a.call('notices.list', {})).batches.find((b) => b.id !== id)!;
     await s.at('2026-12-01T01:00:00Z').refused('notices.post', { batchId: late.id }, 'validation', /已于2026年11月29日结束/);
     const names = (s.t.handle.sqlite.prepare("SELECT name FROM outbox WHERE name LIKE 'notices.%' ORDER BY id").all() as { name: string }[]).map((r) => r.name);
     // One command per thing a person did: creating a meeting's notices is one, whatever the communities.

@@ -8,7 +8,7 @@ import { noticePeriodProblem } from '../../../shared/date-rules';
 import { addDays, chinaDateOf, formatChineseDate, formatChineseMonth } from '../../../shared/dates';
 import type { NoticeStatus, SessionUser } from '../../../shared/domain';
 import { noticeStatusLabels } from '../../../shared/glossary';
-import { noticeArgs, noticeableKinds, type NoticeBatchDetail, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
+import { NOTICE_LIST_PAGE, noticeArgs, noticeableKinds, type NoticeArgs, type NoticeBatchDetail, type NoticeBatchPage, type NoticeBatchSummary, type NoticeDueMeeting } from '../../../shared/notice';
 import { AppError } from '../../../shared/result';
 import { defineCommand, type CommandContext } from '../commands/command';
 import type { BackendContext } from '../context';
@@ -57,10 +57,29 @@ export async function noticeDueCount(db: Reader, meetingId: string): Promise<num
   return (await dueCases(db, meetingId).execute()).length;
 }
 
-export async function listBatches(db: Reader, jurisdiction: string): Promise<NoticeBatchSummary[]> {
+/** Which of the jurisdiction's batches: by status, by the meeting behind them, or by id (a command's reply). */
+export type BatchFilter = { status?: NoticeStatus | undefined; meetingId?: string | undefined; ids?: readonly string[] };
+
+function inJurisdiction(db: Reader, jurisdiction: string, filter: BatchFilter) {
   const [lo, hi] = codeRange(jurisdiction);
-  const rows = await db
-    .selectFrom('notice_batches as b')
+  let q = db.selectFrom('notice_batches as b').where('b.community_code', '>=', lo).where('b.community_code', '<', hi);
+  if (filter.status !== undefined) q = q.where('b.status', '=', filter.status);
+  if (filter.meetingId !== undefined) q = q.where('b.meeting_id', '=', filter.meetingId);
+  if (filter.ids !== undefined) q = q.where('b.id', 'in', filter.ids);
+  return q;
+}
+
+/** One page of notices.list: the filter's batches newest period first, and how many there are in all. */
+export async function batchPage(db: Reader, jurisdiction: string, args: NoticeArgs['list']): Promise<NoticeBatchPage> {
+  const filter = { status: args.status, meetingId: args.meetingId };
+  const counted = await inJurisdiction(db, jurisdiction, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const batches = await listBatches(db, jurisdiction, filter, { offset: args.offset, limit: NOTICE_LIST_PAGE });
+  return { offset: args.offset, total: Number(counted.n), batches };
+}
+
+export async function listBatches(db: Reader, jurisdiction: string, filter: BatchFilter = {}, window?: { offset: number; limit: number }): Promise<NoticeBatchSummary[]> {
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  let q = inJurisdiction(db, jurisdiction, filter)
     .innerJoin('regions as cm', 'cm.code', 'b.community_code')
     .leftJoin('meetings as m', 'm.id', 'b.meeting_id')
     .select((eb) => [
@@ -79,11 +98,12 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
       eb.selectFrom('notice_items as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.batch_id', '=', 'b.id').as('items'),
       eb.selectFrom('objections as o').select(eb.fn.countAll<number>().as('n')).whereRef('o.batch_id', '=', 'b.id').where('o.status', '=', 'open').as('open_objections'),
     ])
-    .where('b.community_code', '>=', lo)
-    .where('b.community_code', '<', hi)
     .orderBy('b.start_date', 'desc')
     .orderBy('b.community_code')
-    .execute();
+    // Ties (one community, two meetings' notices starting the same day) in a fixed order, so pages do not overlap.
+    .orderBy('b.id');
+  if (window) q = q.limit(window.limit).offset(window.offset);
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     meetingId: r.meeting_id,
@@ -102,7 +122,7 @@ export async function listBatches(db: Reader, jurisdiction: string): Promise<Not
 }
 
 export async function batchDetail(db: Reader, batchId: string, jurisdiction: string): Promise<NoticeBatchDetail> {
-  const summary = (await listBatches(db, jurisdiction)).find((b) => b.id === batchId);
+  const [summary] = await listBatches(db, jurisdiction, { ids: [batchId] });
   if (!summary) throw new AppError('not-found', '没有找到这一批公示，或它不在您的管辖范围内');
   const items = await db
     .selectFrom('notice_items as i')
@@ -256,7 +276,7 @@ export const createFromMeeting = defineCommand({
     }
     return created;
   },
-  reply: async (db, user, created) => (await listBatches(db, user.regionCode)).filter((b) => created.includes(b.id)),
+  reply: async (db, user, created) => listBatches(db, user.regionCode, { ids: created }),
 });
 
 export const setPeriod = defineCommand({
@@ -307,7 +327,7 @@ export const setMeetingPeriod = defineCommand({
     }
     return batches.map((b) => b.id);
   },
-  reply: async (db, user, changed) => (await listBatches(db, user.regionCode)).filter((b) => changed.includes(b.id)),
+  reply: async (db, user, changed) => listBatches(db, user.regionCode, { ids: changed }),
 });
 
 export const postBatch = defineCommand({

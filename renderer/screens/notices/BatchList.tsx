@@ -1,12 +1,13 @@
 // The batches of the user's jurisdiction grouped by the meeting that decided them (newest period
 // first), each meeting with one button to print all its communities at once, and beside them what is
-// still due: closed meetings whose approvals have no notice yet.
+// still due: closed meetings whose approvals have no notice yet. The list comes a page at a time.
 import { useMemo, useState } from 'react';
 import type { NoticeStatus } from '../../../shared/domain';
 import { noticeStatusLabels } from '../../../shared/glossary';
 import type { NoticeBatchSummary } from '../../../shared/notice';
 import { LoadError } from '../../components/LoadError';
 import { useApi } from '../../use-api';
+import { useBatchPages } from './use-batch-pages';
 import { DuePanel } from './DuePanel';
 import { MeetingGroup } from './MeetingGroup';
 
@@ -27,13 +28,16 @@ function groupByMeeting(batches: readonly NoticeBatchSummary[]): BatchGroup[] {
 
 export function BatchList({ onOpen }: Props) {
   const [session] = useApi('session.current', {});
-  const [batches, reload] = useApi('notices.list', {});
   const [regions] = useApi('regions.list', {});
   const [status, setStatus] = useState<NoticeStatus | ''>('');
+  const pages = useBatchPages(status);
+  const batches = pages.list;
+  const reload = pages.reload;
   const [created, setCreated] = useState<string | null>(null);
 
-  const all = useMemo(() => (batches.status === 'ready' ? batches.value : []), [batches]);
-  const groups = useMemo(() => groupByMeeting(all.filter((b) => status === '' || b.status === status)), [all, status]);
+  const shown = useMemo(() => (batches.status === 'ready' ? batches.value.batches : []), [batches]);
+  const total = batches.status === 'ready' ? batches.value.total : 0;
+  const groups = useMemo(() => groupByMeeting(shown), [shown]);
   // Only a street office's own staff and leading-group members create and print its notices.
   const canEdit = session.status === 'ready' && (session.value.role === 'street_staff' || session.value.role === 'group_member') && session.value.regionCode.length === 9;
 
@@ -82,9 +86,20 @@ export function BatchList({ onOpen }: Props) {
             ))}
             {groups.length === 0 && (
               <div className="planned nl-empty" data-testid="notice-list-empty">
-                {all.length === 0 ? '还没有公示。会议结束后，在右侧“待公示”中为其决定生成公示。' : '没有符合条件的公示。'}
+                {status === '' ? '还没有公示。会议结束后，在右侧“待公示”中为其决定生成公示。' : '没有符合条件的公示。'}
               </div>
             )}
+            {shown.length < total && (
+              <div className="nl-more">
+                <button type="button" className="button" onClick={pages.loadMore} disabled={pages.moreLoading} data-testid="notice-list-more">
+                  {pages.moreLoading ? '正在载入…' : '显示更早的公示'}
+                </button>
+                <span className="muted" data-testid="notice-list-count">
+                  已显示 {shown.length.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 批
+                </span>
+              </div>
+            )}
+            {pages.moreError !== null && <LoadError what="更早的公示" message={pages.moreError} onRetry={pages.loadMore} />}
           </div>
         )}
       </div>
