@@ -3,6 +3,7 @@
 // none of them leaks into what the meeting produces.
 import type { DbHandle } from '../../electron/backend/db/open';
 import { citizenIdCheckChar } from '../../shared/citizen-id';
+import type { api } from './api';
 import { NOW, seedMinimal } from './minimal';
 
 export const ROSTER = [
@@ -86,4 +87,16 @@ export function seedMeetingWorld(handle: DbHandle, caseCount = 6): { userId: str
 /** Signs in as another local user (the harness and tests switch users this way). */
 export function signInAs(handle: DbHandle, userId: string): void {
   handle.sqlite.prepare("UPDATE settings SET value_json = ? WHERE key = 'session.userId'").run(JSON.stringify(userId));
+}
+
+/** The street's November meeting held with everyone present and every case approved as proposed, then closed. */
+export async function closeApprovingMeeting(a: ReturnType<typeof api>) {
+  let m = await a.call('meetings.create', { month: '2026-11', venue: '会议室', scheduledAt: '2026-11-20T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' });
+  await a.call('meetings.markAllPresent', { meetingId: m.id });
+  m = await a.call('meetings.open', { meetingId: m.id });
+  for (const item of m.items) {
+    const amountYuan = item.case.amountRule === 'required' ? String((item.case.proposedAmountFen ?? 0) / 100) : null;
+    m = await a.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome: 'approve', amountYuan, votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
+  }
+  return a.call('meetings.close', { meetingId: m.id });
 }

@@ -13,7 +13,7 @@ import { api } from '../helpers/api';
 import { centralTemplate, centreBackends, centreValue, fastRetry } from '../helpers/central';
 import { freshDatabase } from '../helpers/db';
 import { districtTemplate, type DistrictWorld } from '../helpers/district';
-import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
+import { closeApprovingMeeting, seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { testContext } from '../helpers/minimal';
 import { pdfText } from '../helpers/pdf';
 import { rawClient } from '../helpers/raw-client';
@@ -37,14 +37,7 @@ async function street() {
 }
 
 async function closedNovemberMeeting(s: Awaited<ReturnType<typeof street>>) {
-  let m = await s.a.call('meetings.create', { ...header, month: '2026-11', scheduledAt: '2026-11-20T09:00' });
-  await s.a.call('meetings.markAllPresent', { meetingId: m.id });
-  m = await s.a.call('meetings.open', { meetingId: m.id });
-  for (const item of m.items) {
-    const amountYuan = item.case.amountRule === 'required' ? String((item.case.proposedAmountFen ?? 0) / 100) : null;
-    m = await s.a.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome: 'approve', amountYuan, votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
-  }
-  return (await s.a.call('meetings.close', { meetingId: m.id })).meeting;
+  return (await closeApprovingMeeting(s.a)).meeting;
 }
 
 describe('a meeting’s dates', () => {

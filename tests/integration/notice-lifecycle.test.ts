@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/backend/clock';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
-import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
+import { closeApprovingMeeting, seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { pdfText } from '../helpers/pdf';
 import { api } from '../helpers/api';
 
@@ -21,14 +21,7 @@ async function closedMeeting(caseCount = 6) {
   const world = seedMeetingWorld(t.handle, caseCount);
   const ctx = testContext(t.handle, t.dir);
   const a = api(ctx);
-  let m = await a.call('meetings.create', { month: '2026-11', venue: '会议室', scheduledAt: '2026-11-20T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' });
-  await a.call('meetings.markAllPresent', { meetingId: m.id });
-  m = await a.call('meetings.open', { meetingId: m.id });
-  for (const item of m.items) {
-    const amountYuan = item.case.amountRule === 'required' ? String((item.case.proposedAmountFen ?? 0) / 100) : null;
-    m = await a.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome: 'approve', amountYuan, votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
-  }
-  const closed = await a.call('meetings.close', { meetingId: m.id });
+  const closed = await closeApprovingMeeting(a);
   const at = (instant: string) => api({ ...ctx, clock: fixedClock(instant) });
   return { t, ctx, world, a, at, meeting: closed.meeting };
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NOTICE_LIST_PAGE, type NoticeBatchSummary } from '../../shared/notice';
 import { freshDatabase } from '../helpers/db';
 import { testContext } from '../helpers/minimal';
-import { seedMeetingWorld, signInAs } from '../helpers/meeting-world';
+import { closeApprovingMeeting, seedMeetingWorld, signInAs } from '../helpers/meeting-world';
 import { api } from '../helpers/api';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -21,15 +21,8 @@ async function manyBatches() {
   cleanup = t.cleanup;
   seedMeetingWorld(t.handle, 6);
   const a = api(testContext(t.handle, t.dir));
-  let m = await a.call('meetings.create', { month: '2026-11', venue: '会议室', scheduledAt: '2026-11-20T09:00', chairMemberId: 'cm-chair', recorderMemberId: 'cm-rec' });
-  await a.call('meetings.markAllPresent', { meetingId: m.id });
-  m = await a.call('meetings.open', { meetingId: m.id });
-  for (const item of m.items) {
-    const amountYuan = item.case.amountRule === 'required' ? String((item.case.proposedAmountFen ?? 0) / 100) : null;
-    m = await a.call('meetings.recordDecision', { meetingId: m.id, itemId: item.id, outcome: 'approve', amountYuan, votesFor: 5, votesAgainst: 0, votesAbstain: 0 });
-  }
-  await a.call('meetings.close', { meetingId: m.id });
-  const made = await a.call('notices.createFromMeeting', { meetingId: m.id, startDate: '2026-11-23' });
+  const { meeting } = await closeApprovingMeeting(a);
+  const made = await a.call('notices.createFromMeeting', { meetingId: meeting.id, startDate: '2026-11-23' });
   const db = t.handle.sqlite;
   const columns = (db.prepare('PRAGMA table_info(notice_batches)').all() as { name: string }[]).map((c) => c.name);
   const copied = columns.map((c) => (['id', 'start_date', 'end_date', 'status', 'posted_at'].includes(c) ? `@${c}` : c)).join(', ');
@@ -45,7 +38,7 @@ async function manyBatches() {
       copy.run({ from: made[i % made.length]!.id, id: `nb-extra-${String(i).padStart(4, '0')}`, start_date: start, end_date: end, status, posted_at: status === 'draft' ? null : `${start}T01:00:00.000Z` });
     }
   })();
-  return { t, a, made, meetingId: m.id };
+  return { t, a, made, meetingId: meeting.id };
 }
 
 async function everyPage(call: (offset: number) => Promise<{ offset: number; total: number; batches: NoticeBatchSummary[] }>) {
