@@ -1,7 +1,7 @@
 // The jurisdiction's notice batches a page at a time (notices.list), newest period first: the first page on
 // load and on every filter or reload, the next ones when the person asks for more. A district's list grows
 // by a batch per community each month, so the desk never asks for all of it at once.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { NoticeStatus } from '../../../shared/domain';
 import type { NoticeBatchPage, NoticeBatchSummary } from '../../../shared/notice';
 import { call, errorMessage } from '../../api';
@@ -18,14 +18,14 @@ export type BatchPages = {
 type More = { after: NoticeBatchPage; batches: NoticeBatchSummary[] };
 
 export function useBatchPages(status: NoticeStatus | ''): BatchPages {
-  const filter = status === '' ? {} : { status };
+  const filter = useMemo(() => (status === '' ? {} : { status }), [status]);
   const [first, reload] = useApi('notices.list', filter, status);
   // Pages after the first belong to the answer they followed: a reload or a new filter drops them.
   const [more, setMore] = useState<More | null>(null);
   const [moreLoading, setMoreLoading] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const head = first.status === 'ready' ? first.value : null;
-  const extra = more !== null && more.after === head ? more.batches : [];
+  const extra = useMemo(() => (more !== null && more.after === head ? more.batches : []), [more, head]);
 
   const loadMore = useCallback(() => {
     if (head === null || moreLoading) return;
@@ -35,9 +35,7 @@ export function useBatchPages(status: NoticeStatus | ''): BatchPages {
       (page) => setMore({ after: head, batches: [...extra, ...page.batches] }),
       (error: unknown) => setMoreError(errorMessage(error)),
     ).finally(() => setMoreLoading(false));
-    // filter is rebuilt each render from status, which head already follows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [head, extra, moreLoading, status]);
+  }, [head, extra, moreLoading, filter]);
 
   const list: BatchPages['list'] =
     first.status === 'ready' ? { status: 'ready', value: { batches: extra.length === 0 ? first.value.batches : [...first.value.batches, ...extra], total: first.value.total } } : first;
