@@ -14,3 +14,8 @@ declare module 'pdfmake/js/TextBreaker.js' {
   const TextBreaker: unknown;
   export default TextBreaker;
 }
+// pdfmake's text measurement, whose flattening and style look-ups pdfmake-inlines.ts does in one pass.
+declare module 'pdfmake/js/TextInlines.js' {
+  const TextInlines: unknown;
+  export default TextInlines;
+}

@@ -9,10 +9,12 @@ import { fontBytes, missingGlyphs, resolveFonts, type FontSearch, type ResolvedF
 import { batchPdfkitContentWrites } from './pdfkit-content';
 import { fastPdfmakeStyleLookups } from './pdfmake-style';
 import { explicitLineEnds } from './pdfmake-line-ends';
+import { linearPdfmakeInlines } from './pdfmake-inlines';
 
 batchPdfkitContentWrites();
 fastPdfmakeStyleLookups();
 explicitLineEnds();
+linearPdfmakeInlines();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
