@@ -4,7 +4,7 @@
 // named styles on pieces, leading and trailing spaces, sup and sub, indents and explicit line ends.
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderPdf } from '../../electron/backend/pdf/render';
 import { linearPdfmakeInlines } from '../../electron/backend/pdf/pdfmake-inlines';
 import { bundledFontsDir } from '../../electron/backend/app-root';
@@ -27,7 +27,8 @@ function pieces(): TDocumentDefinitions {
       { text: ['  前导空格', { text: '与尾随空格  ', style: 'warm' }, ' 中间 '], leadingIndent: 22 },
       { text: [{ text: ['嵌套一', { text: ['嵌套二', { text: ['第三层', { text: '第四层', color: 'blue' }] }, [{ text: '数组里的数组' }, '（pdfmake 不印）']] }] }, '平铺'] },
       { text: ['面积 100 m', { text: '2', sup: true }, '，H', { text: '2', sub: true }, 'O'], style: 'base' },
-      { text: [{ text: '  保留的空格  ', style: 'quiet' }, { text: '第一行', lineEnd: true }, { text: '第二行', lineEnd: true, lineHeight: 1.6 }, '第三行'] },
+      // pdfmake's types do not name lineEnd, which its TextBreaker honours (pdfmake-line-ends.ts).
+      { text: [{ text: '  保留的空格  ', style: 'quiet' }, { text: '第一行', lineEnd: true }, { text: '第二行', lineEnd: true, lineHeight: 1.6 }, '第三行'] } as unknown as Content,
       { text: [{ text: '样式数组', style: ['warm', 'quiet'] }, { text: '覆盖字号', fontSize: 18, style: 'warm' }, '尾'], alignment: 'right' },
       {
         table: {

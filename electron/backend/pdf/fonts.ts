@@ -74,8 +74,13 @@ export function fontBytes(file: string): Buffer {
   return bytes;
 }
 
+/** What the coverage check asks of a parsed font. */
+export type GlyphCoverage = { hasGlyphForCodePoint(codePoint: number): boolean };
+/** Opens a font file for the coverage check; render.ts passes the parse pdfkit then draws with. */
+export type FontOpener = (file: string) => GlyphCoverage;
+
 const coverageCache = new Map<string, fontkit.Font>();
-function openFont(file: string): fontkit.Font {
+function openFont(file: string): GlyphCoverage {
   let font = coverageCache.get(file);
   if (!font) {
     font = fontkit.create(fontBytes(file)) as fontkit.Font;
@@ -85,8 +90,8 @@ function openFont(file: string): fontkit.Font {
 }
 
 /** Characters of `text` the font has no glyph for (whitespace and controls ignored). */
-export function missingGlyphs(file: string, chars: Iterable<string>): string[] {
-  const font = openFont(file);
+export function missingGlyphs(file: string, chars: Iterable<string>, open: FontOpener = openFont): string[] {
+  const font = open(file);
   const missing: string[] = [];
   for (const ch of chars) {
     const cp = ch.codePointAt(0)!;
@@ -103,7 +108,7 @@ export type FontSearch = {
 };
 
 /** Which official fonts exist and which bundled fallbacks would stand in, without looking at text. */
-export function resolveFonts(search: FontSearch, chars: Iterable<string> = []): { fonts: ResolvedFonts; officialMissing: string[] } {
+export function resolveFonts(search: FontSearch, chars: Iterable<string> = [], open: FontOpener = openFont): { fonts: ResolvedFonts; officialMissing: string[] } {
   const needed = [...new Set(chars)];
   const index = indexFontFiles(search.systemDirs ?? systemFontDirs());
   const officialMissing: string[] = [];
@@ -112,7 +117,7 @@ export function resolveFonts(search: FontSearch, chars: Iterable<string> = []): 
     let chosen: ResolvedFont | null = null;
     for (const candidate of officialFontCandidates[role]) {
       const file = candidate.files.map((f) => index.get(f.toLowerCase())).find((f): f is string => !!f);
-      if (file && missingGlyphs(file, needed).length === 0) {
+      if (file && missingGlyphs(file, needed, open).length === 0) {
         chosen = { role, family: candidate.family, source: 'official', file };
         break;
       }

@@ -10,11 +10,13 @@ import { batchPdfkitContentWrites } from './pdfkit-content';
 import { fastPdfmakeStyleLookups } from './pdfmake-style';
 import { explicitLineEnds } from './pdfmake-line-ends';
 import { linearPdfmakeInlines } from './pdfmake-inlines';
+import { parsedFont, sharedPdfkitFonts } from './pdfkit-shared-fonts';
 
 batchPdfkitContentWrites();
 fastPdfmakeStyleLookups();
 explicitLineEnds();
 linearPdfmakeInlines();
+sharedPdfkitFonts();
 
 // pdfmake's CommonJS export is an instance; Node's ESM loader puts it on `default`, esbuild's CJS bundle
 // on the namespace itself.
@@ -91,11 +93,13 @@ async function renderNow(
   options: { onProgress?: (fraction: number) => void },
 ): Promise<RenderedPdf> {
   const chars = documentCharacters(doc);
-  const { fonts } = resolveFonts(fontSearch, chars);
+  // One parse of each font per process serves the coverage check and every document (pdfkit-shared-fonts.ts).
+  const open = (file: string) => parsedFont(file, fontBytes(file));
+  const { fonts } = resolveFonts(fontSearch, chars, open);
   // resolveFonts picks an official font only when it covers every character; the bundled
   // fallbacks are the ones that still need the check.
   for (const role of (Object.keys(fonts) as FontRoleName[]).filter((r) => fonts[r].source === 'bundled')) {
-    const missing = missingGlyphs(fonts[role].file, chars);
+    const missing = missingGlyphs(fonts[role].file, chars, open);
     if (missing.length > 0) {
       throw new AppError('font-missing', `字体“${fonts[role].family}”缺少这些字：${missing.slice(0, 20).join(' ')}，无法生成不缺字的 PDF。请安装包含这些字的字体。`, { missing });
     }
@@ -104,7 +108,10 @@ async function renderNow(
   const allowed = new Set(Object.values(fonts).map((f) => f.file));
   // pdfmake looks in its virtual file system before the disk: the fonts' bytes, read once (fonts.ts).
   const vfs = (pm as unknown as { virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void } }).virtualfs;
-  for (const file of allowed) if (!vfs.existsSync(file)) vfs.writeFileSync(file, fontBytes(file));
+  for (const file of allowed) {
+    if (!vfs.existsSync(file)) vfs.writeFileSync(file, fontBytes(file));
+    open(file);
+  }
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path: string) => allowed.has(path));
   const family = (role: FontRoleName) => ({
