@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { CaseCategory, CaseKind, DivisionCodeString, Fen, IsoDate, NoticeStatus, keysOf } from './domain';
 import { objectionChannelLabels } from './glossary';
-import { Hotline, hotlineClause } from './office';
+import { Hotline } from './office';
 
 export { MIN_NOTICE_DAYS, noticeableKinds } from './notice-rules';
+export { objectionSentence } from './notice-text';
 
 export const NoticeRow = z
   .object({
@@ -58,22 +59,6 @@ export const NoticeDocument = z
   })
   .strict();
 export type NoticeDocument = z.infer<typeof NoticeDocument>;
-
-/** "（地址：…，电话：…）", leaving out what the office record does not give. */
-function contactOf(objection: NoticeDocument['objection']): string {
-  const parts = [objection.address.trim() && `地址：${objection.address.trim()}`, objection.phone.trim() && `电话：${objection.phone.trim()}`].filter((s) => s !== '');
-  return parts.length === 0 ? '' : `（${parts.join('，')}）`;
-}
-
-/**
- * How to object, as printed and as previewed: to the issuing office, with its address and phone, and
- * by the hotlines it publishes ("，也可拨打民政服务热线 12349 或政务服务便民热线 12345"), whichever it has.
- */
-export function objectionSentence(doc: Pick<NoticeDocument, 'kind' | 'issuer' | 'objection'>): string {
-  const when = doc.kind === 'batch' ? '公示期间，' : '';
-  const lines = hotlineClause(doc.objection.hotlines);
-  return `${when}如对公示对象有异议，可向${doc.issuer}反映${contactOf(doc.objection)}${lines === '' ? '' : `，也可拨打${lines}`}。`;
-}
 
 export const ObjectionChannel = z.enum(keysOf(objectionChannelLabels));
 export type ObjectionChannel = z.infer<typeof ObjectionChannel>;

@@ -85,7 +85,4 @@ export function derivedOfficeName(region: { code: string; name: string; level: z
   }
 }
 
-/** The hotlines as a clause of a notice: "民政服务热线 12349 或政务服务便民热线 12345"; '' when there are none. */
-export function hotlineClause(hotlines: readonly Hotline[]): string {
-  return hotlines.map((h) => `${h.label} ${h.number}`).join('或');
-}
+export { hotlineClause } from './notice-text';

@@ -7,7 +7,8 @@
 // Speed: a standing list may hold thousands of rows, so a long table is laid out a column at a time (one
 // text per column, a line per household, rules drawn per page) with one style set on the table.
 import type { Content, ContentTable, ContentText, ContextPageSize, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { objectionSentence, type NoticeDocument, type NoticeRow, type NoticeSection } from '../shared/notice';
+import type { NoticeDocument, NoticeRow, NoticeSection } from '../shared/notice';
+import { objectionSentence } from '../shared/notice-text';
 import { caseCategoryLabels, caseKindLabels } from '../shared/glossary';
 import { addDays, daysBetween, formatChineseDate } from '../shared/dates';
 import { formatYuan } from '../shared/money';
