@@ -1,8 +1,9 @@
 // Bundles Electron's main and preload with esbuild. The preload runs sandboxed, where require() knows
 // only 'electron', so everything else it uses is bundled into it; main keeps native and large
-// packages (better-sqlite3, pdfmake, fontkit) in node_modules.
+// packages (better-sqlite3, pdfmake, fontkit) in node_modules, the PDF worker those of pdf-worker-bundle.mjs.
 import { build } from 'esbuild';
 import { bundleVerifier } from './verifier-bundle.mjs';
+import { pdfWorkerExternal } from './pdf-worker-bundle.mjs';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
@@ -21,7 +22,7 @@ await build({
   ...common,
   entryPoints: ['electron/backend/pdf/pdf-worker.ts'],
   outfile: 'dist-electron/pdf-worker.cjs',
-  external: ['pdfmake', 'fontkit'],
+  external: pdfWorkerExternal,
 });
 await build({
   ...common,

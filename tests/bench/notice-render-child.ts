@@ -6,7 +6,7 @@
 // the fonts folder is given (default: templates/fonts under the working folder). From source:
 // node --import tsx tests/bench/notice-render-child.ts [runs] [rows] [sections] [fonts dir]
 import { renderPdf } from '../../electron/backend/pdf/render';
-import { noticeDocumentDefinition } from '../../templates/notice';
+import { jobDocument } from '../../electron/backend/pdf/pdf-jobs';
 import { standingNotice } from './notice-fixture';
 
 async function main(): Promise<void> {
@@ -20,8 +20,10 @@ async function main(): Promise<void> {
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    // Building the definition is part of the job: the backend does it for every print.
-    const pdf = await renderPdf(noticeDocumentDefinition(standingNotice(rows, sections === 1 ? 1 : 10)), fonts);
+    // Building the definition is part of the job, as in the worker (pdf-worker.ts), which loads the
+    // template with the first job.
+    const doc = await jobDocument({ template: 'notice', data: standingNotice(rows, sections === 1 ? 1 : 10) });
+    const pdf = await renderPdf(doc, fonts);
     renders.push(performance.now() - t0);
     if (i === 0) firstReady = performance.now();
     pages = pdf.pages;

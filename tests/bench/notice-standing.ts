@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { pdfWorkerExternal } from '../../scripts/pdf-worker-bundle.mjs';
 import { bundledFontsDir } from '../../electron/backend/app-root';
+import { PDF_WORKER_YOUNG_GENERATION_MB } from '../../electron/backend/pdf/render-job';
 import { standingNotice } from './notice-fixture';
 import { chromiumFooter, noticeHtml } from './notice-html';
 
@@ -24,7 +26,7 @@ type ChildReport = { loadedMs: number; firstReadyMs: number; renders: number[]; 
 
 /**
  * tests/bench/notice-render-child.ts bundled as scripts/build-electron.mjs bundles the PDF worker
- * (CommonJS, pdfmake and fontkit left in node_modules), so that a fresh process starts as the app's
+ * (CommonJS, the packages of scripts/pdf-worker-bundle.mjs left in node_modules), so that a fresh process starts as the app's
  * worker does, without compiling TypeScript on the way. Written under dist-electron/ so that node finds
  * node_modules.
  */
@@ -37,7 +39,7 @@ async function bundleChild(): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['pdfmake', 'fontkit'],
+    external: pdfWorkerExternal,
     logLevel: 'warning',
   });
   return outfile;
@@ -46,7 +48,10 @@ async function bundleChild(): Promise<string> {
 /** Runs the child in a new node process; wallMs counts from spawn to exit. */
 async function child(script: string, runs: number, sections: 1 | 10 = 10): Promise<ChildReport & { wallMs: number }> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [script, String(runs), String(ROWS), String(sections), bundledFontsDir()], {
+  // The app's PDF worker thread runs with a young generation of PDF_WORKER_YOUNG_GENERATION_MB: a third of
+  // it per semi-space, which is what --max-semi-space-size sets for a process.
+  const semiSpace = `--max-semi-space-size=${PDF_WORKER_YOUNG_GENERATION_MB / 3}`;
+  const proc = spawn(process.execPath, [semiSpace, script, String(runs), String(ROWS), String(sections), bundledFontsDir()], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

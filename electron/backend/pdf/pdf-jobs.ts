@@ -1,17 +1,15 @@
 // What a PDF is made from, as plain data: a worker thread receives it by structured clone and builds the
-// pdfmake definition (which holds functions, so it cannot cross threads) on its own side.
+// pdfmake definition (which holds functions, so it cannot cross threads) on its own side. Each template
+// is loaded when its first job comes: a worker that prints notices never evaluates the statistics
+// report's charts (ECharts) or the schemas (zod) other templates' modules bring with them.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { NoticeDocument } from '../../../shared/notice';
 import { missingCase } from '../../../shared/result';
-import { communityCaseListDocument, type CommunityCaseListData } from '../../../templates/community-cases';
-import { minutesDocument, type MinutesData } from '../../../templates/minutes';
-import { noticeDocumentDefinition } from '../../../templates/notice';
-import { rosterDocument, type RosterDocData } from '../../../templates/roster';
+import type { CommunityCaseListData } from '../../../templates/community-cases';
+import type { MinutesData } from '../../../templates/minutes';
+import type { RosterDocData } from '../../../templates/roster';
 import type { SpotCheckDocData } from '../../../templates/spotcheck-parts';
-import { spotCheckRecordDocument } from '../../../templates/spotcheck-record';
-import { spotCheckReportDocument } from '../../../templates/spotcheck-report';
-import { spotCheckWorksheetDocument } from '../../../templates/spotcheck-worksheet';
-import { statisticsReportDocument, type StatisticsReportData } from '../../../templates/statistics-report';
+import type { StatisticsReportData } from '../../../templates/statistics-report';
 
 export type PdfJob =
   | { template: 'notice'; data: NoticeDocument }
@@ -23,24 +21,24 @@ export type PdfJob =
   | { template: 'roster'; data: RosterDocData }
   | { template: 'statisticsReport'; data: StatisticsReportData };
 
-export function jobDocument(job: PdfJob): TDocumentDefinitions {
+export async function jobDocument(job: PdfJob): Promise<TDocumentDefinitions> {
   switch (job.template) {
     case 'notice':
-      return noticeDocumentDefinition(job.data);
+      return (await import('../../../templates/notice')).noticeDocumentDefinition(job.data);
     case 'minutes':
-      return minutesDocument(job.data);
+      return (await import('../../../templates/minutes')).minutesDocument(job.data);
     case 'communityCases':
-      return communityCaseListDocument(job.data);
+      return (await import('../../../templates/community-cases')).communityCaseListDocument(job.data);
     case 'spotCheckRecord':
-      return spotCheckRecordDocument(job.data);
+      return (await import('../../../templates/spotcheck-record')).spotCheckRecordDocument(job.data);
     case 'spotCheckWorksheet':
-      return spotCheckWorksheetDocument(job.data, job.streetCode);
+      return (await import('../../../templates/spotcheck-worksheet')).spotCheckWorksheetDocument(job.data, job.streetCode);
     case 'spotCheckReport':
-      return spotCheckReportDocument(job.data);
+      return (await import('../../../templates/spotcheck-report')).spotCheckReportDocument(job.data);
     case 'roster':
-      return rosterDocument(job.data);
+      return (await import('../../../templates/roster')).rosterDocument(job.data);
     case 'statisticsReport':
-      return statisticsReportDocument(job.data);
+      return (await import('../../../templates/statistics-report')).statisticsReportDocument(job.data);
     default:
       return missingCase(job, 'pdf template');
   }

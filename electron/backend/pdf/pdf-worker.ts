@@ -16,7 +16,8 @@ const port = parentPort;
 if (!port) throw new Error('pdf-worker must run in a worker thread');
 port.on('message', (request: WorkerRequest) => {
   const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  renderPdf(jobDocument(request.job), request.fontSearch, { onProgress: (fraction) => reply({ id: request.id, type: 'progress', fraction }) })
+  jobDocument(request.job)
+    .then((doc) => renderPdf(doc, request.fontSearch, { onProgress: (fraction) => reply({ id: request.id, type: 'progress', fraction }) }))
     .then((pdf) => {
       const bytes = new Uint8Array(pdf.buffer.buffer.slice(pdf.buffer.byteOffset, pdf.buffer.byteOffset + pdf.buffer.byteLength));
       reply({ id: request.id, type: 'done', buffer: bytes, pages: pdf.pages, sha256: pdf.sha256, fonts: fontSignature(pdf.fonts) }, [bytes.buffer as ArrayBuffer]);
