@@ -18,13 +18,13 @@ export type JobResult = { buffer: Buffer; pages: number; sha256: string; fonts: 
 type Pending = { resolve: (r: JobResult) => void; reject: (e: unknown) => void; onProgress: (fraction: number) => void };
 
 /**
- * The worker's young generation, in MB (V8 splits it in three: two semi-spaces of 2 MB and room for
- * large objects). A render keeps most of what it allocates until the PDF is written, so a larger young
- * generation only copies more per scavenge: at the default (16 MB semi-spaces) a 5,000-row notice
- * peaks about 20 MB higher in the same time (tests/bench/notice-standing.ts starts its child with the
- * matching --max-semi-space-size).
+ * The worker's young generation, in MB (V8 splits it in three: two semi-spaces of 8 MB and room for
+ * large objects). A render keeps most of what it allocates until the PDF is written, so the default
+ * 16 MB semi-spaces mostly copy more per scavenge: a fresh 5,000-row notice peaks about 10 MB higher
+ * with them, while 2 MB ones cost a warm render about a fifth more time (tests/bench/notice-standing.ts
+ * starts its child with the matching --max-semi-space-size).
  */
-export const PDF_WORKER_YOUNG_GENERATION_MB = 6;
+export const PDF_WORKER_YOUNG_GENERATION_MB = 24;
 
 class PdfWorker {
   #worker: Worker | null = null;
