@@ -1,7 +1,7 @@
 // A 5,000-row standing list (长期公示) of one street: ten communities of 500 households, each on its own
 // pages (the combined street file, 10 sections). pdfmake through renderPdf in a fresh process and warm
 // in one process, against the same table as HTML printed to PDF by Debian's Chromium (fresh: launch and
-// print; warm: print in an open page), fresh runs taken in turn. Medians of 3; peak RSS where it matters.
+// print; warm: print in an open page), fresh runs taken in turn, each after the last Chromium process has exited. Medians of 5; peak RSS where it matters.
 // Aims (issue 20): pdfmake ≤ 1/3 of Chromium's time, warm and fresh, and ≤ 200 MB peak.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { standingNotice } from './notice-fixture';
 import { chromiumFooter, noticeHtml } from './notice-html';
 
 const ROWS = 5000;
-const RUNS = 3;
+const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
@@ -104,6 +104,28 @@ function descendantMemorySampler(): { stop: () => number; pause: () => void; res
   };
 }
 
+/**
+ * Waits (at most 5 s) until no Chromium process is left, then a further 200 ms: a closed browser's
+ * renderer and utility processes take a moment to exit, and a run started meanwhile, of either kind,
+ * would share the two cores with them. Linux only; elsewhere it waits the 200 ms.
+ */
+async function settled(): Promise<void> {
+  const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+  const chromiumLeft = (): boolean => {
+    if (process.platform !== 'linux') return false;
+    return readdirSync('/proc').some((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      try {
+        return /^(chromium|chrome)/.test(readFileSync(`/proc/${name}/comm`, 'utf8'));
+      } catch {
+        return false; // the process ended meanwhile
+      }
+    });
+  };
+  for (let waited = 0; waited < 5000 && chromiumLeft(); waited += 100) await sleep(100);
+  await sleep(200);
+}
+
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -151,7 +173,9 @@ export async function benchNoticeStanding(): Promise<void> {
     const chromeFresh: number[] = [];
     let chromePages = 0;
     for (let i = 0; i < RUNS; i++) {
+      await settled();
       fresh.push(await child(script, 1));
+      await settled();
       sampler.resume();
       const t0 = performance.now();
       browser = await chromium.launch(launchOptions);
@@ -172,6 +196,7 @@ export async function benchNoticeStanding(): Promise<void> {
     line(`${n}, Chromium, launch + print`, `${ms(chromeFreshMs)}  (${RUNS} runs: ${chromeFresh.map((x) => x.toFixed(0)).join(' / ')}; ${chromePages} pages)`);
 
     // Warm: one process renders once, then RUNS more times; Chromium prints again in an open page.
+    await settled();
     const warm = await child(script, RUNS + 1);
     const warmMs = median(warm.renders.slice(1));
     sampler.resume();
