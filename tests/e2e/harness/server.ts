@@ -181,6 +181,26 @@ const server = createServer(async (req, res) => {
       const closed = await holdDemoMeeting(ready().ctx, month);
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, meetingId: closed.meeting.id }));
     }
+    // Copies the street's notice batches into `count` more, ended, with periods in 2024 (older than the
+    // generated history), so that a street holds more than a page of notices (NOTICE_LIST_PAGE).
+    if (req.method === 'POST' && url.pathname === '/__harness/older-notices') {
+      const { street, count } = JSON.parse(await readBody(req)) as { street: string; count: number };
+      const db = ready().handle.sqlite;
+      const columns = (db.prepare('PRAGMA table_info(notice_batches)').all() as { name: string }[]).map((c) => c.name);
+      const copied = columns.map((c) => (['id', 'start_date', 'end_date', 'status', 'posted_at'].includes(c) ? `@${c}` : c)).join(', ');
+      const copy = db.prepare(`INSERT INTO notice_batches (${columns.join(', ')}) SELECT ${copied} FROM notice_batches WHERE id = @from`);
+      const sources = db.prepare("SELECT id FROM notice_batches WHERE community_code LIKE ? || '%' ORDER BY id").pluck().all(street) as string[];
+      if (sources.length === 0) return send(res, 400, 'application/json', '{"ok":false}');
+      db.transaction(() => {
+        for (let i = 0; i < count; i++) {
+          const day = new Date(Date.UTC(2024, 0, 1 + (i % 50) * 7));
+          const start = day.toISOString().slice(0, 10);
+          const end = new Date(day.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+          copy.run({ from: sources[i % sources.length], id: `nb-older-${String(i).padStart(4, '0')}`, start_date: start, end_date: end, status: 'ended', posted_at: `${start}T01:00:00.000Z` });
+        }
+      })();
+      return send(res, 200, 'application/json', JSON.stringify({ ok: true, copied: count }));
+    }
     if (url.pathname === '/__harness/api.js') return send(res, 200, 'text/javascript', shim);
     if (url.pathname === '/__events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
