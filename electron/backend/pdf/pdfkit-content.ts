@@ -9,6 +9,7 @@
 // pdfkit is reached through pdfmake's own PDFDocument (a subclass of pdfkit's), so that the instance
 // changed is the one pdfmake uses, and the project needs no dependency of its own on pdfkit.
 import * as pdfMakeDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { cjsDefault } from './cjs-export';
 
 type Reference = {
   buffer: (Uint8Array | Buffer)[];
@@ -26,10 +27,7 @@ type ReferenceProto = { write: Reference['write']; finalize: Reference['finalize
 function referencePrototype(): ReferenceProto {
   // pdfkit's PDFDocument.ref(data) only reads _offsets and compress from the document: a stand-in
   // gives an instance whose prototype is pdfkit's PDFReference.
-  // A CommonJS module with __esModule: Node's ESM loader gives the exports object, esbuild the class's module.
-  type Class = { prototype: object };
-  const exports = pdfMakeDocumentModule as unknown as { default: Class & { default?: Class } };
-  const PdfMakeDocument = exports.default.default ?? exports.default;
+  const PdfMakeDocument = cjsDefault<{ prototype: object }>(pdfMakeDocumentModule);
   const pdfkitProto = Object.getPrototypeOf(PdfMakeDocument.prototype) as { ref: (data: object) => object };
   const probe = pdfkitProto.ref.call({ _offsets: [], compress: false }, {});
   return Object.getPrototypeOf(probe) as ReferenceProto;

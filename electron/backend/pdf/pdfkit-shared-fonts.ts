@@ -9,6 +9,7 @@
 //
 // pdfkit is reached through pdfmake's own PDFDocument (a subclass of pdfkit's), as in pdfkit-content.ts.
 import * as pdfMakeDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { cjsDefault } from './cjs-export';
 
 /** The fontkit font pdfkit parsed (the fields read here). */
 export type ParsedFont = { hasGlyphForCodePoint(codePoint: number): boolean; _tables?: { head?: { checkSumAdjustment?: number }; name?: { records?: unknown } } };
@@ -25,12 +26,7 @@ type Parsed = { Embedded: EmbeddedFontClass; font: ParsedFont; bytes: Uint8Array
 
 const parsed = new Map<string, Parsed>();
 
-function pdfMakeDocumentPrototype(): PdfMakeDocument {
-  // A CommonJS module with __esModule: Node's ESM loader gives the exports object, esbuild the class's module.
-  type Class = { prototype: PdfMakeDocument };
-  const exports = pdfMakeDocumentModule as unknown as { default: Class & { default?: Class } };
-  return (exports.default.default ?? exports.default).prototype;
-}
+const pdfMakeDocumentPrototype = (): PdfMakeDocument => cjsDefault<{ prototype: PdfMakeDocument }>(pdfMakeDocumentModule).prototype;
 
 /**
  * The font in `file` as pdfkit parses it, parsed on first use: pdfkit's font() on a stand-in document

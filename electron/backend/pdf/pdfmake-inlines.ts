@@ -11,6 +11,7 @@
 import * as inlinesModule from 'pdfmake/js/TextInlines.js';
 import * as breakerModule from 'pdfmake/js/TextBreaker.js';
 import * as styleModule from 'pdfmake/js/StyleContextStack.js';
+import { cjsDefault } from './cjs-export';
 
 type Piece = Record<string, unknown> & { text: string; font: Font; fontSize: number; width: number; leadingCut?: number; trailingCut: number; lineEnd?: boolean };
 type Font = { lineHeight(size: number): number };
@@ -27,12 +28,7 @@ const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
 function classes(): Classes {
-  // CommonJS modules with __esModule: Node's ESM loader gives the exports object, esbuild the class's module.
-  const pick = <T>(namespace: unknown): T => {
-    const exports = namespace as { default: T & { default?: T } };
-    return exports.default.default ?? exports.default;
-  };
-  return { Inlines: pick(inlinesModule), Breaker: pick(breakerModule), Style: pick(styleModule) };
+  return { Inlines: cjsDefault(inlinesModule), Breaker: cjsDefault(breakerModule), Style: cjsDefault(styleModule) };
 }
 
 /** pdfmake's flattenTextArray, pushing where it concatenated (a hole stays a hole, as concat keeps it). */

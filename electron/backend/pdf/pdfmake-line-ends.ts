@@ -6,15 +6,12 @@
 // formed across one; an array with no explicit line end is broken in one call exactly as before.
 // The notice's long tables (templates/notice.ts) are columns of such lines.
 import * as breakerModule from 'pdfmake/js/TextBreaker.js';
+import { cjsDefault } from './cjs-export';
 
 type Breaker = { getBreaks(texts: unknown, styleContextStack: unknown): unknown[] };
 type BreakerClass = { prototype: Breaker };
 
-function breakerClass(): BreakerClass {
-  // A CommonJS module with __esModule: Node's ESM loader gives the exports object, esbuild the class's module.
-  const exports = breakerModule as unknown as { default: BreakerClass & { default?: BreakerClass } };
-  return exports.default.default ?? exports.default;
-}
+const breakerClass = (): BreakerClass => cjsDefault<BreakerClass>(breakerModule);
 
 const endsLine = (item: unknown): boolean => typeof item === 'object' && item !== null && (item as { lineEnd?: unknown }).lineEnd === true;
 

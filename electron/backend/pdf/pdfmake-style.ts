@@ -7,6 +7,7 @@
 // have pushed them), then the stack from the top, then the default style. The answers, so the bytes, are
 // the same (tests/integration/pdfmake-style.test.ts renders with and without it).
 import * as styleModule from 'pdfmake/js/StyleContextStack.js';
+import { cjsDefault } from './cjs-export';
 
 type StyleDictionary = Record<string, Record<string, unknown> & { extends?: string | string[] }>;
 type Stack = { styleDictionary: StyleDictionary; defaultStyle?: Record<string, unknown>; styleOverrides: unknown[]; getProperty(property: string): unknown };
@@ -18,11 +19,7 @@ type StackClass = {
 const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 const isString = (v: unknown): v is string => typeof v === 'string' || v instanceof String;
 
-function stackClass(): StackClass {
-  // A CommonJS module with __esModule: Node's ESM loader gives the exports object, esbuild the class's module.
-  const exports = styleModule as unknown as { default: StackClass & { default?: StackClass } };
-  return exports.default.default ?? exports.default;
-}
+const stackClass = (): StackClass => cjsDefault<StackClass>(styleModule);
 
 /** A named style's value, through its `extends` chain; `visited` is made only when a chain is followed. */
 function fromStyle(dictionary: StyleDictionary, name: string, property: string, visited?: Set<string>): unknown {
