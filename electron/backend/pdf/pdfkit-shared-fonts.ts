@@ -10,6 +10,7 @@
 // pdfkit is reached through pdfmake's own PDFDocument (a subclass of pdfkit's), as in pdfkit-content.ts.
 import * as pdfMakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 import { cjsDefault } from './cjs-export';
+import { skipDiscardedCffCharset } from './fontkit-cff-subset';
 
 /** The fontkit font pdfkit parsed (the fields read here). */
 export type ParsedFont = { hasGlyphForCodePoint(codePoint: number): boolean; _tables?: { head?: { checkSumAdjustment?: number }; name?: { records?: unknown } } };
@@ -40,6 +41,7 @@ export function parsedFont(file: string, bytes: Uint8Array): ParsedFont {
     pdfkitFont.call(standIn, bytes);
     const embedded = standIn._font!;
     entry = { Embedded: embedded.constructor as EmbeddedFontClass, font: embedded.font, bytes };
+    skipDiscardedCffCharset(embedded.font as unknown as Parameters<typeof skipDiscardedCffCharset>[0]);
     parsed.set(file, entry);
   }
   return entry.font;
