@@ -1,4 +1,4 @@
-// A small change to fontkit 2 (through pdfkit 0.19), applied when the PDF module loads, to send upstream
+// A small change to fontkit 2 (through pdfkit 0.19), applied when the first font is parsed, to send upstream
 // beside pdfkit-shared-fonts.ts. CFFSubset.encode starts with Object.assign({}, cff.topDict), which calls
 // every lazy getter of the font's top dictionary, among them the charset's, and then replaces that
 // charset with its own. For a CJK font the charset is some thousands of ranges, each decoded into a
@@ -11,7 +11,7 @@
 type CffSubset = { cff: { topDict: Record<string, unknown> }; encode(): unknown };
 type Subsettable = { createSubset(): unknown; 'CFF '?: unknown };
 
-let patched: { proto: CffSubset; encode: CffSubset['encode'] } | null = null;
+let patched = false;
 let enabled = true;
 
 /** The top dictionary as encode reads it: the same keys in the same order, the charset not decoded. */
@@ -26,13 +26,14 @@ function withoutCharset(real: Record<string, unknown>): Record<string, unknown> 
 
 /**
  * Patches the CFFSubset class of a parsed CFF font (fontkit does not export it; a subset made from the
- * font shows its prototype) once per process; render.ts calls it for each font it parses.
+ * font shows its prototype) once per process; pdfkit-shared-fonts.ts calls it for each font it parses.
  */
-export function skipDiscardedCffCharset(font: Subsettable): void {
+export function skipDiscardedCffCharset(parsed: object): void {
+  const font = parsed as Subsettable;
   if (patched || !font['CFF ']) return;
   const proto = Object.getPrototypeOf(font.createSubset()) as CffSubset;
   const encode = proto.encode;
-  patched = { proto, encode };
+  patched = true;
   proto.encode = function (this: CffSubset) {
     if (!enabled) return encode.call(this);
     const real = this.cff.topDict;

@@ -41,7 +41,7 @@ export function parsedFont(file: string, bytes: Uint8Array): ParsedFont {
     pdfkitFont.call(standIn, bytes);
     const embedded = standIn._font!;
     entry = { Embedded: embedded.constructor as EmbeddedFontClass, font: embedded.font, bytes };
-    skipDiscardedCffCharset(embedded.font as unknown as Parameters<typeof skipDiscardedCffCharset>[0]);
+    skipDiscardedCffCharset(embedded.font);
     parsed.set(file, entry);
   }
   return entry.font;
